@@ -1,0 +1,15 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See README "Architecture" and "Permissions" for why each entry is here.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Micro-App Auditor',
+    description: 'Audits no-code micro-apps (Bubble, Glide, Supabase) live, in your browser. Nothing leaves your machine.',
+    permissions: ['activeTab', 'scripting', 'storage', 'cookies', 'webRequest'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Micro-App Auditor' },
+  },
+});
