@@ -8,7 +8,7 @@ export default defineConfig({
   manifest: {
     name: 'Micro-App Auditor',
     description: 'Audits no-code micro-apps (Bubble, Glide, Supabase) live, in your browser. Nothing leaves your machine.',
-    permissions: ['activeTab', 'scripting', 'storage', 'cookies', 'webRequest'],
+    permissions: ['activeTab', 'scripting', 'storage', 'cookies', 'webRequest', 'declarativeNetRequestWithHostAccess'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Micro-App Auditor' },
   },

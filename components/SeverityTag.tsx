@@ -1,0 +1,13 @@
+import type { Severity } from '@/rules/core/severity';
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+export function SeverityTag({ severity }: { severity: Severity }) {
+  return <span class={`sev sev-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
+}

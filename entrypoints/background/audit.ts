@@ -1,0 +1,59 @@
+/** The audit of one tab, end to end: collect → validate → rules → store → badge. */
+import { browser } from 'wxt/browser';
+import { buildAudit, type Audit } from '@/rules/core/audit';
+import type { AuditReply } from '@/rules/core/messages';
+import { DEPLOYED_RULES } from '@/rules';
+import { showBadge } from './badge';
+import { collectEvidence } from './collect';
+import { getSettings, saveAudit } from './store';
+
+export function auditableUrl(url: string | undefined): URL | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const running = new Map<number, Promise<AuditReply>>();
+
+export function auditTab(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
+  // One audit per tab at a time: a second click while one runs gets the same result.
+  const existing = running.get(tabId);
+  if (existing) return existing;
+  const p = runAudit(tabId, mode).finally(() => running.delete(tabId));
+  running.set(tabId, p);
+  return p;
+}
+
+async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
+  const startedAt = Date.now();
+  let tab;
+  try {
+    tab = await browser.tabs.get(tabId);
+  } catch {
+    return { ok: false, kind: 'error', message: 'That tab is no longer open.' };
+  }
+  const url = auditableUrl(tab.url);
+  if (!url) {
+    return { ok: false, kind: 'not-auditable', message: 'Browser pages, files and the extension stores cannot be audited. Open a web app (http or https) and try again.' };
+  }
+  try {
+    const fullAccess = await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false);
+    const [evidence, settings] = await Promise.all([
+      collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt }),
+      getSettings(),
+    ]);
+    const audit = buildAudit(evidence, DEPLOYED_RULES, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now() });
+    await saveAudit(audit);
+    await showBadge(tabId, audit);
+    return { ok: true, audit };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, kind: 'error', message: /Cannot access|cannot be scripted|Missing host permission/i.test(message)
+      ? 'The browser does not let extensions read this page (for example the Chrome Web Store or another extension’s page).'
+      : `The audit failed: ${message}` };
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Passive capture of response headers (including Set-Cookie) with webRequest. Chromium and Firefox only deliver
+ * events for hosts the extension may access, so this sees nothing until the user grants a site (monitoring) or
+ * the headless command grants itself access. Per tab it keeps the top document (with its redirect hops) and
+ * same-origin subresources, bounded, in memory and in storage.session (service workers are stopped when idle).
+ */
+import { browser } from 'wxt/browser';
+import { LIMITS, type HttpResponse } from '@/rules/core/evidence';
+import { sameOrigin } from '@/rules/core/http';
+
+const MAX_PER_TAB = 60;
+const SESSION_PREFIX = 'capture:';
+const TYPES = new Set(['main_frame', 'sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'other']);
+
+interface RequestInfo {
+  credentialed: boolean;
+  origin?: string;
+}
+
+const byTab = new Map<number, HttpResponse[]>();
+const requests = new Map<string, RequestInfo>();
+const dirty = new Set<number>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+type HeaderList = { name: string; value?: string }[] | undefined;
+
+function toHeaders(list: HeaderList): [string, string][] {
+  const out: [string, string][] = [];
+  for (const h of list ?? []) {
+    if (out.length >= LIMITS.headersPerResponse) break;
+    out.push([h.name.slice(0, 256), (h.value ?? '').slice(0, LIMITS.headerValue)]);
+  }
+  return out;
+}
+
+function extra(kind: 'OnHeadersReceivedOptions' | 'OnSendHeadersOptions'): string[] {
+  // Chromium hides Set-Cookie and Cookie unless 'extraHeaders' is asked for; Firefox has no such option.
+  const options = (browser.webRequest as unknown as Record<string, Record<string, string> | undefined>)[kind];
+  return options?.EXTRA_HEADERS ? ['extraHeaders'] : [];
+}
+
+function scheduleFlush(tabId: number) {
+  dirty.add(tabId);
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined;
+    const items: Record<string, HttpResponse[]> = {};
+    for (const id of dirty) items[SESSION_PREFIX + id] = byTab.get(id) ?? [];
+    dirty.clear();
+    void browser.storage.session?.set(items).catch(() => undefined);
+  }, 300);
+}
+
+/** Extension-initiated requests (tabId -1) are handed to whoever is waiting for them (probes). */
+const ownRequestListeners = new Set<(r: HttpResponse & { requestId: string }) => void>();
+export function onOwnResponse(listener: (r: HttpResponse & { requestId: string }) => void): () => void {
+  ownRequestListeners.add(listener);
+  return () => ownRequestListeners.delete(listener);
+}
+
+export function startCapture(): void {
+  if (!browser.webRequest?.onHeadersReceived) return;
+  const filter = { urls: ['http://*/*', 'https://*/*'] };
+  try {
+    browser.webRequest.onSendHeaders.addListener(
+      (d) => {
+        if (requests.size > 2000) requests.clear();
+        const headers = d.requestHeaders ?? [];
+        const get = (n: string) => headers.find((h) => h.name.toLowerCase() === n)?.value;
+        const origin = get('origin');
+        requests.set(d.requestId, { credentialed: get('cookie') !== undefined || get('authorization') !== undefined, ...(origin ? { origin } : {}) });
+      },
+      filter,
+      ['requestHeaders', ...extra('OnSendHeadersOptions')] as never,
+    );
+    browser.webRequest.onHeadersReceived.addListener(
+      (d) => {
+        const info = requests.get(d.requestId);
+        const response: HttpResponse = {
+          url: d.url.slice(0, LIMITS.url),
+          status: d.statusCode,
+          type: (TYPES.has(d.type) ? d.type : 'other') as HttpResponse['type'],
+          headers: toHeaders(d.responseHeaders),
+          source: d.tabId >= 0 ? 'webRequest' : 'probe',
+          ...(info ? { requestCredentialed: info.credentialed } : {}),
+          ...(info?.origin ? { requestOrigin: info.origin.slice(0, LIMITS.url) } : {}),
+        };
+        if (d.tabId < 0) {
+          for (const l of ownRequestListeners) l({ ...response, requestId: d.requestId });
+          return;
+        }
+        record(d.tabId, response, d.requestId);
+      },
+      filter,
+      ['responseHeaders', ...extra('OnHeadersReceivedOptions')] as never,
+    );
+    const forget = (d: { requestId: string }) => void requests.delete(d.requestId);
+    browser.webRequest.onCompleted.addListener(forget, filter);
+    browser.webRequest.onErrorOccurred.addListener(forget, filter);
+    browser.tabs.onRemoved.addListener((tabId) => {
+      byTab.delete(tabId);
+      void browser.storage.session?.remove(SESSION_PREFIX + tabId).catch(() => undefined);
+    });
+  } catch (error) {
+    console.warn('[micro-app-auditor] webRequest capture unavailable:', error);
+  }
+}
+
+const docRequest = new Map<number, string>();
+
+function record(tabId: number, r: HttpResponse, requestId: string) {
+  let list = byTab.get(tabId) ?? [];
+  if (r.type === 'main_frame') {
+    // A new top-level navigation starts a new list; its redirect hops share one requestId and are kept in order.
+    if (docRequest.get(tabId) !== requestId) list = [];
+    docRequest.set(tabId, requestId);
+  } else {
+    const doc = [...list].reverse().find((x) => x.type === 'main_frame');
+    const apiCall = r.type === 'xmlhttprequest';
+    if (!doc || (!sameOrigin(doc.url, r.url) && !apiCall)) return;
+  }
+  if (list.length >= MAX_PER_TAB) return;
+  list.push(r);
+  byTab.set(tabId, list);
+  scheduleFlush(tabId);
+}
+
+/** What was captured for a tab's current document (memory first, then the session copy). */
+export async function capturedFor(tabId: number): Promise<HttpResponse[]> {
+  const mem = byTab.get(tabId);
+  if (mem) return mem;
+  try {
+    const key = SESSION_PREFIX + tabId;
+    const stored = (await browser.storage.session?.get(key))?.[key];
+    return Array.isArray(stored) ? (stored as HttpResponse[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Collectors for a deployed app: the only code (with capture.ts and probes.ts) that touches browser APIs to build
+ * Evidence. Each collector is bounded in time; one that fails leaves a "gap" with a message instead of failing the audit.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
+import { CookieSchema, GlobalsSchema, HttpResponseSchema, PageSnapshotSchema, type EvidenceInput, type HttpResponse } from '@/rules/core/evidence';
+import { parseSetCookie } from '@/rules/core/cookies';
+import { headerValues } from '@/rules/core/http';
+import { PLATFORM_FINGERPRINTS } from '@/rules/platform/detect';
+import { capturedFor } from './capture';
+import { readGlobals, snapshotPage } from './page-snapshot';
+import { checkHttpRedirect, probeDocument } from './probes';
+
+const SCRIPT_TIMEOUT_MS = 4000;
+
+const SnapshotReply = z.object({
+  snapshot: PageSnapshotSchema,
+  pageCookies: z.array(z.unknown()).max(300),
+  response: HttpResponseSchema.optional(),
+  refetchError: z.string().max(300).optional(),
+});
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    p.then((v) => (clearTimeout(t), resolve(v)), (e: unknown) => (clearTimeout(t), reject(e)));
+  });
+}
+
+const GLOBAL_NAMES = [...new Set(Object.values(PLATFORM_FINGERPRINTS).flatMap((f) => f.globals ?? []))];
+
+/** Converts browser cookies-API objects to Evidence cookies. */
+function fromCookiesApi(list: Browser.cookies.Cookie[]): unknown[] {
+  return list.map((c) => ({
+    name: c.name,
+    domain: c.domain,
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: c.sameSite === 'no_restriction' ? 'none' : c.sameSite ?? 'unspecified',
+    ...(c.session || c.expirationDate === undefined ? {} : { expires: c.expirationDate }),
+    hostOnly: c.hostOnly,
+    source: 'cookies-api',
+  }));
+}
+
+export interface CollectOptions {
+  tabId: number;
+  url: string;
+  /** Host access to the page's origin: webRequest, cookies API and probes work. */
+  fullAccess: boolean;
+  now: number;
+}
+
+export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput> {
+  const origin = new URL(o.url).origin;
+  const gaps: { collector: string; message: string }[] = [];
+  const captured = o.fullAccess ? await capturedFor(o.tabId) : [];
+  const haveDoc = captured.some((r) => r.type === 'main_frame' && r.url.split('#')[0] === o.url.split('#')[0]);
+
+  const snapshotP = withTimeout(
+    browser.scripting.executeScript({ target: { tabId: o.tabId }, func: snapshotPage, args: [{ refetch: !haveDoc && !o.fullAccess }] }),
+    SCRIPT_TIMEOUT_MS,
+    'The page',
+  );
+  const globalsP = withTimeout(
+    browser.scripting.executeScript({ target: { tabId: o.tabId }, func: readGlobals, args: [GLOBAL_NAMES], world: 'MAIN' } as never),
+    SCRIPT_TIMEOUT_MS,
+    'The page (globals)',
+  );
+  const cookiesP: Promise<Browser.cookies.Cookie[] | undefined> = o.fullAccess ? browser.cookies.getAll({ url: o.url }) : Promise.resolve(undefined);
+  const redirectP = o.fullAccess
+    ? checkHttpRedirect(o.url)
+    : Promise.resolve({ status: 'not-checked' as const, reason: 'allow full audits of this site to check the HTTP→HTTPS redirect' });
+  const probeP = o.fullAccess ? probeDocument(o.url) : Promise.resolve(undefined);
+
+  const [snapR, globalsR, cookiesR, redirectR, probeR] = await Promise.allSettled([snapshotP, globalsP, cookiesP, redirectP, probeP]);
+
+  const responses: HttpResponse[] = [...captured];
+  const cookies: unknown[] = [];
+  let page: unknown;
+  if (snapR.status === 'fulfilled') {
+    const parsed = SnapshotReply.safeParse(snapR.value?.[0]?.result);
+    if (parsed.success) {
+      page = parsed.data.snapshot;
+      if (parsed.data.snapshot.truncated) gaps.push({ collector: 'page', message: 'The page is very large; only the first part of its elements was checked.' });
+      if (parsed.data.response && !haveDoc) responses.push(parsed.data.response);
+      if (parsed.data.refetchError) gaps.push({ collector: 'headers', message: `The page’s headers could not be re-read: ${parsed.data.refetchError}` });
+      cookies.push(...parsed.data.pageCookies);
+    } else {
+      gaps.push({ collector: 'page', message: 'The page returned data we could not read; page checks were skipped.' });
+    }
+  } else {
+    gaps.push({ collector: 'page', message: `Page checks skipped: ${snapR.reason instanceof Error ? snapR.reason.message : 'the page could not be read'}` });
+  }
+
+  const globals = globalsR.status === 'fulfilled' ? GlobalsSchema.safeParse(globalsR.value?.[0]?.result) : undefined;
+
+  if (cookiesR.status === 'fulfilled' && cookiesR.value) cookies.push(...fromCookiesApi(cookiesR.value));
+  else if (o.fullAccess) gaps.push({ collector: 'cookies', message: 'The browser’s cookie list could not be read.' });
+  if (!o.fullAccess) {
+    gaps.push({
+      collector: 'access',
+      message: 'Quick audit: HttpOnly cookies, Set-Cookie attributes, the HTTP→HTTPS redirect and CORS need full access to this site.',
+    });
+  }
+  // What the server sent in Set-Cookie (a browser silently drops some bad cookies, so they never reach the cookie list).
+  const nowSec = Math.floor(o.now / 1000);
+  for (const r of responses) {
+    for (const sc of headerValues(r.headers, 'set-cookie')) {
+      for (const line of sc.split('\n')) {
+        const c = parseSetCookie(line, r.url, nowSec);
+        if (c && CookieSchema.safeParse(c).success) cookies.push(c);
+      }
+    }
+  }
+
+  if (probeR.status === 'fulfilled' && probeR.value) {
+    // The probe doubles as the page's headers when nothing else read them; otherwise it only serves CORS checks.
+    const hasDoc = responses.some((r) => r.type === 'main_frame');
+    responses.push(hasDoc ? { ...probeR.value, type: 'other' } : probeR.value);
+  }
+  if (!responses.some((r) => r.type === 'main_frame')) {
+    gaps.push({ collector: 'headers', message: 'The page’s response headers could not be read; header checks were skipped.' });
+  }
+
+  return {
+    url: o.url,
+    origin,
+    collectedAt: o.now,
+    responses,
+    cookies,
+    redirect: redirectR.status === 'fulfilled' ? redirectR.value : { status: 'not-checked', reason: 'the redirect check failed to run' },
+    ...(page ? { page: page as EvidenceInput['page'] } : {}),
+    globals: globals?.success ? globals.data : {},
+    gaps,
+  };
+}

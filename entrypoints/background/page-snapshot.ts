@@ -1,0 +1,167 @@
+/**
+ * Functions injected into the audited page with scripting.executeScript. They are serialised, so each must be
+ * self-contained (no imports, no outer variables). Their results are untrusted and validated in the background.
+ */
+
+export interface SnapshotArgs {
+  /** Re-read the page's response headers with a same-origin GET (activeTab audits have no other way). */
+  refetch: boolean;
+}
+
+/** Runs in the extension's isolated world: reads the DOM, never page globals. */
+export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
+  const MAX = { scripts: 2000, meta: 200, iframes: 200, forms: 200, mixed: 200, resources: 300, text: 4096 };
+  const cut = (s: string | null | undefined, n = MAX.text) => (s == null ? undefined : s.length > n ? s.slice(0, n) : s);
+  const abs = (u: string) => {
+    try {
+      return new URL(u, document.baseURI).href;
+    } catch {
+      return u;
+    }
+  };
+  let truncated = false;
+  const take = <T>(list: ArrayLike<T>, max: number): T[] => {
+    if (list.length > max) truncated = true;
+    return Array.prototype.slice.call(list, 0, max) as T[];
+  };
+
+  const scripts = take(document.scripts, MAX.scripts).map((s) => ({
+    src: s.hasAttribute('src') ? cut(abs(s.getAttribute('src') ?? '')) : undefined,
+    integrity: cut(s.getAttribute('integrity'), 1024),
+    crossOrigin: cut(s.getAttribute('crossorigin'), 64),
+    type: cut(s.getAttribute('type'), 128),
+    inlineLength: s.hasAttribute('src') ? undefined : (s.textContent ?? '').length,
+  }));
+  const meta = take(document.querySelectorAll('meta'), MAX.meta)
+    .filter((m) => m.hasAttribute('content'))
+    .map((m) => ({
+      name: cut(m.getAttribute('name'), 256),
+      httpEquiv: cut(m.getAttribute('http-equiv'), 256),
+      property: cut(m.getAttribute('property'), 256),
+      content: cut(m.getAttribute('content'), 8192) ?? '',
+    }));
+  const iframes = take(document.querySelectorAll('iframe[src]'), MAX.iframes).map((f) => ({
+    src: cut(abs(f.getAttribute('src') ?? '')) ?? '',
+    sandbox: cut(f.getAttribute('sandbox'), 512),
+  }));
+  const forms = take(document.forms, MAX.forms).map((f) => ({
+    action: cut(abs(f.getAttribute('action') || location.href)) ?? '',
+    method: (f.getAttribute('method') || 'get').toLowerCase().slice(0, 16),
+    hasPassword: f.querySelector('input[type="password" i]') !== null,
+  }));
+  const mixedSelector = [
+    'script[src^="http:" i]', 'img[src^="http:" i]', 'iframe[src^="http:" i]', 'link[href^="http:" i][rel~="stylesheet" i]',
+    'video[src^="http:" i]', 'audio[src^="http:" i]', 'source[src^="http:" i]', 'object[data^="http:" i]', 'embed[src^="http:" i]',
+  ].join(',');
+  const mixedContent =
+    location.protocol === 'https:'
+      ? take(document.querySelectorAll(mixedSelector), MAX.mixed).map((el) => ({
+          tag: el.tagName.toLowerCase(),
+          url: cut(el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttribute('data') ?? '') ?? '',
+        }))
+      : [];
+  let resources: string[] = [];
+  try {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const u = e.name.split('?')[0]!.split('#')[0]!;
+      if (seen.size >= MAX.resources) { truncated = true; break; }
+      seen.add(cut(u) ?? '');
+      if (location.protocol === 'https:' && u.startsWith('http:') && mixedContent.length < MAX.mixed) {
+        mixedContent.push({ tag: e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch' ? 'fetch' : e.initiatorType.slice(0, 32), url: cut(u) ?? '' });
+      }
+    }
+    resources = [...seen];
+  } catch {
+    /* no resource timing: detection just has fewer signals */
+  }
+  const rootAttributes: Record<string, string> = {};
+  for (const a of take(document.documentElement.attributes, 50)) rootAttributes[a.name.slice(0, 64)] = a.value.slice(0, 256);
+
+  // Cookies page scripts can see: by definition not HttpOnly. cookieStore adds attributes where supported.
+  const pageCookies: unknown[] = [];
+  try {
+    const store = (globalThis as unknown as { cookieStore?: { getAll(): Promise<Record<string, unknown>[]> } }).cookieStore;
+    if (store) {
+      for (const c of (await store.getAll()).slice(0, 300)) {
+        pageCookies.push({
+          name: String(c.name ?? '').slice(0, 256),
+          domain: String(c.domain ?? location.hostname).slice(0, 256),
+          path: String(c.path ?? '/').slice(0, 1024),
+          secure: c.secure === true,
+          httpOnly: false,
+          sameSite: String(c.sameSite ?? 'unspecified').toLowerCase(),
+          ...(typeof c.expires === 'number' ? { expires: Math.floor(c.expires / 1000) } : {}),
+          source: 'page',
+        });
+      }
+    } else {
+      for (const part of document.cookie.split(';').slice(0, 300)) {
+        const name = part.split('=')[0]!.trim();
+        if (name) pageCookies.push({ name: name.slice(0, 256), domain: location.hostname, path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', source: 'page' });
+      }
+    }
+  } catch {
+    /* cookie access denied (sandboxed document): nothing to report */
+  }
+
+  let response: unknown;
+  let refetchError: string | undefined;
+  if (args.refetch) {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), 4000);
+    try {
+      const res = await fetch(location.href, { credentials: 'include', cache: 'no-store', redirect: 'follow', signal: ctrl.signal });
+      const headers: [string, string][] = [];
+      res.headers.forEach((value, name) => {
+        if (headers.length < 200) headers.push([name.slice(0, 256), value.slice(0, 8192)]);
+      });
+      response = { url: res.url || location.href, status: res.status, type: 'main_frame', headers, source: 'refetch' };
+      void res.body?.cancel().catch(() => undefined);
+    } catch (e) {
+      refetchError = e instanceof Error ? e.message.slice(0, 200) : 'failed';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    snapshot: {
+      url: location.href,
+      title: (document.title || '').slice(0, 512),
+      contentType: document.contentType.slice(0, 256),
+      scripts,
+      meta,
+      iframes,
+      forms,
+      mixedContent,
+      resources,
+      rootAttributes,
+      counts: { elements: document.getElementsByTagName('*').length, scripts: document.scripts.length },
+      truncated,
+    },
+    pageCookies,
+    response,
+    refetchError,
+  };
+}
+
+/**
+ * Runs in the page's own world to see which well-known globals exist. Reads property descriptors only, so a
+ * page's getters are never called; values are kept only when they are short primitive strings or numbers.
+ */
+export function readGlobals(names: string[]): Record<string, true | string> {
+  const out: Record<string, true | string> = {};
+  for (const name of names.slice(0, 50)) {
+    try {
+      const d = Object.getOwnPropertyDescriptor(window, name);
+      if (!d) continue;
+      const v: unknown = 'value' in d ? d.value : undefined;
+      out[name] = typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 128) : true;
+    } catch {
+      /* a hostile page can make even this throw; absence is the safe answer */
+    }
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+/**
+ * Local storage of audits and settings. Nothing here leaves the browser. Audits expire (default 30 days,
+ * configurable); expired or unreadable entries are removed, never shown.
+ */
+import { browser } from 'wxt/browser';
+import { SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/rules/core/audit';
+
+export async function getSettings(): Promise<Settings> {
+  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export async function saveAudit(audit: Audit): Promise<void> {
+  await browser.storage.local.set({ [auditKey(audit.origin)]: audit });
+}
+
+/** Reads a stored audit; garbage or an expired audit reads as "none" (and is removed). */
+export async function loadAudit(origin: string, now = Date.now()): Promise<Audit | undefined> {
+  const key = auditKey(origin);
+  const raw = (await browser.storage.local.get(key))[key];
+  if (raw === undefined) return undefined;
+  const audit = readStoredAudit(raw, now);
+  if (!audit) await browser.storage.local.remove(key);
+  return audit;
+}
+
+/** Removes expired and unreadable audits; returns how many were removed. */
+export async function purgeExpired(now = Date.now()): Promise<number> {
+  const all = await browser.storage.local.get(null);
+  const stale = Object.entries(all)
+    .filter(([key, value]) => key.startsWith('audit:') && !readStoredAudit(value, now))
+    .map(([key]) => key);
+  if (stale.length) await browser.storage.local.remove(stale);
+  return stale.length;
+}

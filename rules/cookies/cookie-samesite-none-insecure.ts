@@ -1,0 +1,33 @@
+import { defineRule } from '../core/rule';
+import { cookieFix, describeCookie, mergedCookies } from '../core/cookies';
+
+export default defineRule({
+  meta: {
+    id: 'cookie-samesite-none-insecure',
+    title: 'SameSite=None cookie without Secure',
+    severity: 'medium',
+    category: 'cookies',
+    checklist: 'auth',
+    surfaces: ['cookies'],
+    confidence: 'high',
+    rationale:
+      'Browsers reject SameSite=None cookies without Secure (so the feature silently breaks), and where accepted the cookie rides along on cross-site requests over plain HTTP.',
+    messages: { insecure: 'Cookie "{name}" is SameSite=None but not Secure; modern browsers drop it.' },
+    fix: cookieFix('Add Secure to every SameSite=None cookie, or use SameSite=Lax if it need not cross sites.', [
+      'Find where the cookie is set.',
+      'If the cookie must be sent from other sites (embeds, payment return pages), add Secure; otherwise change it to SameSite=Lax.',
+      'Deploy and re-run the audit.',
+    ]),
+  },
+  check(evidence) {
+    return mergedCookies(evidence)
+      .filter((c) => c.sameSite === 'none' && !c.secure)
+      .map((c) => ({
+        messageId: 'insecure' as const,
+        data: { name: c.name },
+        evidence: describeCookie(c),
+        location: { kind: 'cookie' as const, name: c.name, url: evidence.url },
+        identity: `${c.name}|${c.path}`,
+      }));
+  },
+});

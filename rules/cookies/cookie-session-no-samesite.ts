@@ -1,0 +1,33 @@
+import { defineRule } from '../core/rule';
+import { cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
+
+export default defineRule({
+  meta: {
+    id: 'cookie-session-no-samesite',
+    title: 'Session cookie without SameSite',
+    severity: 'low',
+    category: 'cookies',
+    checklist: 'auth',
+    surfaces: ['cookies'],
+    confidence: 'medium',
+    rationale:
+      'SameSite=Lax or Strict stops other sites from sending the session along with forged requests (CSRF). Chromium defaults to Lax, other browsers may not; say it explicitly.',
+    messages: { missing: 'Session cookie "{name}" does not set SameSite.' },
+    fix: cookieFix('Set SameSite=Lax (or Strict) on session cookies.', [
+      'Find where the session cookie is set.',
+      'Add `SameSite=Lax` (Strict if the app is never entered from links on other sites).',
+      'Deploy and re-run the audit.',
+    ]),
+  },
+  check(evidence) {
+    return mergedCookies(evidence)
+      .filter((c) => isSessionLike(c) && c.sameSite === 'unspecified' && c.source !== 'page')
+      .map((c) => ({
+        messageId: 'missing' as const,
+        data: { name: c.name },
+        evidence: describeCookie(c),
+        location: { kind: 'cookie' as const, name: c.name, url: evidence.url },
+        identity: `${c.name}|${c.path}`,
+      }));
+  },
+});

@@ -1,0 +1,95 @@
+/** Content-Security-Policy parsing and the few questions header rules ask of it. Pure. */
+import type { Evidence } from './evidence';
+import { documentResponse, headerValues } from './http';
+import { headerFixes } from './host-fixes';
+import type { FixGuide } from './rule';
+
+export interface CspPolicy {
+  source: 'header' | 'meta';
+  directives: Map<string, string[]>;
+  raw: string;
+}
+
+/** One header value may hold several policies separated by commas; each is a `;` list of directives. */
+export function parseCsp(value: string, source: CspPolicy['source']): CspPolicy[] {
+  const out: CspPolicy[] = [];
+  for (const raw of value.split(',')) {
+    const directives = new Map<string, string[]>();
+    for (const part of raw.split(';')) {
+      const tokens = part.trim().split(/\s+/).filter(Boolean);
+      const name = tokens.shift()?.toLowerCase();
+      // The first occurrence of a directive wins; later duplicates are ignored (CSP3 §2.2.1).
+      if (name && /^[a-z-]+$/.test(name) && !directives.has(name)) directives.set(name, tokens);
+    }
+    if (directives.size > 0) out.push({ source, directives, raw: raw.trim() });
+  }
+  return out;
+}
+
+/** Enforced policies of the audited page: CSP headers plus `<meta http-equiv>` tags (report-only is ignored). */
+export function enforcedPolicies(evidence: Evidence): CspPolicy[] {
+  const doc = documentResponse(evidence);
+  const policies: CspPolicy[] = [];
+  for (const v of doc ? headerValues(doc.headers, 'content-security-policy') : []) policies.push(...parseCsp(v, 'header'));
+  for (const m of evidence.page?.meta ?? []) {
+    if (m.httpEquiv?.toLowerCase() === 'content-security-policy') policies.push(...parseCsp(m.content, 'meta'));
+  }
+  return policies;
+}
+
+/** The source list that governs a fetch directive, with CSP's fallback to default-src. */
+export function effectiveSources(policy: CspPolicy, directive: string): string[] | undefined {
+  return policy.directives.get(directive) ?? policy.directives.get('default-src');
+}
+
+const lowered = (list: string[]) => list.map((s) => s.toLowerCase());
+
+/** Inline scripts run under this policy: 'unsafe-inline' without a nonce, hash or 'strict-dynamic' to cancel it. */
+export function allowsInlineScript(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'script-src');
+  if (!src) return true;
+  const s = lowered(src);
+  const cancelled = s.some((t) => /^'(nonce-|sha256-|sha384-|sha512-)/.test(t) || t === "'strict-dynamic'");
+  return s.includes("'unsafe-inline'") && !cancelled;
+}
+
+export function allowsEval(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'script-src');
+  return !src || lowered(src).includes("'unsafe-eval'");
+}
+
+/** With several enforced policies, a capability is allowed only if every policy allows it. */
+export function allPolicies(policies: CspPolicy[], allows: (p: CspPolicy) => boolean): boolean {
+  return policies.length === 0 || policies.every(allows);
+}
+
+export function hasDirective(policies: CspPolicy[], directive: string, { metaCounts = true } = {}): boolean {
+  return policies.some((p) => (metaCounts || p.source === 'header') && p.directives.has(directive));
+}
+
+/** `object-src` is safe when it (or default-src) is 'none'. */
+export function objectSrcRestricted(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'object-src');
+  return !!src && src.length === 1 && src[0]!.toLowerCase() === "'none'";
+}
+
+/** A starting policy that suits most small apps; hosts the app loads from are added to the lists. */
+export const CSP_BASELINE =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'; upgrade-insecure-requests";
+/** The same without what a <meta> policy cannot carry (frame-ancestors is ignored there). */
+export const CSP_BASELINE_META = CSP_BASELINE.replace(" frame-ancestors 'self';", '');
+
+export const CSP_DOCS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CSP';
+
+/** Fix guide for a CSP problem: a summary and steps of its own, host variants for shipping the policy. */
+export function cspFix(summary: string, steps: string[], policy = CSP_BASELINE): FixGuide {
+  return {
+    summary,
+    steps,
+    snippet: { language: 'text', code: `Content-Security-Policy: ${policy}` },
+    docs: CSP_DOCS,
+    platforms: headerFixes('Content-Security-Policy', policy, {
+      meta: `<meta http-equiv="Content-Security-Policy" content="${policy.replace(" frame-ancestors 'self';", '')}">`,
+    }),
+  };
+}

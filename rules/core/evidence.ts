@@ -1,0 +1,147 @@
+/**
+ * Evidence: plain data that collectors produce and rules read.
+ * Everything here may have come from a hostile page, so it is validated with these schemas where it is
+ * received (background), and every list and string is bounded: a page cannot make us hold unbounded data.
+ */
+import { z } from 'zod';
+
+export const LIMITS = {
+  headerValue: 8192,
+  headersPerResponse: 200,
+  responses: 100,
+  cookies: 300,
+  scripts: 2000,
+  meta: 200,
+  iframes: 200,
+  forms: 200,
+  mixed: 200,
+  url: 4096,
+  text: 512,
+} as const;
+
+/** A bounded string: longer input is cut (never rejected) and marked with an ellipsis. */
+export const bounded = (max: number) =>
+  z.string().transform((s) => (s.length > max ? `${s.slice(0, max)}…` : s));
+/** A bounded list: longer input is cut to `max` entries. */
+export const boundedList = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(z.unknown()).transform((list) => {
+    // Invalid entries are dropped one by one: one malformed cookie must not cost the whole audit.
+    const out: z.output<T>[] = [];
+    for (const raw of list.slice(0, max)) {
+      const parsed = item.safeParse(raw);
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out;
+  });
+
+const Url = bounded(LIMITS.url);
+
+/** Header list as received: names keep their case, duplicates are kept in order. */
+export const HeaderSchema = z.tuple([bounded(256), bounded(LIMITS.headerValue)]);
+export type Header = z.output<typeof HeaderSchema>;
+
+export const ResourceType = z.enum([
+  'main_frame', 'sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'fetch', 'image', 'font', 'media', 'other',
+]);
+
+export const HttpResponseSchema = z.object({
+  url: Url,
+  status: z.number().int().min(0).max(999),
+  type: ResourceType.catch('other'),
+  headers: boundedList(HeaderSchema, LIMITS.headersPerResponse),
+  /** How we saw it: passively (webRequest), by re-reading the page (refetch), or by an explicit check (probe). */
+  source: z.enum(['webRequest', 'refetch', 'probe']),
+  /** Request carried a Cookie or Authorization header (known for webRequest only). */
+  requestCredentialed: z.boolean().optional(),
+  /** The Origin header sent with the request, when known. */
+  requestOrigin: Url.optional(),
+});
+export type HttpResponse = z.output<typeof HttpResponseSchema>;
+
+export const CookieSchema = z.object({
+  name: bounded(256),
+  domain: bounded(256).default(''),
+  path: bounded(1024).default('/'),
+  secure: z.boolean(),
+  /** Unknown when read from the page's cookie store: only cookies without HttpOnly are visible there. */
+  httpOnly: z.boolean(),
+  sameSite: z.enum(['strict', 'lax', 'none', 'unspecified']).catch('unspecified'),
+  /** Expiry in seconds since the epoch; absent for a session cookie. */
+  expires: z.number().finite().optional(),
+  hostOnly: z.boolean().optional(),
+  source: z.enum(['cookies-api', 'set-cookie', 'page']),
+});
+export type Cookie = z.output<typeof CookieSchema>;
+
+export const RedirectCheckSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('checked'),
+    httpUrl: Url,
+    finalUrl: Url,
+    /** Each hop: where it went and with which status. Hop 0 is the plain-HTTP request. */
+    hops: boundedList(z.object({ url: Url, status: z.number().int(), location: Url.optional() }), 30),
+  }),
+  z.object({ status: z.literal('failed'), httpUrl: Url, reason: bounded(LIMITS.text) }),
+  z.object({ status: z.literal('not-checked'), reason: bounded(LIMITS.text) }),
+]);
+export type RedirectCheck = z.output<typeof RedirectCheckSchema>;
+
+export const ScriptSchema = z.object({
+  src: Url.optional(),
+  integrity: bounded(1024).optional(),
+  crossOrigin: bounded(64).optional(),
+  type: bounded(128).optional(),
+  inlineLength: z.number().int().min(0).optional(),
+});
+export const MetaSchema = z.object({
+  name: bounded(256).optional(),
+  httpEquiv: bounded(256).optional(),
+  property: bounded(256).optional(),
+  content: bounded(LIMITS.headerValue),
+});
+export const FormSchema = z.object({
+  action: Url,
+  method: bounded(16),
+  hasPassword: z.boolean(),
+});
+export const MixedSchema = z.object({ tag: bounded(32), url: Url });
+
+/** What the page looked like when it was audited (read from the DOM on demand). */
+export const PageSnapshotSchema = z.object({
+  url: Url,
+  title: bounded(LIMITS.text).default(''),
+  contentType: bounded(256).default(''),
+  scripts: boundedList(ScriptSchema, LIMITS.scripts),
+  meta: boundedList(MetaSchema, LIMITS.meta),
+  iframes: boundedList(z.object({ src: Url, sandbox: bounded(512).optional() }), LIMITS.iframes),
+  forms: boundedList(FormSchema, LIMITS.forms),
+  mixedContent: boundedList(MixedSchema, LIMITS.mixed),
+  /** URLs the page fetched (from the Resource Timing list), without query strings; for platform detection. */
+  resources: boundedList(Url, 300).default([]),
+  /** Attributes of the root element (e.g. Webflow's data-wf-site). Names only, values bounded. */
+  rootAttributes: z.record(bounded(64), bounded(256)).default({}),
+  counts: z.object({ elements: z.number().int().min(0), scripts: z.number().int().min(0) }),
+  /** True when a list hit its cap and was cut. */
+  truncated: z.boolean().default(false),
+});
+export type PageSnapshot = z.output<typeof PageSnapshotSchema>;
+
+/** Well-known globals, read without calling getters: only presence and primitive values. */
+export const GlobalsSchema = z.record(bounded(64), z.union([z.literal(true), bounded(128)]));
+export type Globals = z.output<typeof GlobalsSchema>;
+
+export const EvidenceSchema = z.object({
+  url: Url,
+  origin: Url,
+  collectedAt: z.number(),
+  /** The top document's response (first hop, as served) and same-origin subresources. */
+  responses: boundedList(HttpResponseSchema, LIMITS.responses),
+  cookies: boundedList(CookieSchema, LIMITS.cookies),
+  redirect: RedirectCheckSchema,
+  page: PageSnapshotSchema.optional(),
+  globals: GlobalsSchema.default({}),
+  /** Collectors that could not run or ran partially, with a message for the user. */
+  gaps: boundedList(z.object({ collector: bounded(64), message: bounded(LIMITS.text) }), 50),
+});
+export type Evidence = z.output<typeof EvidenceSchema>;
+export type EvidenceInput = z.input<typeof EvidenceSchema>;

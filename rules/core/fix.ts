@@ -1,0 +1,77 @@
+/** Picks the fix-guide variant for the user's platform and fills its deep link. Pure. */
+import { FIX_TARGET_NAMES, type FixTarget } from './platforms';
+import type { FixGuide, PlatformFix, Rule, Snippet } from './rule';
+import { primaryTarget, type Audit } from './audit';
+import type { Finding } from './finding';
+
+export interface GuideVariant {
+  target: FixTarget | 'generic';
+  name: string;
+  steps: string[];
+  deepLink?: string;
+  snippet?: Snippet;
+  docs: string;
+}
+
+export interface ResolvedGuide {
+  summary: string;
+  /** The variant to show first: the detected platform/host when the guide has one, else the generic steps. */
+  primary: GuideVariant;
+  /** Other hosts' variants, server last. */
+  others: GuideVariant[];
+}
+
+/** Fills `{name}` placeholders; returns undefined when one is missing (a half-filled link is worse than none). */
+export function fillTemplate(template: string | undefined, vars: Record<string, string>): string | undefined {
+  if (!template) return undefined;
+  let missing = false;
+  const out = template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = vars[k];
+    if (v === undefined) missing = true;
+    return v === undefined ? '' : encodeURIComponent(v);
+  });
+  return missing ? undefined : out;
+}
+
+function variant(target: FixTarget | 'generic', fix: PlatformFix, fallbackDocs: string, vars: Record<string, string>): GuideVariant {
+  const deepLink = fillTemplate(fix.deepLink, vars);
+  return {
+    target,
+    name: target === 'generic' ? 'Any host' : FIX_TARGET_NAMES[target],
+    steps: fix.steps.slice(0, 5),
+    ...(deepLink ? { deepLink } : {}),
+    ...(fix.snippet ? { snippet: fix.snippet } : {}),
+    docs: fix.docs ?? fallbackDocs,
+  };
+}
+
+export function resolveGuide(guide: FixGuide, targets: FixTarget[], vars: Record<string, string>): ResolvedGuide {
+  const generic = variant('generic', guide, guide.docs, vars);
+  const entries = Object.entries(guide.platforms ?? {}) as [FixTarget, PlatformFix][];
+  const chosen = targets.find((t) => guide.platforms?.[t]);
+  const primary = chosen ? variant(chosen, guide.platforms![chosen]!, guide.docs, vars) : generic;
+  const others = entries
+    .filter(([t]) => t !== chosen)
+    .sort(([a], [b]) => (a === 'server' ? 1 : b === 'server' ? -1 : 0))
+    .map(([t, f]) => variant(t, f, guide.docs, vars));
+  return { summary: guide.summary, primary, others: chosen ? [generic, ...others] : others };
+}
+
+/** The guide for one finding of an audit: speaks to the detected platform/host and fills deep-link values. */
+export function guideForFinding(
+  finding: Pick<Finding, 'ruleId' | 'vars'>,
+  audit: Pick<Audit, 'platforms' | 'origin' | 'url' | 'vars'>,
+  lookup: (ruleId: string) => Rule | undefined,
+): ResolvedGuide | undefined {
+  const rule = lookup(finding.ruleId);
+  if (!rule) return undefined;
+  const first = primaryTarget(audit.platforms);
+  const targets = [first, ...audit.platforms.map((p) => p.id as FixTarget)].filter((t): t is FixTarget => !!t);
+  let host = '';
+  try {
+    host = new URL(audit.url).host;
+  } catch {
+    /* keep empty: links needing {host} are dropped */
+  }
+  return resolveGuide(rule.meta.fix, targets, { origin: audit.origin, ...(host ? { host } : {}), ...audit.vars, ...finding.vars });
+}

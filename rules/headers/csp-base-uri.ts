@@ -1,0 +1,27 @@
+import { defineRule } from '../core/rule';
+import { cspFix, enforcedPolicies, hasDirective } from '../core/csp';
+
+export default defineRule({
+  meta: {
+    id: 'csp-base-uri',
+    title: 'CSP does not restrict base-uri',
+    severity: 'low',
+    category: 'headers',
+    checklist: 'transport',
+    surfaces: ['responses'],
+    confidence: 'high',
+    rationale: 'An injected <base> tag can redirect every relative script URL to an attacker; base-uri is not covered by default-src.',
+    messages: { open: "The policy has no base-uri directive (default-src does not cover it)." },
+    fix: cspFix("Add `base-uri 'self'` (or 'none') to the policy.", ["Add `base-uri 'self'` to your Content-Security-Policy.", 'Deploy and re-run the audit.']),
+  },
+  check(evidence) {
+    const policies = enforcedPolicies(evidence);
+    if (policies.length === 0 || hasDirective(policies, 'base-uri')) return [];
+    return [{
+      messageId: 'open',
+      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
+      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
+      identity: 'base-uri',
+    }];
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../core/rule';
+import { cspFix, enforcedPolicies, hasDirective } from '../core/csp';
+import { documentResponse, firstHeader } from '../core/http';
+
+export default defineRule({
+  meta: {
+    id: 'csp-frame-ancestors',
+    title: 'CSP has no frame-ancestors directive',
+    severity: 'low',
+    category: 'headers',
+    checklist: 'transport',
+    surfaces: ['responses'],
+    confidence: 'high',
+    rationale:
+      'frame-ancestors is the modern, standard way to say who may embed the app; it replaces X-Frame-Options and only works as a header, not in <meta>.',
+    messages: {
+      missing: 'The policy has no frame-ancestors directive (X-Frame-Options still protects the page).',
+      metaOnly: 'frame-ancestors is set in a <meta> policy, where browsers ignore it; send it as a header.',
+    },
+    fix: cspFix("Add `frame-ancestors 'self'` (or 'none') to the Content-Security-Policy header.", [
+      "Add `frame-ancestors 'self'` to the Content-Security-Policy response header (not a <meta> tag).",
+      'Deploy and re-run the audit.',
+    ]),
+  },
+  check(evidence) {
+    const policies = enforcedPolicies(evidence);
+    if (policies.length === 0 || hasDirective(policies, 'frame-ancestors', { metaCounts: false })) return [];
+    const metaOnly = hasDirective(policies, 'frame-ancestors');
+    const doc = documentResponse(evidence);
+    const xfo = doc ? firstHeader(doc.headers, 'x-frame-options') : undefined;
+    // With neither X-Frame-Options nor frame-ancestors, clickjacking-unprotected reports the real problem.
+    if (!metaOnly && xfo === undefined) return [];
+    return [{
+      messageId: metaOnly ? 'metaOnly' : 'missing',
+      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
+      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
+      identity: 'frame-ancestors',
+    }];
+  },
+});

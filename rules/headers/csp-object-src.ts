@@ -1,0 +1,27 @@
+import { defineRule } from '../core/rule';
+import { cspFix, enforcedPolicies, objectSrcRestricted } from '../core/csp';
+
+export default defineRule({
+  meta: {
+    id: 'csp-object-src',
+    title: "CSP does not set object-src 'none'",
+    severity: 'low',
+    category: 'headers',
+    checklist: 'transport',
+    surfaces: ['responses'],
+    confidence: 'high',
+    rationale: "Plugins (<object>, <embed>) can run script outside script-src; object-src 'none' closes that side door.",
+    messages: { open: "The policy does not restrict object-src to 'none' (directly or through default-src)." },
+    fix: cspFix("Add `object-src 'none'` to the policy.", ["Add `object-src 'none'` to your Content-Security-Policy.", 'Deploy and re-run the audit.']),
+  },
+  check(evidence) {
+    const policies = enforcedPolicies(evidence);
+    if (policies.length === 0 || policies.some(objectSrcRestricted)) return [];
+    return [{
+      messageId: 'open',
+      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
+      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
+      identity: 'object-src',
+    }];
+  },
+});

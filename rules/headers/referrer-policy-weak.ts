@@ -1,0 +1,54 @@
+import { defineRule } from '../core/rule';
+import { documentResponse, headerValues, showHeader } from '../core/http';
+import { headerFixes } from '../core/host-fixes';
+
+const SAFE = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']);
+const UNSAFE = new Set(['unsafe-url', 'no-referrer-when-downgrade', 'origin-when-cross-origin', 'origin']);
+const RECOMMENDED = 'strict-origin-when-cross-origin';
+
+/** The effective policy: the last recognised token across headers and <meta name="referrer"> (spec: last valid wins). */
+function effectivePolicy(values: string[]): string | undefined {
+  let policy: string | undefined;
+  for (const v of values) for (const token of v.split(',')) {
+    const t = token.trim().toLowerCase();
+    if (SAFE.has(t) || UNSAFE.has(t)) policy = t;
+  }
+  return policy;
+}
+
+export default defineRule({
+  meta: {
+    id: 'referrer-policy-weak',
+    title: 'Referrer-Policy missing or leaky',
+    severity: 'low',
+    category: 'headers',
+    checklist: 'transport',
+    surfaces: ['responses'],
+    confidence: 'high',
+    rationale:
+      'Full page addresses (which in micro-apps often carry record ids, search terms or tokens) leak to every third-party site the page links to or loads from.',
+    messages: {
+      missing: `No Referrer-Policy is set; browsers default to ${RECOMMENDED}, but set it explicitly so older browsers and embedded views do the same.`,
+      unsafe: 'Referrer-Policy "{policy}" sends full addresses (path and query) to other sites.',
+    },
+    fix: {
+      summary: `Send \`Referrer-Policy: ${RECOMMENDED}\` (or stricter).`,
+      steps: [`Add the response header \`Referrer-Policy: ${RECOMMENDED}\` (see your host below).`, 'Or add `<meta name="referrer" content="strict-origin-when-cross-origin">` to the page head.', 'Deploy and re-run the audit.'],
+      snippet: { language: 'text', code: `Referrer-Policy: ${RECOMMENDED}` },
+      docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Referrer-Policy',
+      platforms: headerFixes('Referrer-Policy', RECOMMENDED, { meta: `<meta name="referrer" content="${RECOMMENDED}">` }),
+    },
+  },
+  check(evidence) {
+    const doc = documentResponse(evidence);
+    if (!doc) return [];
+    const headers = headerValues(doc.headers, 'referrer-policy');
+    const metas = (evidence.page?.meta ?? []).filter((m) => m.name?.toLowerCase() === 'referrer').map((m) => m.content);
+    const policy = effectivePolicy([...headers, ...metas]);
+    const location = { kind: 'header' as const, name: 'Referrer-Policy', url: evidence.url };
+    const shown = showHeader('Referrer-Policy', headers.length ? headers.join(', ') : undefined);
+    if (policy === undefined) return [{ messageId: 'missing', evidence: shown, location, identity: 'policy' }];
+    if (UNSAFE.has(policy)) return [{ messageId: 'unsafe', data: { policy }, evidence: shown, location, identity: 'policy' }];
+    return [];
+  },
+});

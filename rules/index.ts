@@ -1,0 +1,70 @@
+/**
+ * The rule catalogue: every rule, registered once. test/conventions.test.ts checks that every rule file under
+ * rules/ is listed here, has a test, and has a valid fix guide; the README's "What it checks" is generated from it.
+ */
+import type { Rule } from './core/rule';
+import clickjackingUnprotected from './headers/clickjacking-unprotected';
+import cookiePrefix from './cookies/cookie-prefix';
+import cookieSameSiteNoneInsecure from './cookies/cookie-samesite-none-insecure';
+import cookieSessionLongLived from './cookies/cookie-session-long-lived';
+import cookieSessionNoHttpOnly from './cookies/cookie-session-no-httponly';
+import cookieSessionNoSameSite from './cookies/cookie-session-no-samesite';
+import cookieSessionNoSecure from './cookies/cookie-session-no-secure';
+import corsReflectedOrigin from './cors/cors-reflected-origin';
+import corsWildcardCredentialed from './cors/cors-wildcard-credentialed';
+import cspBaseUri from './headers/csp-base-uri';
+import cspFrameAncestors from './headers/csp-frame-ancestors';
+import cspMissing from './headers/csp-missing';
+import cspObjectSrc from './headers/csp-object-src';
+import cspUnsafeEval from './headers/csp-unsafe-eval';
+import cspUnsafeInline from './headers/csp-unsafe-inline';
+import formInsecureAction from './page/form-insecure-action';
+import hstsMissing from './headers/hsts-missing';
+import hstsNoIncludeSubdomains from './headers/hsts-no-include-subdomains';
+import hstsShortMaxAge from './headers/hsts-short-max-age';
+import httpRedirectMissing from './transport/http-redirect-missing';
+import httpsNotUsed from './transport/https-not-used';
+import mixedContent from './page/mixed-content';
+import nosniffMissing from './headers/nosniff-missing';
+import permissionsPolicyMissing from './headers/permissions-policy-missing';
+import referrerPolicyWeak from './headers/referrer-policy-weak';
+import sriMissing from './page/sri-missing';
+import versionDisclosure from './headers/version-disclosure';
+
+/** Rules that run on a deployed app's evidence. */
+export const DEPLOYED_RULES: readonly Rule[] = [
+  httpsNotUsed,
+  httpRedirectMissing,
+  hstsMissing,
+  hstsShortMaxAge,
+  hstsNoIncludeSubdomains,
+  cspMissing,
+  cspUnsafeInline,
+  cspUnsafeEval,
+  cspObjectSrc,
+  cspBaseUri,
+  cspFrameAncestors,
+  clickjackingUnprotected,
+  nosniffMissing,
+  referrerPolicyWeak,
+  permissionsPolicyMissing,
+  versionDisclosure,
+  corsWildcardCredentialed,
+  corsReflectedOrigin,
+  cookieSessionNoSecure,
+  cookieSessionNoHttpOnly,
+  cookieSessionNoSameSite,
+  cookieSameSiteNoneInsecure,
+  cookieSessionLongLived,
+  cookiePrefix,
+  mixedContent,
+  sriMissing,
+  formInsecureAction,
+] as Rule[];
+
+/** Every rule, for the conventions test and the README. */
+export const ALL_RULES: readonly Rule[] = [...DEPLOYED_RULES];
+
+export function ruleById(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,62 @@
+import { defineRule } from '../core/rule';
+import { safeUrl } from '../core/http';
+
+/** Hosts that serve per-user or per-request code, where a fixed hash cannot work (SRI would break them). */
+const DYNAMIC_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|google\.com|gstatic\.com|googleapis\.com|stripe\.com|paypal\.com|recaptcha\.net|hcaptcha\.com|intercom\.io|intercomcdn\.com|hotjar\.com|facebook\.net|clarity\.ms|segment\.com|cloudflareinsights\.com|bubble\.io|glideapps\.com)$/i;
+
+export default defineRule({
+  meta: {
+    id: 'sri-missing',
+    title: 'Third-party script without integrity check (SRI)',
+    severity: 'medium',
+    category: 'page',
+    checklist: 'integrations',
+    surfaces: ['page'],
+    confidence: 'medium',
+    rationale:
+      'A script from a CDN runs with full access to the page; if the CDN file is changed (compromise, typo-squatted package, expired domain) it can steal sessions and data. An integrity hash makes the browser refuse a changed file.',
+    messages: { missing: 'Script from {host} has no integrity attribute: {url}' },
+    fix: {
+      summary: 'Pin third-party scripts with `integrity="sha384-…" crossorigin="anonymous"`, or host them yourself.',
+      steps: [
+        'For a versioned CDN file (jsdelivr, unpkg, cdnjs), copy the SRI hash the CDN shows for that exact version.',
+        'Add `integrity="sha384-…"` and `crossorigin="anonymous"` to the <script> tag.',
+        'For a script that changes by design (analytics, payments), keep it but check its host is one you trust.',
+      ],
+      snippet: { language: 'html', code: '<script src="https://cdn.jsdelivr.net/npm/pkg@1.2.3/dist/pkg.min.js"\n        integrity="sha384-…" crossorigin="anonymous"></script>' },
+      docs: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
+      platforms: {
+        bubble: {
+          steps: [
+            'Bubble editor → Settings → SEO / metatags → "Script/meta tags in header" (and any HTML elements).',
+            'Add integrity and crossorigin attributes to the <script> tags you pasted there.',
+            'Deploy to live and re-run the audit.',
+          ],
+          docs: 'https://manual.bubble.io/help-guides/maintaining-an-application/seo/seo-app',
+        },
+      },
+    },
+  },
+  check(evidence) {
+    const page = evidence.page!;
+    const pageUrl = safeUrl(evidence.url);
+    if (!pageUrl) return [];
+    const out = [];
+    for (const s of page.scripts) {
+      if (!s.src || s.integrity) continue;
+      const u = safeUrl(s.src, evidence.url);
+      if (!u || !/^https?:$/.test(u.protocol) || u.origin === pageUrl.origin) continue;
+      // Same site (app.example.com loading cdn.example.com) is first-party.
+      const site = (h: string) => h.split('.').slice(-2).join('.');
+      if (site(u.hostname) === site(pageUrl.hostname) || DYNAMIC_HOSTS.test(u.hostname)) continue;
+      out.push({
+        messageId: 'missing' as const,
+        data: { host: u.hostname, url: u.href },
+        evidence: `<script src="${u.href}">`,
+        location: { kind: 'script' as const, url: u.href },
+        identity: u.href,
+      });
+    }
+    return out;
+  },
+});

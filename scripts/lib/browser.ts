@@ -1,0 +1,137 @@
+/**
+ * Launches Debian's Chromium headless with the built extension loaded (playwright-core drives it; it never
+ * downloads a browser). Used by the headless audit command, the demo, the benchmarks and the end-to-end tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUILD_DIR = path.join(ROOT, '.output/chrome-mv3');
+
+export class SetupError extends Error {}
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new SetupError(
+      `Chromium was not found (looked at ${candidates.join(', ')}).\n` +
+        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium   (Debian/Ubuntu)\n' +
+        'or point CHROME_PATH at a Chromium or Chrome binary.',
+    );
+  }
+  return found;
+}
+
+/** Builds the Chrome extension unless a build newer than every source file exists. */
+export function ensureBuilt({ force = false } = {}): string {
+  const manifest = path.join(BUILD_DIR, 'manifest.json');
+  const stale = force || !existsSync(manifest) || newestSource() > statSync(manifest).mtimeMs;
+  if (stale) {
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) {
+      const err = e as { stdout?: Buffer; stderr?: Buffer };
+      throw new SetupError(`Building the extension failed:\n${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`);
+    }
+  }
+  return BUILD_DIR;
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const name of readdirSafe(dir)) {
+      const p = path.join(dir, name);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else newest = Math.max(newest, s.mtimeMs);
+    }
+  };
+  for (const d of ['entrypoints', 'components', 'rules', 'public']) walk(path.join(ROOT, d));
+  newest = Math.max(newest, statSync(path.join(ROOT, 'wxt.config.ts')).mtimeMs);
+  return newest;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A copy of the built extension that already holds host access to every site, standing in for the click on
+ * "Allow full audit of this site" that a user would make. Only for throw-away profiles (headless command, tests).
+ */
+export function grantedCopy(buildDir: string): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'maa-ext-'));
+  cpSync(buildDir, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = ['<all_urls>'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  hostRules?: string;
+  insecure?: boolean;
+  headed?: boolean;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(o: LaunchOptions): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  const profile = mkdtempSync(path.join(tmpdir(), 'maa-profile-'));
+  const args = [
+    ...(o.headed ? [] : ['--headless=new']),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    `--disable-extensions-except=${o.extensionDir}`,
+    `--load-extension=${o.extensionDir}`,
+    ...(o.hostRules ? [`--host-resolver-rules=${o.hostRules}`] : []),
+    ...(o.insecure ? ['--ignore-certificate-errors'] : []),
+  ];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false, // headless mode comes from --headless=new, which supports extensions
+    args,
+    ignoreHTTPSErrors: !!o.insecure,
+    viewport: { width: 1200, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Functions passed to evaluate() are compiled by tsx/esbuild with keepNames, which wraps them in __name(…);
+  // define it in every context we evaluate in.
+  const shim = 'globalThis.__name = globalThis.__name || ((f) => f);';
+  await worker.evaluate(shim);
+  await context.addInitScript(shim);
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

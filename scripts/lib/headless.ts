@@ -1,0 +1,76 @@
+/**
+ * Audits a URL through the extension's own code path: open the page in a tab, open the extension's popup for that
+ * tab (exactly what a click on the toolbar button does), wait for the fresh audit, and read it from the
+ * extension's storage.
+ */
+import type { Page } from 'playwright-core';
+import { AuditSchema, type Audit } from '../../rules/core/audit';
+import type { browser as WxtBrowser } from 'wxt/browser';
+import type { ExtensionBrowser } from './browser';
+
+/** The extension service worker's `chrome` global, as seen by functions passed to worker.evaluate(). */
+declare const chrome: typeof WxtBrowser;
+
+export interface HeadlessAuditResult {
+  audit?: Audit;
+  /** When the extension could not audit: 'not-auditable' or 'error' and its message. */
+  failure?: { kind: string; message: string };
+  /** Milliseconds from opening the popup to the fresh audit on screen (and to the stored one, if any). */
+  timings: { freshShownMs?: number; storedShownMs?: number };
+  popup: Page;
+  page: Page;
+}
+
+export async function tabIdFor(b: ExtensionBrowser, url: string): Promise<number> {
+  return b.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const strip = (x: string) => x.split('#')[0];
+    const t = tabs.find((t) => t.url && strip(t.url) === strip(u)) ?? tabs.find((t) => t.url?.startsWith(u));
+    if (!t?.id) throw new Error(`no tab shows ${u}`);
+    return t.id;
+  }, url);
+}
+
+export async function openPage(b: ExtensionBrowser, url: string, settleMs = 400): Promise<Page> {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new Error(`Could not open ${url}: ${message}`);
+  }
+  await page.waitForTimeout(settleMs); // let the page's own requests finish
+  return page;
+}
+
+export async function openPopupFor(b: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await b.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+export async function readStoredAudit(b: ExtensionBrowser, origin: string): Promise<Audit | undefined> {
+  const raw = await b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `audit:${origin}`);
+  const parsed = AuditSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function auditThroughExtension(b: ExtensionBrowser, url: string, settleMs?: number): Promise<HeadlessAuditResult> {
+  const page = await openPage(b, url, settleMs);
+  const finalUrl = page.url();
+  const tabId = await tabIdFor(b, finalUrl);
+  const popup = await openPopupFor(b, tabId);
+  await popup.waitForSelector('#app[data-fresh-shown-ms], [data-state="not-auditable"], [data-state="error"]', { timeout: 30_000 });
+  const data = await popup.evaluate(() => ({ ...document.getElementById('app')!.dataset }));
+  const timings = {
+    ...(data.freshShownMs ? { freshShownMs: Number(data.freshShownMs) } : {}),
+    ...(data.storedShownMs ? { storedShownMs: Number(data.storedShownMs) } : {}),
+  };
+  const failureEl = await popup.$('[data-state="not-auditable"], [data-state="error"]');
+  if (failureEl && !data.freshShownMs) {
+    return { failure: { kind: (await failureEl.getAttribute('data-state')) ?? 'error', message: (await failureEl.innerText()).trim() }, timings, popup, page };
+  }
+  const audit = await readStoredAudit(b, new URL(finalUrl).origin);
+  return audit ? { audit, timings, popup, page } : { failure: { kind: 'error', message: 'The audit was not stored.' }, timings, popup, page };
+}
