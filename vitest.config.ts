@@ -1,13 +1,37 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// `npm test` runs both projects: unit/component tests (fake browser, happy-dom) and end-to-end tests that load the
+// built extension into Debian's Chromium against local fixture servers.
 export default defineConfig({
-  plugins: [WxtVitest()],
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**'],
-    environment: 'happy-dom',
-    setupFiles: ['test/setup.ts'],
-    testTimeout: 15_000,
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          environment: 'happy-dom',
+          setupFiles: ['test/setup.ts'],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        resolve: { alias: { '@': root } },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

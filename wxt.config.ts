@@ -11,5 +11,8 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'cookies', 'webRequest', 'declarativeNetRequestWithHostAccess'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Micro-App Auditor' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Audit this page' },
+    },
   },
 });

@@ -1,0 +1,74 @@
+/**
+ * The shape every rule test takes (the conventions test checks it): cases that must be flagged, near misses that
+ * must stay clean, and "fixed" cases where applying the rule's own fix guide makes the finding disappear.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRules } from '@/rules/core/engine';
+import type { Evidence } from '@/rules/core/evidence';
+import type { Finding } from '@/rules/core/finding';
+import type { Rule, RuleContext } from '@/rules/core/rule';
+import type { Severity } from '@/rules/core/severity';
+
+export interface Flagged {
+  name: string;
+  evidence: Evidence;
+  /** Expected message ids, one per finding, in any order. */
+  messages: string[];
+  severity?: Severity;
+  check?(findings: Finding[]): void;
+}
+export interface Clean {
+  name: string;
+  evidence: Evidence;
+}
+export interface Fixed {
+  name: string;
+  before: Evidence;
+  after: Evidence;
+}
+
+export interface RuleCases {
+  flagged: Flagged[];
+  clean: Clean[];
+  fixed: Fixed[];
+  /** Known misses stay visible as todo tests. */
+  todo?: string[];
+}
+
+export function findingsOf(rule: Rule, evidence: Evidence, ctx: RuleContext = { platforms: [] }): Finding[] {
+  const run = runRules(evidence, [rule], ctx);
+  if (run.errors.length) throw new Error(run.errors[0]!.message);
+  return run.findings;
+}
+
+export function describeRule(rule: Rule, cases: RuleCases): void {
+  describe(rule.meta.id, () => {
+    describe('flagged', () => {
+      for (const c of cases.flagged) {
+        it(c.name, () => {
+          const findings = findingsOf(rule, c.evidence);
+          expect(findings.map((f) => f.messageId).sort()).toEqual([...c.messages].sort());
+          for (const f of findings) {
+            expect(f.ruleId).toBe(rule.meta.id);
+            expect(f.message).not.toMatch(/\{\w+\}/); // every placeholder filled
+            expect(f.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+            if (c.severity) expect(f.severity).toBe(c.severity);
+          }
+          c.check?.(findings);
+        });
+      }
+    });
+    describe('clean', () => {
+      for (const c of cases.clean) it(c.name, () => expect(findingsOf(rule, c.evidence)).toEqual([]));
+    });
+    describe('fixed', () => {
+      for (const c of cases.fixed) {
+        it(c.name, () => {
+          expect(findingsOf(rule, c.before).length).toBeGreaterThan(0);
+          expect(findingsOf(rule, c.after)).toEqual([]);
+        });
+      }
+    });
+    for (const t of cases.todo ?? []) it.todo(t);
+  });
+}
