@@ -11,6 +11,10 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'cookies', 'webRequest', 'declarativeNetRequestWithHostAccess'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Micro-App Auditor' },
+    browser_specific_settings: {
+      // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions.
+      gecko: { id: 'micro-app-auditor@example.org', strict_min_version: '128.0' },
+    },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Audit this page' },
     },

@@ -1,0 +1,37 @@
+/**
+ * Least privilege, checked on the built artefacts for both browsers: no content script on <all_urls>, host access
+ * only optional, and every permission explained in the README.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/browser';
+
+type Manifest = {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+};
+const read = (dir: string) => JSON.parse(readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Manifest;
+const BROAD = ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'];
+
+let manifests: Record<string, Manifest>;
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe' });
+  manifests = { chrome: read('chrome-mv3'), firefox: read('firefox-mv3') };
+});
+
+describe.each(['chrome', 'firefox'])('%s build', (browser) => {
+  it('is Manifest V3', () => expect(manifests[browser]!.manifest_version).toBe(3));
+  it('asks for no host access at install', () => expect(manifests[browser]!.host_permissions ?? []).toEqual([]));
+  it('injects no content script into every page', () => {
+    for (const cs of manifests[browser]!.content_scripts ?? []) for (const m of cs.matches) expect(BROAD).not.toContain(m);
+  });
+  it('explains every permission in the README', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const p of manifests[browser]!.permissions ?? []) expect(readme, p).toContain(`| \`${p}\``);
+  });
+});
