@@ -74,6 +74,15 @@ describe('insecure app (TinyPoll)', () => {
   });
 });
 
+describe('privacy', () => {
+  it('sends nothing anywhere but the audited apps (no telemetry, no uploads)', () => {
+    // Chromium itself talks to Google services (updates, autofill, accounts) even with background networking off;
+    // those are the browser's, not ours. Everything else would be the extension's.
+    const browserOwn = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)(:\d+)?$/;
+    expect(h.sink.requests.filter((r) => !browserOwn.test(r.host)).map((r) => `${r.host}${r.url}`)).toEqual([]);
+  });
+});
+
 describe('hardened app', () => {
   it('produces no high or critical finding', () => {
     expect(hardened.failure).toBeUndefined();
