@@ -53,6 +53,15 @@ export function allowsInlineScript(policy: CspPolicy): boolean {
   return s.includes("'unsafe-inline'") && !cancelled;
 }
 
+/** An injected `<script src="data:…">` runs under this policy: data: in script-src (nonces and hashes do not cancel a
+ * scheme source; only 'strict-dynamic' drops it), or no script-src/default-src at all. */
+export function allowsDataScript(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'script-src');
+  if (!src) return true;
+  const s = lowered(src);
+  return s.includes('data:') && !s.includes("'strict-dynamic'");
+}
+
 export function allowsEval(policy: CspPolicy): boolean {
   const src = effectiveSources(policy, 'script-src');
   return !src || lowered(src).includes("'unsafe-eval'");
@@ -67,10 +76,10 @@ export function hasDirective(policies: CspPolicy[], directive: string, { metaCou
   return policies.some((p) => (metaCounts || p.source === 'header') && p.directives.has(directive));
 }
 
-/** `object-src` is safe when it (or default-src) is 'none'. */
+/** `object-src` is safe when it (or default-src) is 'none', or an empty source list (which matches nothing). */
 export function objectSrcRestricted(policy: CspPolicy): boolean {
   const src = effectiveSources(policy, 'object-src');
-  return !!src && src.length === 1 && src[0]!.toLowerCase() === "'none'";
+  return !!src && (src.length === 0 || (src.length === 1 && src[0]!.toLowerCase() === "'none'"));
 }
 
 /** A starting policy that suits most small apps; hosts the app loads from are added to the lists. */

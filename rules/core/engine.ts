@@ -18,6 +18,8 @@ export interface RuleRun {
 }
 
 const EVIDENCE_MAX = 300;
+const MESSAGE_MAX = 600;
+const bound = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 export function formatMessage(template: string, data: Record<string, string | number | undefined> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (data[key] !== undefined ? String(data[key]) : whole));
@@ -35,6 +37,10 @@ function surfacePresent(evidence: Evidence, surface: Surface): boolean {
       return evidence.redirect.status !== 'not-checked';
     case 'responses':
       return evidence.responses.some((r) => r.type === 'main_frame');
+    case 'builder':
+      return evidence.builder !== undefined;
+    case 'sources':
+      return evidence.sources !== undefined;
     case 'cookies':
     case 'globals':
       return true;
@@ -76,9 +82,9 @@ export function runRules(evidence: Evidence, rules: readonly Rule[], ctx: RuleCo
         ruleId: meta.id,
         severity: draft.severity ?? meta.severity,
         title: meta.title,
-        message: formatMessage(template, draft.data),
+        message: bound(formatMessage(template, draft.data), MESSAGE_MAX),
         messageId: draft.messageId,
-        evidence: draft.evidence.length > EVIDENCE_MAX ? `${draft.evidence.slice(0, EVIDENCE_MAX)}…` : draft.evidence,
+        evidence: bound(draft.evidence, EVIDENCE_MAX),
         location: draft.location,
         fingerprint: fp,
         ...(draft.vars ? { vars: draft.vars } : {}),

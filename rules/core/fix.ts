@@ -24,6 +24,12 @@ export interface ResolvedGuide {
 /** Fills `{name}` placeholders; returns undefined when one is missing (a half-filled link is worse than none). */
 export function fillTemplate(template: string | undefined, vars: Record<string, string>): string | undefined {
   if (!template) return undefined;
+  // A template that is one whole value (e.g. a provider's rotation page) takes it as is, if it is an https URL.
+  const whole = /^\{(\w+)\}$/.exec(template);
+  if (whole) {
+    const v = vars[whole[1]!];
+    return v && /^https:\/\/[^\s"'<>]+$/.test(v) ? v : undefined;
+  }
   let missing = false;
   const out = template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
@@ -66,7 +72,9 @@ export function guideForFinding(
   const rule = lookup(finding.ruleId);
   if (!rule) return undefined;
   const first = primaryTarget(audit.platforms);
-  const targets = [first, ...audit.platforms.map((p) => p.id as FixTarget)].filter((t): t is FixTarget => !!t);
+  // Unconfirmed (low-confidence) detections never steer the guide: a page can fake them.
+  const sure = audit.platforms.filter((p) => p.confidence !== 'low').map((p) => p.id as FixTarget);
+  const targets = [first, ...sure].filter((t): t is FixTarget => !!t);
   let host = '';
   try {
     host = new URL(audit.url).host;

@@ -5,16 +5,26 @@ import { documentResponse, headerValues } from './http';
 
 export function frameProtection(evidence: Evidence): { protected: boolean; detail: string } {
   const doc = documentResponse(evidence);
-  for (const p of enforcedPolicies(evidence)) {
-    // frame-ancestors only counts in a header policy; `*` or a scheme-only source does not protect.
+  // frame-ancestors only counts in a header policy; `*` or a scheme-only source does not protect.
+  const ancestors = enforcedPolicies(evidence).flatMap((p) => {
     const fa = p.source === 'header' ? p.directives.get('frame-ancestors') : undefined;
-    if (fa && !fa.some((s) => s === '*' || /^(https?:|data:|blob:)$/i.test(s))) {
+    return fa ? [fa] : [];
+  });
+  for (const fa of ancestors) {
+    if (!fa.some((s) => s === '*' || /^(https?:|data:|blob:)$/i.test(s))) {
       return { protected: true, detail: `frame-ancestors ${fa.join(' ')}` };
     }
   }
+  // With frame-ancestors in an enforced header policy, browsers ignore X-Frame-Options (HTML, "check a navigation
+  // response's adherence to X-Frame-Options" step 2).
+  if (ancestors.length) return { protected: false, detail: `frame-ancestors ${ancestors[0]!.join(' ')} (X-Frame-Options is ignored when frame-ancestors is set)` };
   const xfo = doc ? headerValues(doc.headers, 'x-frame-options') : [];
-  // Browsers ignore X-Frame-Options when several conflicting values are sent, and ALLOW-FROM is obsolete.
+  // ALLOW-FROM is obsolete. Several different values block all framing when one is DENY, SAMEORIGIN or ALLOWALL
+  // (same algorithm, steps 6-7); otherwise they are ignored.
   const values = new Set(xfo.flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean));
+  if (values.size > 1 && ['DENY', 'SAMEORIGIN', 'ALLOWALL'].some((v) => values.has(v))) {
+    return { protected: true, detail: `X-Frame-Options: ${[...values].join(', ')} (conflicting values: browsers block all framing)` };
+  }
   if (values.size === 1) {
     const [v] = values;
     if (v === 'DENY' || v === 'SAMEORIGIN') return { protected: true, detail: `X-Frame-Options: ${v}` };

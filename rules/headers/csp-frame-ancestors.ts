@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import { cspFix, enforcedPolicies, hasDirective } from '../core/csp';
-import { documentResponse, firstHeader } from '../core/http';
+import { frameProtection } from '../core/frame';
 
 export default defineRule({
   meta: {
@@ -26,10 +26,8 @@ export default defineRule({
     const policies = enforcedPolicies(evidence);
     if (policies.length === 0 || hasDirective(policies, 'frame-ancestors', { metaCounts: false })) return [];
     const metaOnly = hasDirective(policies, 'frame-ancestors');
-    const doc = documentResponse(evidence);
-    const xfo = doc ? firstHeader(doc.headers, 'x-frame-options') : undefined;
-    // With neither X-Frame-Options nor frame-ancestors, clickjacking-unprotected reports the real problem.
-    if (!metaOnly && xfo === undefined) return [];
+    // Unless X-Frame-Options really protects the page, clickjacking-unprotected reports the real problem.
+    if (!metaOnly && !frameProtection(evidence).protected) return [];
     return [{
       messageId: metaOnly ? 'metaOnly' : 'missing',
       evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),

@@ -5,6 +5,8 @@ import { headerFixes } from '../core/host-fixes';
 const SAFE = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']);
 const UNSAFE = new Set(['unsafe-url', 'no-referrer-when-downgrade', 'origin-when-cross-origin', 'origin']);
 const RECOMMENDED = 'strict-origin-when-cross-origin';
+/** Legacy keywords a <meta name="referrer"> still accepts (HTML, the referrer metadata name). */
+const LEGACY_META = new Map([['never', 'no-referrer'], ['default', RECOMMENDED], ['always', 'unsafe-url'], ['origin-when-crossorigin', 'origin-when-cross-origin']]);
 
 /** The effective policy: the last recognised token across headers and <meta name="referrer"> (spec: last valid wins). */
 function effectivePolicy(values: string[]): string | undefined {
@@ -43,7 +45,9 @@ export default defineRule({
     const doc = documentResponse(evidence);
     if (!doc) return [];
     const headers = headerValues(doc.headers, 'referrer-policy');
-    const metas = (evidence.page?.meta ?? []).filter((m) => m.name?.toLowerCase() === 'referrer').map((m) => m.content);
+    const metas = (evidence.page?.meta ?? [])
+      .filter((m) => m.name?.toLowerCase() === 'referrer')
+      .map((m) => LEGACY_META.get(m.content.trim().toLowerCase()) ?? m.content);
     const policy = effectivePolicy([...headers, ...metas]);
     const location = { kind: 'header' as const, name: 'Referrer-Policy', url: evidence.url };
     const shown = showHeader('Referrer-Policy', headers.length ? headers.join(', ') : undefined);

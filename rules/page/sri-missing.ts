@@ -4,6 +4,12 @@ import { safeUrl } from '../core/http';
 /** Hosts that serve per-user or per-request code, where a fixed hash cannot work (SRI would break them). */
 const DYNAMIC_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|google\.com|gstatic\.com|googleapis\.com|stripe\.com|paypal\.com|recaptcha\.net|hcaptcha\.com|intercom\.io|intercomcdn\.com|hotjar\.com|facebook\.net|clarity\.ms|segment\.com|cloudflareinsights\.com|bubble\.io|glideapps\.com)$/i;
 
+/** Suffixes under which each name belongs to a different owner: two-label country suffixes (co.uk, com.au) and shared
+ * app-hosting domains (my-app.netlify.app and other-app.netlify.app are different sites). */
+const SHARED_SUFFIX = /\.((com?|net|org|gov|edu|ac|ne|or|go)\.[a-z]{2}|netlify\.app|vercel\.app|pages\.dev|workers\.dev|web\.app|firebaseapp\.com|github\.io|gitlab\.io|herokuapp\.com|onrender\.com|fly\.dev|bubbleapps\.io|glide\.page|glideapp\.io|webflow\.io|softr\.app|lovable\.app|replit\.app|azurewebsites\.net|appspot\.com)$/i;
+/** The registrable domain, approximately (the extension ships no Public Suffix List). */
+const site = (host: string) => host.split('.').slice(SHARED_SUFFIX.test(`.${host}`) ? -3 : -2).join('.');
+
 export default defineRule({
   meta: {
     id: 'sri-missing',
@@ -43,11 +49,11 @@ export default defineRule({
     if (!pageUrl) return [];
     const out = [];
     for (const s of page.scripts) {
-      if (!s.src || s.integrity) continue;
+      // Only sha256/384/512 entries count; with none, browsers load the file unchecked (SRI "parse metadata").
+      if (!s.src || /(^|\s)sha(256|384|512)-/i.test(s.integrity ?? '')) continue;
       const u = safeUrl(s.src, evidence.url);
       if (!u || !/^https?:$/.test(u.protocol) || u.origin === pageUrl.origin) continue;
       // Same site (app.example.com loading cdn.example.com) is first-party.
-      const site = (h: string) => h.split('.').slice(-2).join('.');
       if (site(u.hostname) === site(pageUrl.hostname) || DYNAMIC_HOSTS.test(u.hostname)) continue;
       out.push({
         messageId: 'missing' as const,

@@ -5,11 +5,13 @@
  */
 import type { Evidence } from '../core/evidence';
 import { documentResponse, safeUrl } from '../core/http';
+import { supabaseRef } from '../core/builders';
 import { HOSTS, PLATFORMS, type Confidence, type Detection, type HostId, type PlatformId } from '../core/platforms';
 
-type Kind = 'header' | 'cookie' | 'host' | 'global' | 'script' | 'meta' | 'attribute';
+type Kind = 'header' | 'cookie' | 'script-cookie' | 'host' | 'global' | 'script' | 'meta' | 'attribute';
 /** How much a kind of signal is worth: server-sent or address facts are strong; page content can lie. */
-const WEIGHT: Record<Kind, number> = { header: 3, cookie: 3, host: 3, script: 1, global: 1, meta: 1, attribute: 1 };
+/** A cookie counts as server-sent only when it is HttpOnly: page scripts can set any other cookie. */
+const WEIGHT: Record<Kind, number> = { header: 3, cookie: 3, host: 3, 'script-cookie': 1, script: 1, global: 1, meta: 1, attribute: 1 };
 
 interface Fingerprint {
   headers?: RegExp[]; // matched against "name: value" (lower-case name)
@@ -73,6 +75,7 @@ export const HOST_FINGERPRINTS: Record<HostId, Fingerprint> = {
 interface Signals {
   headers: string[];
   cookies: string[];
+  scriptCookies: string[];
   host: string;
   globals: Set<string>;
   scriptHosts: string[];
@@ -93,7 +96,8 @@ function gather(evidence: Evidence): Signals {
   for (const u of evidence.page?.resources ?? []) add(u);
   return {
     headers: (doc?.headers ?? []).map(([n, v]) => `${n.toLowerCase()}: ${v}`),
-    cookies: evidence.cookies.filter((c) => c.source !== 'page').map((c) => c.name),
+    cookies: evidence.cookies.filter((c) => c.source !== 'page' && c.httpOnly).map((c) => c.name),
+    scriptCookies: evidence.cookies.filter((c) => c.source === 'page' || !c.httpOnly).map((c) => c.name),
     host: (safeUrl(evidence.url)?.hostname ?? '').toLowerCase(),
     globals: new Set(Object.keys(evidence.globals)),
     scriptHosts: [...scriptHosts],
@@ -110,6 +114,7 @@ function match(fp: Fingerprint, s: Signals): { score: number; strong: boolean; s
   };
   test('header', fp.headers, s.headers, (v) => `header ${v.split(':')[0]}`);
   test('cookie', fp.cookies, s.cookies, (v) => `cookie ${v}`);
+  if (!found.some((f) => f.kind === 'cookie')) test('script-cookie', fp.cookies, s.scriptCookies, (v) => `cookie ${v} (script-readable)`);
   test('host', fp.hosts, [s.host], (v) => `address ${v}`);
   test('script', fp.scripts, s.scriptHosts, (v) => `loads from ${v.split('/')[0]}`);
   test('meta', fp.meta, s.meta, (v) => `meta ${v.slice(0, 60)}`);
@@ -125,6 +130,11 @@ function confidence(score: number, strong: boolean): Confidence {
 }
 
 export function detectPlatforms(evidence: Evidence): Detection[] {
+  // A builder's editor is identified by its address, which the content script's match pattern already vouched for.
+  if (evidence.builder) {
+    const id = evidence.builder.platform;
+    return [{ id, name: PLATFORMS[id], kind: 'platform', confidence: 'high', signals: [`${PLATFORMS[id]} editor`] }];
+  }
   const s = gather(evidence);
   const out: Detection[] = [];
   for (const [id, fp] of Object.entries(PLATFORM_FINGERPRINTS) as [PlatformId, Fingerprint][]) {
@@ -142,12 +152,16 @@ export function detectPlatforms(evidence: Evidence): Detection[] {
 /** Template values the fix guides' deep links can use, read from what was detected (e.g. Bubble's app name). */
 export function platformVars(evidence: Evidence): Record<string, string> {
   const vars: Record<string, string> = {};
+  const ref = supabaseRef(evidence.url);
+  if (ref && ref !== '_') vars.ref = ref;
+  const editorApp = /^https:\/\/bubble\.io\/page\?(?:.*&)?id=([a-z0-9-]{1,100})(&|$)/i.exec(evidence.url)?.[1];
+  if (editorApp) vars.app = editorApp.toLowerCase();
   const host = safeUrl(evidence.url)?.hostname ?? '';
   const doc = documentResponse(evidence);
   const appHeader = doc?.headers.find(([n]) => n.toLowerCase() === 'x-bubble-appname')?.[1];
   const fromHost = /^([a-z0-9-]+)\.bubbleapps\.io$/i.exec(host)?.[1];
   const fromCookie = evidence.cookies.map((c) => /^([a-z0-9-]+)_(live|test)_u2main$/i.exec(c.name)?.[1]).find(Boolean);
-  const app = appHeader ?? fromHost ?? fromCookie;
+  const app = vars.app ?? appHeader ?? fromHost ?? fromCookie;
   if (app && /^[a-z0-9-]{1,100}$/i.test(app)) vars.app = app.toLowerCase();
   return vars;
 }

@@ -1,5 +1,6 @@
 /** Hand-made Evidence for rule tests: a served page with the headers, cookies and DOM facts a test names. */
-import { EvidenceSchema, type Evidence, type EvidenceInput } from '@/rules/core/evidence';
+import type { z } from 'zod';
+import { CookieSchema, EvidenceSchema, type Evidence, type EvidenceInput } from '@/rules/core/evidence';
 
 export const PAGE = 'https://app.example.com/';
 export const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -54,6 +55,6 @@ export function evidence(spec: PageSpec = {}): Evidence {
 }
 
 /** A cookie as the browser's cookie API reports it, with safe defaults to override. */
-export function cookie(c: Partial<NonNullable<EvidenceInput['cookies']>[number]> & { name: string }) {
+export function cookie(c: Partial<z.input<typeof CookieSchema>> & { name: string }) {
   return { domain: 'app.example.com', path: '/', secure: true, httpOnly: true, sameSite: 'lax' as const, source: 'cookies-api' as const, ...c };
 }

@@ -9,6 +9,7 @@ describeRule(rule, {
     { name: 'https page without the header', evidence: evidence({ headers: [] }), messages: ['absent'] },
     { name: 'header without max-age', evidence: evidence({ headers: [['Strict-Transport-Security', 'includeSubDomains']] }), messages: ['invalid'] },
     { name: 'non-numeric max-age', evidence: evidence({ headers: [['strict-transport-security', 'max-age=forever']] }), messages: ['invalid'] },
+    { name: 'negative max-age (max-age=-1) is ignored by browsers', evidence: evidence({ headers: [['Strict-Transport-Security', 'max-age=-1; includeSubDomains']] }), messages: ['invalid'] },
     {
       name: 'only the first of duplicated headers counts',
       evidence: evidence({ headers: [['Strict-Transport-Security', 'max-age=abc'], GOOD] }),

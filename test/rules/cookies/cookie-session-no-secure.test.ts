@@ -1,0 +1,50 @@
+import { expect } from 'vitest';
+import rule from '@/rules/cookies/cookie-session-no-secure';
+import { cookie, evidence } from '../../helpers/evidence';
+import { fixCookie, setCookie } from '../../helpers/fix-guide';
+import { describeRule } from '../../helpers/rule-cases';
+
+describeRule(rule, {
+  flagged: [
+    {
+      name: 'session cookie without Secure',
+      evidence: evidence({ cookies: [cookie({ name: 'session', secure: false })] }),
+      messages: ['insecure'],
+      severity: 'high',
+      check: ([f]) => expect(f!.message).toContain('"session"'),
+    },
+    { name: 'PHP session id', evidence: evidence({ cookies: [cookie({ name: 'PHPSESSID', secure: false })] }), messages: ['insecure'] },
+    { name: 'Bubble login cookie', evidence: evidence({ cookies: [cookie({ name: 'tinypoll_live_u2main', secure: false })] }), messages: ['insecure'] },
+    { name: 'as the server sent it (Set-Cookie without Secure)', evidence: evidence({ cookies: [setCookie('sessionid=abc; Path=/; HttpOnly; SameSite=Lax')] }), messages: ['insecure'] },
+    { name: 'attribute names in odd case, Secure missing', evidence: evidence({ cookies: [setCookie('auth_token=x; HTTPONLY; samesite=STRICT; path=/')] }), messages: ['insecure'] },
+    {
+      name: 'Set-Cookie wins over the browser store (which may have dropped or changed the cookie)',
+      evidence: evidence({ cookies: [cookie({ name: 'sid', secure: true }), setCookie('sid=1; HttpOnly')] }),
+      messages: ['insecure'],
+    },
+    {
+      name: 'the same name on two paths is two cookies',
+      evidence: evidence({ cookies: [cookie({ name: 'session', secure: false }), cookie({ name: 'session', path: '/admin', secure: false })] }),
+      messages: ['insecure', 'insecure'],
+    },
+  ],
+  clean: [
+    { name: 'session cookie with Secure', evidence: evidence({ cookies: [cookie({ name: 'session' })] }) },
+    { name: 'cookie visible to page scripts (Secure unknown there)', evidence: evidence({ cookies: [cookie({ name: 'session', secure: false, httpOnly: false, source: 'page' })] }) },
+    { name: 'analytics cookie that looks like a session', evidence: evidence({ cookies: [cookie({ name: '_hjSessionUser_12345', secure: false })] }) },
+    { name: 'non-session cookie', evidence: evidence({ cookies: [cookie({ name: 'theme', secure: false }), cookie({ name: 'lang', secure: false })] }) },
+    { name: 'Set-Cookie without a name is dropped by the collector', evidence: evidence({ cookies: [] }) },
+  ],
+  fixed: [
+    {
+      name: 'setting the cookie as the fix snippet shows',
+      before: evidence({ cookies: [setCookie('session=abc; Path=/; HttpOnly')] }),
+      after: evidence({ cookies: [fixCookie(rule)] }),
+    },
+    {
+      name: 'adding Secure to the same cookie',
+      before: evidence({ cookies: [cookie({ name: 'session', secure: false })] }),
+      after: evidence({ cookies: [cookie({ name: 'session', secure: true })] }),
+    },
+  ],
+});

@@ -1,0 +1,58 @@
+import rule from '@/rules/headers/csp-frame-ancestors';
+import { evidence } from '../../helpers/evidence';
+import { fixHeaders } from '../../helpers/fix-guide';
+import { describeRule } from '../../helpers/rule-cases';
+
+const CSP = 'Content-Security-Policy';
+const XFO = 'X-Frame-Options';
+const metaCsp = (content: string) => ({ httpEquiv: 'Content-Security-Policy', content });
+
+describeRule(rule, {
+  flagged: [
+    {
+      name: 'policy without frame-ancestors, page protected by X-Frame-Options only',
+      evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'DENY']] }),
+      messages: ['missing'],
+      severity: 'low',
+    },
+    {
+      name: 'frame-ancestors only in a <meta> policy, where browsers ignore it',
+      evidence: evidence({ page: { meta: [metaCsp("default-src 'self'; frame-ancestors 'none'")] } }),
+      messages: ['metaOnly'],
+    },
+    {
+      name: 'a page that fakes frame-ancestors in <meta> next to a header policy without it',
+      evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'SAMEORIGIN']], page: { meta: [metaCsp("frame-ancestors 'none'")] } }),
+      messages: ['metaOnly'],
+    },
+    {
+      name: 'X-Frame-Options header name in odd case',
+      evidence: evidence({ headers: [[CSP, "script-src 'self'"], ['x-FRAME-options', 'sameorigin']] }),
+      messages: ['missing'],
+    },
+  ],
+  clean: [
+    { name: "frame-ancestors 'self' in the header", evidence: evidence({ headers: [[CSP, "default-src 'self'; frame-ancestors 'self'"]] }) },
+    { name: 'frame-ancestors in a second header policy', evidence: evidence({ headers: [[CSP, "default-src 'self'"], [CSP, "frame-ancestors 'none'"]] }) },
+    { name: 'frame-ancestors in the second of comma-joined policies', evidence: evidence({ headers: [[CSP, "default-src 'self', frame-ancestors 'none'"]] }) },
+    { name: 'no policy at all (csp-missing reports it)', evidence: evidence({ headers: [[XFO, 'DENY']] }) },
+    { name: 'policy without frame-ancestors and no X-Frame-Options (clickjacking-unprotected reports it)', evidence: evidence({ headers: [[CSP, "default-src 'self'"]] }) },
+    {
+      name: 'X-Frame-Options that does not protect (ALLOWALL) is left to clickjacking-unprotected',
+      evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'ALLOWALL']] }),
+    },
+  ],
+  fixed: [
+    {
+      name: 'sending the fix guide policy as a header',
+      before: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'DENY']] }),
+      after: evidence({ headers: [...fixHeaders(rule), [XFO, 'DENY']] }),
+    },
+    {
+      name: 'moving frame-ancestors from <meta> to the header (Netlify variant)',
+      before: evidence({ page: { meta: [metaCsp("frame-ancestors 'none'")] } }),
+      after: evidence({ headers: fixHeaders(rule, 'netlify') }),
+    },
+  ],
+  todo: ["the Bubble, Webflow and Softr variants offer a <meta> policy, which cannot carry frame-ancestors: following them does not clear this finding"],
+});

@@ -1,0 +1,28 @@
+import rule from '@/rules/headers/csp-object-src';
+import { evidence } from '../../helpers/evidence';
+import { fixHeaders } from '../../helpers/fix-guide';
+import { describeRule } from '../../helpers/rule-cases';
+
+const CSP = 'Content-Security-Policy';
+const csp = (...values: string[]) => evidence({ headers: values.map((v): [string, string] => [CSP, v]) });
+
+describeRule(rule, {
+  flagged: [
+    { name: "default-src 'self' allows same-origin plugins", evidence: csp("default-src 'self'"), messages: ['open'], severity: 'low' },
+    { name: "object-src 'self'", evidence: csp("default-src 'none'; object-src 'self'"), messages: ['open'] },
+    { name: "'none' mixed with other sources is not 'none'", evidence: csp("object-src 'none' https://cdn.example.net"), messages: ['open'] },
+    { name: 'a policy without object-src or default-src', evidence: csp("script-src 'self'"), messages: ['open'] },
+    { name: 'comma-joined policies, neither restricting plugins', evidence: csp("script-src 'self', default-src *"), messages: ['open'] },
+    { name: 'a later duplicate object-src is ignored', evidence: csp("object-src *; object-src 'none'"), messages: ['open'] },
+  ],
+  clean: [
+    { name: "object-src 'none'", evidence: csp("object-src 'none'") },
+    { name: "default-src 'none' covers object-src", evidence: csp("default-src 'none'; script-src 'self'") },
+    { name: 'keyword in upper case', evidence: csp("OBJECT-SRC 'NONE'") },
+    { name: 'one restrictive policy among several is enough', evidence: csp("default-src *", "object-src 'none'") },
+    { name: 'a <meta> policy is enforced', evidence: evidence({ headers: [[CSP, "default-src 'self'"]], page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "object-src 'none'" }] } }) },
+    { name: 'an empty object-src source list matches nothing, like none', evidence: csp("default-src 'self'; object-src") },
+    { name: 'no policy (csp-missing reports it)', evidence: evidence() },
+  ],
+  fixed: [{ name: 'the fix guide baseline', before: csp("default-src 'self'"), after: evidence({ headers: fixHeaders(rule) }) }],
+});
