@@ -1,0 +1,52 @@
+// @vitest-environment node
+/**
+ * Agreement with the MDN HTTP Observatory (its analyzer tests, run from node_modules on constructed responses; no
+ * network). The same comparison as `npm run bench:observatory`: every variant where the Observatory and our rules
+ * disagree must be a deliberate difference documented in scripts/observatory-disagreements.md, with both verdicts
+ * exactly as documented, so a rule change that moves a verdict shows up here.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECK_IDS, buildVariants } from '../../scripts/lib/observatory-variants';
+import {
+  MAPPING, compareAll, formatObservatory, formatOurs, parseDeliberate, report, type Comparison, type Report,
+} from '../../scripts/lib/observatory-compare';
+
+const DOC = fileURLToPath(new URL('../../scripts/observatory-disagreements.md', import.meta.url));
+const show = (c: Comparison) => `${c.variant} (${MAPPING[c.check].title}): Observatory ${formatObservatory(c)}, ours ${formatOurs(c)}`;
+
+describe('agreement with the MDN HTTP Observatory', () => {
+  const variants = buildVariants();
+  const deliberate = parseDeliberate(readFileSync(DOC, 'utf8'));
+  let r: Report;
+  beforeAll(() => {
+    r = report(compareAll(variants), deliberate);
+  });
+
+  it('compares at least 100 variants, and every check on several of them', () => {
+    expect(variants.length).toBeGreaterThanOrEqual(100);
+    for (const check of CHECK_IDS) expect(r.comparisons.filter((c) => c.check === check).length, check).toBeGreaterThanOrEqual(5);
+  });
+
+  it('agrees on the hardened page and on the bare one (except a documented difference)', () => {
+    const hardened = r.comparisons.filter((c) => c.variant === 'all/hardened');
+    expect(hardened.map((c) => [c.check, c.observatory.pass, c.ours.pass])).toEqual(CHECK_IDS.map((c) => [c, true, true]));
+    const bare = r.comparisons.filter((c) => c.variant === 'all/bare' && !c.agree);
+    expect(bare.map((c) => c.check)).toEqual(['referrer']);
+  });
+
+  it('every disagreement is a documented deliberate difference', () => {
+    expect(r.undocumented.map(show)).toEqual([]);
+  });
+
+  it('every documented difference still occurs (otherwise update the doc)', () => {
+    expect(r.stale.map((d) => `${d.variant} (${d.check}): ${d.observatory} vs ${d.ours}`)).toEqual([]);
+  });
+
+  it('every documented difference says why, once', () => {
+    for (const d of deliberate) expect(d.why.length, d.variant).toBeGreaterThan(20);
+    const keys = deliberate.map((d) => `${d.variant}|${d.check}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
