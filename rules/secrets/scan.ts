@@ -1,0 +1,122 @@
+/**
+ * The scan: one prefilter pass over the text finds every anchor; the detectors listening on an anchor verify
+ * the candidate; escaped and base64-encoded regions are decoded and scanned as nested layers; overlapping
+ * matches are resolved; placeholders are dropped.
+ */
+import { DETECTORS, type ProviderId, providerById } from './catalogue';
+import { BASE64_ANCHORS, ESCAPE_ANCHORS, base64Run, decodeBase64Run, decodeEscapes, escapeAt, escapeRegions, type Layer } from './decode';
+import { placeholderReason } from './placeholder';
+import { compileAnchors } from './prefilter';
+import type { Confidence, Detector, Exposure, Hit, ScanContext } from './types';
+
+/** A verified credential, with its span in the scanned text and its decoded value. */
+export interface Found {
+  provider: ProviderId;
+  start: number;
+  end: number;
+  value: string;
+  confidence: Confidence;
+  reason: string;
+}
+
+interface AnchorEntry {
+  detectors: Detector<ProviderId>[];
+  /** For escape-layer triggers: where the escape starts inside the anchor (1 in `:\/\/`). */
+  escapeOffset: number | undefined;
+  base64: boolean;
+}
+
+/** Nested decoding depth: a base64 blob inside an escaped string is decoded, one more level is not. */
+const MAX_DEPTH = 2;
+
+const ENTRIES = new Map<string, AnchorEntry>();
+const entryFor = (anchor: string): AnchorEntry => {
+  let entry = ENTRIES.get(anchor);
+  if (!entry) ENTRIES.set(anchor, (entry = { detectors: [], escapeOffset: undefined, base64: false }));
+  return entry;
+};
+for (const detector of DETECTORS) {
+  for (const anchor of detector.anchors) {
+    const entry = entryFor(anchor);
+    if (!entry.detectors.includes(detector)) entry.detectors.push(detector);
+  }
+}
+for (const anchor of ESCAPE_ANCHORS) entryFor(anchor).escapeOffset = anchor.search(/[\\%]/);
+for (const anchor of BASE64_ANCHORS) entryFor(anchor).base64 = true;
+
+const ANCHORS = [...ENTRIES.keys()];
+const TABLE = [...ENTRIES.values()];
+const MATCHER = compileAnchors(ANCHORS);
+
+function accept(text: string, hit: Hit<ProviderId>, out: Found[]): void {
+  if (placeholderReason(text.slice(hit.bodyStart ?? hit.start, hit.bodyEnd ?? hit.end))) return;
+  const { provider, start, end, confidence, reason } = hit;
+  // No credential contains `\/`: it is a JSON-escaped slash, and the value is the same key as with `/`.
+  out.push({ provider, start, end, value: text.slice(start, end).replaceAll('\\/', '/'), confidence, reason });
+}
+
+function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: number }): Found[] {
+  const ctx: ScanContext = { ...hints, searched: new Map() };
+  const found: Found[] = [];
+  const escapes: number[] = [];
+  const layers: Layer[] = [];
+  const decode = depth < MAX_DEPTH;
+  MATCHER.scan(text, (at, index) => {
+    const entry = TABLE[index]!;
+    for (const detector of entry.detectors) {
+      const hit = detector.detect(text, at, ANCHORS[index]!, ctx);
+      if (hit) accept(text, hit, found);
+    }
+    if (decode && entry.escapeOffset !== undefined && escapeAt(text, at + entry.escapeOffset)) {
+      escapes.push(at + entry.escapeOffset);
+    }
+    if (decode && entry.base64) {
+      const run = base64Run(text, at);
+      const layer = run && decodeBase64Run(text, run);
+      if (layer) layers.push(layer);
+    }
+  });
+  for (const region of escapeRegions(escapes, text.length)) layers.push(decodeEscapes(text, region.start, region.end));
+  for (const layer of layers) {
+    // Decoded layers never add up to more than twice the input: a hostile page cannot make us scan forever.
+    if (layer.text.length > budget.chars) continue;
+    budget.chars -= layer.text.length;
+    for (const f of scanLayer(layer.text, hints, depth + 1, budget)) {
+      found.push({ ...f, start: layer.start(f.start), end: layer.end(f.end) });
+    }
+  }
+  return found;
+}
+
+const EXPOSURE_RANK: Record<Exposure, number> = { secret: 3, capability: 2, test: 1, publishable: 0 };
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+
+/** Of two overlapping matches: the longer span, then the more dangerous exposure, then the surer one. */
+function better(a: Found, b: Found): boolean {
+  const length = a.end - a.start - (b.end - b.start);
+  if (length !== 0) return length > 0;
+  const exposure = EXPOSURE_RANK[providerById(a.provider).exposure] - EXPOSURE_RANK[providerById(b.provider).exposure];
+  if (exposure !== 0) return exposure > 0;
+  return CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[b.confidence];
+}
+
+function resolveOverlaps(found: Found[]): Found[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Found[] = [];
+  for (const f of found) {
+    const last = kept[kept.length - 1];
+    if (last && f.start < last.end) {
+      if (better(f, last)) kept[kept.length - 1] = f;
+    } else {
+      kept.push(f);
+    }
+  }
+  return kept;
+}
+
+export type Hints = Pick<ScanContext, 'host' | 'field'>;
+
+/** All credentials in `text`, non-overlapping, in order. */
+export function findSecrets(text: string, hints: Hints): Found[] {
+  return resolveOverlaps(scanLayer(text, hints, 0, { chars: 2 * text.length }));
+}
