@@ -9,6 +9,8 @@ export default defineConfig({
     name: 'Micro-App Auditor',
     description: 'Audits no-code micro-apps (Bubble, Glide, Supabase) live, in your browser. Nothing leaves your machine.',
     permissions: ['activeTab', 'scripting', 'storage', 'cookies', 'webRequest', 'declarativeNetRequestWithHostAccess'],
+    // The builders' editors only (their content scripts need to tell the background which tab they run in).
+    host_permissions: ['https://bubble.io/*', 'https://go.glideapps.com/*', 'https://supabase.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Micro-App Auditor' },
     browser_specific_settings: {

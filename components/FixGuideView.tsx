@@ -46,7 +46,9 @@ function Variant({ variant, onOpen, onCopy, idPrefix }: VariantProps) {
           Documentation
         </a>
       </div>
-      <span class="sr-only" role="status">{copied === 'done' ? 'Snippet copied to the clipboard' : ''}</span>
+      <span class="sr-only" role="status">
+        {copied === 'done' ? 'Snippet copied to the clipboard' : copied === 'failed' ? 'Copy failed: select the snippet and copy it by hand' : ''}
+      </span>
     </div>
   );
 }

@@ -4,9 +4,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Audit } from '@/rules/core/audit';
+import { auditScope, onBuilderHost } from '@/rules/core/builders';
 import type { ChecklistRow } from '@/rules/core/checklist';
 import type { Finding } from '@/rules/core/finding';
 import type { ResolvedGuide } from '@/rules/core/fix';
+import { compareFindings } from '@/rules/core/engine';
 import { SEVERITIES } from '@/rules/core/severity';
 import type { PopupApi } from './api';
 import { ChecklistView } from './ChecklistView';
@@ -38,7 +40,7 @@ function hostOf(url: string): string {
 export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
   const [state, setState] = useState<PopupState>({ phase: 'loading' });
   const [tabId, setTabId] = useState<number>();
-  const [access, setAccess] = useState<boolean>();
+  const [access, setAccess] = useState<boolean | undefined>();
 
   const run = async (id: number, previous?: Audit) => {
     if (previous) setState({ phase: 'ready', audit: previous, running: true });
@@ -64,8 +66,10 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
           return;
         }
         setTabId(tab.id);
-        const origin = new URL(tab.url).origin;
-        const [stored, hasAccess] = await Promise.all([api.loadAudit(origin), api.hasAccess(origin)]);
+        const scope = auditScope(tab.url);
+        // Builder hosts are granted at install for the editor guards: no per-site toggle there.
+        const builderHost = onBuilderHost(tab.url);
+        const [stored, hasAccess] = await Promise.all([api.loadAudit(scope), builderHost ? Promise.resolve(undefined) : api.hasAccess(scope)]);
         if (cancelled) return;
         setAccess(hasAccess);
         if (stored) onShown?.('stored');
@@ -213,7 +217,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
         <section aria-label="Findings">
           <h2 class="sr-only">Findings, most severe first</h2>
           <ul class="findings">
-            {audit.findings.map((f) => (
+            {[...audit.findings].sort(compareFindings).map((f) => (
               <FindingItem key={f.fingerprint} finding={f} guide={guideFor(f, audit)} onOpen={api.open} onCopy={api.copy} />
             ))}
           </ul>

@@ -30,6 +30,9 @@ import permissionsPolicyMissing from './headers/permissions-policy-missing';
 import referrerPolicyWeak from './headers/referrer-policy-weak';
 import sriMissing from './page/sri-missing';
 import versionDisclosure from './headers/version-disclosure';
+import publishableKeyInPage from './secrets/publishable-key-in-page';
+import secretExposed from './secrets/secret-exposed';
+import secretInBuilderField from './secrets/secret-in-builder-field';
 
 /** Rules that run on a deployed app's evidence. */
 export const DEPLOYED_RULES: readonly Rule[] = [
@@ -60,10 +63,15 @@ export const DEPLOYED_RULES: readonly Rule[] = [
   mixedContent,
   sriMissing,
   formInsecureAction,
+  secretExposed,
+  publishableKeyInPage,
 ] as Rule[];
 
+/** Rules that run on a builder's editor tab, over what its content script observed. */
+export const BUILDER_RULES: readonly Rule[] = [secretInBuilderField] as Rule[];
+
 /** Every rule, for the conventions test and the README. */
-export const ALL_RULES: readonly Rule[] = [...DEPLOYED_RULES];
+export const ALL_RULES: readonly Rule[] = [...DEPLOYED_RULES, ...BUILDER_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);

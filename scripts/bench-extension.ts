@@ -58,7 +58,7 @@ async function main() {
         if (i < 2) continue; // warm-up
         if (d.storedShownMs) r.stored.push(Number(d.storedShownMs));
         r.fresh.push(Number(d.freshShownMs));
-        r.audit.push((await readStoredAudit(b, new URL(url).origin))!.durationMs);
+        r.audit.push((await readStoredAudit(b, url))!.durationMs);
       }
       await page.close();
     }

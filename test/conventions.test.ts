@@ -17,7 +17,7 @@ const isRule = (x: unknown): x is Rule => typeof x === 'object' && x !== null &&
 const ruleFiles = Object.entries(modules).filter(([, m]) => isRule(m.default)) as [string, { default: Rule }][];
 
 /** Placeholders a deep link may use: audit values and what rules put in finding.vars. */
-const KNOWN_VARS = new Set(['origin', 'host', 'app', 'ref', 'table', 'bucket', 'schema', 'id', 'appId', 'type']);
+const KNOWN_VARS = new Set(['origin', 'host', 'app', 'ref', 'table', 'bucket', 'schema', 'id', 'appId', 'type', 'rotate']);
 
 describe('rule catalogue conventions', () => {
   it('finds rule files', () => expect(ruleFiles.length).toBeGreaterThanOrEqual(20));
@@ -63,7 +63,8 @@ describe('rule catalogue conventions', () => {
       for (const s of v.steps) expect(s.trim().length).toBeGreaterThan(5);
       if (v.docs) expect(v.docs).toMatch(/^https:\/\//);
       if (v.deepLink) {
-        expect(v.deepLink).toMatch(/^https:\/\//);
+        // Either an https template, or one whole value filled per finding (e.g. the provider's rotation page).
+        expect(v.deepLink).toMatch(/^(https:\/\/|\{\w+\}$)/);
         for (const [, name] of v.deepLink.matchAll(/\{(\w+)\}/g)) expect(KNOWN_VARS, `unknown {${name}} in ${meta.id}`).toContain(name);
       }
       if (v.snippet) expect(v.snippet.code.trim().length).toBeGreaterThan(0);

@@ -2,9 +2,12 @@
 import { browser } from 'wxt/browser';
 import { buildAudit, type Audit } from '@/rules/core/audit';
 import type { AuditReply } from '@/rules/core/messages';
-import { DEPLOYED_RULES } from '@/rules';
+import { BUILDER_RULES, DEPLOYED_RULES } from '@/rules';
+import { auditScope, builderForUrl } from '@/rules/core/builders';
+import type { EvidenceInput } from '@/rules/core/evidence';
+import { builderEvidence } from './builder-store';
 import { showBadge } from './badge';
-import { collectEvidence } from './collect';
+import { PROTECTED_PAGE, collectEvidence } from './collect';
 import { getSettings, saveAudit } from './store';
 
 export function auditableUrl(url: string | undefined): URL | undefined {
@@ -41,19 +44,37 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
     return { ok: false, kind: 'not-auditable', message: 'Browser pages, files and the extension stores cannot be audited. Open a web app (http or https) and try again.' };
   }
   try {
-    const fullAccess = await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false);
+    const builder = builderForUrl(url.href);
+    const fullAccess = builder ? true : await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false);
     const [evidence, settings] = await Promise.all([
-      collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt }),
+      builder ? collectBuilderEvidence(url.href, startedAt) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt }),
       getSettings(),
     ]);
-    const audit = buildAudit(evidence, DEPLOYED_RULES, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now() });
+    const rules = builder ? BUILDER_RULES : DEPLOYED_RULES;
+    const audit = buildAudit(evidence, rules, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now() });
     await saveAudit(audit);
     await showBadge(tabId, audit);
     return { ok: true, audit };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, kind: 'error', message: /Cannot access|cannot be scripted|Missing host permission/i.test(message)
+    return { ok: false, kind: 'error', message: PROTECTED_PAGE.test(message)
       ? 'The browser does not let extensions read this page (for example the Chrome Web Store or another extension’s page).'
       : `The audit failed: ${message}` };
   }
+}
+
+/** A builder's editor is audited from what its content script observed; the editor's own headers are not ours to judge. */
+async function collectBuilderEvidence(url: string, now: number): Promise<EvidenceInput> {
+  const builder = await builderEvidence(url, now);
+  return {
+    url,
+    origin: auditScope(url),
+    collectedAt: now,
+    responses: [],
+    cookies: [],
+    redirect: { status: 'not-checked', reason: 'builder editor' },
+    ...(builder ? { builder } : {}),
+    globals: {},
+    gaps: [],
+  };
 }

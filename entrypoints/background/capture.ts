@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { LIMITS, type HttpResponse } from '@/rules/core/evidence';
+import { onBuilderHost } from '@/rules/core/builders';
 import { sameOrigin } from '@/rules/core/http';
 
 const MAX_PER_TAB = 60;
@@ -18,6 +19,11 @@ interface RequestInfo {
 }
 
 const byTab = new Map<number, HttpResponse[]>();
+
+export function withoutQuery(url: string): string {
+  const i = url.search(/[?#]/);
+  return i === -1 ? url : url.slice(0, i);
+}
 const requests = new Map<string, RequestInfo>();
 const dirty = new Set<number>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,7 +82,8 @@ export function startCapture(): void {
       (d) => {
         const info = requests.get(d.requestId);
         const response: HttpResponse = {
-          url: d.url.slice(0, LIMITS.url),
+          // Query strings can carry keys and tokens: never keep them (this list is mirrored to storage.session).
+          url: withoutQuery(d.url).slice(0, LIMITS.url),
           status: d.statusCode,
           type: (TYPES.has(d.type) ? d.type : 'other') as HttpResponse['type'],
           headers: toHeaders(d.responseHeaders),
@@ -98,6 +105,8 @@ export function startCapture(): void {
     browser.webRequest.onErrorOccurred.addListener(forget, filter);
     browser.tabs.onRemoved.addListener((tabId) => {
       byTab.delete(tabId);
+      docRequest.delete(tabId);
+      dirty.delete(tabId); // a pending write would otherwise put the closed tab's key back
       void browser.storage.session?.remove(SESSION_PREFIX + tabId).catch(() => undefined);
     });
   } catch (error) {
@@ -109,6 +118,12 @@ const docRequest = new Map<number, string>();
 
 function record(tabId: number, r: HttpResponse, requestId: string) {
   let list = byTab.get(tabId) ?? [];
+  if (r.type === 'main_frame' && onBuilderHost(r.url)) {
+    // The builders' own sites are granted for the editor guards, not to be watched as deployed apps.
+    byTab.delete(tabId);
+    docRequest.set(tabId, requestId);
+    return;
+  }
   if (r.type === 'main_frame') {
     // A new top-level navigation starts a new list; its redirect hops share one requestId and are kept in order.
     if (docRequest.get(tabId) !== requestId) list = [];

@@ -4,29 +4,30 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
-import { CookieSchema, GlobalsSchema, HttpResponseSchema, PageSnapshotSchema, type EvidenceInput, type HttpResponse } from '@/rules/core/evidence';
+import { CookieSchema, GlobalsSchema, HttpResponseSchema, PageSnapshotSchema, SourceSchema, TEXT_LIMITS, type EvidenceInput, type HttpResponse, type PageSnapshot, type Source } from '@/rules/core/evidence';
 import { parseSetCookie } from '@/rules/core/cookies';
 import { headerValues } from '@/rules/core/http';
 import { PLATFORM_FINGERPRINTS } from '@/rules/platform/detect';
-import { capturedFor } from './capture';
+import { fetchBundles } from './bundles';
+import { capturedFor, withoutQuery } from './capture';
 import { readGlobals, snapshotPage } from './page-snapshot';
 import { checkHttpRedirect, probeDocument } from './probes';
+import { withTimeout } from './timeout';
+
+export { withTimeout };
 
 const SCRIPT_TIMEOUT_MS = 4000;
 
+/** Script errors meaning the browser forbids reading this page at all (Web Store, other extensions' pages). */
+export const PROTECTED_PAGE = /Cannot access|cannot be scripted|Missing host permission/i;
+
 const SnapshotReply = z.object({
   snapshot: PageSnapshotSchema,
+  texts: z.array(SourceSchema).max(TEXT_LIMITS.files * 2 + 400).catch([]),
   pageCookies: z.array(z.unknown()).max(300),
   response: HttpResponseSchema.optional(),
   refetchError: z.string().max(300).optional(),
 });
-
-export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-    p.then((v) => (clearTimeout(t), resolve(v)), (e: unknown) => (clearTimeout(t), reject(e)));
-  });
-}
 
 const GLOBAL_NAMES = [...new Set(Object.values(PLATFORM_FINGERPRINTS).flatMap((f) => f.globals ?? []))];
 
@@ -57,10 +58,14 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
   const origin = new URL(o.url).origin;
   const gaps: { collector: string; message: string }[] = [];
   const captured = o.fullAccess ? await capturedFor(o.tabId) : [];
-  const haveDoc = captured.some((r) => r.type === 'main_frame' && r.url.split('#')[0] === o.url.split('#')[0]);
+  const haveDoc = captured.some((r) => r.type === 'main_frame' && r.url === withoutQuery(o.url));
 
   const snapshotP = withTimeout(
-    browser.scripting.executeScript({ target: { tabId: o.tabId }, func: snapshotPage, args: [{ refetch: !haveDoc && !o.fullAccess }] }),
+    browser.scripting.executeScript({
+      target: { tabId: o.tabId },
+      func: snapshotPage,
+      args: [{ refetch: !haveDoc && !o.fullAccess, textCap: { perItem: TEXT_LIMITS.perFile, total: TEXT_LIMITS.perPage / 2 } }],
+    }),
     SCRIPT_TIMEOUT_MS,
     'The page',
   );
@@ -69,7 +74,9 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
     SCRIPT_TIMEOUT_MS,
     'The page (globals)',
   );
-  const cookiesP: Promise<Browser.cookies.Cookie[] | undefined> = o.fullAccess ? browser.cookies.getAll({ url: o.url }) : Promise.resolve(undefined);
+  const cookiesP: Promise<Browser.cookies.Cookie[] | undefined> = o.fullAccess
+    ? withTimeout(browser.cookies.getAll({ url: o.url }), SCRIPT_TIMEOUT_MS, 'The cookie list')
+    : Promise.resolve(undefined);
   const redirectP = o.fullAccess
     ? checkHttpRedirect(o.url)
     : Promise.resolve({ status: 'not-checked' as const, reason: 'allow full audits of this site to check the HTTP→HTTPS redirect' });
@@ -79,11 +86,13 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
 
   const responses: HttpResponse[] = [...captured];
   const cookies: unknown[] = [];
-  let page: unknown;
+  let page: PageSnapshot | undefined;
+  let pageTexts: Source[] = [];
   if (snapR.status === 'fulfilled') {
     const parsed = SnapshotReply.safeParse(snapR.value?.[0]?.result);
     if (parsed.success) {
       page = parsed.data.snapshot;
+      pageTexts = parsed.data.texts;
       if (parsed.data.snapshot.truncated) gaps.push({ collector: 'page', message: 'The page is very large; only the first part of its elements was checked.' });
       if (parsed.data.response && !haveDoc) responses.push(parsed.data.response);
       if (parsed.data.refetchError) gaps.push({ collector: 'headers', message: `The page’s headers could not be re-read: ${parsed.data.refetchError}` });
@@ -92,6 +101,8 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
       gaps.push({ collector: 'page', message: 'The page returned data we could not read; page checks were skipped.' });
     }
   } else {
+    // Not a gap: nothing of such a page can be audited, and an audit of nothing would read as "all clear".
+    if (snapR.reason instanceof Error && PROTECTED_PAGE.test(snapR.reason.message)) throw snapR.reason;
     gaps.push({ collector: 'page', message: `Page checks skipped: ${snapR.reason instanceof Error ? snapR.reason.message : 'the page could not be read'}` });
   }
 
@@ -125,15 +136,42 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
     gaps.push({ collector: 'headers', message: 'The page’s response headers could not be read; header checks were skipped.' });
   }
 
+  const sources = page ? await collectSources(o, page, pageTexts, gaps) : undefined;
+
   return {
     url: o.url,
     origin,
+    ...(sources ? { sources } : {}),
     collectedAt: o.now,
     responses,
     cookies,
     redirect: redirectR.status === 'fulfilled' ? redirectR.value : { status: 'not-checked', reason: 'the redirect check failed to run' },
-    ...(page ? { page: page as EvidenceInput['page'] } : {}),
+    ...(page ? { page } : {}),
     globals: globals?.success ? globals.data : {},
     gaps,
   };
+}
+
+const fileName = (url: string) => {
+  try {
+    const u = new URL(url);
+    return (u.pathname.split('/').pop() || u.hostname).slice(0, 120);
+  } catch {
+    return url.slice(0, 120);
+  }
+};
+
+/** Script bundles plus the page's own text, most specific first (a key found in a bundle is reported there). */
+async function collectSources(o: CollectOptions, page: PageSnapshot, pageTexts: Source[], gaps: { collector: string; message: string }[]): Promise<Source[]> {
+  const scripts = page.scripts.flatMap((s) => (s.src ? [s.src] : []));
+  const bundles = await fetchBundles(o.tabId, o.url, scripts);
+  const sources: Source[] = bundles.files.map((f) => ({ kind: 'script', url: f.url, label: fileName(f.url), text: f.text, truncated: f.truncated }));
+  sources.push(...pageTexts);
+  const cut = sources.filter((s) => s.truncated).map((s) => s.label);
+  if (cut.length) gaps.push({ collector: 'secrets', message: `Partly scanned for keys (size limit): ${cut.slice(0, 5).join(', ')}${cut.length > 5 ? ` and ${cut.length - 5} more` : ''}.` });
+  if (bundles.skipped.length) {
+    const first = bundles.skipped.slice(0, 3).map((s) => `${fileName(s.url)} (${s.reason})`);
+    gaps.push({ collector: 'secrets', message: `Not scanned for keys: ${first.join('; ')}${bundles.skipped.length > 3 ? ` and ${bundles.skipped.length - 3} more` : ''}.` });
+  }
+  return sources;
 }

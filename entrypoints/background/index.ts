@@ -2,34 +2,64 @@
  * Service worker: routes validated messages, captures headers for granted sites, re-audits monitored sites as
  * they load, keeps the badge current and purges expired audits.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { builderForUrl, onBuilderHost } from '@/rules/core/builders';
 import { ExtensionMessage, type AuditReply } from '@/rules/core/messages';
 import { auditTab, auditableUrl } from './audit';
+import { addBuilderSecret, clearBuilderSecret } from './builder-store';
 import { startCapture } from './capture';
 import { purgeExpired } from './store';
 import { showBadge } from './badge';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** Our own extension pages (popup): may ask for audits. */
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+/** Our builder content script, in the top frame of a builder's editor tab. Its data is still untrusted. */
+function fromBuilderEditor(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.tab?.id && sender.frameId === 0 && !!sender.url && !!builderForUrl(sender.url);
+}
+
+/** Only the fields a message type declares: the schemas strip unknown ones, but such a message is not ours. */
+function onlyKnownFields(raw: unknown, type: string): boolean {
+  const shape = ExtensionMessage.options.find((o) => o.shape.type.value === type)?.shape;
+  return !!shape && Object.keys(raw as object).every((k) => Object.hasOwn(shape, k));
+}
+
+export async function handleMessage(raw: unknown, sender: Sender): Promise<AuditReply | { ok: true } | undefined> {
+  const parsed = ExtensionMessage.safeParse(raw);
+  if (!parsed.success || !onlyKnownFields(raw, parsed.data.type)) return undefined;
+  const msg = parsed.data;
+  switch (msg.type) {
+    case 'audit:run':
+      return fromExtensionPage(sender) ? auditTab(msg.tabId, msg.mode) : undefined;
+    case 'builder:secret':
+    case 'builder:cleared': {
+      if (!fromBuilderEditor(sender)) return undefined;
+      // The page URL is the sender's, never what the message claims.
+      if (msg.type === 'builder:secret') await addBuilderSecret({ ...msg.secret, page: sender.url! });
+      else await clearBuilderSecret(sender.url!, msg.fingerprint);
+      await auditTab(sender.tab!.id!, 'monitor'); // refresh the stored audit and the badge
+      return { ok: true };
+    }
+  }
+}
 
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up so a restarted service worker receives the event that woke it.
   startCapture();
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<AuditReply> | undefined => {
-    // Only our own extension pages may ask for audits; content scripts and web pages never can.
-    if (sender.id !== browser.runtime.id || (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('')))) return undefined;
-    const parsed = ExtensionMessage.safeParse(raw);
-    if (!parsed.success) return undefined;
-    switch (parsed.data.type) {
-      case 'audit:run':
-        return auditTab(parsed.data.tabId, parsed.data.mode);
-    }
-  });
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => handleMessage(raw, sender));
 
   // Monitoring: a site the user granted is re-audited each time a page of it finishes loading.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading' && change.url) void showBadge(tabId, undefined);
     if (change.status !== 'complete') return;
     const url = auditableUrl(tab.url);
-    if (!url) return;
+    if (!url || onBuilderHost(url.href)) return;
     void browser.permissions
       .contains({ origins: [`${url.origin}/*`] })
       .then((granted) => (granted ? auditTab(tabId, 'monitor') : undefined))

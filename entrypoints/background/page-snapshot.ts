@@ -6,6 +6,8 @@
 export interface SnapshotArgs {
   /** Re-read the page's response headers with a same-origin GET (activeTab audits have no other way). */
   refetch: boolean;
+  /** Caps for the text handed to the secret scanner (per item and in total), in UTF-16 code units. */
+  textCap: { perItem: number; total: number };
 }
 
 /** Runs in the extension's isolated world: reads the DOM, never page globals. */
@@ -25,14 +27,26 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     return Array.prototype.slice.call(list, 0, max) as T[];
   };
 
-  const scripts = take(document.scripts, MAX.scripts).map((s) => ({
+  // DOM clobbering: a page can add <img name="scripts"> or <form name="querySelectorAll"> that shadow document's
+  // own properties. Call the prototype's getters and methods directly so the page cannot hide or break them.
+  const D = Document.prototype;
+  const get = <K extends keyof Document>(name: K): Document[K] => {
+    for (let p = Object.getPrototypeOf(document) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
+      const d = Object.getOwnPropertyDescriptor(p, name);
+      if (d?.get) return (d.get as () => Document[K]).call(document);
+    }
+    return document[name];
+  };
+  const qsa = (sel: string) => D.querySelectorAll.call(document, sel);
+  const root = get('documentElement');
+  const scripts = take(get('scripts'), MAX.scripts).map((s) => ({
     src: s.hasAttribute('src') ? cut(abs(s.getAttribute('src') ?? '')) : undefined,
     integrity: cut(s.getAttribute('integrity'), 1024),
     crossOrigin: cut(s.getAttribute('crossorigin'), 64),
     type: cut(s.getAttribute('type'), 128),
     inlineLength: s.hasAttribute('src') ? undefined : (s.textContent ?? '').length,
   }));
-  const meta = take(document.querySelectorAll('meta'), MAX.meta)
+  const meta = take(qsa('meta'), MAX.meta)
     .filter((m) => m.hasAttribute('content'))
     .map((m) => ({
       name: cut(m.getAttribute('name'), 256),
@@ -40,11 +54,11 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
       property: cut(m.getAttribute('property'), 256),
       content: cut(m.getAttribute('content'), 8192) ?? '',
     }));
-  const iframes = take(document.querySelectorAll('iframe[src]'), MAX.iframes).map((f) => ({
+  const iframes = take(qsa('iframe[src]'), MAX.iframes).map((f) => ({
     src: cut(abs(f.getAttribute('src') ?? '')) ?? '',
     sandbox: cut(f.getAttribute('sandbox'), 512),
   }));
-  const forms = take(document.forms, MAX.forms).map((f) => ({
+  const forms = take(get('forms'), MAX.forms).map((f) => ({
     action: cut(abs(f.getAttribute('action') || location.href)) ?? '',
     method: (f.getAttribute('method') || 'get').toLowerCase().slice(0, 16),
     hasPassword: f.querySelector('input[type="password" i]') !== null,
@@ -55,7 +69,7 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
   ].join(',');
   const mixedContent =
     location.protocol === 'https:'
-      ? take(document.querySelectorAll(mixedSelector), MAX.mixed).map((el) => ({
+      ? take(qsa(mixedSelector), MAX.mixed).map((el) => ({
           tag: el.tagName.toLowerCase(),
           url: cut(el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttribute('data') ?? '') ?? '',
         }))
@@ -77,7 +91,7 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     /* no resource timing: detection just has fewer signals */
   }
   const rootAttributes: Record<string, string> = {};
-  for (const a of take(document.documentElement.attributes, 50)) rootAttributes[a.name.slice(0, 64)] = a.value.slice(0, 256);
+  for (const a of take(root.attributes, 50)) rootAttributes[a.name.slice(0, 64)] = a.value.slice(0, 256);
 
   // Cookies page scripts can see: by definition not HttpOnly. cookieStore adds attributes where supported.
   const pageCookies: unknown[] = [];
@@ -97,7 +111,7 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
         });
       }
     } else {
-      for (const part of document.cookie.split(';').slice(0, 300)) {
+      for (const part of get('cookie').split(';').slice(0, 300)) {
         const name = part.split('=')[0]!.trim();
         if (name) pageCookies.push({ name: name.slice(0, 256), domain: location.hostname, path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', source: 'page' });
       }
@@ -110,7 +124,8 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
   let refetchError: string | undefined;
   if (args.refetch) {
     const ctrl = new AbortController();
-    const timer = setTimeout(() => ctrl.abort(), 4000);
+    // Shorter than the background's 4 s wait for this whole script, so a slow server costs the headers only.
+    const timer = setTimeout(() => ctrl.abort(), 3000);
     try {
       const res = await fetch(location.href, { credentials: 'include', cache: 'no-store', redirect: 'follow', signal: ctrl.signal });
       const headers: [string, string][] = [];
@@ -126,11 +141,45 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     }
   }
 
+  // Text for the secret scanner: the serialised page, inline scripts and JSON data blobs, full addresses the page
+  // requested (keys hide in query strings) and the names (never values) of its storage entries.
+  let budget = args.textCap.total;
+  const grab = (text: string) => {
+    const t = text.slice(0, Math.max(0, Math.min(args.textCap.perItem, budget)));
+    budget -= t.length;
+    return { text: t, truncated: t.length < text.length };
+  };
+  const texts: { kind: string; url: string; label: string; text: string; truncated: boolean }[] = [];
+  const inline = take(qsa('script:not([src])'), 500) as HTMLScriptElement[];
+  inline.forEach((s, i) => {
+    const body = s.textContent ?? '';
+    if (!body.trim() || budget <= 0) return;
+    const blob = /json/i.test(s.type) || s.id === '__NEXT_DATA__';
+    texts.push({ kind: blob ? 'data-blob' : 'inline-script', url: location.href, label: blob && s.id ? s.id.slice(0, 100) : `inline script ${i + 1}`, ...grab(body) });
+  });
+  if (budget > 0) texts.push({ kind: 'html', url: location.href, label: 'page HTML', ...grab(root.outerHTML) });
+  try {
+    for (const e of (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice(0, 300)) {
+      // The full address is scanned (keys hide in query strings); only the part before "?" is ever named.
+      const bare = e.name.split(/[?#]/)[0]!.slice(0, 4096);
+      if (e.name.includes('?') && budget > 0) texts.push({ kind: 'request-url', url: bare, label: bare.slice(0, 200), ...grab(e.name.slice(0, 4096)) });
+    }
+  } catch {
+    /* no resource timing */
+  }
+  try {
+    const names = [...Object.keys(localStorage), ...Object.keys(sessionStorage)].slice(0, 200).map((k) => k.slice(0, 200));
+    if (names.length) texts.push({ kind: 'storage-key', url: location.href, label: 'localStorage/sessionStorage key names', ...grab(names.join('\n')) });
+  } catch {
+    /* storage blocked (sandboxed or opaque origin) */
+  }
+
   return {
+    texts,
     snapshot: {
       url: location.href,
-      title: (document.title || '').slice(0, 512),
-      contentType: document.contentType.slice(0, 256),
+      title: (get('title') || '').slice(0, 512),
+      contentType: get('contentType').slice(0, 256),
       scripts,
       meta,
       iframes,
@@ -138,7 +187,7 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
       mixedContent,
       resources,
       rootAttributes,
-      counts: { elements: document.getElementsByTagName('*').length, scripts: document.scripts.length },
+      counts: { elements: D.getElementsByTagName.call(document, '*').length, scripts: get('scripts').length },
       truncated,
     },
     pageCookies,

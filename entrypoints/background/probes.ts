@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { HttpResponse, RedirectCheck } from '@/rules/core/evidence';
-import { onOwnResponse } from './capture';
+import { onOwnResponse, withoutQuery } from './capture';
 
 const TIMEOUT_MS = 5000;
 
@@ -49,6 +49,8 @@ export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck>
     const reason = netError ?? (ctrl.signal.aborted ? 'timed out' : error instanceof Error ? error.message : String(error));
     if (/TOO_MANY_REDIRECTS|REDIRECT_LOOP/i.test(reason)) return { status: 'failed', httpUrl, reason: `redirect loop (${reason})` };
     if (NO_HTTP.test(reason)) return { status: 'not-checked', reason: `nothing answers on plain HTTP (${reason}), so there is nothing to redirect` };
+    // Many hosts silently drop port 80: no answer is not a misconfiguration we can prove.
+    if (ctrl.signal.aborted) return { status: 'not-checked', reason: `plain HTTP did not answer within ${TIMEOUT_MS / 1000} s` };
     return { status: 'failed', httpUrl, reason: reason.slice(0, 300) };
   } finally {
     clearTimeout(timer);
@@ -69,7 +71,7 @@ let probeRuleId = 7000;
 export async function probeDocument(pageUrl: string): Promise<HttpResponse | undefined> {
   let seen: HttpResponse | undefined;
   const stop = onOwnResponse((r) => {
-    if (r.url.split('#')[0] === pageUrl.split('#')[0]) seen = r;
+    if (r.url === withoutQuery(pageUrl)) seen = r;
   });
   const dnr = browser.declarativeNetRequest;
   const ruleId = (probeRuleId = probeRuleId >= 7999 ? 7000 : probeRuleId + 1);

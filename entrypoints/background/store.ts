@@ -6,7 +6,9 @@ import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/rules/core/audit';
 
 export async function getSettings(): Promise<Settings> {
-  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const raw: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  // readSettings throws on an array (typeof [] === 'object'); unreadable settings must fall back, not fail every audit.
+  return readSettings(Array.isArray(raw) ? {} : raw);
 }
 
 export async function saveAudit(audit: Audit): Promise<void> {

@@ -9,6 +9,7 @@ import { runRules } from './engine';
 import type { Detection, FixTarget } from './platforms';
 import type { Rule } from './rule';
 import { detectPlatforms, platformVars } from '../platform/detect';
+import { redactSecrets } from '../secrets/redact';
 
 export const AUDIT_VERSION = 1;
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -26,6 +27,8 @@ export const AuditSchema = z.object({
   url: z.string().max(4096),
   origin: z.string().max(4096),
   mode: z.enum(['click', 'monitor', 'headless']),
+  /** A deployed app, or a builder's editor (audited from what its content script saw). */
+  context: z.enum(['deployed', 'builder']).default('deployed'),
   /** True when the extension had host access (full audit); false for an activeTab-only audit. */
   fullAccess: z.boolean(),
   createdAt: z.number(),
@@ -42,8 +45,9 @@ export const AuditSchema = z.object({
 });
 export type Audit = z.output<typeof AuditSchema>;
 
-export function auditKey(origin: string): string {
-  return `audit:${origin}`;
+/** Storage key of an audit: per origin for deployed apps, per edited project for builders (see auditScope). */
+export function auditKey(scope: string): string {
+  return `audit:${scope}`;
 }
 
 /** The fix target guides should speak to first: a confidently detected builder, else a host, else none. */
@@ -68,22 +72,30 @@ export function buildAudit(raw: unknown, rules: readonly Rule[], o: BuildAuditOp
   const platforms = detectPlatforms(evidence);
   const target = primaryTarget(platforms);
   const run = runRules(evidence, rules, { platforms, ...(target ? { target } : {}) });
+  // Defence in depth: whatever a rule or a page put in a text, no key leaves this function unmasked.
+  const r = redactSecrets;
   return {
     version: AUDIT_VERSION,
-    url: evidence.url,
+    url: r(evidence.url),
     origin: evidence.origin,
     mode: o.mode,
+    context: evidence.builder ? 'builder' : 'deployed',
     fullAccess: o.fullAccess,
     createdAt: o.now,
     expiresAt: o.now + o.retentionDays * 86_400_000,
     durationMs: Math.max(0, o.now - o.startedAt),
     platforms,
     vars: platformVars(evidence),
-    findings: run.findings,
+    findings: run.findings.map((f) => ({
+      ...f,
+      message: r(f.message),
+      evidence: r(f.evidence),
+      location: { ...f.location, ...(f.location.url ? { url: r(f.location.url) } : {}), ...(f.location.name ? { name: r(f.location.name) } : {}) },
+    })),
     evaluated: run.evaluated,
     skipped: run.skipped,
     errors: run.errors,
-    gaps: evidence.gaps,
+    gaps: evidence.gaps.map((g) => ({ ...g, message: r(g.message) })),
   };
 }
 
@@ -101,5 +113,6 @@ export type Settings = z.output<typeof SettingsSchema>;
 
 /** Settings read back from storage; anything unreadable falls back to the defaults. */
 export function readSettings(raw: unknown): Settings {
-  return SettingsSchema.parse(typeof raw === 'object' && raw !== null ? raw : {});
+  // An array is an object to typeof, but not to z.object: it would throw instead of falling back.
+  return SettingsSchema.parse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
 }

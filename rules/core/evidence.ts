@@ -130,6 +130,48 @@ export type PageSnapshot = z.output<typeof PageSnapshotSchema>;
 export const GlobalsSchema = z.record(bounded(64), z.union([z.literal(true), bounded(128)]));
 export type Globals = z.output<typeof GlobalsSchema>;
 
+/** Caps for text the secret scanner reads (per file, and per page across files). */
+export const TEXT_LIMITS = { perFile: 5 * 1024 * 1024, perPage: 24 * 1024 * 1024, files: 60 } as const;
+
+/**
+ * Text shipped to the browser, for the secret scanner: the page's HTML, inline scripts and data blobs, script
+ * bundles, addresses the page requested, storage key names. Never stored: only redacted findings are.
+ */
+export const SourceSchema = z.object({
+  kind: z.enum(['html', 'inline-script', 'data-blob', 'script', 'request-url', 'storage-key']),
+  url: Url,
+  /** Short name for messages: file name, "inline script 3", "__NEXT_DATA__". */
+  label: bounded(200),
+  text: z.string().max(TEXT_LIMITS.perFile),
+  /** Only the beginning was read (size cap). */
+  truncated: z.boolean().default(false),
+});
+export type Source = z.output<typeof SourceSchema>;
+
+/** A key the builder guard saw in an editor field: masked and fingerprinted in the page, never the raw value. */
+export const BuilderSecretSchema = z.object({
+  field: bounded(120),
+  page: Url,
+  provider: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  providerName: bounded(120),
+  exposure: z.enum(['secret', 'publishable', 'capability', 'test']),
+  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
+  masked: z.string().max(64),
+  fingerprint: z.string().regex(/^[0-9a-f]{8,32}$/),
+  advice: bounded(600),
+  rotateUrl: Url,
+  /** The field is the platform's safe store (e.g. a Bubble header with "Private" ticked). */
+  safe: z.boolean(),
+  seenAt: z.number(),
+});
+export type BuilderSecret = z.output<typeof BuilderSecretSchema>;
+
+/** What the builder content scripts observed in an editor tab. */
+export const BuilderEvidenceSchema = z.object({
+  platform: z.enum(['bubble', 'glide', 'supabase']),
+  secrets: boundedList(BuilderSecretSchema, 200),
+});
+
 export const EvidenceSchema = z.object({
   url: Url,
   origin: Url,
@@ -139,6 +181,10 @@ export const EvidenceSchema = z.object({
   cookies: boundedList(CookieSchema, LIMITS.cookies),
   redirect: RedirectCheckSchema,
   page: PageSnapshotSchema.optional(),
+  /** Text the page shipped, for the secret scanner (deployed apps). */
+  sources: boundedList(SourceSchema, TEXT_LIMITS.files * 2 + 400).optional(),
+  /** Present when the tab is a builder's editor (Bubble, Glide, Supabase dashboard). */
+  builder: BuilderEvidenceSchema.optional(),
   globals: GlobalsSchema.default({}),
   /** Collectors that could not run or ran partially, with a message for the user. */
   gaps: boundedList(z.object({ collector: bounded(64), message: bounded(LIMITS.text) }), 50),

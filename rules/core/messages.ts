@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Audit } from './audit';
+import { BuilderSecretSchema } from './evidence';
 
 export const RunAuditMessage = z.object({
   type: z.literal('audit:run'),
@@ -12,7 +13,17 @@ export const RunAuditMessage = z.object({
   mode: z.enum(['click', 'monitor', 'headless']).default('click'),
 });
 
-export const ExtensionMessage = z.discriminatedUnion('type', [RunAuditMessage]);
+/** From a builder content script: a key appeared in (or left) an editor field. Untrusted: validated on arrival. */
+export const BuilderSecretMessage = z.object({
+  type: z.literal('builder:secret'),
+  secret: BuilderSecretSchema,
+});
+export const BuilderClearedMessage = z.object({
+  type: z.literal('builder:cleared'),
+  fingerprint: z.string().regex(/^[0-9a-f]{8,32}$/),
+});
+
+export const ExtensionMessage = z.discriminatedUnion('type', [RunAuditMessage, BuilderSecretMessage, BuilderClearedMessage]);
 export type ExtensionMessage = z.input<typeof ExtensionMessage>;
 
 export type AuditReply =

@@ -18,7 +18,7 @@ export const CHECKLIST_ITEMS = {
 export type ChecklistItem = keyof typeof CHECKLIST_ITEMS;
 
 /** Evidence parts a rule reads. The engine skips a rule whose parts were not collected ("not checked"). */
-export type Surface = 'responses' | 'cookies' | 'redirect' | 'page' | 'globals';
+export type Surface = 'responses' | 'cookies' | 'redirect' | 'page' | 'globals' | 'builder' | 'sources';
 
 export interface Snippet {
   /** e.g. 'text' (Netlify _headers), 'json', 'nginx', 'sql', 'html' */

@@ -4,7 +4,8 @@
  * extension's storage.
  */
 import type { Page } from 'playwright-core';
-import { AuditSchema, type Audit } from '../../rules/core/audit';
+import { AuditSchema, auditKey, type Audit } from '../../rules/core/audit';
+import { auditScope } from '../../rules/core/builders';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import type { ExtensionBrowser } from './browser';
 
@@ -50,8 +51,9 @@ export async function openPopupFor(b: ExtensionBrowser, tabId: number): Promise<
   return popup;
 }
 
-export async function readStoredAudit(b: ExtensionBrowser, origin: string): Promise<Audit | undefined> {
-  const raw = await b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `audit:${origin}`);
+/** The stored audit for a page (its origin, or for a builder's editor, the edited project). */
+export async function readStoredAudit(b: ExtensionBrowser, pageUrl: string): Promise<Audit | undefined> {
+  const raw = await b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], auditKey(auditScope(pageUrl)));
   const parsed = AuditSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
@@ -71,6 +73,6 @@ export async function auditThroughExtension(b: ExtensionBrowser, url: string, se
   if (failureEl && !data.freshShownMs) {
     return { failure: { kind: (await failureEl.getAttribute('data-state')) ?? 'error', message: (await failureEl.innerText()).trim() }, timings, popup, page };
   }
-  const audit = await readStoredAudit(b, new URL(finalUrl).origin);
+  const audit = await readStoredAudit(b, finalUrl);
   return audit ? { audit, timings, popup, page } : { failure: { kind: 'error', message: 'The audit was not stored.' }, timings, popup, page };
 }

@@ -61,6 +61,13 @@ describe('bad input', () => {
     await page.close();
   });
 
+  it('a 50 MB script bundle is scanned up to the per-file limit and the popup says it was partial', async () => {
+    const r = await auditThroughExtension(h.browser, 'https://huge.test/', 200);
+    expect(r.audit).toBeDefined();
+    expect(r.audit!.gaps.some((g) => /Partly scanned for keys.*huge\.js/.test(g.message))).toBe(true);
+    expect(r.audit!.errors).toEqual([]);
+  });
+
   it('browser pages are "not auditable" with a clear message', async () => {
     const popup = await h.browser.context.newPage();
     const tabId = await h.browser.worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version/' })).id!);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
+import { BUILDERS, BUILDER_ORIGINS } from '../../rules/core/builders';
 
 type Manifest = {
   manifest_version: number;
@@ -26,9 +27,12 @@ beforeAll(() => {
 
 describe.each(['chrome', 'firefox'])('%s build', (browser) => {
   it('is Manifest V3', () => expect(manifests[browser]!.manifest_version).toBe(3));
-  it('asks for no host access at install', () => expect(manifests[browser]!.host_permissions ?? []).toEqual([]));
-  it('injects no content script into every page', () => {
-    for (const cs of manifests[browser]!.content_scripts ?? []) for (const m of cs.matches) expect(BROAD).not.toContain(m);
+  it('asks at install only for the three builders’ hosts', () =>
+    expect([...(manifests[browser]!.host_permissions ?? [])].sort()).toEqual(BUILDER_ORIGINS.map((o) => `${o}/*`).sort()));
+  it('injects content scripts only into the builders’ editors, never into every page', () => {
+    const matches = (manifests[browser]!.content_scripts ?? []).flatMap((cs) => cs.matches).sort();
+    expect(matches).toEqual(Object.values(BUILDERS).flatMap((b) => b.matches).sort());
+    for (const m of matches) expect(BROAD).not.toContain(m);
   });
   it('explains every permission in the README', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -1,0 +1,130 @@
+/**
+ * Live guard for builder fields: scans what is pasted or typed into inputs, textareas and code editors for keys.
+ * Cheap by construction on heavy single-page editors: two delegated listeners on the document, no observers, no
+ * timers while nothing is typed; typing only re-arms one debounce timer per field; values are read and scanned
+ * once the user pauses (or at once for a paste). Never reads password fields. Never stores or sends a raw value.
+ */
+export interface FieldMatch {
+  provider: string;
+  providerName: string;
+  exposure: 'secret' | 'publishable' | 'capability' | 'test';
+  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  masked: string;
+  fingerprint: string;
+  advice: string;
+  rotateUrl: string;
+}
+
+export interface GuardHooks {
+  scan(text: string, fieldName: string): FieldMatch[];
+  /** A key appeared in a field (called once per field and key). */
+  found(field: Element, label: string, match: FieldMatch, safe: boolean): void;
+  /** The field no longer holds that key (cleared, replaced). */
+  cleared(field: Element, fingerprint: string): void;
+  /** True when the field itself is a safe store (e.g. Bubble's "Private" header row, a secrets page). */
+  isSafe(field: Element): boolean;
+}
+
+export const DEBOUNCE_MS = 300;
+export const MAX_FIELD_CHARS = 256 * 1024;
+
+/** The editable element an event came from: input/textarea, or the contenteditable root of a code editor. */
+export function editableTarget(e: Event): HTMLElement | undefined {
+  const t = (e.composedPath?.()[0] ?? e.target) as Element | null;
+  if (!t || !(t instanceof Element)) return undefined;
+  if (t instanceof HTMLInputElement) return ['password', 'checkbox', 'radio', 'file', 'hidden', 'range', 'color'].includes(t.type) ? undefined : t;
+  if (t instanceof HTMLTextAreaElement) return t;
+  const editable = t.closest('[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]');
+  return editable instanceof HTMLElement ? editable : undefined;
+}
+
+export function fieldValue(el: HTMLElement): string {
+  const v = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? '');
+  return v.length > MAX_FIELD_CHARS ? v.slice(0, MAX_FIELD_CHARS) : v;
+}
+
+/** A short human name for a field: its label, aria-label, placeholder or name. */
+export function fieldLabel(el: HTMLElement): string {
+  const byId = el.id ? el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : undefined;
+  const label =
+    el.getAttribute('aria-label') ??
+    byId ??
+    el.closest('label')?.textContent ??
+    el.getAttribute('placeholder') ??
+    el.getAttribute('name') ??
+    (el.closest('.monaco-editor, .cm-editor') ? 'code editor' : el.tagName.toLowerCase());
+  return label.replace(/\s+/g, ' ').trim().slice(0, 80) || 'field';
+}
+
+export function startFieldGuard(doc: Document, hooks: GuardHooks): () => void {
+  const timers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+  const shown = new WeakMap<HTMLElement, Set<string>>();
+
+  const check = (el: HTMLElement, text: string, append: boolean) => {
+    const label = fieldLabel(el);
+    const matches = hooks.scan(text, label);
+    const before = shown.get(el) ?? new Set<string>();
+    const now = append ? new Set(before) : new Set<string>();
+    const safe = matches.length > 0 && hooks.isSafe(el);
+    for (const m of matches) {
+      now.add(m.fingerprint);
+      if (!before.has(m.fingerprint)) hooks.found(el, label, m, safe);
+    }
+    if (!append) for (const fp of before) if (!now.has(fp)) hooks.cleared(el, fp);
+    shown.set(el, now);
+  };
+
+  const onInput = (e: Event) => {
+    const el = editableTarget(e);
+    if (!el) return;
+    const t = timers.get(el);
+    if (t !== undefined) clearTimeout(t);
+    timers.set(el, setTimeout(() => {
+      timers.delete(el);
+      if (el.isConnected) check(el, fieldValue(el), false);
+    }, DEBOUNCE_MS));
+  };
+
+  // A paste is scanned at once from the clipboard text: code editors (Monaco) keep only part of the text in the DOM.
+  const onPaste = (e: Event) => {
+    const el = editableTarget(e);
+    const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
+    if (!el || !text) return;
+    check(el, text.length > 8 * 1024 * 1024 ? text.slice(0, 8 * 1024 * 1024) : text, true);
+  };
+
+  const opts = { capture: true, passive: true } as const;
+  doc.addEventListener('input', onInput, opts);
+  doc.addEventListener('paste', onPaste, opts);
+  return () => {
+    doc.removeEventListener('input', onInput, opts);
+    doc.removeEventListener('paste', onPaste, opts);
+  };
+}
+
+/**
+ * Bubble's API Connector keeps a header or parameter server-side when its "Private" box is ticked. The editor's class
+ * names are hashed, so look for a checked checkbox labelled "Private" in the field's row (a few ancestors up).
+ */
+const TEXT_FIELD = 'textarea, input:not([type]), input[type="text"], input[type="search"], input[type="url"]';
+
+export function inPrivateRow(el: Element, depth = 4): boolean {
+  let child: Element = el;
+  let row: Element | null = el.parentElement;
+  for (let i = 0; row && i < depth; i++, child = row, row = row.parentElement) {
+    const boxes = [...row.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((box) =>
+      (box.closest('label')?.textContent ?? box.getAttribute('aria-label') ?? box.parentElement?.textContent ?? '').toLowerCase().includes('private'),
+    );
+    if (boxes.length === 0) continue;
+    // Several boxes, or a box in a sibling branch that holds its own text fields: that is another row's box.
+    if (boxes.length > 1) return false;
+    const box = boxes[0]!;
+    if (!child.contains(box)) {
+      let branch: Element = box;
+      while (branch.parentElement && branch.parentElement !== row) branch = branch.parentElement;
+      if (branch.matches(TEXT_FIELD) || branch.querySelector(TEXT_FIELD)) return false;
+    }
+    return box.checked;
+  }
+  return false;
+}

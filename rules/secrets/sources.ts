@@ -1,0 +1,68 @@
+/**
+ * Scans the text a page shipped (Evidence.sources) once per audit, however many rules ask: results are memoised
+ * on the evidence's own source list, so the secret and the publishable-key rules share one pass.
+ */
+import type { Evidence, Source } from '../core/evidence';
+import { safeUrl } from '../core/http';
+import { scanSecrets, type SecretMatch } from './index';
+
+export interface ScannedSource {
+  source: Source;
+  matches: SecretMatch[];
+}
+
+const memo = new WeakMap<readonly Source[], ScannedSource[]>();
+
+export function scannedSources(evidence: Evidence): ScannedSource[] {
+  const sources = evidence.sources ?? [];
+  let out = memo.get(sources);
+  if (!out) {
+    out = sources.map((source) => {
+      // Where a request went is the best hint for ambiguous shapes (an AIza key sent to Gemini is a secret).
+      const host = source.kind === 'request-url' ? safeUrl(source.url)?.hostname : undefined;
+      return { source, matches: scanSecrets(source.text, host ? { sentToHost: host } : {}) };
+    });
+    memo.set(sources, out);
+  }
+  return out;
+}
+
+const CONTEXT = 32;
+
+/** A short window around a match with every key in it replaced by its masked preview, on one line. */
+export function maskedContext(text: string, match: SecretMatch, all: readonly SecretMatch[]): string {
+  const from = Math.max(0, match.start - CONTEXT);
+  const to = Math.min(text.length, match.end + CONTEXT);
+  let out = '';
+  let at = from;
+  for (const m of all.filter((x) => x.end > from && x.start < to).sort((a, b) => a.start - b.start)) {
+    if (m.start < at) continue;
+    // A key cut by the window's edge is masked whole, never shown in part.
+    out += text.slice(at, Math.max(at, m.start)) + m.masked;
+    at = m.end;
+  }
+  if (at < to) out += text.slice(at, to);
+  return `${from > 0 ? '…' : ''}${out.replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
+}
+
+export const LOCATION_KIND: Record<Source['kind'], 'script' | 'page' | 'request' | 'storage'> = {
+  script: 'script',
+  'inline-script': 'page',
+  'data-blob': 'page',
+  html: 'page',
+  'request-url': 'request',
+  'storage-key': 'storage',
+};
+
+export function describeSource(src: Source): string {
+  switch (src.kind) {
+    case 'script':
+      return `the script ${src.label}`;
+    case 'request-url':
+      return `a request the page made (${src.label})`;
+    case 'storage-key':
+      return 'a browser-storage key name';
+    default:
+      return `the ${src.label}`;
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Builder guards in real Chromium: the editors are served at their real addresses (host-resolver rules), so the
+ * content scripts run under their real match patterns. Keys are generated at run time (test/secrets/fake-keys).
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILDER_HOSTS, GLIDE_APP_ID, SUPABASE_REF, startBuilders } from '../fixtures/apps/builders';
+import { FAKE_KEYS, seeded } from '../secrets/fake-keys';
+import { openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
+import { ARTIFACTS, startHarness, type Harness } from './harness';
+
+const STRIPE = FAKE_KEYS['stripe-secret-key'](seeded(21)).value;
+const OPENAI = FAKE_KEYS['openai-project-key'](seeded(22)).value;
+const SB_SECRET = FAKE_KEYS['supabase-secret-key'](seeded(23)).value;
+const ANON = FAKE_KEYS['supabase-anon-jwt'](seeded(24)).value;
+
+const BUBBLE = 'https://bubble.io/page?id=tinypoll&tab=Plugins';
+const GLIDE = `https://go.glideapps.com/app/${GLIDE_APP_ID}/layout`;
+const SQL = `https://supabase.com/dashboard/project/${SUPABASE_REF}/sql/new`;
+const SECRETS_PAGE = `https://supabase.com/dashboard/project/${SUPABASE_REF}/functions/secrets`;
+
+let h: Harness;
+beforeAll(async () => {
+  // Builder hosts are reached by the content scripts' own permissions: no granted copy needed.
+  h = await startHarness([await startBuilders()], { granted: false });
+});
+afterAll(async () => h?.close());
+
+async function open(url: string): Promise<Page> {
+  const page = await h.browser.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300); // document_idle
+  return page;
+}
+
+const warning = (page: Page) => page.locator('micro-app-auditor-warning [data-maa-warning]');
+
+async function paste(page: Page, selector: string, text: string) {
+  await page.locator(selector).evaluate((el, t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }));
+  }, text);
+}
+
+async function storageDump(): Promise<string> {
+  return h.browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+}
+
+describe('Bubble editor', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open(BUBBLE);
+  });
+
+  it('warns next to a non-private API Connector field when a secret key is typed, without moving the layout', async () => {
+    const field = page.locator('input[aria-label="Shared header value"]');
+    const before = await field.boundingBox();
+    await field.fill(`Bearer ${STRIPE}`);
+    await expect.poll(() => warning(page).count()).toBe(1);
+    const text = await warning(page).innerText();
+    expect(text).toContain('Stripe');
+    expect(text).toMatch(/Private/);
+    expect(text).not.toContain(STRIPE);
+    expect(await field.boundingBox()).toEqual(before);
+    const box = await warning(page).boundingBox();
+    expect(box!.y).toBeGreaterThan(before!.y); // shown below the field
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-bubble-warning.png') });
+  });
+
+  it('is dismissible from the keyboard', async () => {
+    await page.locator('micro-app-auditor-warning button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => warning(page).count()).toBe(0);
+  });
+
+  it('stays quiet for a key in a header marked "Private" and never reads password fields', async () => {
+    await page.locator('input[aria-label="Private header value"]').fill(OPENAI);
+    await page.locator('input[type="password"]').fill(OPENAI);
+    await page.waitForTimeout(600);
+    expect(await warning(page).count()).toBe(0);
+  });
+
+  it('catches a key pasted into a contenteditable expression editor', async () => {
+    await paste(page, '[aria-label="Dynamic expression"]', `"Authorization": "Bearer ${OPENAI}"`);
+    await expect.poll(() => warning(page).count()).toBe(1);
+    expect(await warning(page).innerText()).toContain('OpenAI');
+  });
+
+  it('lists the findings in the popup for this app, masked, with the Bubble fix guide', async () => {
+    const tabId = await tabIdFor(h.browser, page.url());
+    const popup = await openPopupFor(h.browser, tabId);
+    await popup.waitForSelector('#app[data-fresh-shown-ms]');
+    const audit = await readStoredAudit(h.browser, BUBBLE);
+    expect(audit?.context).toBe('builder');
+    const keys = audit!.findings.filter((f) => f.ruleId === 'secret-in-builder-field');
+    // Stripe in the shared header; OpenAI in the expression (the private row counts as safe and is not listed).
+    expect(keys.map((f) => f.severity).sort()).toEqual(['critical', 'critical']);
+    expect(await popup.textContent('[data-platform="bubble"]')).toContain('Bubble');
+    await popup.click('li.finding .finding-toggle');
+    expect(await popup.textContent('li.finding .finding-panel')).toContain('API Connector');
+    await popup.screenshot({ path: path.join(ARTIFACTS, 'e2e-bubble-popup.png'), fullPage: true });
+    await popup.close();
+  });
+});
+
+describe('Glide builder', () => {
+  it('warns about a key typed into a Call API header and points to Glide Secrets', async () => {
+    const page = await open(GLIDE);
+    await page.locator('input[aria-label="Header value"]').fill(`Bearer ${OPENAI}`);
+    await expect.poll(() => warning(page).count()).toBe(1);
+    expect(await warning(page).innerText()).toMatch(/Secrets/);
+  });
+});
+
+describe('Supabase dashboard', () => {
+  it('catches a secret key pasted into the SQL editor (Monaco)', async () => {
+    const page = await open(SQL);
+    await paste(page, 'textarea.inputarea', `select net.http_post('https://api.example.com', headers := '{"apikey":"${SB_SECRET}"}');`);
+    await expect.poll(() => warning(page).count()).toBe(1);
+    expect(await warning(page).innerText()).toMatch(/Vault/);
+  });
+
+  it('gives no alarm for a publishable (anon) key, only an info note in the popup', async () => {
+    const page = await open(`${SQL}?tab=2`);
+    await paste(page, 'textarea.inputarea', `-- anon: ${ANON}`);
+    await page.waitForTimeout(500);
+    expect(await warning(page).count()).toBe(0);
+    const audit = await readStoredAudit(h.browser, SQL);
+    expect(audit?.findings.some((f) => f.ruleId === 'secret-in-builder-field' && f.severity === 'info')).toBe(true);
+  });
+
+  it('stays quiet on the Edge Function secrets page, where keys belong', async () => {
+    const page = await open(SECRETS_PAGE);
+    await page.locator('input[aria-label="Secret value"]').fill(SB_SECRET);
+    await page.waitForTimeout(600);
+    expect(await warning(page).count()).toBe(0);
+  });
+});
+
+describe('least privilege and privacy', () => {
+  it('runs no extension code on other pages of the same hosts', async () => {
+    const page = await h.browser.context.newPage();
+    const cdp = await h.browser.context.newCDPSession(page);
+    const worlds: string[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {
+      if (e.context.auxData?.type === 'isolated' && e.context.origin.startsWith('chrome-extension://')) worlds.push(e.context.origin);
+    });
+    await cdp.send('Runtime.enable');
+    for (const host of BUILDER_HOSTS) await page.goto(`https://${host}/pricing`, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    expect(worlds).toEqual([]);
+  });
+
+  it('never keeps a raw key in extension storage', async () => {
+    const dump = await storageDump();
+    for (const key of [STRIPE, OPENAI, SB_SECRET, ANON]) expect(dump).not.toContain(key);
+    expect(dump).toContain('secret-in-builder-field');
+  });
+});
+
+declare const chrome: typeof import('wxt/browser').browser;
