@@ -3,6 +3,8 @@
  * rules/ is listed here, has a test, and has a valid fix guide; the README's "What it checks" is generated from it.
  */
 import type { Rule } from './core/rule';
+import { SUPABASE_APP_RULES } from './supabase/app-rules';
+import { SUPABASE_DASHBOARD_RULES } from './supabase/dashboard-rules';
 import clickjackingUnprotected from './headers/clickjacking-unprotected';
 import cookiePrefix from './cookies/cookie-prefix';
 import cookieSameSiteNoneInsecure from './cookies/cookie-samesite-none-insecure';
@@ -65,10 +67,11 @@ export const DEPLOYED_RULES: readonly Rule[] = [
   formInsecureAction,
   secretExposed,
   publishableKeyInPage,
+  ...SUPABASE_APP_RULES,
 ] as Rule[];
 
 /** Rules that run on a builder's editor tab, over what its content script observed. */
-export const BUILDER_RULES: readonly Rule[] = [secretInBuilderField] as Rule[];
+export const BUILDER_RULES: readonly Rule[] = [secretInBuilderField, ...SUPABASE_DASHBOARD_RULES] as Rule[];
 
 /** Every rule, for the conventions test and the README. */
 export const ALL_RULES: readonly Rule[] = [...DEPLOYED_RULES, ...BUILDER_RULES];

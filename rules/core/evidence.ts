@@ -4,6 +4,11 @@
  * received (background), and every list and string is bounded: a page cannot make us hold unbounded data.
  */
 import { z } from 'zod';
+import { bounded, boundedList } from './bounded';
+import { SupabaseAppSchema } from '../supabase/app-evidence';
+import { SupabaseDashboardSchema } from '../supabase/dashboard-evidence';
+
+export { bounded, boundedList };
 
 export const LIMITS = {
   headerValue: 8192,
@@ -18,21 +23,6 @@ export const LIMITS = {
   url: 4096,
   text: 512,
 } as const;
-
-/** A bounded string: longer input is cut (never rejected) and marked with an ellipsis. */
-export const bounded = (max: number) =>
-  z.string().transform((s) => (s.length > max ? `${s.slice(0, max)}…` : s));
-/** A bounded list: longer input is cut to `max` entries. */
-export const boundedList = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(z.unknown()).transform((list) => {
-    // Invalid entries are dropped one by one: one malformed cookie must not cost the whole audit.
-    const out: z.output<T>[] = [];
-    for (const raw of list.slice(0, max)) {
-      const parsed = item.safeParse(raw);
-      if (parsed.success) out.push(parsed.data);
-    }
-    return out;
-  });
 
 const Url = bounded(LIMITS.url);
 
@@ -170,6 +160,8 @@ export type BuilderSecret = z.output<typeof BuilderSecretSchema>;
 export const BuilderEvidenceSchema = z.object({
   platform: z.enum(['bubble', 'glide', 'supabase']),
   secrets: boundedList(BuilderSecretSchema, 200),
+  /** Supabase dashboard only: tables, policies, buckets, cron jobs, advisors for the project in the URL. */
+  supabase: SupabaseDashboardSchema.optional(),
 });
 
 export const EvidenceSchema = z.object({
@@ -183,6 +175,8 @@ export const EvidenceSchema = z.object({
   page: PageSnapshotSchema.optional(),
   /** Text the page shipped, for the secret scanner (deployed apps). */
   sources: boundedList(SourceSchema, TEXT_LIMITS.files * 2 + 400).optional(),
+  /** Deployed apps backed by Supabase: project, key kind, tables, and the consented exposure check. */
+  supabase: SupabaseAppSchema.optional(),
   /** Present when the tab is a builder's editor (Bubble, Glide, Supabase dashboard). */
   builder: BuilderEvidenceSchema.optional(),
   globals: GlobalsSchema.default({}),
