@@ -1,0 +1,110 @@
+/**
+ * npm run bench:builders
+ *
+ * The builder guards' cost in a real editor page (the Bubble editor fixture, Chromium headless):
+ * - main-thread work while nothing is typed: CDP Performance metrics (ScriptDuration, TaskDuration) over an idle
+ *   window, with the extension loaded vs. a browser without it;
+ * - paste-to-warning latency: from dispatching a paste with a key to the in-page warning being on screen.
+ * Prints numbers; asserts nothing.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { startBuilders } from '../test/fixtures/apps/builders';
+import { hostRules } from '../test/fixtures/apps/server';
+import { FAKE_KEYS, seeded } from '../test/secrets/fake-keys';
+import { ensureBuilt, launchWithExtension } from './lib/browser';
+
+const { values } = parseArgs({ options: { idle: { type: 'string', default: '5000' }, runs: { type: 'string', default: '20' } } });
+const IDLE_MS = Number(values.idle) || 5000;
+const RUNS = Math.max(3, Number(values.runs) || 20);
+const URL_ = 'https://bubble.io/page?id=tinypoll&tab=Plugins';
+
+type Metrics = Record<string, number>;
+/** One CDP session per page, enabled once (enabling again would reset the counters). */
+async function meter(page: Page): Promise<() => Promise<Metrics>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics: list } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return Object.fromEntries(list.map((m) => [m.name, m.value]));
+  };
+}
+
+async function idleCost(withExtension: boolean, extensionDir: string, rules: string, control = false): Promise<{ script: number; task: number }> {
+  // A "browser without the extension" is the same launch with an empty extension directory list.
+  const b = await launchWithExtension({ extensionDir: withExtension ? extensionDir : emptyExtension(), hostRules: rules, insecure: true });
+  try {
+    const page = await b.context.newPage();
+    await page.goto(URL_, { waitUntil: 'load' });
+    await page.waitForTimeout(1000); // let document_idle injection and start-up finish
+    // Positive control: a page timer doing a little work, to show the metric does see idle-time work.
+    if (control) await page.evaluate(() => void setInterval(() => JSON.stringify(Array.from({ length: 2000 }, (_, i) => i)), 50));
+    const read = await meter(page);
+    const a = await read();
+    await page.waitForTimeout(IDLE_MS);
+    const z = await read();
+    return { script: (z.ScriptDuration! - a.ScriptDuration!) * 1000, task: (z.TaskDuration! - a.TaskDuration!) * 1000 };
+  } finally {
+    await b.close();
+  }
+}
+
+function emptyExtension(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'maa-empty-'));
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1', background: { service_worker: 'sw.js' } }));
+  writeFileSync(path.join(dir, 'sw.js'), '');
+  return dir;
+}
+
+async function pasteLatency(extensionDir: string, rules: string): Promise<number[]> {
+  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+  const out: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const page = await b.context.newPage();
+      await page.goto(URL_, { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      const key = FAKE_KEYS['openai-project-key'](seeded(100 + i)).value;
+      const ms = await page.evaluate(async (k) => {
+        const el = document.querySelector('input[aria-label="Shared header value"]')!;
+        const dt = new DataTransfer();
+        dt.setData('text/plain', k);
+        const t0 = performance.now();
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }));
+        for (;;) {
+          const host = document.querySelector('micro-app-auditor-warning');
+          if (host?.shadowRoot?.querySelector('[data-maa-warning]')) return performance.now() - t0;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      }, key);
+      out.push(Math.round(ms * 10) / 10);
+      await page.close();
+    }
+  } finally {
+    await b.close();
+  }
+  return out;
+}
+
+const server = await startBuilders();
+const rules = hostRules([server]);
+const ext = ensureBuilt();
+try {
+  const withExt = await idleCost(true, ext, rules);
+  const without = await idleCost(false, ext, rules);
+  const ctl = await idleCost(false, ext, rules, true);
+  const lat = (await pasteLatency(ext, rules)).sort((a, b) => a - b);
+  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
+  console.log(`# Builder guard cost (Bubble editor fixture, ${IDLE_MS} ms idle window, Chromium headless)\n`);
+  console.log('| | Script time while idle | Task time while idle |');
+  console.log('|---|---|---|');
+  console.log(`| with the extension | ${withExt.script.toFixed(2)} ms | ${withExt.task.toFixed(2)} ms |`);
+  console.log(`| without | ${without.script.toFixed(2)} ms | ${without.task.toFixed(2)} ms |`);
+  console.log(`| control: page with a 50 ms timer, no extension | ${ctl.script.toFixed(2)} ms | ${ctl.task.toFixed(2)} ms |`);
+  console.log(`\nPaste → warning on screen (${RUNS} pastes, includes the next animation frame): median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${lat[lat.length - 1]} ms.`);
+} finally {
+  await server.close();
+}
