@@ -1,6 +1,7 @@
 /** CORS facts about collected responses, and the fix guide shared by the CORS rules. */
 import type { HttpResponse } from './evidence';
-import { firstHeader } from './http';
+import { firstHeader, headerValues } from './http';
+import { isSessionLike } from './cookies';
 import type { FixGuide } from './rule';
 
 export interface CorsView {
@@ -14,7 +15,8 @@ export function corsView(r: HttpResponse): CorsView {
   return {
     ...(allowOrigin !== undefined ? { allowOrigin } : {}),
     allowCredentials: firstHeader(r.headers, 'access-control-allow-credentials')?.trim().toLowerCase() === 'true',
-    setsCookie: firstHeader(r.headers, 'set-cookie') !== undefined,
+    // Only a session-like cookie makes a response "authenticated": a CDN's bot-management cookie does not.
+    setsCookie: headerValues(r.headers, 'set-cookie').some((v) => isSessionLike({ name: v.split('=')[0]!.trim() })),
   };
 }
 

@@ -91,14 +91,25 @@ export const CSP_BASELINE_META = CSP_BASELINE.replace(" frame-ancestors 'self';"
 export const CSP_DOCS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CSP';
 
 /** Fix guide for a CSP problem: a summary and steps of its own, host variants for shipping the policy. */
-export function cspFix(summary: string, steps: string[], policy = CSP_BASELINE): FixGuide {
+/** A policy without one directive (e.g. frame-ancestors, which a <meta> policy cannot carry). */
+export function withoutDirective(policy: string, directive: string): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && d.split(/\s+/)[0]!.toLowerCase() !== directive)
+    .join('; ');
+}
+
+/**
+ * Fix guide for a CSP problem: a summary and steps of its own, host variants for shipping the policy. `headerOnly`
+ * leaves out the <meta> variants (builders' head-code settings): some directives (frame-ancestors) only work as a header.
+ */
+export function cspFix(summary: string, steps: string[], { policy = CSP_BASELINE, headerOnly = false } = {}): FixGuide {
   return {
     summary,
     steps,
     snippet: { language: 'text', code: `Content-Security-Policy: ${policy}` },
     docs: CSP_DOCS,
-    platforms: headerFixes('Content-Security-Policy', policy, {
-      meta: `<meta http-equiv="Content-Security-Policy" content="${policy.replace(" frame-ancestors 'self';", '')}">`,
-    }),
+    platforms: headerFixes('Content-Security-Policy', policy, headerOnly ? {} : { meta: `<meta http-equiv="Content-Security-Policy" content="${withoutDirective(policy, 'frame-ancestors')}">` }),
   };
 }

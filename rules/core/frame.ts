@@ -11,7 +11,8 @@ export function frameProtection(evidence: Evidence): { protected: boolean; detai
     return fa ? [fa] : [];
   });
   for (const fa of ancestors) {
-    if (!fa.some((s) => s === '*' || /^(https?:|data:|blob:)$/i.test(s))) {
+    // A wildcard source (`*`, `https:`, `https://*`, `*:443`) lets any site frame the page.
+    if (fa && !fa.some((s) => s === '*' || /^(https?:|data:|blob:)$/i.test(s) || /^([a-z]+:\/\/)?\*(:\d+|:\*)?\/?$/i.test(s))) {
       return { protected: true, detail: `frame-ancestors ${fa.join(' ')}` };
     }
   }

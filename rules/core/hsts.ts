@@ -1,6 +1,6 @@
 /** Strict-Transport-Security parsing (RFC 6797 §6.1). Browsers honour the first header only. */
 import type { Evidence } from './evidence';
-import { documentResponse, firstHeader, isHttps, parseDirectives } from './http';
+import { documentResponse, firstHeader, isHttps } from './http';
 import { headerFixes } from './host-fixes';
 import type { FixGuide } from './rule';
 
@@ -14,11 +14,25 @@ export type Hsts =
 
 export function parseHsts(raw: string | undefined): Hsts {
   if (raw === undefined) return { state: 'absent' };
-  const d = parseDirectives(raw);
-  const maxAge = d.get('max-age');
-  if (maxAge === undefined) return { state: 'invalid', raw, reason: 'no max-age directive' };
-  if (!/^\d{1,12}$/.test(maxAge)) return { state: 'invalid', raw, reason: `max-age "${maxAge.slice(0, 40)}" is not a number` };
-  return { state: 'valid', raw, maxAge: Number(maxAge), includeSubDomains: d.has('includesubdomains'), preload: d.has('preload') };
+  // RFC 6797 §6.1: a directive may appear once; includeSubDomains and preload take no value. Browsers ignore a
+  // header that breaks either rule, so we call it invalid too.
+  const directives = new Map<string, string | null>();
+  for (const part of raw.split(';')) {
+    const t = part.trim();
+    if (!t) continue;
+    const eq = t.indexOf('=');
+    const name = (eq === -1 ? t : t.slice(0, eq)).trim().toLowerCase();
+    if (directives.has(name)) return { state: 'invalid', raw, reason: `the ${name} directive appears twice` };
+    directives.set(name, eq === -1 ? null : t.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+  }
+  const maxAge = directives.get('max-age');
+  if (maxAge === undefined || maxAge === null) return { state: 'invalid', raw, reason: 'no max-age directive' };
+  if (!/^\d+$/.test(maxAge)) return { state: 'invalid', raw, reason: `max-age "${maxAge.slice(0, 40)}" is not a number` };
+  for (const flag of ['includesubdomains', 'preload']) {
+    if (directives.get(flag) !== undefined && directives.get(flag) !== null) return { state: 'invalid', raw, reason: `${flag === 'preload' ? 'preload' : 'includeSubDomains'} takes no value` };
+  }
+  // Very large values are clamped by browsers, not rejected.
+  return { state: 'valid', raw, maxAge: Math.min(Number(maxAge), Number.MAX_SAFE_INTEGER), includeSubDomains: directives.has('includesubdomains'), preload: directives.has('preload') };
 }
 
 /** HSTS of the audited page, or undefined when it does not apply (plain HTTP: browsers ignore HSTS there). */

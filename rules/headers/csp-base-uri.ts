@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cspFix, enforcedPolicies, hasDirective } from '../core/csp';
+import { cspFix, enforcedPolicies } from '../core/csp';
 
 export default defineRule({
   meta: {
@@ -16,7 +16,12 @@ export default defineRule({
   },
   check(evidence) {
     const policies = enforcedPolicies(evidence);
-    if (policies.length === 0 || hasDirective(policies, 'base-uri')) return [];
+    // `base-uri *` or a scheme-only source restricts nothing.
+    const restricts = policies.some((p) => {
+      const v = p.directives.get('base-uri');
+      return !!v && !v.some((s) => s === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(s));
+    });
+    if (policies.length === 0 || restricts) return [];
     return [{
       messageId: 'open',
       evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),

@@ -20,7 +20,7 @@ export default defineRule({
     fix: cspFix("Add `frame-ancestors 'self'` (or 'none') to the Content-Security-Policy header.", [
       "Add `frame-ancestors 'self'` to the Content-Security-Policy response header (not a <meta> tag).",
       'Deploy and re-run the audit.',
-    ]),
+    ], { headerOnly: true }),
   },
   check(evidence) {
     const policies = enforcedPolicies(evidence);

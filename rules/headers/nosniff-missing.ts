@@ -25,7 +25,8 @@ export default defineRule({
     const doc = documentResponse(evidence);
     if (!doc) return [];
     const v = firstHeader(doc.headers, 'x-content-type-options');
-    if (v?.trim().toLowerCase() === 'nosniff') return [];
+    // Fetch reads the first token of a comma-joined value ("nosniff, nosniff" is fine).
+    if (v?.split(',')[0]!.trim().toLowerCase() === 'nosniff') return [];
     const location = { kind: 'header' as const, name: 'X-Content-Type-Options', url: evidence.url };
     if (v === undefined) return [{ messageId: 'missing', evidence: showHeader('X-Content-Type-Options', v), location, identity: 'missing' }];
     return [{ messageId: 'wrong', data: { value: v.slice(0, 60) }, evidence: showHeader('X-Content-Type-Options', v), location, identity: 'missing' }];

@@ -205,7 +205,7 @@ describe('baselines and cspFix', () => {
   });
 
   it('ships the policy as a header snippet, and as a <meta> tag for builders without header control', () => {
-    const fix = cspFix('Summary sentence here.', ['Step one.'], "default-src 'self'; frame-ancestors 'self'; object-src 'none'");
+    const fix = cspFix('Summary sentence here.', ['Step one.'], { policy: "default-src 'self'; frame-ancestors 'self'; object-src 'none'" });
     expect(fix.snippet?.code).toBe("Content-Security-Policy: default-src 'self'; frame-ancestors 'self'; object-src 'none'");
     for (const builder of ['bubble', 'webflow', 'softr'] as const) {
       const code = fix.platforms?.[builder]?.snippet?.code ?? '';
@@ -213,5 +213,11 @@ describe('baselines and cspFix', () => {
       expect(code).not.toContain('frame-ancestors');
     }
     expect(fix.platforms?.server?.snippet?.code).toContain('add_header Content-Security-Policy');
+  });
+
+  it('offers no <meta> variant for header-only directives (frame-ancestors)', () => {
+    const fix = cspFix('Summary sentence here.', ['Step one.'], { headerOnly: true });
+    for (const builder of ['bubble', 'webflow', 'softr'] as const) expect(fix.platforms?.[builder]).toBeUndefined();
+    expect(fix.platforms?.netlify?.snippet?.code).toContain('Content-Security-Policy');
   });
 });

@@ -39,8 +39,14 @@ describe('parseHsts', () => {
     expect(h.state === 'invalid' && h.reason.length).toBeLessThan(80);
   });
 
-  it.todo('a max-age of 13+ digits is clamped by browsers (valid), not invalid');
-  it.todo('a duplicated directive or a valued includeSubDomains makes browsers ignore the header (RFC 6797 §6.1)');
+  it('a max-age of 13+ digits is clamped by browsers (valid), not invalid', () => {
+    expect(parseHsts('max-age=99999999999999999999')).toMatchObject({ state: 'valid', maxAge: Number.MAX_SAFE_INTEGER });
+  });
+  it('a duplicated directive or a valued includeSubDomains makes browsers ignore the header (RFC 6797 §6.1)', () => {
+    expect(parseHsts('max-age=31536000; includeSubDomains; includeSubDomains')).toMatchObject({ state: 'invalid', reason: expect.stringContaining('twice') });
+    expect(parseHsts('max-age=1; max-age=31536000')).toMatchObject({ state: 'invalid' });
+    expect(parseHsts('max-age=31536000; includeSubDomains=true')).toMatchObject({ state: 'invalid', reason: expect.stringContaining('no value') });
+  });
 
   it('ignores unknown directives', () => {
     expect(parseHsts('max-age=31536000; foo=bar; baz')).toMatchObject({ state: 'valid', maxAge: ONE_YEAR });

@@ -66,6 +66,7 @@ describeRule(rule, {
     },
   ],
   clean: [
+    { name: 'a CDN bot-management cookie on a public wildcard-CORS asset', evidence: evidence({ responses: [call('https://cdn.example.com/lib.js', [STAR, ['Set-Cookie', '__cf_bm=abc; Path=/; Secure']])] }) },
     { name: 'public API: wildcard without credentials or cookies', evidence: evidence({ responses: [call(`${API}/public`, [STAR], { requestCredentialed: false })] }) },
     { name: 'credentialed request answered for a fixed origin', evidence: evidence({ responses: [call(`${API}/me`, [['Access-Control-Allow-Origin', 'https://app.example.com']], { requestCredentialed: true })] }) },
     { name: 'credentialed request without CORS headers', evidence: evidence({ responses: [call(`${API}/me`, [], { requestCredentialed: true })] }) },
@@ -80,5 +81,4 @@ describeRule(rule, {
       }),
     },
   ],
-  todo: ['a CDN cookie (e.g. __cf_bm) on a public, wildcard-CORS asset is counted as a credentialed response'],
 });

@@ -18,6 +18,8 @@ describeRule(rule, {
     },
     { name: 'obsolete ALLOW-FROM', evidence: evidence({ headers: [[XFO, 'ALLOW-FROM https://partner.example']] }), messages: ['unprotected'] },
     { name: 'ALLOWALL', evidence: evidence({ headers: [[XFO, 'ALLOWALL']] }), messages: ['unprotected'] },
+    { name: 'frame-ancestors https://* (a wildcard host) is as open as https:', evidence: evidence({ headers: [[CSP, 'frame-ancestors https://*']] }), messages: ['unprotected'] },
+    { name: 'frame-ancestors *:443', evidence: evidence({ headers: [[CSP, 'frame-ancestors *:443']] }), messages: ['unprotected'] },
     { name: 'quoted value is not a keyword', evidence: evidence({ headers: [[XFO, '"DENY"']] }), messages: ['unprotected'] },
     { name: 'several values, none of them DENY or SAMEORIGIN', evidence: evidence({ headers: [[XFO, 'ALLOW-FROM https://a.example'], [XFO, 'FOO']] }), messages: ['unprotected'] },
     { name: 'frame-ancestors * lets every site frame the page', evidence: evidence({ headers: [[CSP, 'frame-ancestors *']] }), messages: ['unprotected'] },
@@ -64,5 +66,4 @@ describeRule(rule, {
     { name: 'the Netlify variant (X-Frame-Options: SAMEORIGIN)', before: evidence(), after: evidence({ headers: fixHeaders(rule, 'netlify') }) },
     { name: 'the own-server (nginx) variant', before: evidence({ headers: [[XFO, 'ALLOWALL']] }), after: evidence({ headers: fixHeaders(rule, 'server') }) },
   ],
-  todo: ['frame-ancestors https://* (a wildcard host) is as open as https: but counts as protective'],
 });

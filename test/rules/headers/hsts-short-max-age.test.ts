@@ -36,5 +36,5 @@ describeRule(rule, {
     { name: 'the header from the fix guide', before: evidence({ headers: [sts('max-age=86400')] }), after: evidence({ headers: fixHeaders(rule) }) },
     { name: 'the nginx (own server) variant', before: evidence({ headers: [sts('max-age=86400')] }), after: evidence({ headers: fixHeaders(rule, 'server') }) },
   ],
-  todo: ['a max-age of 13+ digits is clamped by browsers (valid, long) but parsed as invalid here'],
+
 });
