@@ -6,7 +6,6 @@ import { checklist } from '@/rules/core/checklist';
 import { guideForFinding } from '@/rules/core/fix';
 import './style.css';
 
-const opened = performance.now();
 const root = document.getElementById('app')!;
 
 render(
@@ -15,8 +14,11 @@ render(
     guideFor={(finding, audit) => guideForFinding(finding, audit, ruleById)}
     checklistFor={(audit) => checklist(audit, ALL_RULES)}
     onShown={(what) => {
-      // Read by the benchmark and the end-to-end tests: time from the popup opening to content on screen.
-      root.dataset[what === 'stored' ? 'storedShownMs' : 'freshShownMs'] = String(Math.round(performance.now() - opened));
+      // Read by the benchmark and the end-to-end tests: time since the popup page started loading (its time origin),
+      // after the next frame, i.e. when the content is on screen.
+      requestAnimationFrame(() => {
+        root.dataset[what === 'stored' ? 'storedShownMs' : 'freshShownMs'] = String(Math.round(performance.now()));
+      });
     }}
   />,
   root,
