@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
+import { cookieDraft, cookieFix, isSessionLike, mergedCookies } from '../core/cookies';
 
 export default defineRule({
   meta: {
@@ -25,19 +25,19 @@ export default defineRule({
   check(evidence) {
     const out = [];
     for (const c of mergedCookies(evidence)) {
-      const location = { kind: 'cookie' as const, name: c.name, url: evidence.url };
-      const identity = `${c.name}|${c.path}`;
-      if (c.name.startsWith('__Host-') || c.name.startsWith('__Secure-')) {
-        const prefix = c.name.startsWith('__Host-') ? '__Host-' : '__Secure-';
+      // Browsers match the prefixes case-insensitively (__HOST-sid is held to the __Host- rules).
+      const lower = c.name.toLowerCase();
+      const prefix = lower.startsWith('__host-') ? '__Host-' : lower.startsWith('__secure-') ? '__Secure-' : undefined;
+      if (prefix) {
         const missing = [
           !c.secure && c.source !== 'page' ? 'Secure' : null,
           prefix === '__Host-' && c.path !== '/' ? 'Path=/' : null,
           prefix === '__Host-' && c.hostOnly === false ? 'no Domain' : null,
         ].filter(Boolean);
-        if (missing.length) out.push({ messageId: 'broken' as const, data: { name: c.name, prefix, missing: missing.join(', ') }, evidence: describeCookie(c), location, identity, severity: 'low' as const });
+        if (missing.length) out.push({ ...cookieDraft(c, 'broken', evidence.url, { data: { prefix, missing: missing.join(', ') } }), severity: 'low' as const });
         continue;
       }
-      if (isSessionLike(c) && c.source !== 'page') out.push({ messageId: 'advice' as const, data: { name: c.name }, evidence: describeCookie(c), location, identity });
+      if (isSessionLike(c) && c.source !== 'page') out.push(cookieDraft(c, 'advice', evidence.url));
     }
     return out;
   },

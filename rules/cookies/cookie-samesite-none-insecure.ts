@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cookieFix, describeCookie, mergedCookies } from '../core/cookies';
+import { cookieDraft, cookieFix, mergedCookies } from '../core/cookies';
 
 export default defineRule({
   meta: {
@@ -22,12 +22,6 @@ export default defineRule({
   check(evidence) {
     return mergedCookies(evidence)
       .filter((c) => c.sameSite === 'none' && !c.secure)
-      .map((c) => ({
-        messageId: 'insecure' as const,
-        data: { name: c.name },
-        evidence: describeCookie(c),
-        location: { kind: 'cookie' as const, name: c.name, url: evidence.url },
-        identity: `${c.name}|${c.path}`,
-      }));
+      .map((c) => cookieDraft(c, 'insecure', evidence.url));
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
+import { cookieDraft, cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
 
 const DAY = 86_400;
 
@@ -25,12 +25,11 @@ export default defineRule({
     const now = evidence.collectedAt / 1000;
     return mergedCookies(evidence)
       .filter((c) => isSessionLike(c) && c.expires !== undefined && c.expires - now > DAY)
-      .map((c) => ({
-        messageId: 'long' as const,
-        data: { name: c.name, days: Math.round((c.expires! - now) / DAY) },
-        evidence: `${describeCookie(c)}; expires ${new Date(c.expires! * 1000).toISOString().slice(0, 10)}`,
-        location: { kind: 'cookie' as const, name: c.name, url: evidence.url },
-        identity: `${c.name}|${c.path}`,
-      }));
+      .map((c) =>
+        cookieDraft(c, 'long', evidence.url, {
+          data: { days: Math.round((c.expires! - now) / DAY) },
+          evidence: `${describeCookie(c)}; expires ${new Date(c.expires! * 1000).toISOString().slice(0, 10)}`,
+        }),
+      );
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
+import { cookieDraft, cookieFix, isSessionLike, mergedCookies } from '../core/cookies';
 
 export default defineRule({
   meta: {
@@ -21,12 +21,6 @@ export default defineRule({
   check(evidence) {
     return mergedCookies(evidence)
       .filter((c) => isSessionLike(c) && !c.httpOnly)
-      .map((c) => ({
-        messageId: 'readable' as const,
-        data: { name: c.name },
-        evidence: describeCookie(c),
-        location: { kind: 'cookie' as const, name: c.name, url: evidence.url },
-        identity: `${c.name}|${c.path}`,
-      }));
+      .map((c) => cookieDraft(c, 'readable', evidence.url));
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
+import { cookieDraft, cookieFix, isSessionLike, mergedCookies } from '../core/cookies';
 
 export default defineRule({
   meta: {
@@ -22,12 +22,6 @@ export default defineRule({
   check(evidence) {
     return mergedCookies(evidence)
       .filter((c) => isSessionLike(c) && c.sameSite === 'unspecified' && c.source !== 'page')
-      .map((c) => ({
-        messageId: 'missing' as const,
-        data: { name: c.name },
-        evidence: describeCookie(c),
-        location: { kind: 'cookie' as const, name: c.name, url: evidence.url },
-        identity: `${c.name}|${c.path}`,
-      }));
+      .map((c) => cookieDraft(c, 'missing', evidence.url));
   },
 });

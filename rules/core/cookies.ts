@@ -101,6 +101,17 @@ export function mergedCookies(evidence: Evidence): Cookie[] {
   return [...byKey.values()];
 }
 
+/** The finding draft every cookie rule makes: about one cookie (name + path), described by its flags. */
+export function cookieDraft<M extends string>(c: Cookie, messageId: M, url: string, extra: { data?: Record<string, string | number>; evidence?: string } = {}) {
+  return {
+    messageId,
+    data: { name: c.name, ...extra.data },
+    evidence: extra.evidence ?? describeCookie(c),
+    location: { kind: 'cookie' as const, name: c.name, url },
+    identity: `${c.name}|${c.path}`,
+  };
+}
+
 export function describeCookie(c: Cookie): string {
   const flags = [
     c.secure ? 'Secure' : null,

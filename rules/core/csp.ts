@@ -91,6 +91,16 @@ export const CSP_BASELINE_META = CSP_BASELINE.replace(" frame-ancestors 'self';"
 export const CSP_DOCS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CSP';
 
 /** Fix guide for a CSP problem: a summary and steps of its own, host variants for shipping the policy. */
+/** The finding draft every CSP rule makes: the policies as evidence, located at the CSP header. */
+export function cspDraft<M extends string>(messageId: M, policies: CspPolicy[], url: string, identity: string) {
+  return {
+    messageId,
+    evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
+    location: { kind: 'header' as const, name: 'Content-Security-Policy', url },
+    identity,
+  };
+}
+
 /** A policy without one directive (e.g. frame-ancestors, which a <meta> policy cannot carry). */
 export function withoutDirective(policy: string, directive: string): string {
   return policy

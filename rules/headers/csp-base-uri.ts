@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cspFix, enforcedPolicies } from '../core/csp';
+import { cspDraft, cspFix, enforcedPolicies } from '../core/csp';
 
 export default defineRule({
   meta: {
@@ -22,11 +22,6 @@ export default defineRule({
       return !!v && !v.some((s) => s === '*' || /^[a-z][a-z0-9+.-]*:$/i.test(s));
     });
     if (policies.length === 0 || restricts) return [];
-    return [{
-      messageId: 'open',
-      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
-      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
-      identity: 'base-uri',
-    }];
+    return [cspDraft('open', policies, evidence.url, 'base-uri')];
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cspFix, enforcedPolicies, hasDirective } from '../core/csp';
+import { cspDraft, cspFix, enforcedPolicies, hasDirective } from '../core/csp';
 import { frameProtection } from '../core/frame';
 
 export default defineRule({
@@ -28,11 +28,6 @@ export default defineRule({
     const metaOnly = hasDirective(policies, 'frame-ancestors');
     // Unless X-Frame-Options really protects the page, clickjacking-unprotected reports the real problem.
     if (!metaOnly && !frameProtection(evidence).protected) return [];
-    return [{
-      messageId: metaOnly ? 'metaOnly' : 'missing',
-      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
-      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
-      identity: 'frame-ancestors',
-    }];
+    return [cspDraft(metaOnly ? 'metaOnly' : 'missing', policies, evidence.url, 'frame-ancestors')];
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { cspFix, enforcedPolicies, objectSrcRestricted } from '../core/csp';
+import { cspDraft, cspFix, enforcedPolicies, objectSrcRestricted } from '../core/csp';
 
 export default defineRule({
   meta: {
@@ -17,11 +17,6 @@ export default defineRule({
   check(evidence) {
     const policies = enforcedPolicies(evidence);
     if (policies.length === 0 || policies.some(objectSrcRestricted)) return [];
-    return [{
-      messageId: 'open',
-      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
-      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
-      identity: 'object-src',
-    }];
+    return [cspDraft('open', policies, evidence.url, 'object-src')];
   },
 });

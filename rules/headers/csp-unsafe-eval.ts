@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { allPolicies, allowsEval, cspFix, enforcedPolicies } from '../core/csp';
+import { allPolicies, allowsEval, cspDraft, cspFix, enforcedPolicies } from '../core/csp';
 
 export default defineRule({
   meta: {
@@ -24,11 +24,6 @@ export default defineRule({
     // only flag policies that name 'unsafe-eval' explicitly.
     const explicit = policies.filter((p) => allowsEval(p) && (p.directives.has('script-src') || p.directives.has('default-src')));
     if (policies.length === 0 || !allPolicies(policies, allowsEval) || explicit.length === 0) return [];
-    return [{
-      messageId: 'evalAllowed',
-      evidence: explicit.map((p) => `${p.source}: ${p.raw}`).join('\n'),
-      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
-      identity: 'unsafe-eval',
-    }];
+    return [cspDraft('evalAllowed', explicit, evidence.url, 'unsafe-eval')];
   },
 });

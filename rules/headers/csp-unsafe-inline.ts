@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { allPolicies, allowsDataScript, allowsInlineScript, cspFix, enforcedPolicies } from '../core/csp';
+import { allPolicies, allowsDataScript, allowsInlineScript, cspDraft, cspFix, enforcedPolicies } from '../core/csp';
 
 export default defineRule({
   meta: {
@@ -29,11 +29,6 @@ export default defineRule({
     if (policies.length === 0) return [];
     const inline = allPolicies(policies, allowsInlineScript);
     if (!inline && !allPolicies(policies, allowsDataScript)) return [];
-    return [{
-      messageId: inline ? 'inline' : 'dataUrl',
-      evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
-      location: { kind: 'header', name: 'Content-Security-Policy', url: evidence.url },
-      identity: 'unsafe-inline',
-    }];
+    return [cspDraft(inline ? 'inline' : 'dataUrl', policies, evidence.url, 'unsafe-inline')];
   },
 });

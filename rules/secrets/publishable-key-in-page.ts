@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { LOCATION_KIND, describeSource, maskedContext, scannedSources } from './sources';
+import { keyDrafts } from './sources';
 
 export default defineRule({
   meta: {
@@ -46,19 +46,6 @@ export default defineRule({
     },
   },
   check(evidence) {
-    const out = [];
-    for (const { source: src, matches } of scannedSources(evidence)) {
-      for (const m of matches) {
-        if (m.exposure !== 'publishable') continue;
-        out.push({
-          messageId: 'publishable' as const,
-          data: { provider: m.providerName, masked: m.masked, where: describeSource(src), advice: m.advice },
-          evidence: `${src.label}: ${maskedContext(src.text, m, matches)}`,
-          location: { kind: LOCATION_KIND[src.kind], url: src.url, name: src.label },
-          identity: m.fingerprint,
-        });
-      }
-    }
-    return out;
+    return keyDrafts(evidence, (m) => m.exposure === 'publishable').map(({ match: _, ...d }) => ({ ...d, messageId: 'publishable' as const }));
   },
 });

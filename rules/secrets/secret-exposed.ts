@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { LOCATION_KIND, describeSource, maskedContext, scannedSources } from './sources';
+import { keyDrafts } from './sources';
 
 export default defineRule({
   meta: {
@@ -67,22 +67,12 @@ export default defineRule({
     },
   },
   check(evidence) {
-    const out = [];
-    for (const { source: src, matches } of scannedSources(evidence)) {
-      for (const m of matches) {
-        if (m.exposure === 'publishable') continue; // publishable-key-in-page
-        out.push({
-          messageId: m.exposure,
-          data: { provider: m.providerName, masked: m.masked, where: describeSource(src), rotate: m.rotateUrl },
-          evidence: `${src.label}: ${maskedContext(src.text, m, matches)}`,
-          location: { kind: LOCATION_KIND[src.kind], url: src.url, name: src.label },
-          // One finding per key, wherever it appears (the most specific source comes first).
-          identity: m.fingerprint,
-          severity: m.severity,
-          vars: { rotate: m.rotateUrl },
-        });
-      }
-    }
-    return out;
+    // Publishable keys are publishable-key-in-page's.
+    return keyDrafts(evidence, (m) => m.exposure !== 'publishable').map(({ match: m, ...d }) => ({
+      ...d,
+      messageId: m.exposure as 'secret' | 'capability' | 'test',
+      severity: m.severity,
+      vars: { rotate: m.rotateUrl },
+    }));
   },
 });

@@ -66,3 +66,25 @@ export function describeSource(src: Source): string {
       return `the ${src.label}`;
   }
 }
+
+/**
+ * One finding draft per key the page shipped that `keep` selects: the key named (provider, masked preview, where),
+ * its masked context as evidence, located at its source. One finding per key wherever it appears (identity = its
+ * fingerprint; the most specific source comes first).
+ */
+export function keyDrafts(evidence: Evidence, keep: (m: SecretMatch) => boolean) {
+  const out = [];
+  for (const { source: src, matches } of scannedSources(evidence)) {
+    for (const m of matches) {
+      if (!keep(m)) continue;
+      out.push({
+        match: m,
+        data: { provider: m.providerName, masked: m.masked, where: describeSource(src), rotate: m.rotateUrl, advice: m.advice },
+        evidence: `${src.label}: ${maskedContext(src.text, m, matches)}`,
+        location: { kind: LOCATION_KIND[src.kind], url: src.url, name: src.label },
+        identity: m.fingerprint,
+      });
+    }
+  }
+  return out;
+}
