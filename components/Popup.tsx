@@ -3,15 +3,18 @@
  * that opened the popup is what grants the extension access to the tab) and replaces it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Audit } from '@/rules/core/audit';
+import type { Audit } from '@/rules/core/audit-schema';
 import { auditScope, onBuilderHost } from '@/rules/core/builders';
 import type { ChecklistRow } from '@/rules/core/checklist';
 import type { Finding } from '@/rules/core/finding';
 import type { ResolvedGuide } from '@/rules/core/fix';
 import { compareFindings } from '@/rules/core/engine';
 import { SEVERITIES } from '@/rules/core/severity';
+import type { AuditReply } from '@/rules/core/messages';
 import type { PopupApi } from './api';
 import { ChecklistView } from './ChecklistView';
+import { ExposureCheckPanel } from './ExposureCheckPanel';
+import { DeepAuditPanel } from './supabase/DeepAuditPanel';
 import { FindingItem } from './FindingItem';
 import { SEVERITY_LABEL } from './SeverityTag';
 
@@ -42,9 +45,9 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
   const [tabId, setTabId] = useState<number>();
   const [access, setAccess] = useState<boolean | undefined>();
 
-  const run = async (id: number, previous?: Audit) => {
+  const run = async (id: number, previous?: Audit, started?: Promise<AuditReply>) => {
     if (previous) setState({ phase: 'ready', audit: previous, running: true });
-    const reply = await api.runAudit(id);
+    const reply = await (started ?? api.runAudit(id));
     if (reply.ok) {
       setState({ phase: 'ready', audit: reply.audit, running: false });
       onShown?.('fresh');
@@ -60,6 +63,7 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
     void (async () => {
       try {
         const tab = await api.currentTab();
+        performance.mark('popup:tab');
         if (cancelled) return;
         if (!tab?.url || !/^https?:/i.test(tab.url)) {
           setState({ phase: 'not-auditable', message: 'This page cannot be audited. Open a web app (an http or https address) and click the button again.' });
@@ -67,13 +71,15 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
         }
         setTabId(tab.id);
         const scope = auditScope(tab.url);
+        // Start the fresh audit at once; show the stored one meanwhile, and the access line whenever it is known.
+        const fresh = api.runAudit(tab.id);
         // Builder hosts are granted at install for the editor guards: no per-site toggle there.
-        const builderHost = onBuilderHost(tab.url);
-        const [stored, hasAccess] = await Promise.all([api.loadAudit(scope), builderHost ? Promise.resolve(undefined) : api.hasAccess(scope)]);
+        if (!onBuilderHost(tab.url)) void api.hasAccess(scope).then((a) => !cancelled && setAccess(a));
+        const stored = await api.loadAudit(scope);
+        performance.mark('popup:stored');
         if (cancelled) return;
-        setAccess(hasAccess);
         if (stored) onShown?.('stored');
-        await run(tab.id, stored);
+        await run(tab.id, stored, fresh);
       } catch (e) {
         if (!cancelled) setState({ phase: 'error', message: e instanceof Error ? e.message : String(e) });
       }
@@ -88,7 +94,11 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
 
   const toggleAccess = async () => {
     if (!audit || tabId === undefined) return;
-    const granted = access ? !(await api.revokeAccess(audit.origin)) : await api.requestAccess(audit.origin);
+    // A Supabase app's project host too: webRequest shows the answers to the page's own Supabase requests only then.
+    const extra = (audit.supabase?.projects ?? []).map((p) => `${p.ref}.supabase.co`);
+    const granted = access
+      ? !(await (extra.length ? api.revokeAccess(audit.origin, extra) : api.revokeAccess(audit.origin)))
+      : await (extra.length ? api.requestAccess(audit.origin, extra) : api.requestAccess(audit.origin));
     setAccess(granted);
     await run(tabId, audit);
   };
@@ -125,6 +135,7 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
           guideFor={guideFor}
           checklist={checklistFor(audit)}
           api={api}
+          tabId={tabId}
         />
       )}
       <Footer api={api} />
@@ -162,9 +173,10 @@ interface AuditViewProps {
   guideFor: PopupProps['guideFor'];
   checklist: ChecklistRow[];
   api: PopupApi;
+  tabId?: number | undefined;
 }
 
-function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, checklist, api }: AuditViewProps) {
+function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, checklist, api, tabId }: AuditViewProps) {
   const counts = SEVERITIES.map((s) => [s, audit.findings.filter((f) => f.severity === s).length] as const);
   return (
     <>
@@ -209,6 +221,10 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
           </ul>
         )}
       </section>
+      {api.supabaseProbe && onRerun && (
+        <ExposureCheckPanel audit={audit} tabId={tabId} running={running} api={api.supabaseProbe} onRerun={onRerun} />
+      )}
+      {api.supabaseDeepAudit && onRerun && <DeepAuditPanel audit={audit} tabId={tabId} api={api.supabaseDeepAudit} onDone={onRerun} />}
       {audit.findings.length === 0 ? (
         <p class="status empty" data-state="empty">
           Nothing found. {audit.evaluated.length} checks passed on this page.

@@ -2,8 +2,12 @@
  * The popup's bridge to the browser: the only place in components/ that calls browser.*. Tests pass a fake.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit } from '@/rules/core/audit';
-import type { AuditReply, ExtensionMessage } from '@/rules/core/messages';
+import { SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit } from '@/rules/core/audit-schema';
+import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/rules/core/messages';
+import { probeConsentKey, readProbeConsent } from '@/rules/supabase/app-consent';
+import type { ProbeApi } from './ExposureCheckPanel';
+import type { DeepAuditApi } from './supabase/DeepAuditPanel';
+import { consentKey, isConsent } from '@/rules/supabase/dashboard-consent';
 
 export interface TabInfo {
   id: number;
@@ -16,18 +20,25 @@ export interface PopupApi {
   runAudit(tabId: number): Promise<AuditReply>;
   hasAccess(origin: string): Promise<boolean>;
   /** Must run inside the click handler: browsers only show the permission prompt for a user gesture. */
-  requestAccess(origin: string): Promise<boolean>;
-  revokeAccess(origin: string): Promise<boolean>;
+  requestAccess(origin: string, extraHosts?: string[]): Promise<boolean>;
+  revokeAccess(origin: string, extraHosts?: string[]): Promise<boolean>;
   copy(text: string): Promise<void>;
   open(url: string): void;
   getRetentionDays(): Promise<number>;
   setRetentionDays(days: number): Promise<void>;
+  /** Consent and cancel for the Supabase exposure check (absent: the popup does not offer the check). */
+  supabaseProbe?: ProbeApi;
+  /** Consent and run for the Supabase dashboard's deep audit (absent: the popup does not offer it). */
+  supabaseDeepAudit?: DeepAuditApi;
 }
 
 /** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
-export function accessOrigins(origin: string): string[] {
+export function accessOrigins(origin: string, extraHosts: string[] = []): string[] {
   const u = new URL(origin);
-  return [`https://${u.host}/*`, `http://${u.host}/*`];
+  // Extra hosts: the app's Supabase project (<ref>.supabase.co), whose answers to the page's own requests webRequest
+  // only shows with access to that host too. HTTPS only.
+  const extra = extraHosts.filter((h) => /^[a-z0-9]{20}\.supabase\.co$/.test(h)).map((h) => `https://${h}/*`);
+  return [`https://${u.host}/*`, `http://${u.host}/*`, ...extra];
 }
 
 export function browserApi(search = location.search): PopupApi {
@@ -53,8 +64,8 @@ export function browserApi(search = location.search): PopupApi {
       return reply ?? { ok: false, kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' };
     },
     hasAccess: (origin) => browser.permissions.contains({ origins: accessOrigins(origin).slice(0, 1) }).catch(() => false),
-    requestAccess: (origin) => browser.permissions.request({ origins: accessOrigins(origin) }).catch(() => false),
-    revokeAccess: (origin) => browser.permissions.remove({ origins: accessOrigins(origin) }).catch(() => false),
+    requestAccess: (origin, extraHosts) => browser.permissions.request({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
+    revokeAccess: (origin, extraHosts) => browser.permissions.remove({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
     copy: (text) => navigator.clipboard.writeText(text),
     open: (url) => void browser.tabs.create({ url }),
     async getRetentionDays() {
@@ -63,6 +74,37 @@ export function browserApi(search = location.search): PopupApi {
     async setRetentionDays(days) {
       const current = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
       await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, retentionDays: days } });
+    },
+    supabaseProbe: {
+      async hasConsent(origin) {
+        const key = probeConsentKey(origin);
+        return readProbeConsent((await browser.storage.local.get(key))[key]) !== undefined;
+      },
+      async setConsent(origin, granted) {
+        const key = probeConsentKey(origin);
+        if (granted) await browser.storage.local.set({ [key]: { grantedAt: Date.now(), via: 'popup' } });
+        else await browser.storage.local.remove(key);
+      },
+      async cancel(tabId) {
+        const msg: ExtensionMessage = { type: 'supabase:cancel-probe', tabId };
+        await browser.runtime.sendMessage(msg).catch(() => undefined);
+      },
+    },
+    supabaseDeepAudit: {
+      async hasConsent(ref) {
+        const key = consentKey(ref);
+        return isConsent((await browser.storage.local.get(key))[key], ref);
+      },
+      async setConsent(ref, granted) {
+        const key = consentKey(ref);
+        if (granted) await browser.storage.local.set({ [key]: { ref, grantedAt: Date.now() } });
+        else await browser.storage.local.remove(key);
+      },
+      async run(tabId) {
+        const msg: ExtensionMessage = { type: 'supabase:deep-audit', tabId };
+        const reply = (await browser.runtime.sendMessage(msg).catch(() => undefined)) as DeepAuditReply | undefined;
+        return reply ?? { ok: false, kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' };
+      },
     },
   };
 }

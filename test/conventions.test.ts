@@ -17,7 +17,7 @@ const isRule = (x: unknown): x is Rule => typeof x === 'object' && x !== null &&
 const ruleFiles = Object.entries(modules).filter(([, m]) => isRule(m.default)) as [string, { default: Rule }][];
 
 /** Placeholders a deep link may use: audit values and what rules put in finding.vars. */
-const KNOWN_VARS = new Set(['origin', 'host', 'app', 'ref', 'table', 'bucket', 'schema', 'id', 'appId', 'type', 'rotate']);
+const KNOWN_VARS = new Set(['origin', 'host', 'app', 'ref', 'table', 'bucket', 'schema', 'id', 'appId', 'type', 'rotate', 'preset']);
 
 describe('rule catalogue conventions', () => {
   it('finds rule files', () => expect(ruleFiles.length).toBeGreaterThanOrEqual(20));

@@ -47,7 +47,7 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
     const builder = builderForUrl(url.href);
     const fullAccess = builder ? true : await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false);
     const [evidence, settings] = await Promise.all([
-      builder ? collectBuilderEvidence(url.href, startedAt) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt }),
+      builder ? collectBuilderEvidence(url.href, startedAt) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt, mode }),
       getSettings(),
     ]);
     const rules = builder ? BUILDER_RULES : DEPLOYED_RULES;

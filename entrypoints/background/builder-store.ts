@@ -6,8 +6,9 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { readSettings, SETTINGS_KEY } from '@/rules/core/audit';
-import { auditScope, builderForUrl } from '@/rules/core/builders';
+import { auditScope, builderForUrl, supabaseRef } from '@/rules/core/builders';
 import { BuilderSecretSchema, type BuilderSecret } from '@/rules/core/evidence';
+import { dashboardEvidence } from './supabase-store';
 
 const MAX = 200;
 const Stored = z.array(BuilderSecretSchema.extend({ expiresAt: z.number() })).catch([]);
@@ -37,5 +38,8 @@ export async function builderEvidence(url: string, now = Date.now()) {
   const builder = builderForUrl(url);
   if (!builder) return undefined;
   const secrets = (await read(auditScope(url), now)).map(({ expiresAt: _, ...s }) => s);
-  return { platform: builder.id, secrets };
+  // Supabase: what the dashboard showed for the project in this URL (never another project's record).
+  const ref = builder.id === 'supabase' ? supabaseRef(url) : undefined;
+  const supabase = ref && ref !== '_' ? await dashboardEvidence(ref, now) : undefined;
+  return { platform: builder.id, secrets, ...(supabase ? { supabase } : {}) };
 }

@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import { LIMITS, type HttpResponse } from '@/rules/core/evidence';
 import { onBuilderHost } from '@/rules/core/builders';
 import { sameOrigin } from '@/rules/core/http';
+import { SUPABASE_HOST, isAnonymousRequest, parseSelect } from '@/rules/supabase/app-classify';
+import type { SupabaseRequest } from '@/rules/supabase/app-evidence';
 
 const MAX_PER_TAB = 60;
 const SESSION_PREFIX = 'capture:';
@@ -16,6 +18,38 @@ const TYPES = new Set(['main_frame', 'sub_frame', 'script', 'stylesheet', 'xmlht
 interface RequestInfo {
   credentialed: boolean;
   origin?: string;
+  supabase?: SupabaseRequest;
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE']);
+
+function toSupabase(url: string): boolean {
+  try {
+    return SUPABASE_HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For a request to `<ref>.supabase.co/rest/v1/…`: its method, the column names of `select=` and whether it carried
+ * only the public key (compared here, in memory; neither the key nor any token nor other query value is kept).
+ */
+export function supabaseRequestFacts(url: string, method: string, header: (name: string) => string | undefined): SupabaseRequest | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!SUPABASE_HOST.test(u.hostname) || !u.pathname.startsWith('/rest/v1/')) return undefined;
+  const select = u.searchParams.get('select');
+  const anonymous = isAnonymousRequest(header('apikey'), header('authorization'));
+  return {
+    method: (METHODS.has(method) ? method : 'OTHER') as SupabaseRequest['method'],
+    ...(select !== null ? { select: parseSelect(select).columns } : {}),
+    ...(anonymous !== undefined ? { anonymous } : {}),
+  };
 }
 
 const byTab = new Map<number, HttpResponse[]>();
@@ -73,7 +107,14 @@ export function startCapture(): void {
         const headers = d.requestHeaders ?? [];
         const get = (n: string) => headers.find((h) => h.name.toLowerCase() === n)?.value;
         const origin = get('origin');
-        requests.set(d.requestId, { credentialed: get('cookie') !== undefined || get('authorization') !== undefined, ...(origin ? { origin } : {}) });
+        const supabase = supabaseRequestFacts(d.url, d.method, get);
+        requests.set(d.requestId, {
+          // supabase-js sets Authorization itself (the public key or the user's JWT); the browser never adds it, so
+          // Supabase's `Access-Control-Allow-Origin: *` on such calls is by design, not a credentialed wildcard.
+          credentialed: get('cookie') !== undefined || (get('authorization') !== undefined && !toSupabase(d.url)),
+          ...(origin ? { origin } : {}),
+          ...(supabase ? { supabase } : {}),
+        });
       },
       filter,
       ['requestHeaders', ...extra('OnSendHeadersOptions')] as never,
@@ -90,6 +131,7 @@ export function startCapture(): void {
           source: d.tabId >= 0 ? 'webRequest' : 'probe',
           ...(info ? { requestCredentialed: info.credentialed } : {}),
           ...(info?.origin ? { requestOrigin: info.origin.slice(0, LIMITS.url) } : {}),
+          ...(info?.supabase ? { supabase: info.supabase } : {}),
         };
         if (d.tabId < 0) {
           for (const l of ownRequestListeners) l({ ...response, requestId: d.requestId });

@@ -12,6 +12,7 @@ import { fetchBundles } from './bundles';
 import { capturedFor, withoutQuery } from './capture';
 import { readGlobals, snapshotPage } from './page-snapshot';
 import { checkHttpRedirect, probeDocument } from './probes';
+import { collectSupabase } from './supabase-app';
 import { withTimeout } from './timeout';
 
 export { withTimeout };
@@ -52,6 +53,8 @@ export interface CollectOptions {
   /** Host access to the page's origin: webRequest, cookies API and probes work. */
   fullAccess: boolean;
   now: number;
+  /** Why the audit runs: the Supabase exposure check (with consent) runs on a click or headless audit, not on monitoring. */
+  mode?: 'click' | 'monitor' | 'headless';
 }
 
 export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput> {
@@ -137,11 +140,18 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
   }
 
   const sources = page ? await collectSources(o, page, pageTexts, gaps) : undefined;
+  let supabase;
+  try {
+    supabase = await collectSupabase({ tabId: o.tabId, origin, mode: o.mode ?? 'click', sources, responses, resources: page?.resources }, gaps);
+  } catch (e) {
+    gaps.push({ collector: 'supabase', message: `Supabase checks skipped: ${e instanceof Error ? e.message.slice(0, 200) : 'failed'}` });
+  }
 
   return {
     url: o.url,
     origin,
     ...(sources ? { sources } : {}),
+    ...(supabase ? { supabase } : {}),
     collectedAt: o.now,
     responses,
     cookies,

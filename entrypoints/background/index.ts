@@ -4,10 +4,12 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { builderForUrl, onBuilderHost } from '@/rules/core/builders';
-import { ExtensionMessage, type AuditReply } from '@/rules/core/messages';
+import { ExtensionMessage, type AuditReply, type DeepAuditReply, type SupabaseObservedReply } from '@/rules/core/messages';
 import { auditTab, auditableUrl } from './audit';
 import { addBuilderSecret, clearBuilderSecret } from './builder-store';
 import { startCapture } from './capture';
+import { handleDeepAudit, handleObserved } from './supabase-dashboard';
+import { cancelProbe } from './supabase-app';
 import { purgeExpired } from './store';
 import { showBadge } from './badge';
 
@@ -29,7 +31,7 @@ function onlyKnownFields(raw: unknown, type: string): boolean {
   return !!shape && Object.keys(raw as object).every((k) => Object.hasOwn(shape, k));
 }
 
-export async function handleMessage(raw: unknown, sender: Sender): Promise<AuditReply | { ok: true } | undefined> {
+export async function handleMessage(raw: unknown, sender: Sender): Promise<AuditReply | { ok: true } | SupabaseObservedReply | DeepAuditReply | undefined> {
   const parsed = ExtensionMessage.safeParse(raw);
   if (!parsed.success || !onlyKnownFields(raw, parsed.data.type)) return undefined;
   const msg = parsed.data;
@@ -45,6 +47,15 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
       await auditTab(sender.tab!.id!, 'monitor'); // refresh the stored audit and the badge
       return { ok: true };
     }
+    case 'supabase:observed':
+      // Only our content script in the top frame of a dashboard tab; the project comes from its URL.
+      return fromBuilderEditor(sender) ? handleObserved(msg.observation, sender) : undefined;
+    case 'supabase:deep-audit':
+      return fromExtensionPage(sender) ? handleDeepAudit(msg.tabId) : undefined;
+    case 'supabase:cancel-probe':
+      if (!fromExtensionPage(sender)) return undefined;
+      cancelProbe(msg.tabId);
+      return { ok: true };
   }
 }
 

@@ -1,10 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runBuilderGuard } from '@/components/builder/runtime';
+import { runSupabaseDashboard } from '@/components/supabase/runtime';
 import { BUILDERS } from '@/rules/core/builders';
 
-/** Supabase dashboard only (supabase.com/dashboard/…): guards fields against pasted keys. */
+/**
+ * Supabase dashboard only (supabase.com/dashboard/…): guards fields against pasted keys, and reads what the
+ * dashboard shows about the project (RLS, policies, buckets, cron, Security Advisor) for the audit.
+ */
 export default defineContentScript({
   matches: BUILDERS.supabase.matches,
   runAt: 'document_idle',
-  main: (ctx) => runBuilderGuard(ctx, BUILDERS.supabase),
+  main: (ctx) => {
+    runSupabaseDashboard(ctx);
+    return runBuilderGuard(ctx, BUILDERS.supabase);
+  },
 });

@@ -1,5 +1,5 @@
 /** The pre-publish checklist, ticked from an audit's evidence. Pure. */
-import type { Audit } from './audit';
+import type { Audit } from './audit-schema';
 import { CHECKLIST_ITEMS, type ChecklistItem, type Rule } from './rule';
 
 export type ChecklistState = 'pass' | 'fail' | 'unchecked';

@@ -41,6 +41,12 @@ function surfacePresent(evidence: Evidence, surface: Surface): boolean {
       return evidence.builder !== undefined;
     case 'sources':
       return evidence.sources !== undefined;
+    case 'supabase-dashboard':
+      return evidence.builder?.supabase !== undefined;
+    case 'supabase-cron':
+      return evidence.builder?.supabase?.cron !== undefined;
+    case 'supabase-advisors':
+      return evidence.builder?.supabase?.advisors !== undefined;
     case 'cookies':
     case 'globals':
       return true;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { bounded, boundedList } from './bounded';
-import { SupabaseAppSchema } from '../supabase/app-evidence';
+import { SupabaseAppSchema, SupabaseRequestSchema } from '../supabase/app-evidence';
 import { SupabaseDashboardSchema } from '../supabase/dashboard-evidence';
 
 export { bounded, boundedList };
@@ -45,6 +45,8 @@ export const HttpResponseSchema = z.object({
   requestCredentialed: z.boolean().optional(),
   /** The Origin header sent with the request, when known. */
   requestOrigin: Url.optional(),
+  /** Requests to `<ref>.supabase.co/rest/v1/…`: method, select= column names, anonymous or not (no values). */
+  supabase: SupabaseRequestSchema.optional(),
 });
 export type HttpResponse = z.output<typeof HttpResponseSchema>;
 

@@ -1,7 +1,7 @@
 /** Picks the fix-guide variant for the user's platform and fills its deep link. Pure. */
 import { FIX_TARGET_NAMES, type FixTarget } from './platforms';
 import type { FixGuide, PlatformFix, Rule, Snippet } from './rule';
-import { primaryTarget, type Audit } from './audit';
+import { primaryTarget, type Audit } from './audit-schema';
 import type { Finding } from './finding';
 
 export interface GuideVariant {
@@ -39,6 +39,17 @@ export function fillTemplate(template: string | undefined, vars: Record<string, 
   return missing ? undefined : out;
 }
 
+/**
+ * Fills a snippet template (`Snippet.fill`) with a finding's values, as they are (the rule quoted them for the
+ * snippet's language; no URL encoding). One pass: a value that itself looks like `{name}` is not expanded again.
+ * A missing value shows as `<name>`, for the user to fill in.
+ */
+export function fillSnippet(snippet: Snippet, vars: Record<string, string>): Snippet {
+  if (!snippet.fill) return snippet;
+  const code = snippet.code.replace(/\{(\w+)\}/g, (_, k: string) => (Object.hasOwn(vars, k) ? vars[k]! : `<${k}>`));
+  return { language: snippet.language, code };
+}
+
 function variant(target: FixTarget | 'generic', fix: PlatformFix, fallbackDocs: string, vars: Record<string, string>): GuideVariant {
   const deepLink = fillTemplate(fix.deepLink, vars);
   return {
@@ -46,7 +57,7 @@ function variant(target: FixTarget | 'generic', fix: PlatformFix, fallbackDocs: 
     name: target === 'generic' ? 'Any host' : FIX_TARGET_NAMES[target],
     steps: fix.steps.slice(0, 5),
     ...(deepLink ? { deepLink } : {}),
-    ...(fix.snippet ? { snippet: fix.snippet } : {}),
+    ...(fix.snippet ? { snippet: fillSnippet(fix.snippet, vars) } : {}),
     docs: fix.docs ?? fallbackDocs,
   };
 }
@@ -67,10 +78,12 @@ export function resolveGuide(guide: FixGuide, targets: FixTarget[], vars: Record
 export function guideForFinding(
   finding: Pick<Finding, 'ruleId' | 'vars'>,
   audit: Pick<Audit, 'platforms' | 'origin' | 'url' | 'vars'>,
-  lookup: (ruleId: string) => Rule | undefined,
+  /** The rule (catalogue) or directly its guide (an audit's stored `guides`). */
+  lookup: (ruleId: string) => Rule | FixGuide | undefined,
 ): ResolvedGuide | undefined {
-  const rule = lookup(finding.ruleId);
-  if (!rule) return undefined;
+  const found = lookup(finding.ruleId);
+  if (!found) return undefined;
+  const guide = 'meta' in found ? found.meta.fix : found;
   const first = primaryTarget(audit.platforms);
   // Unconfirmed (low-confidence) detections never steer the guide: a page can fake them.
   const sure = audit.platforms.filter((p) => p.confidence !== 'low').map((p) => p.id as FixTarget);
@@ -81,5 +94,5 @@ export function guideForFinding(
   } catch {
     /* keep empty: links needing {host} are dropped */
   }
-  return resolveGuide(rule.meta.fix, targets, { origin: audit.origin, ...(host ? { host } : {}), ...audit.vars, ...finding.vars });
+  return resolveGuide(guide, targets, { origin: audit.origin, ...(host ? { host } : {}), ...audit.vars, ...finding.vars });
 }

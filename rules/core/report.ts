@@ -1,7 +1,7 @@
 /** Reports for people and scripts (Markdown, JSON). Pure; never includes a raw secret (findings are redacted). */
-import type { Audit } from './audit';
+import type { Audit } from './audit-schema';
 import { guideForFinding } from './fix';
-import type { Rule } from './rule';
+import type { FixGuide, Rule } from './rule';
 import { SEVERITIES } from './severity';
 
 export interface JsonReport {
@@ -23,7 +23,7 @@ export function toJsonReport(audit: Audit): JsonReport {
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const fence = (s: string) => '```\n' + s.replace(/```/g, '`\u200b``') + '\n```';
 
-export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | undefined): string {
+export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | FixGuide | undefined = (id) => audit.guides[id]): string {
   const out: string[] = [];
   const platforms = audit.platforms.length ? audit.platforms.map((p) => `${p.name}${p.confidence === 'low' ? ' (unconfirmed)' : ''}`).join(', ') : 'unknown';
   out.push(`# Micro-App Auditor report`, '', `- **URL:** ${audit.url}`, `- **Platform:** ${platforms}`);

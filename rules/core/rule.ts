@@ -18,12 +18,29 @@ export const CHECKLIST_ITEMS = {
 export type ChecklistItem = keyof typeof CHECKLIST_ITEMS;
 
 /** Evidence parts a rule reads. The engine skips a rule whose parts were not collected ("not checked"). */
-export type Surface = 'responses' | 'cookies' | 'redirect' | 'page' | 'globals' | 'builder' | 'sources';
+export type Surface =
+  | 'responses'
+  | 'cookies'
+  | 'redirect'
+  | 'page'
+  | 'globals'
+  | 'builder'
+  | 'sources'
+  /** What the Supabase dashboard showed (any page); its cron page; its Security Advisor (or the deep audit). */
+  | 'supabase-dashboard'
+  | 'supabase-cron'
+  | 'supabase-advisors';
 
 export interface Snippet {
   /** e.g. 'text' (Netlify _headers), 'json', 'nginx', 'sql', 'html' */
   language: string;
   code: string;
+  /**
+   * The code is a template: `{name}` is replaced by the finding's own value (its `vars`), so a snippet can name the
+   * table or bucket it fixes. Values are inserted as they are: the rule must quote them for the snippet's language
+   * (rules/supabase/sql.ts). A value the finding lacks shows as `<name>` for the user to fill in.
+   */
+  fill?: boolean;
 }
 
 export interface PlatformFix {

@@ -154,6 +154,9 @@ export function platformVars(evidence: Evidence): Record<string, string> {
   const vars: Record<string, string> = {};
   const ref = supabaseRef(evidence.url);
   if (ref && ref !== '_') vars.ref = ref;
+  // A deployed app on exactly one Supabase project: its dashboard links (API keys, policies) can name it.
+  const projects = evidence.supabase?.projects ?? [];
+  if (!vars.ref && projects.length === 1) vars.ref = projects[0]!.ref;
   const editorApp = /^https:\/\/bubble\.io\/page\?(?:.*&)?id=([a-z0-9-]{1,100})(&|$)/i.exec(evidence.url)?.[1];
   if (editorApp) vars.app = editorApp.toLowerCase();
   const host = safeUrl(evidence.url)?.hostname ?? '';

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { AuditSchema, auditKey, type Audit } from '../../rules/core/audit';
 import { auditScope } from '../../rules/core/builders';
+import { probeConsentKey } from '../../rules/supabase/app-consent';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import type { ExtensionBrowser } from './browser';
 
@@ -56,6 +57,19 @@ export async function readStoredAudit(b: ExtensionBrowser, pageUrl: string): Pro
   const raw = await b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], auditKey(auditScope(pageUrl)));
   const parsed = AuditSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Consent to the Supabase exposure check for `url`'s origin, stored from the extension's service worker in its own
+ * storage, as the popup's "I own this app or am authorised to test it" + Run does (`npm run audit -- <url> --probe`).
+ */
+export async function consentToProbe(b: ExtensionBrowser, url: string): Promise<void> {
+  await b.worker.evaluate(
+    async ([key, value]) => {
+      await chrome.storage.local.set({ [key]: value });
+    },
+    [probeConsentKey(url), { grantedAt: Date.now(), via: 'headless' as const }] as const,
+  );
 }
 
 export async function auditThroughExtension(b: ExtensionBrowser, url: string, settleMs?: number): Promise<HeadlessAuditResult> {

@@ -11,6 +11,7 @@ import {
 import { DEPLOYED_RULES } from '@/rules';
 import { defineRule } from '@/rules/core/rule';
 import { evidence, NOW } from '../helpers/evidence';
+import { SUPABASE_APP_RULES } from '@/rules/supabase/app-rules';
 
 const OPTS = { mode: 'click' as const, fullAccess: true, retentionDays: 30, startedAt: NOW - 500, now: NOW };
 const DAY = 86_400_000;
@@ -39,7 +40,8 @@ describe('buildAudit', () => {
     expect(a.findings.map((f) => f.ruleId)).toContain('csp-missing');
     expect(a.evaluated).toContain('csp-missing');
     // no redirect check in this evidence: that rule is skipped, not evaluated
-    expect(a.skipped).toEqual(['http-redirect-missing', 'secret-exposed', 'publishable-key-in-page']); // no redirect check, no page text collected
+    // no redirect check, no page text collected (the Supabase app rules read discovery made from that text)
+    expect(a.skipped).toEqual(['http-redirect-missing', 'secret-exposed', 'publishable-key-in-page', ...SUPABASE_APP_RULES.map((r) => r.meta.id)]);
   });
 
   it('gives the Bubble fix target to the rules when Bubble is confidently detected', () => {

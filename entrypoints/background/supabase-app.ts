@@ -1,0 +1,123 @@
+/**
+ * Supabase evidence for a deployed app: passive discovery always; the exposure check only when the user consented
+ * for this origin (popup checkbox, or `npm run audit -- <url> --probe`) and only on an explicit audit (a click or
+ * the headless command), never on a monitoring re-audit (those reuse the last result kept in memory).
+ *
+ * The publishable key discovery hands back lives in this function's scope only: it goes to the probe and is
+ * dropped; Evidence gets kinds, masked previews, names, codes and counts.
+ */
+import { browser } from 'wxt/browser';
+import type { Audit } from '@/rules/core/audit';
+import type { HttpResponse, Source } from '@/rules/core/evidence';
+import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/rules/supabase/app-evidence';
+import { probeConsentKey, readProbeConsent } from '@/rules/supabase/app-consent';
+import { discoverSupabase } from '@/rules/supabase/app-discover';
+import { runExposureCheck, type ExposureCheckOptions } from './supabase-probe';
+
+/** At most this many projects are checked per audit (a page naming more is not an ordinary app). */
+const MAX_PROJECTS_PROBED = 3;
+/** Monitoring re-audits reuse a check this recent (memory only; gone when the service worker stops). */
+const REUSE_MS = 30 * 60_000;
+
+const running = new Map<number, AbortController>();
+const lastProbe = new Map<string, SupabaseProbe>();
+/** A cancel that arrived while the audit was still collecting, before the check started (tab → when). */
+const cancelRequested = new Map<number, number>();
+const CANCEL_VALID_MS = 60_000;
+
+/**
+ * Cancels the exposure check of a tab's audit (popup "Cancel check"): aborts the requests in flight, or, when the
+ * audit has not reached the check yet, makes it stop before the first request. True when a check was running.
+ */
+export function cancelProbe(tabId: number, now = Date.now()): boolean {
+  const c = running.get(tabId);
+  if (!c) {
+    cancelRequested.set(tabId, now);
+    return false;
+  }
+  c.abort();
+  return true;
+}
+
+export async function hasProbeConsent(origin: string): Promise<boolean> {
+  const key = probeConsentKey(origin);
+  try {
+    return readProbeConsent((await browser.storage.local.get(key))[key]) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export interface SupabaseCollectOptions {
+  tabId: number;
+  origin: string;
+  mode: Audit['mode'];
+  sources: readonly Source[] | undefined;
+  responses: readonly HttpResponse[];
+  resources: readonly string[] | undefined;
+  /** Test hook: options for the probe (fetch, clock, limits). */
+  probe?: Partial<ExposureCheckOptions>;
+}
+
+export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collector: string; message: string }[]): Promise<SupabaseApp | undefined> {
+  const { app, probeKeys } = discoverSupabase({ sources: o.sources, responses: o.responses, resources: o.resources });
+  if (!app) return undefined;
+  const consent = await hasProbeConsent(o.origin);
+  let budget: number = SUPABASE_LIMITS.probeTables;
+  let probed = 0;
+  const controller = new AbortController();
+  if (consent && o.mode !== 'monitor') {
+    running.get(o.tabId)?.abort();
+    running.set(o.tabId, controller);
+    const asked = cancelRequested.get(o.tabId);
+    cancelRequested.delete(o.tabId);
+    if (asked !== undefined && Date.now() - asked < CANCEL_VALID_MS) controller.abort();
+  }
+  try {
+    for (const project of app.projects) {
+      if (!consent) {
+        project.skipped = 'no-consent';
+        continue;
+      }
+      const key = probeKeys.find((k) => k.ref === project.ref);
+      if (!key) {
+        project.skipped = 'no-public-key';
+        continue;
+      }
+      const memo = `${o.origin}\u0000${project.ref}`;
+      if (o.mode === 'monitor') {
+        const last = lastProbe.get(memo);
+        if (last && Date.now() - last.startedAt < REUSE_MS) project.probe = { ...last, reused: true };
+        else project.skipped = 'not-run';
+        continue;
+      }
+      // (A cancelled check still "runs": it stops before its first request and reports itself cancelled.)
+      if (probed >= MAX_PROJECTS_PROBED) {
+        project.skipped = 'not-run';
+        continue;
+      }
+      probed++;
+      const names = project.tables.map((t) => t.name).slice(0, budget);
+      const probe = await runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal });
+      budget -= probe.tables.length;
+      probe.notChecked = Math.max(0, project.tablesFound - probe.tables.length);
+      project.probe = probe;
+      lastProbe.set(memo, probe);
+      if (probe.state !== 'complete') {
+        const why = { partial: 'some answers did not arrive', cancelled: 'it was cancelled', 'timed-out': 'it ran out of time', failed: 'the project did not answer' }[probe.state];
+        gaps.push({ collector: 'supabase', message: `The Supabase exposure check of ${project.ref} is incomplete: ${why}.` });
+      }
+      if (probe.notChecked > 0) {
+        gaps.push({ collector: 'supabase', message: `${probe.notChecked} of ${project.tablesFound} table names found were not checked (at most ${SUPABASE_LIMITS.probeTables} per audit).` });
+      }
+    }
+  } finally {
+    if (running.get(o.tabId) === controller) running.delete(o.tabId);
+  }
+  return app;
+}
+
+/** Test hook: forget reused results. */
+export function clearProbeMemory(): void {
+  lastProbe.clear();
+}

@@ -1,0 +1,217 @@
+/**
+ * The Supabase exposure check: runs only after the user consented for the audited origin (collectSupabase checks).
+ * Asks the app's own project, with the app's own publishable key, what a logged-out visitor can read:
+ * - `GET /rest/v1/` once (the OpenAPI root: 403 = locked down, as documented since 2026-04-08);
+ * - `GET /rest/v1/<table>?select=*&limit=1` with `Prefer: count=exact`, exactly once per discovered table (≤ 50);
+ * - `GET /storage/v1/bucket` once.
+ * Only GET, never a write; never a secret key; at most `perSecond` request starts per second, `concurrency` in
+ * flight, each bounded in time and size, the whole check bounded in time and cancellable (AbortSignal).
+ * Answers are classified at once; row values are dropped with the body and never leave this function.
+ */
+import { readClaims } from '@/rules/secrets/jwt';
+import { PROJECT_REF, SUPABASE_LIMITS, type ProbeState, type ProbeTable, type SupabaseProbe } from '@/rules/supabase/app-evidence';
+import { classifyBuckets, classifyOpenApi, classifyTableAnswer, type RestAnswer } from '@/rules/supabase/app-classify';
+import type { ProbeKey } from '@/rules/supabase/app-discover';
+import { readCapped } from './bundles';
+
+export const PROBE_LIMITS = {
+  /** Request starts per second (the limiter spaces starts 1000/perSecond ms apart). */
+  perSecond: 4,
+  /** Requests in flight at once. */
+  concurrency: 2,
+  maxTables: SUPABASE_LIMITS.probeTables,
+  requestTimeoutMs: 5000,
+  /** The whole check, whatever the number of tables. */
+  totalMs: 20_000,
+  /** Bytes read of a table answer (limit=1: one row) and of the bucket list. */
+  tableBodyCap: 64 * 1024,
+  bucketBodyCap: 256 * 1024,
+} as const;
+export type ProbeLimits = { -readonly [K in keyof typeof PROBE_LIMITS]: number };
+
+/** Sent with every request so the app's owner can tell the check apart in their logs. */
+export const PROBE_CLIENT_INFO = 'micro-app-auditor (read-only exposure check)';
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** Spaces request starts at least 1000/perSecond ms apart: never more than `perSecond` starts in any second. */
+export class RateLimiter {
+  private next = 0;
+  constructor(
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: Sleep = realSleep,
+  ) {}
+
+  /** Resolves when the caller may start its request (early, without a slot, when `signal` aborts). */
+  async take(signal?: AbortSignal): Promise<void> {
+    const interval = 1000 / this.perSecond;
+    const t = this.now();
+    const at = Math.max(t, this.next);
+    this.next = at + interval;
+    if (at > t) await this.sleep(at - t, signal);
+  }
+}
+
+export interface ExposureCheckOptions {
+  ref: string;
+  /** The app's own publishable key (memory only). */
+  key: ProbeKey;
+  /** Table names, most relevant first (the page's own requests, then code order). */
+  tables: readonly string[];
+  /** Aborted when the user cancels from the popup. */
+  signal?: AbortSignal;
+  limits?: Partial<ProbeLimits>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: Sleep;
+}
+
+/** Refuses anything but a publishable key: a secret or service_role key found in a page is never used. */
+export function assertPublishable(key: ProbeKey): void {
+  const v = key.value;
+  if (key.kind === 'publishable' && /^sb_publishable_[A-Za-z0-9_-]{20,80}$/.test(v)) return;
+  if (key.kind === 'anon-jwt' && /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(v) && readClaims(v.split('.')[1]!)?.role === 'anon') return;
+  throw new Error('The exposure check only ever uses a publishable (anon) key.');
+}
+
+interface Job {
+  kind: 'openapi' | 'table' | 'buckets';
+  table?: string;
+}
+
+export async function runExposureCheck(o: ExposureCheckOptions): Promise<SupabaseProbe> {
+  assertPublishable(o.key);
+  if (!PROJECT_REF.test(o.ref)) throw new Error('Not a Supabase project ref.');
+  const L: ProbeLimits = { ...PROBE_LIMITS, ...o.limits };
+  const now = o.now ?? Date.now;
+  const fetchFn = o.fetch ?? globalThis.fetch.bind(globalThis);
+  const limiter = new RateLimiter(L.perSecond, now, o.sleep ?? realSleep);
+  const startedAt = now();
+  const base = `https://${o.ref}.supabase.co`;
+
+  // One signal for everything: the user's cancel or the overall deadline.
+  const stop = new AbortController();
+  let stoppedBy: 'cancel' | 'deadline' | undefined;
+  const onCancel = () => {
+    stoppedBy ??= 'cancel';
+    stop.abort();
+  };
+  if (o.signal?.aborted) onCancel();
+  o.signal?.addEventListener('abort', onCancel, { once: true });
+  const deadline = setTimeout(() => {
+    stoppedBy ??= 'deadline';
+    stop.abort();
+  }, L.totalMs);
+
+  const unique = [...new Set(o.tables)];
+  const tables = unique.slice(0, L.maxTables);
+  const jobs: Job[] = [{ kind: 'openapi' }, ...tables.map((table): Job => ({ kind: 'table', table })), { kind: 'buckets' }];
+  const results = new Map<string, ProbeTable>();
+  let openapi: SupabaseProbe['openapi'];
+  let buckets: SupabaseProbe['buckets'];
+  let requests = 0;
+  let answered = 0;
+
+  const headers = {
+    apikey: o.key.value,
+    Authorization: `Bearer ${o.key.value}`,
+    Accept: 'application/json',
+    'X-Client-Info': PROBE_CLIENT_INFO,
+  };
+
+  const get = async (url: string, extra: Record<string, string>, cap: number): Promise<RestAnswer> => {
+    const ctrl = new AbortController();
+    const abort = () => ctrl.abort();
+    stop.signal.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(abort, L.requestTimeoutMs);
+    requests++;
+    try {
+      const res = await fetchFn(url, {
+        method: 'GET',
+        headers: { ...headers, ...extra },
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'error',
+        referrerPolicy: 'no-referrer',
+        signal: ctrl.signal,
+      });
+      const contentRange = res.headers.get('content-range') ?? undefined;
+      let body: { text: string; truncated: boolean } | undefined;
+      if (cap > 0) body = await readCapped(res, cap);
+      else void res.body?.cancel().catch(() => undefined);
+      answered++;
+      return { status: res.status, ...(contentRange ? { contentRange } : {}), ...(body ? { body: body.text, truncated: body.truncated } : {}) };
+    } catch (e) {
+      const why = stoppedBy === 'cancel' ? 'cancelled' : stoppedBy === 'deadline' ? 'the check ran out of time' : ctrl.signal.aborted ? `no answer within ${L.requestTimeoutMs / 1000} s` : e instanceof Error ? e.message : 'request failed';
+      return { status: 0, error: why.slice(0, 200) };
+    } finally {
+      clearTimeout(timer);
+      stop.signal.removeEventListener('abort', abort);
+    }
+  };
+
+  const run = async (job: Job) => {
+    switch (job.kind) {
+      case 'openapi': {
+        const a = await get(`${base}/rest/v1/`, {}, 0);
+        if (a.status) openapi = classifyOpenApi(a.status);
+        return;
+      }
+      case 'table': {
+        const t = job.table!;
+        const a = await get(`${base}/rest/v1/${encodeURIComponent(t)}?select=*&limit=1`, { Prefer: 'count=exact' }, L.tableBodyCap);
+        results.set(t, classifyTableAnswer(t, a));
+        return;
+      }
+      case 'buckets': {
+        buckets = classifyBuckets(await get(`${base}/storage/v1/bucket`, {}, L.bucketBodyCap));
+        return;
+      }
+    }
+  };
+
+  const queue = [...jobs];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      await limiter.take(stop.signal);
+      if (stop.signal.aborted) return;
+      await run(job);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, L.concurrency) }, worker));
+  } finally {
+    clearTimeout(deadline);
+    o.signal?.removeEventListener('abort', onCancel);
+  }
+
+  const checked = tables.filter((t) => results.has(t)).map((t) => results.get(t)!);
+  const state: ProbeState =
+    stoppedBy === 'cancel' ? 'cancelled' : stoppedBy === 'deadline' ? 'timed-out' : requests > 0 && answered === 0 ? 'failed' : checked.some((t) => t.status === 0) || !buckets || !openapi ? 'partial' : 'complete';
+  return {
+    state,
+    keyKind: o.key.kind,
+    startedAt,
+    durationMs: Math.max(0, now() - startedAt),
+    requests,
+    ...(openapi ? { openapi } : {}),
+    tables: checked,
+    notChecked: unique.length - checked.length,
+    ...(buckets ? { buckets } : {}),
+    reused: false,
+    ...(state === 'failed' ? { note: `The project did not answer (${checked[0]?.note ?? 'no answer'}).` } : {}),
+  };
+}
