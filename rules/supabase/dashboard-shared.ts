@@ -57,3 +57,24 @@ export function ownerPolicySql(schema: string, table: string, owner: string | un
   const guess = owner ? '' : `-- user_id is a guess: use the column that holds the owner's auth.users id.\n`;
   return `${guess}create policy ${quotePolicy(name)} on ${target}\n  for ${command.toLowerCase()} to authenticated${using}${check};`;
 }
+
+/**
+ * One draft per Security Advisor lint of that name about a view or table: the entity named, the lint's title and
+ * detail as evidence, splinter's cache key as identity, and the values its advisor link and SQL snippet need.
+ */
+export function viewLintDrafts(evidence: Evidence, lint: string) {
+  const d = dashboardOf(evidence);
+  if (!d) return [];
+  return lintsNamed(d, lint).map((l) => {
+    const schema = l.schema ?? 'public';
+    const entity = `${schema}.${l.entity ?? '?'}`;
+    return {
+      messageId: 'lint' as const,
+      data: { entity },
+      evidence: `${l.title}: ${l.detail ?? entity}`,
+      location: { kind: 'builder' as const, name: entity },
+      identity: l.cacheKey,
+      vars: { ...tableVars(schema, l.entity ?? '<view>'), preset: l.level, id: l.cacheKey },
+    };
+  });
+}

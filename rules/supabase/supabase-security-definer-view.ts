@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import { DASHBOARD, dashboardOf, lintDocs, lintsNamed, tableVars } from './dashboard-shared';
+import { DASHBOARD, lintDocs, viewLintDrafts } from './dashboard-shared';
 
 export default defineRule({
   meta: {
@@ -28,19 +28,6 @@ export default defineRule({
     },
   },
   check(evidence) {
-    const d = dashboardOf(evidence);
-    if (!d) return [];
-    return lintsNamed(d, 'security_definer_view').map((l) => {
-      const schema = l.schema ?? 'public';
-      const entity = `${schema}.${l.entity ?? '?'}`;
-      return {
-        messageId: 'lint' as const,
-        data: { entity },
-        evidence: `${l.title}: ${l.detail ?? entity}`,
-        location: { kind: 'builder' as const, name: entity },
-        identity: l.cacheKey,
-        vars: { ...tableVars(schema, l.entity ?? '<view>'), preset: l.level, id: l.cacheKey },
-      };
-    });
+    return viewLintDrafts(evidence, 'security_definer_view');
   },
 });
