@@ -43,6 +43,7 @@ const SCHEME_WORDS = new Set(['bearer', 'basic', 'token', 'bot']);
 const SCHEME_WORD = /(?:Bearer|Basic|Token|Bot)[ \t]+/iy;
 const TYPE_WORD = /[ \t]+[A-Za-z]{1,12}/y;
 const ENTITIES = ['&quot;', '&#34;', '&#39;', '&#x27;', '&apos;'];
+const MAX_ENTITY = Math.max(...ENTITIES.map((e) => e.length));
 const MAX_GLUE = 16;
 const MAX_NAME = 64;
 
@@ -73,6 +74,8 @@ export function tokenEnd(
 }
 
 function entityEndingAt(text: string, end: number): number {
+  // Every entity ends with `;` (near the start of the text startsWith clamps the position: the full check).
+  if (end >= MAX_ENTITY && text.charCodeAt(end - 1) !== 59 /* ; */) return 0;
   for (const e of ENTITIES) if (text.startsWith(e, end - e.length)) return e.length;
   return 0;
 }
@@ -119,11 +122,16 @@ export function glueAfter(text: string, start: number): { start: number; assigns
   return { start: i, assigns };
 }
 
+const isDotOrDash = (c: number) => c === 46 /* . */ || c === 45; /* - */
+
 function nameEndingAt(text: string, end: number): string {
   let i = end;
   while (i > 0 && end - i < MAX_NAME && inClass(NAME, text.charCodeAt(i - 1))) i--;
-  // A path ends at its last segment's dot: `a.b.` is `a.b`.
-  return text.slice(i, end).replace(/^[.-]+|[.-]+$/g, '');
+  // A path ends at its last segment's dot: `a.b.` is `a.b` (dots and dashes are trimmed on both sides).
+  let to = end;
+  while (i < to && isDotOrDash(text.charCodeAt(i))) i++;
+  while (to > i && isDotOrDash(text.charCodeAt(to - 1))) to--;
+  return text.slice(i, to);
 }
 
 /**
@@ -169,8 +177,19 @@ export function valueAfter(text: string, nameEnd: number): number {
   return afterScheme >= 0 ? afterScheme : glue.start;
 }
 
-/** Lower-cased text within `radius` of [start, end), followed by the caller's hints (host, field name). */
-export function around(text: string, start: number, end: number, radius: number, ctx: ScanContext): string {
-  const nearby = text.slice(Math.max(0, start - radius), Math.min(text.length, end + radius)).toLowerCase();
-  return `${nearby}\n${ctx.host}\n${ctx.field}`;
+/** The two chars that toLowerCase turns into ASCII letters: U+212A (Kelvin sign) → `k`, U+0130 → `i̇`. */
+const LOWERS_TO_ASCII = /[\u212a\u0130]/;
+
+/**
+ * True when `re` matches the text within `radius` of [start, end), or one of the caller's hints (host, field
+ * name). `re` is an ASCII pattern in lower case with the `i` flag, and the verdict is the same as testing it
+ * (without `i`) on the lower-cased window, which is what detectors mean by "named nearby". The window is not
+ * lower-cased (a copy of up to a few KB per candidate): for ASCII, `i` and toLowerCase agree, and the only
+ * chars toLowerCase turns into ASCII letters are U+212A and U+0130, so only a window holding one of them is
+ * lower-cased.
+ */
+export function nearby(text: string, start: number, end: number, radius: number, ctx: ScanContext, re: RegExp): boolean {
+  const span = text.slice(Math.max(0, start - radius), Math.min(text.length, end + radius));
+  if (re.test(span) || re.test(ctx.host) || re.test(ctx.field)) return true;
+  return LOWERS_TO_ASCII.test(span) && re.test(span.toLowerCase());
 }

@@ -43,18 +43,32 @@ function hexValue(text: string, at: number, digits: number): number {
 
 /**
  * The escape at `at`, packed as `length << 8 | char code`, if it encodes printable ASCII or a tab or newline;
- * else 0. (Packed, because it runs for every char of a decoded region.)
+ * else 0. (Packed, because it runs for every escape of a decoded region.)
  */
 export function escapeAt(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c !== 92 /* \ */ && c !== 37 /* % */) return 0;
-  const next = text.charCodeAt(at + 1);
-  let length = 0;
-  let code = -1;
-  if (c === 37) [length, code] = [3, hexValue(text, at + 1, 2)];
-  else if (next === 117 /* u */) [length, code] = [6, hexValue(text, at + 2, 4)];
-  else if (next === 120 /* x */) [length, code] = [4, hexValue(text, at + 2, 2)];
-  else if (next === 47 /* / */) [length, code] = [2, 47];
+  let length: number;
+  let code: number;
+  if (c === 37 /* % */) {
+    length = 3;
+    code = hexValue(text, at + 1, 2);
+  } else if (c === 92 /* \ */) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 117 /* u */) {
+      length = 6;
+      code = hexValue(text, at + 2, 4);
+    } else if (next === 120 /* x */) {
+      length = 4;
+      code = hexValue(text, at + 2, 2);
+    } else if (next === 47 /* / */) {
+      length = 2;
+      code = 47;
+    } else {
+      return 0;
+    }
+  } else {
+    return 0;
+  }
   return (code >= 0x20 && code < 0x7f) || code === 9 || code === 10 || code === 13 ? (length << 8) | code : 0;
 }
 
@@ -78,26 +92,82 @@ export function escapeRegions(positions: readonly number[], textLength: number):
   return regions;
 }
 
-/** Decodes every escape in [from, to). */
-export function decodeEscapes(text: string, from: number, to: number): Layer {
-  const origin = new Int32Array(to - from + 1);
-  let out = '';
-  let plain = from;
-  let k = 0;
-  for (let i = from; i < to; k++) {
-    origin[k] = i;
-    const escape = escapeAt(text, i);
-    if (escape && i + (escape >> 8) <= to) {
-      out += text.slice(plain, i) + String.fromCharCode(escape & 0xff);
-      i += escape >> 8;
-      plain = i;
-    } else {
-      i++;
-    }
+/**
+ * A decoded escape region. Offsets map back through the escapes, kept sparse: `records` holds one triple per
+ * decoded escape (its index in the decoded text, its offset in the outer text, its length), and plain chars map
+ * one to one from the previous escape (or the region start) on.
+ */
+class EscapeLayer implements Layer {
+  constructor(
+    readonly text: string,
+    private readonly from: number,
+    private readonly records: Int32Array,
+  ) {}
+
+  start(k: number): number {
+    return this.origin(k);
   }
-  origin[k] = to;
-  const at = (j: number) => origin[j]!;
-  return { text: out + text.slice(plain, to), start: at, end: at };
+
+  end(k: number): number {
+    return this.origin(k);
+  }
+
+  /** Offset in the outer text of decoded char `k` (k = text.length: the region end). */
+  private origin(k: number): number {
+    const records = this.records;
+    // Escapes at or before k.
+    let lo = 0;
+    let hi = records.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (records[3 * mid]! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return this.from + k;
+    const e = 3 * (lo - 1);
+    const d = records[e]!;
+    return d === k ? records[e + 1]! : records[e + 1]! + records[e + 2]! + (k - d - 1);
+  }
+}
+
+/**
+ * What can be an escape: `%XX`, `\uXXXX`, `\xXX`, `\/`. None contains `\` or `%` after its first char, so no
+ * escape can start inside another, and finding them left to right is the same as trying every position.
+ */
+const ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|\\\//g;
+
+/** State of the decodeEscapes in progress (it never nests): records, in a buffer kept between calls. */
+let records = new Int32Array(3 * 64);
+let recorded = 0;
+let removed = 0;
+let regionFrom = 0;
+
+/** Replaces one escape by its char when it encodes one escapeAt accepts, and records where it was. */
+function decodeOne(match: string, offset: number): string {
+  const escape = escapeAt(match, 0);
+  if (!escape) return match;
+  if (recorded + 3 > records.length) {
+    const grown = new Int32Array(records.length * 2);
+    grown.set(records);
+    records = grown;
+  }
+  records[recorded++] = offset - removed;
+  records[recorded++] = regionFrom + offset;
+  records[recorded++] = match.length;
+  removed += match.length - 1;
+  return String.fromCharCode(escape & 0xff);
+}
+
+/**
+ * Decodes every escape in [from, to): one native replace over a slice of the region (so an escape that would run
+ * past `to` is not one), the mapping recorded on the way.
+ */
+export function decodeEscapes(text: string, from: number, to: number): Layer {
+  recorded = 0;
+  removed = 0;
+  regionFrom = from;
+  const decoded = text.slice(from, to).replace(ESCAPE, decodeOne);
+  return new EscapeLayer(decoded, from, records.slice(0, recorded));
 }
 
 const RUN = charClass('A-Za-z0-9+/_-');
@@ -117,14 +187,26 @@ export function base64Run(text: string, at: number): { start: number; end: numbe
   return { start: at, end };
 }
 
+/** A decoded base64 run: every 3 decoded bytes come from 4 encoded chars. */
+class Base64Layer implements Layer {
+  constructor(
+    readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  start(k: number): number {
+    return this.from + Math.floor(k / 3) * 4;
+  }
+
+  end(k: number): number {
+    return Math.min(this.to, this.from + Math.ceil(k / 3) * 4);
+  }
+}
+
 /** Decodes a base64 run; null unless it decodes to mostly printable text. */
 export function decodeBase64Run(text: string, run: { start: number; end: number }): Layer | null {
   const decoded = decodeBase64(text.slice(run.start, run.end));
   if (decoded === null || printableRatio(decoded) < MIN_PRINTABLE) return null;
-  return {
-    text: decoded,
-    // Every 3 decoded bytes come from 4 encoded chars.
-    start: (k) => run.start + Math.floor(k / 3) * 4,
-    end: (k) => Math.min(run.end, run.start + Math.ceil(k / 3) * 4),
-  };
+  return new Base64Layer(decoded, run.start, run.end);
 }

@@ -27,14 +27,22 @@ export interface PrefixedSpec<Id extends string> {
   verify?: (value: string) => Verdict | null;
   /** Offset of the random part inside the value (default: after the prefix). */
   bodyOffset?: (value: string) => number;
+  /**
+   * A literal char every token has at a fixed offset from its start, compared before the pattern runs: for a
+   * short prefix that ordinary words start with (`pat` of `path`, `pattern`), one char comparison rejects them.
+   */
+  charAt?: { offset: number; char: string };
 }
 
 /** A token that starts with a unique literal prefix and has a fixed shape (`ghp_…`, `sk-ant-api03-…`). */
 export function prefixed<Id extends string>(spec: PrefixedSpec<Id>): Detector<Id> {
   const re = sticky(spec.pattern);
+  const charOffset = spec.charAt?.offset ?? 0;
+  const char = spec.charAt?.char.charCodeAt(0);
   return {
     anchors: spec.prefixes,
     detect(text, at, anchor) {
+      if (char !== undefined && text.charCodeAt(at + charOffset) !== char) return null;
       const end = tokenEnd(re, text, at, spec);
       if (end < 0) return null;
       const value = text.slice(at, end);
@@ -87,6 +95,9 @@ export function caseVariants(word: string): string[] {
 /** The lower-cased name a value at `start` is assigned to ('' when none). */
 export const assignedName = (text: string, start: number): string => nameBefore(text, start).toLowerCase();
 
+/** `Bearer ` / `Token ` right before a value. */
+const BEARER_BEFORE = /(?:bearer|token)[ \t]+$/i;
+
 /** Names that hold credentials: `apiKey`, `X-Api-Token`, `authorization`, `client_secret`, `password`. */
 export const AUTH_NAME = /token|secret|api.?key|auth|bearer|password|pat$/;
 
@@ -98,22 +109,25 @@ export const AUTH_NAME = /token|secret|api.?key|auth|bearer|password|pat$/;
 export function nearVendor<Id extends string>(spec: {
   provider: Id;
   anchors: readonly string[];
-  /** Global regex for the value. */
+  /** The value's shape (no flags needed). */
   value: RegExp;
   accept: (name: string, bearer: boolean) => boolean;
   radius: number;
   confidence: Confidence;
 }): Detector<Id> {
+  // One global copy, run with exec and lastIndex (matchAll would clone it for every window).
+  const value = new RegExp(spec.value.source, `${spec.value.flags.replace('g', '')}g`);
   const detector: Detector<Id> = {
     anchors: spec.anchors,
     detect(text, at, anchor, ctx) {
       return searchWindow(ctx, detector, text, at - spec.radius, at + anchor.length + spec.radius, (part, from) => {
-        for (const m of part.matchAll(spec.value)) {
+        value.lastIndex = 0;
+        for (let m = value.exec(part); m !== null; m = value.exec(part)) {
           const start = from + m.index;
           const end = start + m[0].length;
           if (!startsClean(text, start) || !endsClean(text, end)) continue;
           const name = assignedName(text, start);
-          const bearer = /(?:bearer|token)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start));
+          const bearer = BEARER_BEFORE.test(text.slice(Math.max(0, start - 8), start));
           if (!spec.accept(name, bearer)) continue;
           const why = bearer ? 'Bearer credential' : `name "${name}"`;
           return { provider: spec.provider, start, end, confidence: spec.confidence, reason: `${why} near "${anchor}"` };

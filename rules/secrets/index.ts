@@ -32,22 +32,67 @@ function severityOf(provider: Provider, confidence: Confidence): Severity {
   }
 }
 
+/**
+ * What a match copies from its provider, one record per provider with the same shape (the catalogue's entries
+ * have a dozen different shapes, which makes reading them in the per-match path slow), and the provider's
+ * literal prefixes longest first (a stable sort: equally long ones keep their order).
+ */
+interface MatchTemplate {
+  readonly id: ProviderId;
+  readonly name: string;
+  readonly exposure: Provider['exposure'];
+  readonly rotateUrl: string;
+  readonly advice: string;
+  /** Severity of a high/medium-confidence and of a low-confidence match. */
+  readonly severity: Severity;
+  readonly lowSeverity: Severity;
+  readonly prefixes: readonly string[];
+}
+
+const TEMPLATES = new Map<string, MatchTemplate>(
+  PROVIDERS.map((p) => [
+    p.id,
+    {
+      id: p.id,
+      name: p.name,
+      exposure: p.exposure,
+      rotateUrl: p.rotateUrl,
+      advice: p.advice,
+      severity: severityOf(p, 'high'),
+      lowSeverity: severityOf(p, 'low'),
+      prefixes: [...(p.prefixes ?? [])].sort((a, b) => b.length - a.length),
+    },
+  ]),
+);
+
+/** The longest of the provider's prefixes that `value` starts with. */
+function knownPrefix(template: MatchTemplate, value: string): string {
+  const prefixes = template.prefixes;
+  for (let i = 0; i < prefixes.length; i++) if (value.startsWith(prefixes[i]!)) return prefixes[i]!;
+  return '';
+}
+
+function templateOf(id: string): MatchTemplate {
+  const template = TEMPLATES.get(id);
+  if (!template) throw new Error(`unknown secret provider: ${id}`);
+  return template;
+}
+
 function toMatch(found: Found, offset: number): SecretMatch {
-  const provider = providerById(found.provider);
-  const prefix = (provider.prefixes ?? []).filter((p) => found.value.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  const template = templateOf(found.provider);
   return {
-    provider: provider.id,
-    providerName: provider.name,
-    exposure: provider.exposure,
-    severity: severityOf(provider, found.confidence),
+    provider: template.id,
+    providerName: template.name,
+    exposure: template.exposure,
+    severity: found.confidence === 'low' ? template.lowSeverity : template.severity,
     start: found.start - offset,
     end: found.end - offset,
-    masked: maskWithPrefix(found.value, prefix ?? ''),
-    fingerprint: fingerprint(provider.id, found.value),
+    masked: maskWithPrefix(found.value, knownPrefix(template, found.value)),
+    fingerprint: fingerprint(template.id, found.value),
     confidence: found.confidence,
     reason: found.reason,
-    rotateUrl: provider.rotateUrl,
-    advice: provider.advice,
+    rotateUrl: template.rotateUrl,
+    advice: template.advice,
   };
 }
 

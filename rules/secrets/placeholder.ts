@@ -7,28 +7,41 @@
 const WORDS =
   /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|insert[_-]?(?:your|key|here)|your[_-]?(?:api|secret|access|own|private|app|project|key|token|password)|x{4}|\.\.\.|\u2026/i;
 const TEMPLATE = /\$\{|\{\{|%\(|<[\w -]{2,}>|&lt;[\w -]{2,}&gt;|\[[\w -]{2,}\]|\*{3}/;
-const REPEAT = /(.)\1{5}/;
+/** Repeated chars (`(.)\1{5}`: six equal chars, line terminators excepted). */
+const REPEAT_LENGTH = 6;
 const SEQUENCE_LENGTH = 8;
 const FEW_DISTINCT = 4;
 
-/** Lower-cased char code of a digit or letter, or -1: `a`/`A` → 97, `5` → 53. */
-function ordinal(code: number): number {
-  if (code >= 48 && code <= 57) return code;
-  const lower = code | 0x20;
-  return lower >= 97 && lower <= 122 ? lower : -1;
-}
+const REPEATED = 1;
+const SEQUENTIAL = 2;
 
-/** True when `body` has a run of SEQUENCE_LENGTH consecutive digits or letters (`12345678`, `abcdefgh`). */
-function hasSequence(body: string): boolean {
-  let run = 1;
-  let prev = ordinal(body.charCodeAt(0));
-  for (let i = 1; i < body.length; i++) {
-    const next = ordinal(body.charCodeAt(i));
-    run = prev >= 0 && next === prev + 1 ? run + 1 : 1;
-    if (run >= SEQUENCE_LENGTH) return true;
-    prev = next;
+/**
+ * One pass for the two checks a regex does badly (a back-reference, a run of consecutive chars): REPEATED when
+ * six equal chars other than line terminators follow each other, SEQUENTIAL when SEQUENCE_LENGTH consecutive
+ * digits or letters do (`12345678`, `abcdefgh`, case-insensitive).
+ */
+function runs(body: string): number {
+  let found = 0;
+  let last = -1;
+  let same = 0;
+  let run = 0;
+  let previous = -2;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === last) {
+      if (++same >= REPEAT_LENGTH && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) found |= REPEATED;
+    } else {
+      same = 1;
+      last = c;
+    }
+    // Digits and letters, lower-cased (`a`/`A` → 97, `5` → 53); anything else -1.
+    const lower = c | 0x20;
+    const ordinal = c >= 48 && c <= 57 ? c : lower >= 97 && lower <= 122 ? lower : -1;
+    run = ordinal >= 0 && ordinal === previous + 1 ? run + 1 : 1;
+    if (run >= SEQUENCE_LENGTH) found |= SEQUENTIAL;
+    previous = ordinal;
   }
-  return false;
+  return found;
 }
 
 function hasFewDistinct(body: string): boolean {
@@ -46,8 +59,9 @@ export function placeholderReason(body: string): string | null {
   const word = WORDS.exec(body);
   if (word) return `placeholder text "${word[0]}"`;
   if (TEMPLATE.test(body)) return 'template placeholder';
-  if (REPEAT.test(body)) return 'repeated characters';
-  if (hasSequence(body)) return 'sequential characters';
+  const found = runs(body);
+  if (found & REPEATED) return 'repeated characters';
+  if (found & SEQUENTIAL) return 'sequential characters';
   if (body.length >= 16 && hasFewDistinct(body)) return 'too few distinct characters';
   return null;
 }

@@ -3,10 +3,10 @@
  * the candidate; escaped and base64-encoded regions are decoded and scanned as nested layers; overlapping
  * matches are resolved; placeholders are dropped.
  */
-import { DETECTORS, type ProviderId, providerById } from './catalogue';
+import { DETECTORS, PROVIDERS, type ProviderId, providerById } from './catalogue';
 import { BASE64_ANCHORS, ESCAPE_ANCHORS, base64Run, decodeBase64Run, decodeEscapes, escapeAt, escapeRegions, type Layer } from './decode';
 import { placeholderReason } from './placeholder';
-import { compileAnchors } from './prefilter';
+import { type AnchorHits, compileAnchors } from './prefilter';
 import type { Confidence, Detector, Exposure, Hit, ScanContext } from './types';
 
 /** A verified credential, with its span in the scanned text and its decoded value. */
@@ -55,13 +55,18 @@ function accept(text: string, hit: Hit<ProviderId>, out: Found[]): void {
   out.push({ provider, start, end, value: text.slice(start, end).replaceAll('\\/', '/'), confidence, reason });
 }
 
-function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: number }): Found[] {
-  const ctx: ScanContext = { ...hints, searched: new Map() };
-  const found: Found[] = [];
-  const escapes: number[] = [];
-  const layers: Layer[] = [];
-  const decode = depth < MAX_DEPTH;
-  MATCHER.scan(text, (at, index) => {
+/**
+ * Runs the detectors listening on each anchor found, and collects the escapes and base64 runs to decode. A
+ * function of its own that ends with its loop: V8 optimises the loop while it runs (on-stack replacement), and
+ * later calls re-enter that code, which would leave it (deoptimise) at every call if code after the loop had not
+ * run before the loop was optimised.
+ */
+function runDetectors(text: string, hits: AnchorHits, ctx: ScanContext, found: Found[], escapes: number[], layers: Layer[], decode: boolean): void {
+  const data = hits.data;
+  const count = hits.length;
+  for (let k = 0; k < count; k += 2) {
+    const at = data[k]!;
+    const index = data[k + 1]!;
     const entry = TABLE[index]!;
     for (const detector of entry.detectors) {
       const hit = detector.detect(text, at, ANCHORS[index]!, ctx);
@@ -75,7 +80,16 @@ function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: n
       const layer = run && decodeBase64Run(text, run);
       if (layer) layers.push(layer);
     }
-  });
+  }
+}
+
+function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: number }): Found[] {
+  const ctx: ScanContext = { host: hints.host, field: hints.field, searched: new Map() };
+  const found: Found[] = [];
+  const escapes: number[] = [];
+  const layers: Layer[] = [];
+  // The matcher's buffer is read to the end before the nested layers below run their own passes.
+  runDetectors(text, MATCHER.find(text), ctx, found, escapes, layers, depth < MAX_DEPTH);
   for (const region of escapeRegions(escapes, text.length)) layers.push(decodeEscapes(text, region.start, region.end));
   for (const layer of layers) {
     // Decoded layers never add up to more than twice the input: a hostile page cannot make us scan forever.
@@ -90,12 +104,14 @@ function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: n
 
 const EXPOSURE_RANK: Record<Exposure, number> = { secret: 3, capability: 2, test: 1, publishable: 0 };
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+const EXPOSURE_RANK_OF = new Map<string, number>(PROVIDERS.map((p) => [p.id, EXPOSURE_RANK[p.exposure]]));
+const exposureRank = (id: ProviderId): number => EXPOSURE_RANK_OF.get(id) ?? EXPOSURE_RANK[providerById(id).exposure];
 
 /** Of two overlapping matches: the longer span, then the more dangerous exposure, then the surer one. */
 function better(a: Found, b: Found): boolean {
   const length = a.end - a.start - (b.end - b.start);
   if (length !== 0) return length > 0;
-  const exposure = EXPOSURE_RANK[providerById(a.provider).exposure] - EXPOSURE_RANK[providerById(b.provider).exposure];
+  const exposure = exposureRank(a.provider) - exposureRank(b.provider);
   if (exposure !== 0) return exposure > 0;
   return CONFIDENCE_RANK[a.confidence] > CONFIDENCE_RANK[b.confidence];
 }

@@ -32,6 +32,22 @@ describe('prefilter', () => {
     );
   });
 
+  it('finds exactly what indexOf finds on long texts (two cursors, batches of candidates, buffer reuse)', () => {
+    const anchors = ['sk_live_', 'eyJ', 'AIza', 'hooks.slack.com/', 'abab'];
+    const matcher = compileAnchors(anchors);
+    const alphabet = fc.constantFrom(...'xyz;,(){}'.split(''), ...anchors);
+    fc.assert(
+      fc.property(fc.array(alphabet, { minLength: 2000, maxLength: 6000 }), (parts) => {
+        const text = parts.join('');
+        const found = matcher.find(text);
+        const hits: string[] = [];
+        for (let k = 0; k < found.length; k += 2) hits.push(`${found.data[k]}:${found.data[k + 1]}`);
+        expect(hits.sort()).toEqual(naive(text, anchors));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('rejects anchors it cannot handle', () => {
     expect(() => compileAnchors(['ab'])).toThrow();
     expect(() => compileAnchors(['caf\u00e9'])).toThrow();

@@ -191,6 +191,8 @@ const MARKER = 'T3BlbkFJ';
 const MAX_OPENAI = 300;
 /** The rest of the token after the anchor (one char more than allowed, to see an overlong run). */
 const REST = new RegExp(`[A-Za-z0-9_-]{0,${MAX_OPENAI + 1}}`, 'y');
+const KIND = /^sk-(proj|svcacct|admin|None)-/;
+const LEGACY = /^sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}$/;
 const KINDS: Record<string, Id> = {
   proj: 'openai-project-key',
   svcacct: 'openai-service-account-key',
@@ -221,7 +223,7 @@ const openai: Detector<Id> = {
     if (end - start > MAX_OPENAI || !endsClean(text, end)) return null;
     const value = text.slice(start, end);
     const hasMarker = value.includes(MARKER);
-    const kind = /^sk-(proj|svcacct|admin|None)-/.exec(value);
+    const kind = KIND.exec(value);
     if (kind) {
       if (value.length - kind[0].length < 40) return null;
       return {
@@ -233,7 +235,7 @@ const openai: Detector<Id> = {
         reason: hasMarker ? `prefix "${kind[0]}", marker ${MARKER}` : `prefix "${kind[0]}"`,
       };
     }
-    if (!/^sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}$/.test(value)) return null;
+    if (!LEGACY.test(value)) return null;
     return { provider: 'openai-api-key', start, end, bodyStart: start + 3, confidence: 'high', reason: `marker ${MARKER}` };
   },
 };

@@ -239,6 +239,7 @@ const supabaseJwt: Detector<Id> = {
 
 const PROJECT_URL = sticky(/https?:\/\/[a-z]{20}\.supabase\.co/);
 const REF_LENGTH = 20;
+const AFTER_PROJECT_URL = { after: charClass('A-Za-z0-9-') };
 
 const supabaseUrl: Detector<Id> = {
   anchors: ['.supabase.co'],
@@ -246,13 +247,22 @@ const supabaseUrl: Detector<Id> = {
     const ref = at - REF_LENGTH;
     const start = text.startsWith('https://', ref - 8) ? ref - 8 : text.startsWith('http://', ref - 7) ? ref - 7 : -1;
     if (start < 0) return null;
-    const end = tokenEnd(PROJECT_URL, text, start, { after: charClass('A-Za-z0-9-') });
+    const end = tokenEnd(PROJECT_URL, text, start, AFTER_PROJECT_URL);
     if (end < 0) return null;
     return { provider: 'supabase-project-url', start, end, bodyStart: ref, bodyEnd: at, confidence: 'high', reason: 'project URL' };
   },
 };
 
 const GLIDE = caseVariants('glide');
+const APP_ID_NAME = /app.?id$/;
+/**
+ * Values searched for near a vendor word. The look-behind only skips matches that start inside a run of the same
+ * chars, which `nearVendor` rejects anyway (it wants no letter or digit before the value), and such a match only
+ * covers chars of that run, never the start of a later value: without it, the engine tries the match at every
+ * position of every long run of letters and digits.
+ */
+const ALNUM_20 = /(?<![A-Za-z0-9])[A-Za-z0-9]{20}/;
+const HEX_32 = /(?<![a-f0-9])[a-f0-9]{32}/;
 
 export const BACKEND_DETECTORS: readonly Detector<Id>[] = [
   supabaseJwt,
@@ -260,7 +270,7 @@ export const BACKEND_DETECTORS: readonly Detector<Id>[] = [
   prefixed({ provider: 'supabase-secret-key', prefixes: ['sb_secret_'], pattern: /sb_secret_[A-Za-z0-9_-]{20,80}/ }),
   prefixed({ provider: 'supabase-publishable-key', prefixes: ['sb_publishable_'], pattern: /sb_publishable_[A-Za-z0-9_-]{20,80}/ }),
   prefixed({ provider: 'supabase-access-token', prefixes: ['sbp_'], pattern: /sbp_(?:oauth_)?[a-f0-9]{40}/ }),
-  prefixed({ provider: 'airtable-pat', prefixes: ['pat'], pattern: /pat[A-Za-z0-9]{14}\.[a-f0-9]{64}/ }),
+  prefixed({ provider: 'airtable-pat', prefixes: ['pat'], pattern: /pat[A-Za-z0-9]{14}\.[a-f0-9]{64}/, charAt: { offset: 17, char: '.' } }),
   prefixed({ provider: 'notion-token', prefixes: ['ntn_'], pattern: /ntn_[0-9]{11}[A-Za-z0-9]{35}/ }),
   prefixed({
     provider: 'notion-token',
@@ -271,7 +281,7 @@ export const BACKEND_DETECTORS: readonly Detector<Id>[] = [
   nearVendor({
     provider: 'glide-api-token',
     anchors: GLIDE,
-    value: new RegExp(UUID.source, 'g'),
+    value: UUID,
     accept: (name, bearer) => bearer || AUTH_NAME.test(name),
     radius: 400,
     confidence: 'high',
@@ -279,8 +289,8 @@ export const BACKEND_DETECTORS: readonly Detector<Id>[] = [
   nearVendor({
     provider: 'glide-app-id',
     anchors: GLIDE,
-    value: /[A-Za-z0-9]{20}/g,
-    accept: (name) => /app.?id$/.test(name),
+    value: ALNUM_20,
+    accept: (name) => APP_ID_NAME.test(name),
     radius: 400,
     confidence: 'high',
   }),
@@ -301,7 +311,7 @@ export const BACKEND_DETECTORS: readonly Detector<Id>[] = [
   nearVendor({
     provider: 'bubble-api-token',
     anchors: caseVariants('bubble'),
-    value: /[a-f0-9]{32}/g,
+    value: HEX_32,
     accept: (name, bearer) => bearer || AUTH_NAME.test(name),
     radius: 300,
     confidence: 'high',

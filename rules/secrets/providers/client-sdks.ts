@@ -1,6 +1,6 @@
 /** Browser SDKs whose keys come in a publishable and a secret flavour: Mapbox, PostHog, Sentry, Algolia. */
 import { publishable, rotateThen } from '../advice';
-import { B64_CHAR, around, charClass, glueAfter, nameAround, tokenEnd, valueAfter } from '../context';
+import { B64_CHAR, charClass, glueAfter, nameAround, nearby, tokenEnd, valueAfter } from '../context';
 import { caseVariants, defineProviders, type IdOf, named, prefixed, sticky } from '../define';
 import type { Confidence, Detector, Hit, ScanContext } from '../types';
 
@@ -106,6 +106,7 @@ export const CLIENT_SDK_PROVIDERS = defineProviders([
 
 type Id = IdOf<typeof CLIENT_SDK_PROVIDERS>;
 
+const AFTER_DSN = { after: charClass('0-9') };
 const DSN = sticky(/https?:\/\/[a-f0-9]{32}(?::[a-f0-9]{32})?@[a-z0-9.-]{1,100}sentry\.io\/[0-9]{1,20}/);
 
 /** Sentry DSNs: found from their host, validated from the scheme on. */
@@ -117,7 +118,7 @@ const sentryDsn: Detector<Id> = {
     if (schemeInWindow < 0) return null;
     const scheme = from + schemeInWindow;
     const start = text.startsWith('https', scheme - 5) ? scheme - 5 : scheme - 4;
-    const end = tokenEnd(DSN, text, start, { after: charClass('0-9') });
+    const end = tokenEnd(DSN, text, start, AFTER_DSN);
     if (end < 0) return null;
     const key = text.indexOf('//', start) + 2;
     return { provider: 'sentry-dsn', start, end, bodyStart: key, bodyEnd: key + 32, confidence: 'high', reason: 'Sentry DSN' };
@@ -129,13 +130,13 @@ const ADMIN_NAME = /admin|write/;
 const SEARCH_NAME = /search|public|read/;
 /** Write calls of the Algolia client: a key used for them (within WRITE_RADIUS) has write rights. */
 const WRITE_RADIUS = 600;
-const WRITE_CALLS = /saveobjects?\(|partialupdateobjects?\(|deleteobjects?\(|clearobjects\(|setsettings\(|deleteindex\(|addapikey\(/;
+const WRITE_CALLS = /saveobjects?\(|partialupdateobjects?\(|deleteobjects?\(|clearobjects\(|setsettings\(|deleteindex\(|addapikey\(/i;
 
 /** `name` is the name the key is assigned to ('' for the argument of a client call); `why` says where it was. */
 function algoliaVerdict(text: string, start: number, end: number, name: string, why: string, ctx: ScanContext): Hit<Id> {
   const hit = { start, end };
   if (ADMIN_NAME.test(name)) return { ...hit, provider: 'algolia-admin-key', confidence: 'high', reason: why };
-  if (WRITE_CALLS.test(around(text, start, end, WRITE_RADIUS, ctx))) {
+  if (nearby(text, start, end, WRITE_RADIUS, ctx, WRITE_CALLS)) {
     return { ...hit, provider: 'algolia-admin-key', confidence: 'medium', reason: `${why}, write calls nearby` };
   }
   const confidence: Confidence = SEARCH_NAME.test(name) ? 'high' : 'medium';

@@ -73,6 +73,7 @@ const classic = (provider: Id, prefix: string) =>
   });
 
 const GITLAB_ROUTABLE = /\.[0-9a-z]{9}/;
+const FINE_GRAINED_TWO_PARTS = /^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/;
 
 export const CODE_HOSTING_DETECTORS: readonly Detector<Id>[] = [
   classic('github-pat', 'ghp_'),
@@ -85,7 +86,7 @@ export const CODE_HOSTING_DETECTORS: readonly Detector<Id>[] = [
     prefixes: ['github_pat_'],
     pattern: /github_pat_[A-Za-z0-9_]{82}/,
     verify: (v) =>
-      /^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(v)
+      FINE_GRAINED_TWO_PARTS.test(v)
         ? { confidence: 'high', reason: 'prefix "github_pat_" and two-part format' }
         : { confidence: 'medium', reason: 'prefix "github_pat_" and length 82' },
   }),

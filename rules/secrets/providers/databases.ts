@@ -69,6 +69,7 @@ type Id = IdOf<typeof DATABASE_PROVIDERS>;
 const URL = sticky(
   /(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/([^\s:@/"'`<>]{0,128}):([^\s@/"'`<>]{1,256})@([A-Za-z0-9.-]{1,253})(?::[0-9]{1,5})?/,
 );
+const AFTER_HOST = charClass('A-Za-z0-9.-');
 const PROVIDER_BY_SCHEME: Record<string, Id> = {
   postgres: 'postgres-url',
   postgresql: 'postgres-url',
@@ -92,7 +93,7 @@ const connectionUrl: Detector<Id> = {
     const m = URL.exec(text);
     if (!m) return null;
     const end = at + m[0].length;
-    if (!endsClean(text, end, charClass('A-Za-z0-9.-'))) return null;
+    if (!endsClean(text, end, AFTER_HOST)) return null;
     const [, scheme, user, password, host] = m as unknown as [string, string, string, string, string];
     // Default and documentation passwords (`postgres:postgres`, `user:password`) are not findings.
     if (LOCAL_HOST.test(host) || PASSWORD_PLACEHOLDER.test(password) || password === user) return null;

@@ -1,6 +1,6 @@
 /** Email APIs: a leaked key sends mail as you (phishing from your domain) and reads your contact lists. */
 import { publishable, rotateThen } from '../advice';
-import { ALNUM, UUID, around, charClass, tokenEnd } from '../context';
+import { ALNUM, UUID, charClass, nearby, tokenEnd } from '../context';
 import { caseVariants, defineProviders, type IdOf, named, prefixed, sticky } from '../define';
 import type { Detector } from '../types';
 
@@ -98,13 +98,15 @@ export const EMAIL_PROVIDERS = defineProviders([
 type Id = IdOf<typeof EMAIL_PROVIDERS>;
 
 const MAILGUN_KEY = sticky(/key-[a-f0-9]{32}/);
+const SENDGRID_TWO_PARTS = /^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/;
+const MAILGUN = /mailgun/i;
 
 /** `key-` + 32 hex is also how cache keys look: a Mailgun key is only reported next to the word Mailgun. */
 const mailgunKey: Detector<Id> = {
   anchors: ['key-'],
   detect(text, at, _anchor, ctx) {
     const end = tokenEnd(MAILGUN_KEY, text, at);
-    if (end < 0 || !around(text, at, end, 300, ctx).includes('mailgun')) return null;
+    if (end < 0 || !nearby(text, at, end, 300, ctx, MAILGUN)) return null;
     return { provider: 'mailgun-api-key', start: at, end, bodyStart: at + 4, confidence: 'high', reason: 'prefix "key-" next to Mailgun' };
   },
 };
@@ -130,7 +132,7 @@ export const EMAIL_DETECTORS: readonly Detector<Id>[] = [
     pattern: /SG\.[A-Za-z0-9_=.-]{66}/,
     after: charClass('A-Za-z0-9_=.-'),
     verify: (v) =>
-      /^SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/.test(v)
+      SENDGRID_TWO_PARTS.test(v)
         ? { confidence: 'high', reason: 'prefix "SG." and two-part format' }
         : { confidence: 'medium', reason: 'prefix "SG." and length 66' },
   }),

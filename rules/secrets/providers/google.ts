@@ -3,7 +3,7 @@
  * owner: the host it is sent to, the config object around it and its name tell them apart.
  */
 import { publishable, rotateThen } from '../advice';
-import { around, tokenEnd } from '../context';
+import { nearby, tokenEnd } from '../context';
 import { assignedName, defineProviders, type IdOf, prefixed, sticky } from '../define';
 import type { Detector } from '../types';
 
@@ -73,14 +73,19 @@ export const GOOGLE_PROVIDERS = defineProviders([
 type Id = IdOf<typeof GOOGLE_PROVIDERS>;
 
 const AIZA = /AIza[A-Za-z0-9_-]{35}/y;
-const FIREBASE_CONFIG = /authdomain|firebaseapp\.com|messagingsenderid|storagebucket|firebaseio\.com/;
-const GEMINI_WORDS = /gemini|generativelanguage|genai|generative|palm/;
-const MAPS = /maps\.googleapis\.com|maps\/api\/js|google\.maps/;
+const FIREBASE_CONFIG = /authdomain|firebaseapp\.com|messagingsenderid|storagebucket|firebaseio\.com/i;
+const GEMINI_WORDS = /gemini|generativelanguage|genai|generative|palm/i;
+const MAPS = /maps\.googleapis\.com|maps\/api\/js|google\.maps/i;
+/** Case-insensitive GEMINI_HOST, or one of the two chars that lower-case to ASCII letters (see `nearby`). */
+const MAYBE_GEMINI_HOST = /generativelanguage\.googleapis\.com|[\u212a\u0130]/i;
 
-/** True when the key sits inside a URL on `host` that starts within the 300 chars before it. */
-function insideUrlOn(text: string, at: number, host: string): boolean {
-  const before = text.slice(Math.max(0, at - 300), at).toLowerCase();
-  const h = before.lastIndexOf(host);
+/** True when the key sits inside a URL on the Gemini host that starts within the 300 chars before it. */
+function insideGeminiUrl(text: string, at: number): boolean {
+  const raw = text.slice(Math.max(0, at - 300), at);
+  // Almost never there: then the window is not lower-cased.
+  if (!MAYBE_GEMINI_HOST.test(raw)) return false;
+  const before = raw.toLowerCase();
+  const h = before.lastIndexOf(GEMINI_HOST);
   return h >= 0 && !/[\s"'`<>]/.test(before.slice(h));
 }
 
@@ -90,18 +95,17 @@ const googleApiKey: Detector<Id> = {
     const end = tokenEnd(AIZA, text, at);
     if (end < 0) return null;
     const hit = { start: at, end, bodyStart: at + 4 };
-    if (ctx.host.includes(GEMINI_HOST) || insideUrlOn(text, at, GEMINI_HOST)) {
+    if (ctx.host.includes(GEMINI_HOST) || insideGeminiUrl(text, at)) {
       return { ...hit, provider: 'google-gemini-api-key', confidence: 'high', reason: `sent to ${GEMINI_HOST}` };
     }
-    const near = around(text, at, end, 400, ctx);
-    if (FIREBASE_CONFIG.test(near)) {
+    if (nearby(text, at, end, 400, ctx, FIREBASE_CONFIG)) {
       return { ...hit, provider: 'firebase-web-api-key', confidence: 'high', reason: 'inside a Firebase web config' };
     }
     const name = assignedName(text, at);
-    if (GEMINI_WORDS.test(name) || GEMINI_WORDS.test(near)) {
+    if (GEMINI_WORDS.test(name) || nearby(text, at, end, 400, ctx, GEMINI_WORDS)) {
       return { ...hit, provider: 'google-gemini-api-key', confidence: 'medium', reason: 'Gemini named or called nearby' };
     }
-    if (MAPS.test(near)) {
+    if (nearby(text, at, end, 400, ctx, MAPS)) {
       return { ...hit, provider: 'google-api-key', confidence: 'high', reason: 'Google Maps key' };
     }
     return { ...hit, provider: 'google-api-key', confidence: 'low', reason: 'Google API key; no Gemini use seen' };

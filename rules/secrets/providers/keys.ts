@@ -1,6 +1,6 @@
 /** Private key blocks (PEM, OpenSSH, PGP), and Google service-account JSON files that embed one. */
 import { rotateThen } from '../advice';
-import { BASE64, around, charClass, inClass } from '../context';
+import { BASE64, charClass, inClass, nearby } from '../context';
 import { defineProviders, type IdOf, sticky } from '../define';
 import type { Detector } from '../types';
 
@@ -35,11 +35,10 @@ const BODY = charClass('A-Za-z0-9+/= \t\r\n\\:,-');
 const MAX_BODY = 16_384;
 const MIN_BASE64 = 40;
 const FOOTER = /-----END [A-Z ]{0,40}-----/y;
-const SERVICE_ACCOUNT = /service_account|iam\.gserviceaccount\.com|"client_email"/;
+const SERVICE_ACCOUNT = /service_account|iam\.gserviceaccount\.com|"client_email"/i;
 
-/** The `n` of a `\n` escape (and `r`, `t`) is not key material. */
-const isEscape = (text: string, at: number): boolean =>
-  text.charCodeAt(at - 1) === 92 /* \ */ && 'nrt'.includes(text[at]!);
+/** The letter of a `\n`, `\r` or `\t` escape is not key material. */
+const isEscapeLetter = (c: number): boolean => c === 110 /* n */ || c === 114 /* r */ || c === 116; /* t */
 
 const privateKey: Detector<Id> = {
   anchors: ['-----BEGIN '],
@@ -48,12 +47,15 @@ const privateKey: Detector<Id> = {
     const header = HEADER.exec(text);
     if (!header) return null;
     const bodyStart = at + header[0].length;
+    const limit = Math.min(text.length, bodyStart + MAX_BODY);
     let bodyEnd = bodyStart;
     let base64 = 0;
-    while (bodyEnd < text.length && bodyEnd - bodyStart < MAX_BODY && !text.startsWith('-----', bodyEnd)) {
+    let previous = text.charCodeAt(bodyStart - 1);
+    while (bodyEnd < limit) {
       const c = text.charCodeAt(bodyEnd);
-      if (!inClass(BODY, c)) break;
-      if (inClass(BASE64, c) && !isEscape(text, bodyEnd)) base64++;
+      if (!inClass(BODY, c) || (c === 45 /* - */ && text.startsWith('-----', bodyEnd))) break;
+      if (inClass(BASE64, c) && !(previous === 92 /* \ */ && isEscapeLetter(c))) base64++;
+      previous = c;
       bodyEnd++;
     }
     if (base64 < MIN_BASE64) return null;
@@ -61,7 +63,7 @@ const privateKey: Detector<Id> = {
     const end = FOOTER.test(text) ? FOOTER.lastIndex : bodyEnd;
     const label = header[1]!;
     const hit = { start: at, end, bodyStart, bodyEnd };
-    if (SERVICE_ACCOUNT.test(around(text, at, end, 2000, ctx))) {
+    if (nearby(text, at, end, 2000, ctx, SERVICE_ACCOUNT)) {
       return { ...hit, provider: 'gcp-service-account', confidence: 'high', reason: 'private key of a service-account JSON' };
     }
     const encrypted = label.startsWith('ENCRYPTED') || text.slice(bodyStart, bodyStart + 80).includes('ENCRYPTED');

@@ -1,6 +1,6 @@
 /** Chat platforms: bot and user tokens read and post as the workspace member or bot. */
 import { rotateThen } from '../advice';
-import { BASE64URL, around, charClass, endsClean, inClass, matchEnd, startsClean, tokenEnd } from '../context';
+import { BASE64URL, charClass, endsClean, inClass, matchEnd, nearby, startsClean, tokenEnd } from '../context';
 import { caseVariants, defineProviders, type IdOf, searchWindow, sticky } from '../define';
 import { decodeBase64 } from '../base64';
 import type { Detector, Hit } from '../types';
@@ -100,6 +100,9 @@ const SLACK_SHAPES = [
   shape(/xox[ar]-(?:[0-9]-)?[A-Za-z0-9]{8,48}(?:-[A-Za-z0-9]{1,48}){0,4}/, 'slack-legacy-token'),
 ];
 
+/** The last segment of a Slack token. */
+const LAST_SEGMENT = /[^.-]+$/;
+
 const slack: Detector<Id> = {
   anchors: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.', 'xapp-'],
   detect(text, at, anchor) {
@@ -107,7 +110,7 @@ const slack: Detector<Id> = {
       const end = tokenEnd(re, text, at);
       if (end < 0) continue;
       // The random part is the last segment; the others are workspace and user ids.
-      const last = text.slice(at, end).search(/[^.-]+$/);
+      const last = text.slice(at, end).search(LAST_SEGMENT);
       return { provider, start: at, end, bodyStart: at + last, confidence: 'high', reason: `prefix "${anchor}" and id segments` };
     }
     return null;
@@ -117,6 +120,7 @@ const slack: Detector<Id> = {
 const TELEGRAM = sticky(/[0-9]{5,16}:A[A-Za-z0-9_-]{34}/);
 const TELEGRAM_CANONICAL = /^[0-9]{8,10}:AA[A-Za-z0-9_-]{33}$/;
 const DIGIT = charClass('0-9');
+const TELEGRAM_WORD = /telegr/i;
 
 /**
  * Telegram bot tokens: `<bot id>:AA…`. The anchor is the last digit of the id plus `:A`; the canonical shape
@@ -133,7 +137,7 @@ const telegram: Detector<Id> = {
     const colon = at + 1;
     const hit = { provider: 'telegram-bot-token' as const, start, end, bodyStart: colon + 1 };
     if (TELEGRAM_CANONICAL.test(text.slice(start, end))) return { ...hit, confidence: 'high', reason: 'bot id and :AA format' };
-    if (!around(text, start, end, 200, ctx).includes('telegr')) return null;
+    if (!nearby(text, start, end, 200, ctx, TELEGRAM_WORD)) return null;
     return { ...hit, confidence: 'medium', reason: 'bot-token shape next to "telegram"' };
   },
 };
@@ -141,6 +145,7 @@ const telegram: Detector<Id> = {
 const DISCORD_TOKEN = /[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/g;
 const DISCORD_AT = sticky(DISCORD_TOKEN);
 const BOT_SCHEME = 'Bot ';
+const SNOWFLAKE = /^[0-9]{17,20}$/;
 const DISCORD_RADIUS = 300;
 
 /** A Discord bot token's first part is the base64 of the bot's snowflake id (17-20 digits). */
@@ -148,7 +153,7 @@ function discordHit(text: string, start: number): Hit<Id> | null {
   const end = matchEnd(DISCORD_AT, text, start);
   if (end < 0 || !startsClean(text, start, BASE64URL) || !endsClean(text, end)) return null;
   const id = decodeBase64(text.slice(start, text.indexOf('.', start)));
-  if (!id || !/^[0-9]{17,20}$/.test(id)) return null;
+  if (!id || !SNOWFLAKE.test(id)) return null;
   return { provider: 'discord-bot-token', start, end, bodyStart: start, confidence: 'high', reason: 'first part encodes a Discord id' };
 }
 

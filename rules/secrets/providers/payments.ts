@@ -1,6 +1,6 @@
 /** Payments and auth SDKs that share Stripe's `sk_`/`pk_` key family (Stripe, Clerk), plus Square, PayPal, Braintree. */
 import { publishable, rotateThen, testSecret } from '../advice';
-import { ALNUM, BASE64, around, charClass, tokenEnd } from '../context';
+import { ALNUM, BASE64, charClass, nearby, tokenEnd } from '../context';
 import { assignedName, caseVariants, defineProviders, type IdOf, named, prefixed, sticky } from '../define';
 import { decodeBase64 } from '../base64';
 import type { Detector, ScanContext } from '../types';
@@ -190,10 +190,13 @@ type Id = IdOf<typeof PAYMENT_PROVIDERS>;
 const STRIPE_SECRET = sticky(/[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}/);
 const PUBLISHABLE = sticky(/pk_(?:live|test)_[A-Za-z0-9+/]{10,247}={0,2}/);
 const FULL_LENGTH = 24;
-const CLERK = /clerk/;
+const AFTER_PUBLISHABLE = { after: charClass('A-Za-z0-9_+/=-') };
+const CLERK = /clerk/i;
+/** What a Clerk publishable key decodes to: its Frontend API host and `$`. */
+const CLERK_HOST = /^[a-z0-9.-]+\.[a-z]{2,}\$$/;
 
 function nearClerk(text: string, start: number, end: number, ctx: ScanContext): boolean {
-  return CLERK.test(assignedName(text, start)) || CLERK.test(around(text, start, end, 300, ctx));
+  return CLERK.test(assignedName(text, start)) || nearby(text, start, end, 300, ctx, CLERK);
 }
 
 /** `sk_`/`rk_` keys: Stripe by default, Clerk when Clerk is named or used nearby (same prefix family). */
@@ -218,11 +221,11 @@ const secretKeys: Detector<Id> = {
 const publishableKeys: Detector<Id> = {
   anchors: ['pk_live_', 'pk_test_'],
   detect(text, at, anchor) {
-    const end = tokenEnd(PUBLISHABLE, text, at, { after: charClass('A-Za-z0-9_+/=-') });
+    const end = tokenEnd(PUBLISHABLE, text, at, AFTER_PUBLISHABLE);
     if (end < 0) return null;
     const base = { start: at, end, bodyStart: at + anchor.length };
     const decoded = decodeBase64(text.slice(at + anchor.length, end));
-    if (decoded && /^[a-z0-9.-]+\.[a-z]{2,}\$$/.test(decoded)) {
+    if (decoded && CLERK_HOST.test(decoded)) {
       return { ...base, provider: 'clerk-publishable-key', confidence: 'high', reason: `encodes Clerk host ${decoded.slice(0, -1)}` };
     }
     const confidence = end - at - anchor.length >= FULL_LENGTH ? 'high' : 'medium';
@@ -231,13 +234,16 @@ const publishableKeys: Detector<Id> = {
 };
 
 const SDK_CLIENT_ID = sticky(/client-id=([A-Za-z0-9_-]{60,90})/);
+const CLIENT_ID_PARAM = /(?:^|&(?:amp;)?)client-id=/;
+const SECRET_NAME = /secret/;
+const CLIENT_ID_NAME = /client.?id/;
 
 /** The PayPal JS SDK URL carries the (publishable) client id: `paypal.com/sdk/js?client-id=…`. */
 const paypalSdk: Detector<Id> = {
   anchors: ['paypal.com/sdk/js?'],
   detect(text, at, anchor) {
     const query = at + anchor.length;
-    const param = text.slice(query, query + 400).search(/(?:^|&(?:amp;)?)client-id=/);
+    const param = text.slice(query, query + 400).search(CLIENT_ID_PARAM);
     if (param < 0) return null;
     const start = text.indexOf('client-id=', query + param);
     const end = tokenEnd(SDK_CLIENT_ID, text, start);
@@ -279,8 +285,8 @@ export const PAYMENT_DETECTORS: readonly Detector<Id>[] = [
     anchors: ['paypal', 'payPal', 'PayPal'].flatMap(caseVariants),
     value: /[A-Za-z0-9_-]{60,90}/,
     classify(name) {
-      if (/secret/.test(name)) return { provider: 'paypal-client-secret', confidence: 'high' };
-      if (/client.?id/.test(name)) return { provider: 'paypal-client-id', confidence: 'high' };
+      if (SECRET_NAME.test(name)) return { provider: 'paypal-client-secret', confidence: 'high' };
+      if (CLIENT_ID_NAME.test(name)) return { provider: 'paypal-client-id', confidence: 'high' };
       return null;
     },
   }),

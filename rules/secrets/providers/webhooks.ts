@@ -75,6 +75,8 @@ type Id = IdOf<typeof WEBHOOK_PROVIDERS>;
 
 const HOST = charClass('a-z0-9.-');
 const PATH = charClass('A-Za-z0-9_/+@%=-');
+/** The scheme before a host: `https://`, `http://` or `//`. */
+const SCHEME_BEFORE = /(?:https?:)?\/\/$/;
 
 /**
  * A webhook URL, found from a literal part of its host and path. The reported span starts at the scheme when
@@ -102,7 +104,7 @@ function webhook(spec: {
         if (end < 0) continue;
         const url = text.slice(start, end);
         const secret = spec.secretAfter.exec(url);
-        const scheme = /(?:https?:)?\/\/$/.exec(text.slice(Math.max(0, start - 8), start));
+        const scheme = SCHEME_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
         return {
           provider: spec.provider,
           start: start - (scheme ? scheme[0].length : 0),
