@@ -11,6 +11,7 @@ import type { ResolvedGuide } from '@/rules/core/fix';
 import { compareFindings } from '@/rules/core/engine';
 import { SEVERITIES } from '@/rules/core/severity';
 import type { AuditReply } from '@/rules/core/messages';
+import type { FixGuide } from '@/rules/core/rule';
 import type { PopupApi } from './api';
 import { ChecklistView } from './ChecklistView';
 import { ExposureCheckPanel } from './ExposureCheckPanel';
@@ -26,7 +27,8 @@ export type PopupState =
 
 export interface PopupProps {
   api: PopupApi;
-  guideFor(finding: Finding, audit: Audit): ResolvedGuide | undefined;
+  /** The guide for a finding; `guides` are the stored fix guides once loaded (after the first paint). */
+  guideFor(finding: Finding, audit: Audit, guides: Record<string, FixGuide>): ResolvedGuide | undefined;
   checklistFor(audit: Audit): ChecklistRow[];
   /** Lets the page record when the first content was painted (benchmark). */
   onShown?(what: 'stored' | 'fresh'): void;
@@ -40,7 +42,9 @@ function hostOf(url: string): string {
   }
 }
 
-export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
+export function Popup({ api, guideFor: resolveFor, checklistFor, onShown }: PopupProps) {
+  // Fix guides are only needed when a finding is opened: load them after the findings are on screen.
+  const [guides, setGuides] = useState<Record<string, FixGuide>>({});
   const [state, setState] = useState<PopupState>({ phase: 'loading' });
   const [tabId, setTabId] = useState<number>();
   const [access, setAccess] = useState<boolean | undefined>();
@@ -72,13 +76,15 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
         setTabId(tab.id);
         const scope = auditScope(tab.url);
         // Start the fresh audit at once; show the stored one meanwhile, and the access line whenever it is known.
+        const storedP = api.loadAudit(scope);
         const fresh = api.runAudit(tab.id);
         // Builder hosts are granted at install for the editor guards: no per-site toggle there.
         if (!onBuilderHost(tab.url)) void api.hasAccess(scope).then((a) => !cancelled && setAccess(a));
-        const stored = await api.loadAudit(scope);
+        const stored = await storedP;
         performance.mark('popup:stored');
         if (cancelled) return;
         if (stored) onShown?.('stored');
+        if (api.loadGuides) setTimeout(() => void api.loadGuides!().then((g) => !cancelled && setGuides(g)), 0);
         await run(tab.id, stored, fresh);
       } catch (e) {
         if (!cancelled) setState({ phase: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -132,7 +138,7 @@ export function Popup({ api, guideFor, checklistFor, onShown }: PopupProps) {
           access={access}
           onToggleAccess={toggleAccess}
           onRerun={tabId === undefined ? undefined : () => void run(tabId, audit)}
-          guideFor={guideFor}
+          guideFor={(f, a) => resolveFor(f, a, guides)}
           checklist={checklistFor(audit)}
           api={api}
           tabId={tabId}
@@ -170,7 +176,7 @@ interface AuditViewProps {
   access: boolean | undefined;
   onToggleAccess(): void;
   onRerun: (() => void) | undefined;
-  guideFor: PopupProps['guideFor'];
+  guideFor(finding: Finding, audit: Audit): ResolvedGuide | undefined;
   checklist: ChecklistRow[];
   api: PopupApi;
   tabId?: number | undefined;

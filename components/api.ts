@@ -2,7 +2,8 @@
  * The popup's bridge to the browser: the only place in components/ that calls browser.*. Tests pass a fake.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit } from '@/rules/core/audit-schema';
+import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, readStoredGuides, type Audit } from '@/rules/core/audit-schema';
+import type { FixGuide } from '@/rules/core/rule';
 import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/rules/core/messages';
 import { probeConsentKey, readProbeConsent } from '@/rules/supabase/app-consent';
 import type { ProbeApi } from './ExposureCheckPanel';
@@ -25,6 +26,8 @@ export interface PopupApi {
   copy(text: string): Promise<void>;
   open(url: string): void;
   getRetentionDays(): Promise<number>;
+  /** Every rule's fix guide, stored by the background (read after the findings are on screen). */
+  loadGuides?(): Promise<Record<string, FixGuide>>;
   setRetentionDays(days: number): Promise<void>;
   /** Consent and cancel for the Supabase exposure check (absent: the popup does not offer the check). */
   supabaseProbe?: ProbeApi;
@@ -68,6 +71,9 @@ export function browserApi(search = location.search): PopupApi {
     revokeAccess: (origin, extraHosts) => browser.permissions.remove({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
     copy: (text) => navigator.clipboard.writeText(text),
     open: (url) => void browser.tabs.create({ url }),
+    async loadGuides() {
+      return readStoredGuides((await browser.storage.local.get(GUIDES_KEY))[GUIDES_KEY]);
+    },
     async getRetentionDays() {
       return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).retentionDays;
     },

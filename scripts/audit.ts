@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ruleById } from '../rules';
 import { hasBlocking, toJsonReport, toMarkdownReport } from '../rules/core/report';
 import { SetupError, ensureBuilt, grantedCopy, launchWithExtension } from './lib/browser';
 import { auditThroughExtension, consentToProbe } from './lib/headless';
@@ -81,7 +82,7 @@ export async function runCli(o: CliOptions, print: (s: string) => void = (s) => 
       process.stderr.write(`The extension could not audit ${o.url}: ${r.failure?.message ?? 'unknown reason'}\n`);
       return 2;
     }
-    print(o.json ? JSON.stringify(toJsonReport(r.audit), null, 2) + '\n' : toMarkdownReport(r.audit));
+    print(o.json ? JSON.stringify(toJsonReport(r.audit), null, 2) + '\n' : toMarkdownReport(r.audit, ruleById));
     return hasBlocking(r.audit) ? 1 : 0;
   } finally {
     await b.close();

@@ -10,7 +10,8 @@ import { addBuilderSecret, clearBuilderSecret } from './builder-store';
 import { startCapture } from './capture';
 import { handleDeepAudit, handleObserved } from './supabase-dashboard';
 import { cancelProbe } from './supabase-app';
-import { purgeExpired } from './store';
+import { purgeExpired, storeGuides } from './store';
+import { ALL_RULES } from '@/rules';
 import { showBadge } from './badge';
 
 type Sender = Browser.runtime.MessageSender;
@@ -78,4 +79,5 @@ export default defineBackground(() => {
   });
 
   void purgeExpired();
+  void storeGuides(ALL_RULES);
 });

@@ -3,7 +3,9 @@
  * configurable); expired or unreadable entries are removed, never shown.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/rules/core/audit';
+import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/rules/core/audit-schema';
+import { hash64 } from '@/rules/core/hash';
+import type { Rule } from '@/rules/core/rule';
 
 export async function getSettings(): Promise<Settings> {
   const raw: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -33,4 +35,15 @@ export async function purgeExpired(now = Date.now()): Promise<number> {
     .map(([key]) => key);
   if (stale.length) await browser.storage.local.remove(stale);
   return stale.length;
+}
+
+/**
+ * Keeps every rule's fix guide in storage for the popup (which loads no rule code). Written when the catalogue
+ * differs from what is stored, i.e. after an install or update; a no-op on every other service-worker start.
+ */
+export async function storeGuides(rules: readonly Rule[]): Promise<void> {
+  const guides = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.fix]));
+  const catalogue = hash64(JSON.stringify(guides));
+  const stored = (await browser.storage.local.get(GUIDES_KEY))[GUIDES_KEY] as { catalogue?: unknown } | undefined;
+  if (stored?.catalogue !== catalogue) await browser.storage.local.set({ [GUIDES_KEY]: { catalogue, guides } });
 }

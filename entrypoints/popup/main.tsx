@@ -11,8 +11,9 @@ const root = document.getElementById('app')!;
 render(
   <Popup
     api={browserApi()}
-    // Guides and the checklist travel with the stored audit: the popup never loads the rule catalogue.
-    guideFor={(finding, audit) => guideForFinding(finding, audit, (id) => audit.guides[id])}
+    // The checklist travels with the audit and the guides are stored by the background: the popup never loads the
+    // rule catalogue or the scanner.
+    guideFor={(finding, audit, guides) => guideForFinding(finding, audit, (id) => guides[id])}
     checklistFor={(audit) => audit.checklist}
     onShown={(what) => {
       // Read by the benchmark and the end-to-end tests: time since the popup page started loading (its time origin),

@@ -26,7 +26,7 @@ const PlatformFixSchema = z.object({
   snippet: SnippetSchema.optional(),
   docs: z.string().max(1000).optional(),
 });
-/** A rule's fix guide as stored with an audit, so the popup renders guides without loading the rule catalogue. */
+/** A rule's fix guide as stored for the popup (storage key GUIDES_KEY), so it never loads the rule catalogue. */
 export const FixGuideSchema = PlatformFixSchema.extend({
   summary: z.string().max(600),
   docs: z.string().max(1000),
@@ -61,8 +61,6 @@ export const AuditSchema = z.object({
   skipped: z.array(z.string()).max(500),
   errors: z.array(z.object({ ruleId: z.string(), message: z.string().max(500) })).max(500),
   gaps: z.array(z.object({ collector: z.string(), message: z.string().max(512) })).max(50),
-  /** Fix guides of the rules that produced findings (keyed by rule id). */
-  guides: z.record(z.string(), FixGuideSchema).default({}),
   /** The pre-publish checklist, ticked from this audit. */
   checklist: z.array(ChecklistRowSchema).max(20).default([]),
   /** Deployed apps on Supabase: projects found and how the consented exposure check went (counts, no data). */
@@ -97,4 +95,14 @@ export type Settings = z.output<typeof SettingsSchema>;
 export function readSettings(raw: unknown): Settings {
   // An array is an object to typeof, but not to z.object: it would throw instead of falling back.
   return SettingsSchema.parse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
+}
+
+/** Where the background keeps every rule's fix guide for the popup, written when the extension starts. */
+export const GUIDES_KEY = 'guides';
+export const StoredGuidesSchema = z.object({ catalogue: z.string(), guides: z.record(z.string(), FixGuideSchema) });
+
+/** Stored guides read back; garbage reads as none (the popup then shows findings without guides). */
+export function readStoredGuides(raw: unknown): Record<string, z.output<typeof FixGuideSchema>> {
+  const parsed = StoredGuidesSchema.safeParse(raw);
+  return parsed.success ? parsed.data.guides : {};
 }

@@ -51,7 +51,6 @@ export function buildAudit(raw: unknown, rules: readonly Rule[], o: BuildAuditOp
     skipped: run.skipped,
     errors: run.errors,
     gaps: evidence.gaps.map((g) => ({ ...g, message: r(g.message) })),
-    guides: Object.fromEntries(rules.filter((x) => run.findings.some((f) => f.ruleId === x.meta.id)).map((x) => [x.meta.id, x.meta.fix])),
     checklist: checklist(run, rules),
     ...(supabase ? { supabase } : {}),
   };

@@ -23,7 +23,7 @@ export function toJsonReport(audit: Audit): JsonReport {
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const fence = (s: string) => '```\n' + s.replace(/```/g, '`\u200b``') + '\n```';
 
-export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | FixGuide | undefined = (id) => audit.guides[id]): string {
+export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | FixGuide | undefined): string {
   const out: string[] = [];
   const platforms = audit.platforms.length ? audit.platforms.map((p) => `${p.name}${p.confidence === 'low' ? ' (unconfirmed)' : ''}`).join(', ') : 'unknown';
   out.push(`# Micro-App Auditor report`, '', `- **URL:** ${audit.url}`, `- **Platform:** ${platforms}`);

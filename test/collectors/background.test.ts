@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildAudit } from '@/rules/core/audit';
-import { DEPLOYED_RULES } from '@/rules';
+import { ALL_RULES, DEPLOYED_RULES } from '@/rules';
+import { storeGuides } from '@/entrypoints/background/store';
 import background from '@/entrypoints/background';
 import { snapshotPage } from '@/entrypoints/background/page-snapshot';
 import { evidence } from '../helpers/evidence';
@@ -61,7 +62,25 @@ describe('start-up', () => {
     const old = buildAudit(evidence(), DEPLOYED_RULES, { mode: 'click', fullAccess: false, retentionDays: 1, startedAt: then, now: then });
     await fakeBrowser.storage.local.set({ 'audit:https://app.example.com': old, 'audit:https://junk.example': 'junk' });
     background.main();
-    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get(null)).toEqual({}));
+    await vi.waitFor(async () => expect(await storedExceptGuides()).toEqual({}));
+  });
+});
+
+/** Storage without the fix guides the background keeps for the popup. */
+async function storedExceptGuides() {
+  const { guides: _, ...rest } = await fakeBrowser.storage.local.get(null);
+  return rest;
+}
+
+describe('fix guides for the popup', () => {
+  it('stores every rule\'s fix guide at start-up, and does not rewrite an unchanged catalogue', async () => {
+    background.main();
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('guides')).guides).toBeDefined());
+    const { guides } = (await fakeBrowser.storage.local.get('guides')).guides as { guides: Record<string, unknown> };
+    expect(Object.keys(guides).sort()).toEqual(ALL_RULES.map((r) => r.meta.id).sort());
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await storeGuides(ALL_RULES);
+    expect(set).not.toHaveBeenCalled();
   });
 });
 
@@ -91,7 +110,7 @@ describe('messages', () => {
     expect(await send({ type: 'audit:run', tabId }, sender())).toBeUndefined();
     expect(tabsGet).not.toHaveBeenCalled();
     expect(executeScript).not.toHaveBeenCalled();
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await storedExceptGuides()).toEqual({});
   });
 
   const MALFORMED: [string, unknown][] = [

@@ -222,6 +222,19 @@ describe('states', () => {
   });
 });
 
+describe('fix guides stored by the background', () => {
+  it('are loaded after the findings are on screen, and shown when a finding is opened', async () => {
+    const guides = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, r.meta.fix]));
+    const loadGuides = vi.fn(async () => guides);
+    const api = fakeApi({ loadGuides });
+    render(<Popup api={api} guideFor={(f, a, g) => guideForFinding(f, a, (id) => g[id])} checklistFor={(a) => checklist(a, ALL_RULES)} />);
+    const toggle = (await screen.findAllByRole('button', { expanded: false }))[0]!;
+    await waitFor(() => expect(loadGuides).toHaveBeenCalledTimes(1));
+    fireEvent.click(toggle);
+    expect(await screen.findByText(/How to fix/)).toBeTruthy();
+  });
+});
+
 describe('findings', () => {
   it('are listed most severe first, then by rule, as the audit gives them', async () => {
     show(fakeApi());
