@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { startHardened } from '../test/fixtures/apps/hardened';
 import { startTinyPoll } from '../test/fixtures/apps/tinypoll';
 import { hostRules } from '../test/fixtures/apps/server';
-import { ensureBuilt, grantedCopy, launchWithExtension, type ExtensionBrowser } from './lib/browser';
-import { openPage, openPopupFor, readStoredAudit, tabIdFor } from './lib/headless';
+import { ensureBuilt, grantedCopy, launchWithExtension } from './lib/browser';
+import { extensionWorlds, openPage, openPopupFor, readStoredAudit, tabIdFor } from './lib/headless';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
 const RUNS = Math.max(3, Number(values.runs) || 20);
@@ -23,22 +23,6 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 const fmt = (xs: number[]) => `median ${quantile(xs, 0.5)} ms · p95 ${quantile(xs, 0.95)} ms · max ${Math.max(...xs)} ms`;
-
-/** Content-script worlds in a page: isolated execution contexts created by an extension. */
-async function extensionWorlds(b: ExtensionBrowser, url: string): Promise<number> {
-  const page = await b.context.newPage();
-  const cdp = await b.context.newCDPSession(page);
-  const worlds: string[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; name: string; auxData?: { type?: string } } }) => {
-    // Playwright makes isolated worlds of its own; an extension's world carries its chrome-extension:// origin.
-    if (e.context.auxData?.type === 'isolated' && e.context.origin.startsWith(`chrome-extension://${b.extensionId}`)) worlds.push(e.context.name);
-  });
-  await cdp.send('Runtime.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(500);
-  await page.close();
-  return worlds.length;
-}
 
 async function main() {
   const servers = [await startTinyPoll(), await startHardened()];
@@ -66,12 +50,12 @@ async function main() {
     // the plain build, with no host access granted.
     const plain = await launchWithExtension({ extensionDir: ensureBuilt(), hostRules: hostRules(servers), insecure: true });
     const worlds = {
-      tinypoll: await extensionWorlds(plain, 'https://tinypoll.test/'),
-      hardened: await extensionWorlds(plain, 'https://hardened.test/'),
+      tinypoll: await extensionWorlds(plain, ['https://tinypoll.test/']),
+      hardened: await extensionWorlds(plain, ['https://hardened.test/']),
     };
     // Control: the same count where the user opted into watching every site (audits run on load), to show the
     // measurement does see injected worlds.
-    const watched = await extensionWorlds(b, 'https://tinypoll.test/');
+    const watched = await extensionWorlds(b, ['https://tinypoll.test/']);
     await plain.close();
     console.log(`# Extension benchmark (${RUNS} runs per app, Chromium headless, local fixture apps)\n`);
     console.log('| App | Popup shows stored audit (target ≤ 100 ms) | Fresh audit on screen after click (≤ 500 ms) | Audit inside the extension |');

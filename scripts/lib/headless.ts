@@ -90,3 +90,22 @@ export async function auditThroughExtension(b: ExtensionBrowser, url: string, se
   const audit = await readStoredAudit(b, finalUrl);
   return audit ? { audit, timings, popup, page } : { failure: { kind: 'error', message: 'The audit was not stored.' }, timings, popup, page };
 }
+
+/**
+ * Opens each URL in one fresh page and counts the extension's isolated worlds created there (content scripts or
+ * injected functions). Playwright makes isolated worlds of its own; an extension's carries its chrome-extension://
+ * origin.
+ */
+export async function extensionWorlds(b: ExtensionBrowser, urls: string[], settleMs = 500): Promise<number> {
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  let worlds = 0;
+  cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {
+    if (e.context.auxData?.type === 'isolated' && e.context.origin.startsWith(`chrome-extension://${b.extensionId}`)) worlds++;
+  });
+  await cdp.send('Runtime.enable');
+  for (const url of urls) await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(settleMs);
+  await page.close();
+  return worlds;
+}

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDER_HOSTS, GLIDE_APP_ID, SUPABASE_REF, startBuilders } from '../fixtures/apps/builders';
 import { FAKE_KEYS, seeded } from '../secrets/fake-keys';
-import { openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
+import { extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 
 const STRIPE = FAKE_KEYS['stripe-secret-key'](seeded(21)).value;
@@ -141,16 +141,7 @@ describe('Supabase dashboard', () => {
 
 describe('least privilege and privacy', () => {
   it('runs no extension code on other pages of the same hosts', async () => {
-    const page = await h.browser.context.newPage();
-    const cdp = await h.browser.context.newCDPSession(page);
-    const worlds: string[] = [];
-    cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {
-      if (e.context.auxData?.type === 'isolated' && e.context.origin.startsWith('chrome-extension://')) worlds.push(e.context.origin);
-    });
-    await cdp.send('Runtime.enable');
-    for (const host of BUILDER_HOSTS) await page.goto(`https://${host}/pricing`, { waitUntil: 'load' });
-    await page.waitForTimeout(300);
-    expect(worlds).toEqual([]);
+    expect(await extensionWorlds(h.browser, BUILDER_HOSTS.map((host) => `https://${host}/pricing`), 300)).toBe(0);
   });
 
   it('never keeps a raw key in extension storage', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit } from '../../rules/core/audit';
-import { auditThroughExtension, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
+import { auditThroughExtension, extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { HOSTILE_TABLE, REF, REF_B, REF_C, dash, startSupabaseStudio, type StudioFixture } from '../fixtures/apps/supabase-studio';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 
@@ -205,18 +205,8 @@ describe('markers in the page', () => {
 
 describe('hostile pages', () => {
   it('the dashboard copied onto another host gets no content script and files nothing', async () => {
-    const page = await h.browser.context.newPage();
-    const cdp = await h.browser.context.newCDPSession(page);
-    const worlds: string[] = [];
-    cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {
-      if (e.context.auxData?.type === 'isolated' && e.context.origin.startsWith('chrome-extension://')) worlds.push(e.context.origin);
-    });
-    await cdp.send('Runtime.enable');
-    await page.goto(`https://supabase-dashboard.test/dashboard/project/${REF_C}/editor`, { waitUntil: 'load' });
-    await page.waitForTimeout(800);
-    expect(worlds).toEqual([]);
+    expect(await extensionWorlds(h.browser, [`https://supabase-dashboard.test/dashboard/project/${REF_C}/editor`], 800)).toBe(0);
     expect(await stored(REF_C)).toBeUndefined();
-    await page.close();
   });
 
   it('a page naming another project (links, badges, text) never files facts for that project', async () => {
