@@ -6,7 +6,7 @@
 import { DETECTORS, PROVIDERS, type ProviderId, providerById } from './catalogue';
 import { BASE64_ANCHORS, ESCAPE_ANCHORS, base64Run, decodeBase64Run, decodeEscapes, escapeAt, escapeRegions, type Layer } from './decode';
 import { placeholderReason } from './placeholder';
-import { type AnchorHits, compileAnchors } from './prefilter';
+import { type AnchorHits, type AnchorMatcher, compileAnchors } from './prefilter';
 import type { Confidence, Detector, Exposure, Hit, ScanContext } from './types';
 
 /** A verified credential, with its span in the scanned text and its decoded value. */
@@ -46,7 +46,9 @@ for (const anchor of BASE64_ANCHORS) entryFor(anchor).base64 = true;
 
 const ANCHORS = [...ENTRIES.keys()];
 const TABLE = [...ENTRIES.values()];
-const MATCHER = compileAnchors(ANCHORS);
+// Compiled on the first scan, not at import: the builder guards load this module on every editor page, and a page
+// where nothing is ever pasted should not pay for it.
+let matcher: AnchorMatcher | undefined;
 
 function accept(text: string, hit: Hit<ProviderId>, out: Found[]): void {
   if (placeholderReason(text.slice(hit.bodyStart ?? hit.start, hit.bodyEnd ?? hit.end))) return;
@@ -89,7 +91,7 @@ function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: n
   const escapes: number[] = [];
   const layers: Layer[] = [];
   // The matcher's buffer is read to the end before the nested layers below run their own passes.
-  runDetectors(text, MATCHER.find(text), ctx, found, escapes, layers, depth < MAX_DEPTH);
+  runDetectors(text, (matcher ??= compileAnchors(ANCHORS)).find(text), ctx, found, escapes, layers, depth < MAX_DEPTH);
   for (const region of escapeRegions(escapes, text.length)) layers.push(decodeEscapes(text, region.start, region.end));
   for (const layer of layers) {
     // Decoded layers never add up to more than twice the input: a hostile page cannot make us scan forever.

@@ -5,7 +5,7 @@ import { AuditSchema } from '@/rules/core/audit';
 import { auditTab, auditableUrl } from '@/entrypoints/background/audit';
 import { urgentCount } from '@/entrypoints/background/badge';
 import { snapshotPage } from '@/entrypoints/background/page-snapshot';
-import { fakeResponse, mockApis, mockWebRequest, offlineFetch, restoreApis, snapshot } from './mocks';
+import { fakeResponse, mockApis, mockOfflineBrowser, restoreApis, snapshot } from './mocks';
 
 const PAGE = 'https://app.example.com/dashboard';
 const DAY = 86_400_000;
@@ -27,16 +27,7 @@ function pageAnswers(url = PAGE) {
 }
 
 beforeEach(() => {
-  executeScript = pageAnswers();
-  contains = vi.fn(async () => false);
-  mockApis({
-    scripting: { executeScript },
-    permissions: { contains },
-    cookies: { getAll: vi.fn(async () => []) },
-    declarativeNetRequest: { updateSessionRules: vi.fn(async () => undefined) },
-    webRequest: mockWebRequest('chrome'),
-  });
-  vi.stubGlobal('fetch', offlineFetch());
+  ({ executeScript, contains } = mockOfflineBrowser(pageAnswers()));
 });
 
 afterEach(() => {

@@ -10,7 +10,7 @@ import { storeGuides } from '@/entrypoints/background/store';
 import background from '@/entrypoints/background';
 import { snapshotPage } from '@/entrypoints/background/page-snapshot';
 import { evidence } from '../helpers/evidence';
-import { mockApis, mockWebRequest, offlineFetch, restoreApis, snapshot } from './mocks';
+import { mockOfflineBrowser, restoreApis, snapshot } from './mocks';
 
 const PAGE = 'https://app.example.com/';
 
@@ -29,16 +29,9 @@ async function send(message: unknown, sender: Sender): Promise<unknown> {
 }
 
 beforeEach(async () => {
-  executeScript = vi.fn(async (d: { func: unknown }) => [{ frameId: 0, result: d.func === snapshotPage ? { snapshot: snapshot(PAGE), pageCookies: [] } : {} }]);
-  contains = vi.fn(async () => false);
-  mockApis({
-    scripting: { executeScript },
-    permissions: { contains },
-    cookies: { getAll: vi.fn(async () => []) },
-    declarativeNetRequest: { updateSessionRules: vi.fn(async () => undefined) },
-    webRequest: mockWebRequest('chrome'),
-  });
-  vi.stubGlobal('fetch', offlineFetch());
+  ({ executeScript, contains } = mockOfflineBrowser(
+    vi.fn(async (d: { func: unknown }) => [{ frameId: 0, result: d.func === snapshotPage ? { snapshot: snapshot(PAGE), pageCookies: [] } : {} }]),
+  ));
   tabId = (await fakeBrowser.tabs.create({ url: PAGE })).id!;
   tabsGet = vi.spyOn(fakeBrowser.tabs, 'get');
   background.main();

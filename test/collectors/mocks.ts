@@ -5,6 +5,7 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageSnapshot } from '../helpers/evidence';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => unknown;
@@ -85,6 +86,28 @@ export function fakeResponse(init: { url: string; status?: number; redirected?: 
 }
 
 /** A fetch for tests that must not reach the network: every request fails like an offline browser. */
+/**
+ * The browser APIs an audit touches, with no site access and no network: `executeScript` answers for the page,
+ * everything else is an inert mock. Returns the mocks a test may assert on.
+ */
+export function mockOfflineBrowser(executeScript: ReturnType<typeof vi.fn>) {
+  const mocks = {
+    executeScript,
+    contains: vi.fn(async () => false),
+    getAll: vi.fn(async () => []),
+    updateSessionRules: vi.fn(async () => undefined),
+  };
+  mockApis({
+    scripting: { executeScript },
+    permissions: { contains: mocks.contains },
+    cookies: { getAll: mocks.getAll },
+    declarativeNetRequest: { updateSessionRules: mocks.updateSessionRules },
+    webRequest: mockWebRequest('chrome'),
+  });
+  vi.stubGlobal('fetch', offlineFetch());
+  return mocks;
+}
+
 export function offlineFetch() {
   return vi.fn(async (url: string) => Promise.reject(new TypeError(`offline (test): ${url}`)));
 }
@@ -101,19 +124,5 @@ export function hangingFetch() {
 
 /** A valid snapshot as snapshotPage returns it, for a page at `url` (no script files: nothing to download). */
 export function snapshot(url: string, over: Record<string, unknown> = {}) {
-  return {
-    url,
-    title: 'App',
-    contentType: 'text/html',
-    scripts: [{ inlineLength: 12 }],
-    meta: [],
-    iframes: [],
-    forms: [],
-    mixedContent: [],
-    resources: [],
-    rootAttributes: {},
-    counts: { elements: 10, scripts: 1 },
-    truncated: false,
-    ...over,
-  };
+  return pageSnapshot(url, { title: 'App', scripts: [{ inlineLength: 12 }], counts: { elements: 10, scripts: 1 }, ...over });
 }

@@ -17,6 +17,25 @@ export interface PageSpec {
   globals?: Record<string, true | string>;
 }
 
+/** A page snapshot as the page-snapshot collector returns it: an empty page unless `over` says otherwise. */
+export function pageSnapshot(url: string, over: Record<string, unknown> = {}) {
+  return {
+    url,
+    title: 'Test',
+    contentType: 'text/html',
+    scripts: [],
+    meta: [],
+    iframes: [],
+    forms: [],
+    mixedContent: [],
+    resources: [],
+    rootAttributes: {},
+    counts: { elements: 10, scripts: 0 },
+    truncated: false,
+    ...over,
+  };
+}
+
 export function evidence(spec: PageSpec = {}): Evidence {
   const url = spec.url ?? PAGE;
   const raw: EvidenceInput = {
@@ -32,21 +51,7 @@ export function evidence(spec: PageSpec = {}): Evidence {
     ...(spec.page === null
       ? {}
       : {
-          page: {
-            url,
-            title: 'Test',
-            contentType: 'text/html',
-            scripts: [],
-            meta: [],
-            iframes: [],
-            forms: [],
-            mixedContent: [],
-            resources: [],
-            rootAttributes: {},
-            counts: { elements: 10, scripts: 0 },
-            truncated: false,
-            ...spec.page,
-          },
+          page: pageSnapshot(url, spec.page ?? {}),
         }),
     globals: spec.globals ?? {},
     gaps: [],

@@ -13,6 +13,7 @@ import { ALL_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
 import { accessOrigins, type PopupApi } from '@/components/api';
 import type { ProbeApi } from '@/components/ExposureCheckPanel';
 import { Popup } from '@/components/Popup';
+import { fakePopupApi } from './fake-api';
 import { NOW, evidence } from '../helpers/evidence';
 import { REF, probe, supabaseEvidence } from '../helpers/supabase';
 
@@ -43,19 +44,7 @@ function fakeApi(first: PopupApi['runAudit'], probeApi: Partial<ProbeApi> = {}, 
     cancel: vi.fn(async () => undefined),
     ...probeApi,
   };
-  const api: PopupApi = {
-    currentTab: vi.fn(async () => TAB),
-    loadAudit: vi.fn(async () => undefined),
-    runAudit: vi.fn(first),
-    hasAccess: vi.fn(async () => true),
-    requestAccess: vi.fn(async () => true),
-    revokeAccess: vi.fn(async () => true),
-    copy: vi.fn(async () => undefined),
-    open: vi.fn(),
-    getRetentionDays: vi.fn(async () => 30),
-    setRetentionDays: vi.fn(async () => undefined),
-    supabaseProbe: probeFake,
-  };
+  const api = fakePopupApi(TAB, first, { hasAccess: vi.fn(async () => true), supabaseProbe: probeFake });
   return { api, probe: probeFake };
 }
 

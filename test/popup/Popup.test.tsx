@@ -14,6 +14,7 @@ import { SEVERITIES } from '@/rules/core/severity';
 import { ALL_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
 import type { PopupApi } from '@/components/api';
 import { Popup } from '@/components/Popup';
+import { fakePopupApi, type FakeApi } from './fake-api';
 import { NOW, cookie, evidence } from '../helpers/evidence';
 
 const TAB = { id: 7, url: 'https://app.example.com/' };
@@ -59,23 +60,8 @@ const UNCONFIRMED = buildAudit(
   { ...opts, fullAccess: false },
 );
 
-type FakeApi = { [K in keyof PopupApi]: ReturnType<typeof vi.fn> & PopupApi[K] };
-
 function fakeApi(over: Partial<PopupApi> = {}): FakeApi {
-  const api: PopupApi = {
-    currentTab: vi.fn(async () => TAB),
-    loadAudit: vi.fn(async () => undefined),
-    runAudit: vi.fn(async (): Promise<AuditReply> => ({ ok: true, audit: BUBBLE })),
-    hasAccess: vi.fn(async () => false),
-    requestAccess: vi.fn(async () => true),
-    revokeAccess: vi.fn(async () => true),
-    copy: vi.fn(async () => undefined),
-    open: vi.fn(),
-    getRetentionDays: vi.fn(async () => 30),
-    setRetentionDays: vi.fn(async () => undefined),
-    ...over,
-  };
-  return api as FakeApi;
+  return fakePopupApi(TAB, async (): Promise<AuditReply> => ({ ok: true, audit: BUBBLE }), over);
 }
 
 function show(api: PopupApi, onShown?: (what: 'stored' | 'fresh') => void) {
