@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // See README "Architecture" and "Permissions" for why each entry is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: they read better and avoid clashes between modules that export the same name.
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Micro-App Auditor',
@@ -12,7 +14,12 @@ export default defineConfig({
     // The builders' editors only (their content scripts need to tell the background which tab they run in).
     host_permissions: ['https://bubble.io/*', 'https://go.glideapps.com/*', 'https://supabase.com/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Micro-App Auditor' },
+    // `icons` comes from WXT's discovery of public/icon/<size>.png (`npm run icons` renders them); the toolbar
+    // button gets the same files explicitly, as WXT's discovery only fills `icons`.
+    action: {
+      default_title: 'Micro-App Auditor',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     browser_specific_settings: {
       // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions.
       gecko: { id: 'micro-app-auditor@example.org', strict_min_version: '128.0' },

@@ -1,4 +1,4 @@
-import type { ChecklistRow } from '@/rules/core/checklist';
+import type { ChecklistRow } from '@/engine/checklist';
 
 const ICON = { pass: '✓', fail: '✗', unchecked: '–' } as const;
 const SAY = { pass: 'passes', fail: 'needs work', unchecked: 'not checked on this page' } as const;

@@ -5,9 +5,9 @@
  * cancelled (the background aborts the requests in flight).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Audit } from '@/rules/core/audit-schema';
+import type { Audit } from '@/engine/audit-schema';
 
-/** The popup's bridge for the check (components/api.ts); tests pass a fake. */
+/** The popup's bridge for the check (entrypoints/popup/api.ts); tests pass a fake. */
 export interface ProbeApi {
   hasConsent(origin: string): Promise<boolean>;
   setConsent(origin: string, granted: boolean): Promise<void>;

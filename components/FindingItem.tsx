@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Finding } from '@/rules/core/finding';
-import type { ResolvedGuide } from '@/rules/core/fix';
+import type { Finding } from '@/engine/finding';
+import type { ResolvedGuide } from '@/engine/fix';
 import { FixGuideView } from './FixGuideView';
 import { SeverityTag } from './SeverityTag';
 

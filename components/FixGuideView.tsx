@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { GuideVariant, ResolvedGuide } from '@/rules/core/fix';
+import type { GuideVariant, ResolvedGuide } from '@/engine/fix';
 
 interface VariantProps {
   variant: GuideVariant;

@@ -3,16 +3,16 @@
  * that opened the popup is what grants the extension access to the tab) and replaces it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Audit } from '@/rules/core/audit-schema';
-import { auditScope, onBuilderHost } from '@/rules/core/builders';
-import type { ChecklistRow } from '@/rules/core/checklist';
-import type { Finding } from '@/rules/core/finding';
-import type { ResolvedGuide } from '@/rules/core/fix';
-import { compareFindings } from '@/rules/core/engine';
-import { SEVERITIES } from '@/rules/core/severity';
-import type { AuditReply } from '@/rules/core/messages';
-import type { FixGuide } from '@/rules/core/rule';
-import type { PopupApi } from './api';
+import type { Audit } from '@/engine/audit-schema';
+import { auditScope, onBuilderHost } from '@/utils/platform/builders';
+import type { ChecklistRow } from '@/engine/checklist';
+import type { Finding } from '@/engine/finding';
+import type { ResolvedGuide } from '@/engine/fix';
+import { compareFindings } from '@/engine/engine';
+import { SEVERITIES } from '@/engine/severity';
+import type { AuditReply } from '@/utils/messages';
+import type { FixGuide } from '@/engine/rule';
+import type { PopupApi } from './popup-api';
 import { ChecklistView } from './ChecklistView';
 import { ExposureCheckPanel } from './ExposureCheckPanel';
 import { DeepAuditPanel } from './supabase/DeepAuditPanel';

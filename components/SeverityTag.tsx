@@ -1,4 +1,4 @@
-import type { Severity } from '@/rules/core/severity';
+import type { Severity } from '@/engine/severity';
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
   critical: 'Critical',

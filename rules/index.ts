@@ -2,9 +2,7 @@
  * The rule catalogue: every rule, registered once. test/conventions.test.ts checks that every rule file under
  * rules/ is listed here, has a test, and has a valid fix guide; the README's "What it checks" is generated from it.
  */
-import type { Rule } from './core/rule';
-import { SUPABASE_APP_RULES } from './supabase/app-rules';
-import { SUPABASE_DASHBOARD_RULES } from './supabase/dashboard-rules';
+import type { Rule } from '../engine/rule';
 import clickjackingUnprotected from './headers/clickjacking-unprotected';
 import cookiePrefix from './cookies/cookie-prefix';
 import cookieSameSiteNoneInsecure from './cookies/cookie-samesite-none-insecure';
@@ -21,9 +19,9 @@ import cspObjectSrc from './headers/csp-object-src';
 import cspUnsafeEval from './headers/csp-unsafe-eval';
 import cspUnsafeInline from './headers/csp-unsafe-inline';
 import formInsecureAction from './page/form-insecure-action';
-import hstsMissing from './headers/hsts-missing';
-import hstsNoIncludeSubdomains from './headers/hsts-no-include-subdomains';
-import hstsShortMaxAge from './headers/hsts-short-max-age';
+import hstsMissing from './transport/hsts-missing';
+import hstsNoIncludeSubdomains from './transport/hsts-no-include-subdomains';
+import hstsShortMaxAge from './transport/hsts-short-max-age';
 import httpRedirectMissing from './transport/http-redirect-missing';
 import httpsNotUsed from './transport/https-not-used';
 import mixedContent from './page/mixed-content';
@@ -35,6 +33,46 @@ import versionDisclosure from './headers/version-disclosure';
 import publishableKeyInPage from './secrets/publishable-key-in-page';
 import secretExposed from './secrets/secret-exposed';
 import secretInBuilderField from './secrets/secret-in-builder-field';
+import appAnonRowsInPage from './supabase/app-anon-rows-in-page';
+import appBucketPublic from './supabase/app-bucket-public';
+import appExposureSummary from './supabase/app-exposure-summary';
+import appExposureUnchecked from './supabase/app-exposure-unchecked';
+import appOpenapiExposed from './supabase/app-openapi-exposed';
+import appTableReadable from './supabase/app-table-readable';
+import advisorLint from './supabase/supabase-advisor-lint';
+import exposedAuthUsers from './supabase/supabase-exposed-auth-users';
+import leakedServiceKey from './supabase/supabase-leaked-service-key';
+import noRetentionJob from './supabase/supabase-no-retention-job';
+import policyAlwaysTrue from './supabase/supabase-policy-always-true';
+import policyUserMetadata from './supabase/supabase-policy-user-metadata';
+import publicBucket from './supabase/supabase-public-bucket';
+import rlsDisabled from './supabase/supabase-rls-disabled';
+import rlsNoPolicy from './supabase/supabase-rls-no-policy';
+import securityDefinerView from './supabase/supabase-security-definer-view';
+
+/** Rules over a deployed app's Supabase exposure (part of DEPLOYED_RULES). */
+export const SUPABASE_APP_RULES: readonly Rule[] = [
+  appTableReadable,
+  appAnonRowsInPage,
+  appBucketPublic,
+  appOpenapiExposed,
+  appExposureUnchecked,
+  appExposureSummary,
+] as Rule[];
+
+/** Rules over what the Supabase dashboard showed (part of BUILDER_RULES). */
+export const SUPABASE_DASHBOARD_RULES: readonly Rule[] = [
+  rlsDisabled,
+  rlsNoPolicy,
+  policyAlwaysTrue,
+  policyUserMetadata,
+  publicBucket,
+  exposedAuthUsers,
+  securityDefinerView,
+  leakedServiceKey,
+  noRetentionJob,
+  advisorLint,
+] as Rule[];
 
 /** Rules that run on a deployed app's evidence. */
 export const DEPLOYED_RULES: readonly Rule[] = [

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ruleById } from '../rules';
-import { hasBlocking, toJsonReport, toMarkdownReport } from '../rules/core/report';
+import { hasBlocking, toJsonReport, toMarkdownReport } from '../engine/report';
 import { SetupError, ensureBuilt, grantedCopy, launchWithExtension } from './lib/browser';
 import { auditThroughExtension, consentToProbe } from './lib/headless';
 

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startBuilders } from '../test/fixtures/apps/builders';
 import { hostRules } from '../test/fixtures/apps/server';
-import { FAKE_KEYS, seeded } from '../test/secrets/fake-keys';
+import { FAKE_KEYS, seeded } from '../test/utils/secrets/fake-keys';
 import { ensureBuilt, launchWithExtension } from './lib/browser';
 
 const { values } = parseArgs({ options: { idle: { type: 'string', default: '5000' }, runs: { type: 'string', default: '20' } } });

@@ -2,7 +2,7 @@
  * Secret-scanner benchmark: our engine and secretlint's recommended preset, side by side on the same bytes.
  *
  * Corpus: real minified JavaScript of popular npm packages (downloaded once with `npm pack` into
- * .cache/bench-secrets/, never committed), with labelled fake keys (test/secrets/fake-keys.ts) planted between
+ * .cache/bench-secrets/, never committed), with labelled fake keys (test/utils/secrets/fake-keys.ts) planted between
  * the libraries in minified, URL, JSON, HTML-attribute, escaped, percent-encoded and base64 contexts, including
  * publishable keys and placeholders. Prints a Markdown table.
  *
@@ -14,11 +14,11 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
-import { PROVIDERS, type SecretMatch, scanSecrets } from '../rules/secrets/index';
-import { CONTEXTS } from '../test/secrets/contexts';
-import { type PlantedKey, placeholderKeys, plantedKeys } from '../test/secrets/fake-keys';
-import { gitleaksRules } from '../test/secrets/gitleaks';
-import { GITLEAKS_RULES, disagreement } from '../test/secrets/gitleaks-map';
+import { PROVIDERS, type SecretMatch, scanSecrets } from '../utils/secrets/index';
+import { CONTEXTS } from '../test/utils/secrets/contexts';
+import { type PlantedKey, placeholderKeys, plantedKeys } from '../test/utils/secrets/fake-keys';
+import { gitleaksRules } from '../test/utils/secrets/gitleaks';
+import { GITLEAKS_RULES, disagreement } from '../test/utils/secrets/gitleaks-map';
 
 const CACHE = path.resolve('.cache/bench-secrets');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

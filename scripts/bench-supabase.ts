@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { auditKey } from '../rules/core/audit';
+import { auditKey } from '../engine/audit';
 import { REF, dash, startSupabaseStudio } from '../test/fixtures/apps/supabase-studio';
 import { hostRules } from '../test/fixtures/apps/server';
 import { ensureBuilt, launchWithExtension, type ExtensionBrowser } from './lib/browser';

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '@/rules';
-import { CHECKLIST_ITEMS, type Rule } from '@/rules/core/rule';
-import { FIX_TARGET_NAMES } from '@/rules/core/platforms';
-import { SEVERITIES } from '@/rules/core/severity';
+import { CHECKLIST_ITEMS, type Rule } from '@/engine/rule';
+import { FIX_TARGET_NAMES } from '@/utils/platform/platforms';
+import { SEVERITIES } from '@/engine/severity';
 import renames from '@/rules/renames.json';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { ALL_RULES } from '@/rules';
-import { PROVIDERS } from '@/rules/secrets';
+import { PROVIDERS } from '@/utils/secrets';
 import { regenerated } from '../scripts/lib/readme';
 
 const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');

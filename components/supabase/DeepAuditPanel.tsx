@@ -1,14 +1,14 @@
 /**
  * The opt-in deep audit of a Supabase project, offered in the popup for a dashboard tab. Nothing is requested until
  * the user presses the button that says what will happen; the permission is stored for this project only and can
- * be revoked. The requests run in the dashboard tab with the user's own sign-in (components/supabase/deep-audit.ts).
+ * be revoked. The requests run in the dashboard tab with the user's own sign-in (entrypoints/supabase.content/deep-audit.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Audit } from '@/rules/core/audit-schema';
-import { supabaseRef } from '@/rules/core/builders';
-import type { DeepAuditReply } from '@/rules/core/messages';
+import type { Audit } from '@/engine/audit-schema';
+import { supabaseRef } from '@/utils/platform/builders';
+import type { DeepAuditReply } from '@/utils/messages';
 
-/** The popup's bridge for the deep audit (components/api.ts); tests pass a fake. */
+/** The popup's bridge for the deep audit (entrypoints/popup/api.ts); tests pass a fake. */
 export interface DeepAuditApi {
   hasConsent(ref: string): Promise<boolean>;
   setConsent(ref: string, granted: boolean): Promise<void>;

@@ -5,7 +5,7 @@
  * Titles and severities come from the audit (rule metadata); nothing here knows a rule's wording.
  */
 import { useState } from 'preact/hooks';
-import type { DashboardMarker } from '@/rules/supabase/dashboard-evidence';
+import type { DashboardMarker } from '@/utils/supabase/dashboard-evidence';
 
 export interface MarkerView {
   id: string;

@@ -1,10 +1,10 @@
 /** The audit of one tab, end to end: collect → validate → rules → store → badge. */
 import { browser } from 'wxt/browser';
-import { buildAudit, type Audit } from '@/rules/core/audit';
-import type { AuditReply } from '@/rules/core/messages';
+import { buildAudit, type Audit } from '@/engine/audit';
+import type { AuditReply } from '@/utils/messages';
 import { BUILDER_RULES, DEPLOYED_RULES } from '@/rules';
-import { auditScope, builderForUrl } from '@/rules/core/builders';
-import type { EvidenceInput } from '@/rules/core/evidence';
+import { auditScope, builderForUrl } from '@/utils/platform/builders';
+import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { builderEvidence } from './builder-store';
 import { showBadge } from './badge';
 import { PROTECTED_PAGE, collectEvidence } from './collect';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Audit } from '@/rules/core/audit';
+import type { Audit } from '@/engine/audit';
 
 /** Number of high and critical findings: what the toolbar badge shows. */
 export function urgentCount(audit: Pick<Audit, 'findings'>): number {

@@ -5,9 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { readSettings, SETTINGS_KEY } from '@/rules/core/audit';
-import { auditScope, builderForUrl, supabaseRef } from '@/rules/core/builders';
-import { BuilderSecretSchema, type BuilderSecret } from '@/rules/core/evidence';
+import { readSettings, SETTINGS_KEY } from '@/engine/audit';
+import { auditScope, builderForUrl, supabaseRef } from '@/utils/platform/builders';
+import { BuilderSecretSchema, type BuilderSecret } from '@/utils/evidence/evidence';
 import { dashboardEvidence } from './supabase-store';
 
 const MAX = 200;

@@ -4,7 +4,7 @@
  * per page, four at a time, with a short-lived in-memory cache so re-audits do not download everything again.
  */
 import { browser } from 'wxt/browser';
-import { TEXT_LIMITS } from '@/rules/core/evidence';
+import { TEXT_LIMITS } from '@/utils/evidence/evidence';
 import { withTimeout } from './timeout';
 
 export interface FetchedFile {

@@ -5,11 +5,11 @@
  * same-origin subresources, bounded, in memory and in storage.session (service workers are stopped when idle).
  */
 import { browser } from 'wxt/browser';
-import { LIMITS, type HttpResponse } from '@/rules/core/evidence';
-import { onBuilderHost } from '@/rules/core/builders';
-import { sameOrigin } from '@/rules/core/http';
-import { SUPABASE_HOST, isAnonymousRequest, parseSelect } from '@/rules/supabase/app-classify';
-import type { SupabaseRequest } from '@/rules/supabase/app-evidence';
+import { LIMITS, type HttpResponse } from '@/utils/evidence/evidence';
+import { onBuilderHost } from '@/utils/platform/builders';
+import { sameOrigin } from '@/utils/http/http';
+import { SUPABASE_HOST, isAnonymousRequest, parseSelect } from '@/utils/supabase/app-classify';
+import type { SupabaseRequest } from '@/utils/supabase/app-evidence';
 
 const MAX_PER_TAB = 60;
 const SESSION_PREFIX = 'capture:';

@@ -4,10 +4,10 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
-import { CookieSchema, GlobalsSchema, HttpResponseSchema, PageSnapshotSchema, SourceSchema, TEXT_LIMITS, type EvidenceInput, type HttpResponse, type PageSnapshot, type Source } from '@/rules/core/evidence';
-import { parseSetCookie } from '@/rules/core/cookies';
-import { headerValues } from '@/rules/core/http';
-import { PLATFORM_FINGERPRINTS } from '@/rules/platform/detect';
+import { CookieSchema, GlobalsSchema, HttpResponseSchema, PageSnapshotSchema, SourceSchema, TEXT_LIMITS, type EvidenceInput, type HttpResponse, type PageSnapshot, type Source } from '@/utils/evidence/evidence';
+import { parseSetCookie } from '@/utils/http/cookies';
+import { headerValues } from '@/utils/http/http';
+import { PLATFORM_FINGERPRINTS } from '@/utils/platform/detect';
 import { fetchBundles } from './bundles';
 import { capturedFor, withoutQuery } from './capture';
 import { readGlobals, snapshotPage } from './page-snapshot';

@@ -2,9 +2,10 @@
  * Service worker: routes validated messages, captures headers for granted sites, re-audits monitored sites as
  * they load, keeps the badge current and purges expired audits.
  */
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { builderForUrl, onBuilderHost } from '@/rules/core/builders';
-import { ExtensionMessage, type AuditReply, type DeepAuditReply, type SupabaseObservedReply } from '@/rules/core/messages';
+import { builderForUrl, onBuilderHost } from '@/utils/platform/builders';
+import { ExtensionMessage, type AuditReply, type DeepAuditReply, type SupabaseObservedReply } from '@/utils/messages';
 import { auditTab, auditableUrl } from './audit';
 import { addBuilderSecret, clearBuilderSecret } from './builder-store';
 import { startCapture } from './capture';

@@ -4,7 +4,7 @@
  * whose Origin header (the extension's own origin, foreign to the app) shows whether the server echoes origins.
  */
 import { browser } from 'wxt/browser';
-import type { HttpResponse, RedirectCheck } from '@/rules/core/evidence';
+import type { HttpResponse, RedirectCheck } from '@/utils/evidence/evidence';
 import { onOwnResponse, withoutQuery } from './capture';
 
 const TIMEOUT_MS = 5000;

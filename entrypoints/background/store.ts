@@ -3,9 +3,9 @@
  * configurable); expired or unreadable entries are removed, never shown.
  */
 import { browser } from 'wxt/browser';
-import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/rules/core/audit-schema';
-import { hash64 } from '@/rules/core/hash';
-import type { Rule } from '@/rules/core/rule';
+import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/engine/audit-schema';
+import { hash64 } from '@/utils/hash';
+import type { Rule } from '@/engine/rule';
 
 export async function getSettings(): Promise<Settings> {
   const raw: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];

@@ -7,11 +7,11 @@
  * dropped; Evidence gets kinds, masked previews, names, codes and counts.
  */
 import { browser } from 'wxt/browser';
-import type { Audit } from '@/rules/core/audit';
-import type { HttpResponse, Source } from '@/rules/core/evidence';
-import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/rules/supabase/app-evidence';
-import { probeConsentKey, readProbeConsent } from '@/rules/supabase/app-consent';
-import { discoverSupabase } from '@/rules/supabase/app-discover';
+import type { Audit } from '@/engine/audit';
+import type { HttpResponse, Source } from '@/utils/evidence/evidence';
+import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/utils/supabase/app-evidence';
+import { probeConsentKey, readProbeConsent } from '@/utils/supabase/app-consent';
+import { discoverSupabase } from '@/utils/supabase/app-discover';
 import { runExposureCheck, type ExposureCheckOptions } from './supabase-probe';
 
 /** At most this many projects are checked per audit (a page naming more is not an ordinary app). */

@@ -4,10 +4,10 @@
  * request to the dashboard tab once the project has consent. Callers have already checked who sent the message.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Audit } from '@/rules/core/audit';
-import { supabaseRef } from '@/rules/core/builders';
-import { DeepAuditSummarySchema, type DeepAuditReply, type SupabaseObservedReply } from '@/rules/core/messages';
-import type { DashboardMarker, DashboardObservation } from '@/rules/supabase/dashboard-evidence';
+import type { Audit } from '@/engine/audit';
+import { supabaseRef } from '@/utils/platform/builders';
+import { DeepAuditSummarySchema, type DeepAuditReply, type SupabaseObservedReply } from '@/utils/messages';
+import type { DashboardMarker, DashboardObservation } from '@/utils/supabase/dashboard-evidence';
 import { auditTab } from './audit';
 import { hasDeepAuditConsent, recordObservation } from './supabase-store';
 

@@ -8,10 +8,10 @@
  * flight, each bounded in time and size, the whole check bounded in time and cancellable (AbortSignal).
  * Answers are classified at once; row values are dropped with the body and never leave this function.
  */
-import { readClaims } from '@/rules/secrets/jwt';
-import { PROJECT_REF, SUPABASE_LIMITS, type ProbeState, type ProbeTable, type SupabaseProbe } from '@/rules/supabase/app-evidence';
-import { classifyBuckets, classifyOpenApi, classifyTableAnswer, type RestAnswer } from '@/rules/supabase/app-classify';
-import type { ProbeKey } from '@/rules/supabase/app-discover';
+import { readClaims } from '@/utils/secrets/jwt';
+import { PROJECT_REF, SUPABASE_LIMITS, type ProbeState, type ProbeTable, type SupabaseProbe } from '@/utils/supabase/app-evidence';
+import { classifyBuckets, classifyOpenApi, classifyTableAnswer, type RestAnswer } from '@/utils/supabase/app-classify';
+import type { ProbeKey } from '@/utils/supabase/app-discover';
 import { readCapped } from './bundles';
 
 export const PROBE_LIMITS = {

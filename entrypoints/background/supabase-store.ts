@@ -1,12 +1,12 @@
 /**
- * What the Supabase dashboard content script observed, merged per project (rules/supabase/dashboard-merge.ts) and
+ * What the Supabase dashboard content script observed, merged per project (utils/supabase/dashboard-merge.ts) and
  * kept in local storage with the same expiry as audits. The project ref always comes from the sender's URL.
  */
 import { browser } from 'wxt/browser';
-import { readSettings, SETTINGS_KEY } from '@/rules/core/audit';
-import { SupabaseDashboardSchema, type DashboardObservation, type SupabaseDashboard } from '@/rules/supabase/dashboard-evidence';
-import { dropStale, mergeObservation } from '@/rules/supabase/dashboard-merge';
-import { consentKey, isConsent } from '@/rules/supabase/dashboard-consent';
+import { readSettings, SETTINGS_KEY } from '@/engine/audit';
+import { SupabaseDashboardSchema, type DashboardObservation, type SupabaseDashboard } from '@/utils/supabase/dashboard-evidence';
+import { dropStale, mergeObservation } from '@/utils/supabase/dashboard-merge';
+import { consentKey, isConsent } from '@/utils/supabase/dashboard-consent';
 
 export const dashboardKey = (ref: string) => `supabase-dashboard:${ref}`;
 

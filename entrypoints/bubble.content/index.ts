@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runBuilderGuard } from '@/components/builder/runtime';
-import { BUILDERS } from '@/rules/core/builders';
+import { runBuilderGuard } from '@/in-page/builder-guard';
+import { BUILDERS } from '@/utils/platform/builders';
 
 /** Bubble editor only (bubble.io/page?id=<app>…): guards fields against pasted keys. */
 export default defineContentScript({

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { browserApi } from '@/components/api';
+import { browserApi } from '@/entrypoints/popup/api';
 import { Popup } from '@/components/Popup';
-import { guideForFinding } from '@/rules/core/fix';
+import { guideForFinding } from '@/engine/fix';
 import './style.css';
 
 performance.mark('popup:script');

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runBuilderGuard } from '@/components/builder/runtime';
-import { runSupabaseDashboard } from '@/components/supabase/runtime';
-import { BUILDERS } from '@/rules/core/builders';
+import { runBuilderGuard } from '@/in-page/builder-guard';
+import { runSupabaseDashboard } from '@/entrypoints/supabase.content/runtime';
+import { BUILDERS } from '@/utils/platform/builders';
 
 /**
  * Supabase dashboard only (supabase.com/dashboard/…): guards fields against pasted keys, and reads what the

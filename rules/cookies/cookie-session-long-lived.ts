@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { cookieDraft, cookieFix, describeCookie, isSessionLike, mergedCookies } from '../core/cookies';
+import { defineRule } from '../../engine/rule';
+import { cookieDraft, cookieFix, describeCookie, isSessionLike, mergedCookies } from '../../utils/http/cookies';
 
 const DAY = 86_400;
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { corsFix, corsView } from '../core/cors';
-import { sameOrigin } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { corsFix, corsView } from '../../utils/http/cors';
+import { sameOrigin } from '../../utils/http/http';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { corsFix, corsView } from '../core/cors';
-import { safeUrl } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { corsFix, corsView } from '../../utils/http/cors';
+import { safeUrl } from '../../utils/http/http';
 
 const SHOWN = 5;
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { frameProtection } from '../core/frame';
-import { headerFixes } from '../core/host-fixes';
+import { defineRule } from '../../engine/rule';
+import { frameProtection } from '../../utils/http/frame';
+import { headerFixes } from '../../engine/host-fixes';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { cspDraft, cspFix, enforcedPolicies, hasDirective } from '../core/csp';
-import { frameProtection } from '../core/frame';
+import { defineRule } from '../../engine/rule';
+import { cspDraft, cspFix, enforcedPolicies, hasDirective } from '../../utils/http/csp';
+import { frameProtection } from '../../utils/http/frame';
 
 export default defineRule({
   meta: {

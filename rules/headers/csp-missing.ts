@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { cspFix, enforcedPolicies } from '../core/csp';
-import { documentResponse, firstHeader, showHeader } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { cspFix, enforcedPolicies } from '../../utils/http/csp';
+import { documentResponse, firstHeader, showHeader } from '../../utils/http/http';
 
 export default defineRule({
   meta: {

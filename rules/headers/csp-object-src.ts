@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { cspDraft, cspFix, enforcedPolicies, objectSrcRestricted } from '../core/csp';
+import { defineRule } from '../../engine/rule';
+import { cspDraft, cspFix, enforcedPolicies, objectSrcRestricted } from '../../utils/http/csp';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { documentResponse, firstHeader, showHeader } from '../core/http';
-import { headerFixes } from '../core/host-fixes';
+import { defineRule } from '../../engine/rule';
+import { documentResponse, firstHeader, showHeader } from '../../utils/http/http';
+import { headerFixes } from '../../engine/host-fixes';
 
 const RECOMMENDED = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
 

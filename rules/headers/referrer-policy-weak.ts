@@ -1,6 +1,6 @@
-import { defineRule } from '../core/rule';
-import { documentResponse, headerValues, showHeader } from '../core/http';
-import { headerFixes } from '../core/host-fixes';
+import { defineRule } from '../../engine/rule';
+import { documentResponse, headerValues, showHeader } from '../../utils/http/http';
+import { headerFixes } from '../../engine/host-fixes';
 
 const SAFE = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']);
 const UNSAFE = new Set(['unsafe-url', 'no-referrer-when-downgrade', 'origin-when-cross-origin', 'origin']);

@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { documentResponse, showHeader } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { documentResponse, showHeader } from '../../utils/http/http';
 
 /** Headers that name server software; a finding needs a version number, not just a product name. */
 const HEADERS = ['server', 'x-powered-by', 'x-aspnet-version', 'x-aspnetmvc-version', 'x-generator', 'x-runtime-version', 'x-drupal-cache', 'x-php-version'];

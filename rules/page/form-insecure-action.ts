@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { safeUrl } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { safeUrl } from '../../utils/http/http';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { isHttps } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { isHttps } from '../../utils/http/http';
 
 /** Elements whose http:// content can change the page (browsers block these; they still break the app). */
 const ACTIVE = new Set(['script', 'iframe', 'link', 'object', 'embed', 'form', 'fetch']);

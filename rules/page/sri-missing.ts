@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { safeUrl } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { safeUrl } from '../../utils/http/http';
 
 /** Hosts that serve per-user or per-request code, where a fixed hash cannot work (SRI would break them). */
 const DYNAMIC_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|google\.com|gstatic\.com|googleapis\.com|stripe\.com|paypal\.com|recaptcha\.net|hcaptcha\.com|intercom\.io|intercomcdn\.com|hotjar\.com|facebook\.net|clarity\.ms|segment\.com|cloudflareinsights\.com|bubble\.io|glideapps\.com)$/i;

@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { keyDrafts } from './sources';
+import { defineRule } from '../../engine/rule';
+import { keyDrafts } from '../../utils/secrets/sources';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { BUILDERS } from '../core/builders';
+import { defineRule } from '../../engine/rule';
+import { BUILDERS } from '../../utils/platform/builders';
 
 const ROTATE_FIRST = 'Rotate (revoke and re-create) the key at the provider first: it has already been saved where others can read it.';
 

@@ -1,6 +1,7 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { personalColumns } from './app-classify';
-import { RLS_DOCS, RLS_SNIPPET, TABLE_POLICIES_LINK, listOf, projectsOf, restUrl, tableVars } from './app-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { personalColumns } from '../../utils/supabase/app-classify';
+import { RLS_SNIPPET, listOf, projectsOf, restUrl, exposedTableVars } from '../../utils/supabase/app-findings';
+import { RLS_DOCS, TABLE_POLICIES_LINK } from '../../utils/supabase/links';
 
 type M = 'personal' | 'unknown-columns';
 
@@ -14,7 +15,7 @@ export default defineRule<M>({
     id: 'app-anon-rows-in-page',
     title: 'Logged-out visitors receive rows from the database',
     severity: 'high',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',
@@ -70,7 +71,7 @@ export default defineRule<M>({
           evidence: `GET ${restUrl(p.ref, t.name)}?select=${star ? '*' : columns.join(',')} → ${sample.status}, ${rows} row${rows === 1 ? '' : 's'}${total !== undefined ? ` of ${total}` : ''} (apikey only, no user session)`,
           location: { kind: 'request', url: restUrl(p.ref, t.name), name: t.name },
           identity: `${p.ref}/${t.name}`,
-          vars: tableVars(p.ref, t.name, columns),
+          vars: exposedTableVars(p.ref, t.name, columns),
         });
       }
     }

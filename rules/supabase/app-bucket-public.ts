@@ -1,5 +1,6 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { BUCKET_LINK, BUCKET_SNIPPET, STORAGE_DOCS, bucketVars, listOf, projectsOf } from './app-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { BUCKET_SNIPPET, bucketVars, listOf, projectsOf } from '../../utils/supabase/app-findings';
+import { BUCKET_LINK, STORAGE_DOCS } from '../../utils/supabase/links';
 
 type M = 'public' | 'listing';
 
@@ -13,7 +14,7 @@ export default defineRule<M>({
     id: 'app-bucket-public',
     title: 'Supabase storage open to logged-out visitors',
     severity: 'medium',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',

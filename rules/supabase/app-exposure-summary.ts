@@ -1,6 +1,7 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import type { ProbeTable, SupabaseProbe } from './app-evidence';
-import { ADVISOR_LINK, RLS_DOCS, projectsOf } from './app-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import type { ProbeTable, SupabaseProbe } from '../../utils/supabase/app-evidence';
+import { projectsOf } from '../../utils/supabase/app-findings';
+import { ADVISOR_LINK, RLS_DOCS } from '../../utils/supabase/links';
 
 type M = SupabaseProbe['state'];
 
@@ -31,7 +32,7 @@ export default defineRule<M>({
     id: 'app-exposure-summary',
     title: 'Supabase exposure check: what a logged-out visitor can read',
     severity: 'info',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',

@@ -1,5 +1,6 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { POLICIES_LINK, RLS_DOCS, listOf, projectsOf } from './app-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { listOf, projectsOf } from '../../utils/supabase/app-findings';
+import { POLICIES_LINK, RLS_DOCS } from '../../utils/supabase/links';
 
 type M = 'no-consent' | 'no-public-key';
 
@@ -12,7 +13,7 @@ export default defineRule<M>({
     id: 'app-exposure-unchecked',
     title: 'Supabase tables found: what anyone can read was not checked',
     severity: 'info',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',

@@ -1,5 +1,6 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { DATA_API_LINK, projectsOf } from './app-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { projectsOf } from '../../utils/supabase/app-findings';
+import { DATA_API_LINK } from '../../utils/supabase/links';
 
 type M = 'open';
 
@@ -13,7 +14,7 @@ export default defineRule<M>({
     id: 'app-openapi-exposed',
     title: 'Database schema described to anyone (OpenAPI root open)',
     severity: 'low',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',

@@ -1,6 +1,7 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { personalColumns } from './app-classify';
-import { RLS_DOCS, RLS_SNIPPET, TABLE_POLICIES_LINK, listOf, projectsOf, restUrl, tableVars } from './app-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { personalColumns } from '../../utils/supabase/app-classify';
+import { RLS_SNIPPET, listOf, projectsOf, restUrl, exposedTableVars } from '../../utils/supabase/app-findings';
+import { RLS_DOCS, TABLE_POLICIES_LINK } from '../../utils/supabase/links';
 
 type M = 'personal' | 'readable';
 
@@ -14,7 +15,7 @@ export default defineRule<M>({
     id: 'app-table-readable',
     title: 'Anyone can read this Supabase table',
     severity: 'critical',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',
@@ -54,7 +55,7 @@ export default defineRule<M>({
           evidence: `GET ${restUrl(p.ref, t.name)}?select=*&limit=1 (public key, Prefer: count=exact) → ${t.status}${t.count !== undefined ? `, ${t.count} rows in all` : ''}; columns: ${t.columns?.join(', ') || 'unknown'}`,
           location: { kind: 'request', url: restUrl(p.ref, t.name), name: t.name },
           identity: `${p.ref}/${t.name}`,
-          vars: tableVars(p.ref, t.name, t.columns),
+          vars: exposedTableVars(p.ref, t.name, t.columns),
         });
       }
     }

@@ -1,6 +1,7 @@
-import { defineRule } from '../core/rule';
-import type { Severity } from '../core/severity';
-import { DASHBOARD, dashboardOf } from './dashboard-shared';
+import { defineRule } from '../../engine/rule';
+import type { Severity } from '../../engine/severity';
+import { dashboardOf } from '../../utils/supabase/dashboard-findings';
+import { DASHBOARD } from '../../utils/supabase/links';
 import { isLeakedKeyLint } from './supabase-leaked-service-key';
 
 /** Lints with a rule of their own (a more precise message, severity and fix). */
@@ -23,7 +24,7 @@ export default defineRule({
     id: 'supabase-advisor-lint',
     title: 'Security Advisor finding',
     severity: 'medium',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-advisors'],
     confidence: 'high',

@@ -1,12 +1,13 @@
-import { defineRule } from '../core/rule';
-import { DASHBOARD, lintDocs, viewLintDrafts } from './dashboard-shared';
+import { defineRule } from '../../engine/rule';
+import { viewLintDrafts } from '../../utils/supabase/dashboard-findings';
+import { DASHBOARD, lintDocs } from '../../utils/supabase/links';
 
 export default defineRule({
   meta: {
     id: 'supabase-exposed-auth-users',
     title: 'Sign-up data (auth.users) exposed through the Data API',
     severity: 'high',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-advisors'],
     confidence: 'high',

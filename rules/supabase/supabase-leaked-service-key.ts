@@ -1,6 +1,7 @@
-import { defineRule } from '../core/rule';
-import type { DashboardLint } from './dashboard-evidence';
-import { DASHBOARD, dashboardOf } from './dashboard-shared';
+import { defineRule } from '../../engine/rule';
+import type { DashboardLint } from '../../utils/supabase/dashboard-evidence';
+import { dashboardOf } from '../../utils/supabase/dashboard-findings';
+import { DASHBOARD } from '../../utils/supabase/links';
 
 /** The advisor's "Leaked Service Key Detected" (its lint name is unverified: match the title loosely too). */
 export function isLeakedKeyLint(l: Pick<DashboardLint, 'name' | 'title'>): boolean {

@@ -1,8 +1,9 @@
-import { defineRule } from '../core/rule';
-import { personalOrLog, timeColumn } from './columns';
-import type { CronJob } from './dashboard-evidence';
-import { DASHBOARD, dashboardOf, tableVars } from './dashboard-shared';
-import { literal, quoteIdent, sqlBody } from './sql';
+import { defineRule } from '../../engine/rule';
+import { personalOrLog, timeColumn } from '../../utils/supabase/columns';
+import type { CronJob } from '../../utils/supabase/dashboard-evidence';
+import { dashboardOf, tableVars } from '../../utils/supabase/dashboard-findings';
+import { DASHBOARD } from '../../utils/supabase/links';
+import { literal, quoteIdent, sqlBody } from '../../utils/supabase/sql';
 
 type M = 'extension-off' | 'no-jobs' | 'no-delete';
 
@@ -23,7 +24,7 @@ export default defineRule({
     id: 'supabase-no-retention-job',
     title: 'Personal data and logs are kept forever (no deletion job)',
     severity: 'low',
-    category: 'data',
+    category: 'supabase',
     checklist: 'data-retention',
     surfaces: ['builder', 'supabase-cron'],
     confidence: 'medium',

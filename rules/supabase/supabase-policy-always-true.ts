@@ -1,9 +1,10 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import type { Severity } from '../core/severity';
-import { ownerColumn } from './columns';
-import type { DashboardPolicy } from './dashboard-evidence';
-import { POLICIES_LINK, alwaysTrue, anyoneRole, dashboardOf, lintDocs, lintsNamed, ownerPolicySql, signedInRole, tableOf, tableVars } from './dashboard-shared';
-import { quotePolicy } from './sql';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import type { Severity } from '../../engine/severity';
+import { ownerColumn } from '../../utils/supabase/columns';
+import type { DashboardPolicy } from '../../utils/supabase/dashboard-evidence';
+import { alwaysTrue, anyoneRole, dashboardOf, lintsNamed, ownerPolicySql, signedInRole, tableOf, tableVars } from '../../utils/supabase/dashboard-findings';
+import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
+import { quotePolicy } from '../../utils/supabase/sql';
 
 type M = 'anyone' | 'signed-in';
 const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'ALL']);
@@ -28,7 +29,7 @@ export default defineRule({
     id: 'supabase-policy-always-true',
     title: 'Write policy that allows every row (USING (true))',
     severity: 'high',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-dashboard'],
     confidence: 'high',
@@ -46,7 +47,7 @@ export default defineRule({
         'Or run the snippet in the SQL editor (it drops and re-creates the policy; check the owner column).',
         'If only your server should write here, delete the policy instead: server code uses the secret key, which bypasses RLS.',
       ],
-      deepLink: POLICIES_LINK,
+      deepLink: TABLE_POLICIES_LINK,
       snippet: { language: 'sql', fill: true, code: '-- Replace {policy_name_sql} with a policy that checks whose row it is:\ndrop policy {policy_name_sql} on {table_sql};\n{policy_block}' },
       docs: lintDocs('0024_permissive_rls_policy'),
     },

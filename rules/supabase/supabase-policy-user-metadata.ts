@@ -1,6 +1,7 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { POLICIES_LINK, dashboardOf, lintDocs, lintsNamed, tableVars } from './dashboard-shared';
-import { quotePolicy } from './sql';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { dashboardOf, lintsNamed, tableVars } from '../../utils/supabase/dashboard-findings';
+import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
+import { quotePolicy } from '../../utils/supabase/sql';
 
 const USER_METADATA = /user_metadata|raw_user_meta_data/i;
 
@@ -9,7 +10,7 @@ export default defineRule({
     id: 'supabase-policy-user-metadata',
     title: 'Policy trusts user_metadata, which users can edit',
     severity: 'medium',
-    category: 'data',
+    category: 'supabase',
     checklist: 'auth',
     surfaces: ['builder', 'supabase-dashboard'],
     confidence: 'high',
@@ -26,7 +27,7 @@ export default defineRule({
         'Or run the snippet in the SQL editor after writing the new condition into it.',
         'Users keep the old claims until their token refreshes (up to an hour by default).',
       ],
-      deepLink: POLICIES_LINK,
+      deepLink: TABLE_POLICIES_LINK,
       snippet: {
         language: 'sql',
         fill: true,

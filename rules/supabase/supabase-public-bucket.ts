@@ -1,7 +1,8 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import type { DashboardPolicy, SupabaseDashboard } from './dashboard-evidence';
-import { DASHBOARD, alwaysTrue, anyoneRole, dashboardOf, lintDocs, lintsNamed, signedInRole } from './dashboard-shared';
-import { literal, quotePolicy } from './sql';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import type { DashboardPolicy, SupabaseDashboard } from '../../utils/supabase/dashboard-evidence';
+import { alwaysTrue, anyoneRole, dashboardOf, lintsNamed, signedInRole } from '../../utils/supabase/dashboard-findings';
+import { BUCKET_LINK, DASHBOARD, lintDocs } from '../../utils/supabase/links';
+import { literal, quotePolicy } from '../../utils/supabase/sql';
 
 type M = 'listing' | 'public';
 
@@ -23,7 +24,7 @@ export default defineRule({
     id: 'supabase-public-bucket',
     title: 'Public storage bucket that lets anyone list its files',
     severity: 'medium',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-dashboard'],
     confidence: 'high',
@@ -41,7 +42,7 @@ export default defineRule({
         'Or run the snippet in the SQL editor (option 1 or 2).',
         'Check the Security Advisor again: "Public Bucket Allows Listing" disappears.',
       ],
-      deepLink: `${DASHBOARD}/storage/buckets/{bucket}`,
+      deepLink: BUCKET_LINK,
       snippet: {
         language: 'sql',
         fill: true,

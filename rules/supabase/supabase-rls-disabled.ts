@@ -1,6 +1,7 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { ownerColumn, sensitiveColumns } from './columns';
-import { POLICIES_LINK, dashboardOf, lintDocs, lintsNamed, ownerPolicySql, policiesOf, tableKey, tableOf, tableVars } from './dashboard-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { ownerColumn, sensitiveColumns } from '../../utils/supabase/columns';
+import { dashboardOf, lintsNamed, ownerPolicySql, policiesOf, tableKey, tableOf, tableVars } from '../../utils/supabase/dashboard-findings';
+import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
 
 type M = 'sensitive' | 'exposed' | 'maybe-exposed' | 'policies-ignored' | 'not-exposed';
 
@@ -15,7 +16,7 @@ export default defineRule({
     id: 'supabase-rls-disabled',
     title: 'Table open to anyone: Row Level Security is off',
     severity: 'high',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-dashboard'],
     confidence: 'high',
@@ -37,7 +38,7 @@ export default defineRule({
         'If the table should never be reachable from browsers, skip the policy and revoke the grants instead: `revoke all on <table> from anon, authenticated;`.',
         'Re-open the table in the dashboard: the "Unrestricted" badge disappears.',
       ],
-      deepLink: POLICIES_LINK,
+      deepLink: TABLE_POLICIES_LINK,
       snippet: {
         language: 'sql',
         fill: true,

@@ -1,13 +1,14 @@
-import { defineRule, type FindingDraft } from '../core/rule';
-import { ownerColumn } from './columns';
-import { POLICIES_LINK, dashboardOf, lintDocs, lintsNamed, ownerPolicySql, policiesOf, tableKey, tableOf, tableVars } from './dashboard-shared';
+import { defineRule, type FindingDraft } from '../../engine/rule';
+import { ownerColumn } from '../../utils/supabase/columns';
+import { dashboardOf, lintsNamed, ownerPolicySql, policiesOf, tableKey, tableOf, tableVars } from '../../utils/supabase/dashboard-findings';
+import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
 
 export default defineRule({
   meta: {
     id: 'supabase-rls-no-policy',
     title: 'RLS is on but no policy exists',
     severity: 'info',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-dashboard'],
     confidence: 'high',
@@ -24,7 +25,7 @@ export default defineRule({
         'Otherwise open the table’s policies (button below) → "Create policy", or run the snippet (check the owner column).',
         'Never fix "no rows returned" by disabling RLS: that opens the table to anyone with the publishable key.',
       ],
-      deepLink: POLICIES_LINK,
+      deepLink: TABLE_POLICIES_LINK,
       snippet: { language: 'sql', fill: true, code: '-- Each signed-in user reaches only their own rows of {table_sql}:\n{policy_block}' },
       docs: lintDocs('0008_rls_enabled_no_policy'),
     },

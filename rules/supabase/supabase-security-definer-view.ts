@@ -1,12 +1,13 @@
-import { defineRule } from '../core/rule';
-import { DASHBOARD, lintDocs, viewLintDrafts } from './dashboard-shared';
+import { defineRule } from '../../engine/rule';
+import { viewLintDrafts } from '../../utils/supabase/dashboard-findings';
+import { DASHBOARD, lintDocs } from '../../utils/supabase/links';
 
 export default defineRule({
   meta: {
     id: 'supabase-security-definer-view',
     title: 'View bypasses Row Level Security (security definer)',
     severity: 'high',
-    category: 'data',
+    category: 'supabase',
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-advisors'],
     confidence: 'high',

@@ -1,5 +1,5 @@
-import { defineRule } from '../core/rule';
-import { isHttps } from '../core/http';
+import { defineRule } from '../../engine/rule';
+import { isHttps } from '../../utils/http/http';
 
 export default defineRule({
   meta: {

@@ -4,9 +4,9 @@
  * extension's storage.
  */
 import type { Page } from 'playwright-core';
-import { AuditSchema, auditKey, type Audit } from '../../rules/core/audit';
-import { auditScope } from '../../rules/core/builders';
-import { probeConsentKey } from '../../rules/supabase/app-consent';
+import { AuditSchema, auditKey, type Audit } from '../../engine/audit';
+import { auditScope } from '../../utils/platform/builders';
+import { probeConsentKey } from '../../utils/supabase/app-consent';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import type { ExtensionBrowser } from './browser';
 

@@ -12,10 +12,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { EvidenceSchema, type Evidence, type EvidenceInput, type HttpResponse } from '../../rules/core/evidence';
-import { parseSetCookie } from '../../rules/core/cookies';
-import { runRules } from '../../rules/core/engine';
-import type { Finding } from '../../rules/core/finding';
+import { EvidenceSchema, type Evidence, type EvidenceInput, type HttpResponse } from '../../utils/evidence/evidence';
+import { parseSetCookie } from '../../utils/http/cookies';
+import { runRules } from '../../engine/engine';
+import type { Finding } from '../../engine/finding';
 import { DEPLOYED_RULES } from '../../rules';
 import type { Requests, TestOutput } from '@mdn/mdn-http-observatory/src/types.js';
 import { emptyRequests } from '@mdn/mdn-http-observatory/test/helpers.js';

@@ -1,12 +1,12 @@
 /**
  * Builder guards in real Chromium: the editors are served at their real addresses (host-resolver rules), so the
- * content scripts run under their real match patterns. Keys are generated at run time (test/secrets/fake-keys).
+ * content scripts run under their real match patterns. Keys are generated at run time (test/utils/secrets/fake-keys).
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDER_HOSTS, GLIDE_APP_ID, SUPABASE_REF, startBuilders } from '../fixtures/apps/builders';
-import { FAKE_KEYS, seeded } from '../secrets/fake-keys';
+import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
 import { extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 

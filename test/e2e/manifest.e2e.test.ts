@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
-import { BUILDERS, BUILDER_ORIGINS } from '../../rules/core/builders';
+import { BUILDERS, BUILDER_ORIGINS } from '../../utils/platform/builders';
 
 type Manifest = {
   manifest_version: number;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyPoll } from '../fixtures/apps/tinypoll';
-import { FAKE_KEYS, plantedKeys, seeded } from '../secrets/fake-keys';
+import { FAKE_KEYS, plantedKeys, seeded } from '../utils/secrets/fake-keys';
 import { auditThroughExtension, type HeadlessAuditResult } from '../../scripts/lib/headless';
 import { startHarness, type Harness } from './harness';
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as WxtBrowser } from 'wxt/browser';
-import type { Audit } from '@/rules/core/audit-schema';
+import type { Audit } from '@/engine/audit-schema';
 import { consentToProbe, readStoredAudit, auditThroughExtension, type HeadlessAuditResult } from '../../scripts/lib/headless';
 import { runCli } from '../../scripts/audit';
 import { hostRules, type FixtureServer } from '../fixtures/apps/server';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Audit } from '../../rules/core/audit';
+import type { Audit } from '../../engine/audit';
 import { auditThroughExtension, extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { HOSTILE_TABLE, REF, REF_B, REF_C, dash, startSupabaseStudio, type StudioFixture } from '../fixtures/apps/supabase-studio';
 import { ARTIFACTS, startHarness, type Harness } from './harness';

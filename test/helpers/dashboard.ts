@@ -3,14 +3,14 @@
  * to it (enable RLS, create/drop/alter policy, make a bucket private, schedule a cron job), so a rule's "fixed"
  * case runs the guide's own words rather than a value the test made up.
  */
-import { parseCreatePolicies } from '@/components/supabase/extract';
-import { runRules } from '@/rules/core/engine';
-import { auditScope } from '@/rules/core/builders';
-import { EvidenceSchema, type Evidence, type EvidenceInput } from '@/rules/core/evidence';
-import type { Finding } from '@/rules/core/finding';
-import { resolveGuide } from '@/rules/core/fix';
-import type { Rule } from '@/rules/core/rule';
-import type { DashboardBucket, DashboardLint, DashboardPolicy, DashboardTable, SupabaseDashboard } from '@/rules/supabase/dashboard-evidence';
+import { parseCreatePolicies } from '@/entrypoints/supabase.content/extract';
+import { runRules } from '@/engine/engine';
+import { auditScope } from '@/utils/platform/builders';
+import { EvidenceSchema, type Evidence, type EvidenceInput } from '@/utils/evidence/evidence';
+import type { Finding } from '@/engine/finding';
+import { resolveGuide } from '@/engine/fix';
+import type { Rule } from '@/engine/rule';
+import type { DashboardBucket, DashboardLint, DashboardPolicy, DashboardTable, SupabaseDashboard } from '@/utils/supabase/dashboard-evidence';
 import { NOW } from './evidence';
 
 export const REF = 'qwertyuiopasdfghjklz';

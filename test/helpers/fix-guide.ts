@@ -2,11 +2,11 @@
  * Reads what a rule's own fix guide tells the user to ship (header lines, <meta> tags, a Set-Cookie line), so a
  * rule test's "fixed" case applies the guide's words rather than a value the test made up.
  */
-import { parseSetCookie } from '@/rules/core/cookies';
-import type { Cookie } from '@/rules/core/evidence';
-import { resolveGuide } from '@/rules/core/fix';
-import type { FixTarget } from '@/rules/core/platforms';
-import type { Rule, Snippet } from '@/rules/core/rule';
+import { parseSetCookie } from '@/utils/http/cookies';
+import type { Cookie } from '@/utils/evidence/evidence';
+import { resolveGuide } from '@/engine/fix';
+import type { FixTarget } from '@/utils/platform/platforms';
+import type { Rule, Snippet } from '@/engine/rule';
 import { NOW, PAGE } from './evidence';
 
 /** The snippet of the variant the guide shows first for `target` (the generic one without a target). */

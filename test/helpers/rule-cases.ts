@@ -3,11 +3,11 @@
  * must stay clean, and "fixed" cases where applying the rule's own fix guide makes the finding disappear.
  */
 import { describe, expect, it } from 'vitest';
-import { runRules } from '@/rules/core/engine';
-import type { Evidence } from '@/rules/core/evidence';
-import type { Finding } from '@/rules/core/finding';
-import type { Rule, RuleContext } from '@/rules/core/rule';
-import type { Severity } from '@/rules/core/severity';
+import { runRules } from '@/engine/engine';
+import type { Evidence } from '@/utils/evidence/evidence';
+import type { Finding } from '@/engine/finding';
+import type { Rule, RuleContext } from '@/engine/rule';
+import type { Severity } from '@/engine/severity';
 
 export interface Flagged {
   name: string;

@@ -1,6 +1,6 @@
 /** Hand-made Evidence for the deployed-app Supabase rules: a page plus what discovery and the exposure check found. */
-import { EvidenceSchema, type Evidence } from '@/rules/core/evidence';
-import type { SupabaseProbeInput } from '@/rules/supabase/app-evidence';
+import { EvidenceSchema, type Evidence } from '@/utils/evidence/evidence';
+import type { SupabaseProbeInput } from '@/utils/supabase/app-evidence';
 import { evidence, type PageSpec } from './evidence';
 
 export const REF = 'qwertyuiopasdfghjklz';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import rule from '@/rules/cors/cors-wildcard-credentialed';
 import type { z } from 'zod';
-import type { HttpResponseSchema } from '@/rules/core/evidence';
+import type { HttpResponseSchema } from '@/utils/evidence/evidence';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 

@@ -1,5 +1,5 @@
 import rule from '@/rules/headers/csp-missing';
-import { CSP_BASELINE_META } from '@/rules/core/csp';
+import { CSP_BASELINE_META } from '@/utils/http/csp';
 import { evidence, PAGE } from '../../helpers/evidence';
 import { fixHeaders, metaFromSnippet, snippetOf } from '../../helpers/fix-guide';
 import { describeRule } from '../../helpers/rule-cases';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import rule from '@/rules/secrets/publishable-key-in-page';
-import type { Source } from '@/rules/core/evidence';
-import { FAKE_KEYS, seeded } from '../../secrets/fake-keys';
+import type { Source } from '@/utils/evidence/evidence';
+import { FAKE_KEYS, seeded } from '../../utils/secrets/fake-keys';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '@/rules/secrets/secret-exposed';
-import type { Source } from '@/rules/core/evidence';
-import { maskedContext } from '@/rules/secrets/sources';
-import { scanSecrets } from '@/rules/secrets';
-import { FAKE_KEYS, placeholderKeys, seeded } from '../../secrets/fake-keys';
+import type { Source } from '@/utils/evidence/evidence';
+import { maskedContext } from '@/utils/secrets/sources';
+import { scanSecrets } from '@/utils/secrets';
+import { FAKE_KEYS, placeholderKeys, seeded } from '../../utils/secrets/fake-keys';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/secrets/secret-in-builder-field';
-import type { BuilderSecret } from '@/rules/core/evidence';
+import type { BuilderSecret } from '@/utils/evidence/evidence';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/supabase/app-bucket-public';
-import { guideForFinding } from '@/rules/core/fix';
+import { guideForFinding } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
 import { REF, supabaseEvidence } from '../../helpers/supabase';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import rule from '@/rules/supabase/app-table-readable';
-import { guideForFinding } from '@/rules/core/fix';
+import { guideForFinding } from '@/engine/fix';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { REF, supabaseEvidence } from '../../helpers/supabase';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/supabase/supabase-advisor-lint';
-import { resolveGuide } from '@/rules/core/fix';
+import { resolveGuide } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
 import { REF, advisors, dashboard, lint } from '../../helpers/dashboard';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/supabase/supabase-exposed-auth-users';
-import { resolveGuide } from '@/rules/core/fix';
+import { resolveGuide } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
 import { REF, advisors, dashboard, lint, snippetOf } from '../../helpers/dashboard';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import rule, { isLeakedKeyLint } from '@/rules/supabase/supabase-leaked-service-key';
-import { resolveGuide } from '@/rules/core/fix';
+import { resolveGuide } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
 import { REF, advisors, dashboard, lint } from '../../helpers/dashboard';
 

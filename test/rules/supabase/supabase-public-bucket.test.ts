@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/supabase/supabase-public-bucket';
-import { resolveGuide } from '@/rules/core/fix';
+import { resolveGuide } from '@/engine/fix';
 import { NOW } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 import { REF, advisors, bucket, dashboard, fixedBy, lint, policy, snippetOf } from '../../helpers/dashboard';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import rule from '@/rules/supabase/supabase-rls-disabled';
-import { fingerprint } from '@/rules/core/engine';
-import { resolveGuide } from '@/rules/core/fix';
+import { fingerprint } from '@/engine/engine';
+import { resolveGuide } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
 import { NOW } from '../../helpers/evidence';
 import { REF, advisors, dashboard, fixedBy, lint, policy, snippetOf, table } from '../../helpers/dashboard';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/transport/http-redirect-missing';
-import type { EvidenceInput } from '@/rules/core/evidence';
+import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 

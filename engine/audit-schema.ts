@@ -1,0 +1,108 @@
+/**
+ * A stored audit: what the popup shows and the headless command prints. Validated when read back from storage,
+ * because storage can hold anything. Kept apart from buildAudit (audit.ts) so the popup loads no rule or scanner code.
+ */
+import { z } from 'zod';
+import { FindingSchema } from './finding';
+import type { Detection, FixTarget } from '../utils/platform/platforms';
+import { CHECKLIST_ITEMS, type ChecklistItem } from './rule';
+import { SupabaseAuditSchema } from '../utils/supabase/app-evidence';
+
+export const AUDIT_VERSION = 1;
+export const DEFAULT_RETENTION_DAYS = 30;
+
+export const DetectionSchema = z.object({
+  id: z.string().max(64),
+  name: z.string().max(64),
+  kind: z.enum(['platform', 'host']),
+  confidence: z.enum(['high', 'medium', 'low']),
+  signals: z.array(z.string().max(200)).max(20),
+});
+
+const SnippetSchema = z.object({ language: z.string().max(32), code: z.string().max(8000), fill: z.boolean().optional() });
+const PlatformFixSchema = z.object({
+  steps: z.array(z.string().max(600)).max(5),
+  deepLink: z.string().max(1000).optional(),
+  snippet: SnippetSchema.optional(),
+  docs: z.string().max(1000).optional(),
+});
+/** A rule's fix guide as stored for the popup (storage key GUIDES_KEY), so it never loads the rule catalogue. */
+export const FixGuideSchema = PlatformFixSchema.extend({
+  summary: z.string().max(600),
+  docs: z.string().max(1000),
+  platforms: z.record(z.string(), PlatformFixSchema).optional(),
+});
+
+export const ChecklistRowSchema = z.object({
+  item: z.enum(Object.keys(CHECKLIST_ITEMS) as [ChecklistItem, ...ChecklistItem[]]),
+  label: z.string().max(300),
+  state: z.enum(['pass', 'fail', 'unchecked']),
+  failing: z.number().int().min(0),
+  checked: z.number().int().min(0),
+});
+
+export const AuditSchema = z.object({
+  version: z.literal(AUDIT_VERSION),
+  url: z.string().max(4096),
+  origin: z.string().max(4096),
+  mode: z.enum(['click', 'monitor', 'headless']),
+  /** A deployed app, or a builder's editor (audited from what its content script saw). */
+  context: z.enum(['deployed', 'builder']).default('deployed'),
+  /** True when the extension had host access (full audit); false for an activeTab-only audit. */
+  fullAccess: z.boolean(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  durationMs: z.number(),
+  platforms: z.array(DetectionSchema).max(20),
+  /** Values for fix-guide deep links (e.g. Bubble app name). */
+  vars: z.record(z.string(), z.string().max(200)).default({}),
+  findings: z.array(FindingSchema).max(2000),
+  evaluated: z.array(z.string()).max(500),
+  skipped: z.array(z.string()).max(500),
+  errors: z.array(z.object({ ruleId: z.string(), message: z.string().max(500) })).max(500),
+  gaps: z.array(z.object({ collector: z.string(), message: z.string().max(512) })).max(50),
+  /** The pre-publish checklist, ticked from this audit. */
+  checklist: z.array(ChecklistRowSchema).max(20).default([]),
+  /** Deployed apps on Supabase: projects found and how the consented exposure check went (counts, no data). */
+  supabase: SupabaseAuditSchema.optional(),
+});
+export type Audit = z.output<typeof AuditSchema>;
+
+/** Storage key of an audit: per origin for deployed apps, per edited project for builders (see auditScope). */
+export function auditKey(scope: string): string {
+  return `audit:${scope}`;
+}
+
+/** The fix target guides should speak to first: a confidently detected builder, else a host, else none. */
+export function primaryTarget(platforms: readonly Pick<Detection<string>, 'id' | 'kind' | 'confidence'>[]): FixTarget | undefined {
+  const sure = platforms.filter((p) => p.confidence !== 'low');
+  return (sure.find((p) => p.kind === 'platform') ?? sure.find((p) => p.kind === 'host'))?.id as FixTarget | undefined;
+}
+
+/** A stored value read back: an audit if it is valid and not expired, otherwise undefined. */
+export function readStoredAudit(raw: unknown, now: number): Audit | undefined {
+  const parsed = AuditSchema.safeParse(raw);
+  return parsed.success && parsed.data.expiresAt > now ? parsed.data : undefined;
+}
+
+export const SETTINGS_KEY = 'settings';
+export const SettingsSchema = z.object({
+  retentionDays: z.number().int().min(1).max(365).catch(DEFAULT_RETENTION_DAYS),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+/** Settings read back from storage; anything unreadable falls back to the defaults. */
+export function readSettings(raw: unknown): Settings {
+  // An array is an object to typeof, but not to z.object: it would throw instead of falling back.
+  return SettingsSchema.parse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
+}
+
+/** Where the background keeps every rule's fix guide for the popup, written when the extension starts. */
+export const GUIDES_KEY = 'guides';
+export const StoredGuidesSchema = z.object({ catalogue: z.string(), guides: z.record(z.string(), FixGuideSchema) });
+
+/** Stored guides read back; garbage reads as none (the popup then shows findings without guides). */
+export function readStoredGuides(raw: unknown): Record<string, z.output<typeof FixGuideSchema>> {
+  const parsed = StoredGuidesSchema.safeParse(raw);
+  return parsed.success ? parsed.data.guides : {};
+}

@@ -1,0 +1,91 @@
+/**
+ * The popup's bridge to the browser (PopupApi, declared by the UI in components/popup-api.ts): the popup's only
+ * browser.* calls. Component tests pass a fake instead.
+ */
+import { browser } from 'wxt/browser';
+import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, readStoredGuides, type Audit } from '@/engine/audit-schema';
+import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/utils/messages';
+import { probeConsentKey, readProbeConsent } from '@/utils/supabase/app-consent';
+import type { PopupApi } from '@/components/popup-api';
+import { consentKey, isConsent } from '@/utils/supabase/dashboard-consent';
+
+
+/** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
+export function accessOrigins(origin: string, extraHosts: string[] = []): string[] {
+  const u = new URL(origin);
+  // Extra hosts: the app's Supabase project (<ref>.supabase.co), whose answers to the page's own requests webRequest
+  // only shows with access to that host too. HTTPS only.
+  const extra = extraHosts.filter((h) => /^[a-z0-9]{20}\.supabase\.co$/.test(h)).map((h) => `https://${h}/*`);
+  return [`https://${u.host}/*`, `http://${u.host}/*`, ...extra];
+}
+
+export function browserApi(search = location.search): PopupApi {
+  // popup.html?tabId=N lets the headless command and tests show a given tab (a real popup uses the active tab).
+  const forced = Number(new URLSearchParams(search).get('tabId'));
+  return {
+    async currentTab() {
+      if (Number.isInteger(forced) && forced > 0) {
+        const t = await browser.tabs.get(forced).catch(() => undefined);
+        return t?.id !== undefined ? { id: t.id, ...(t.url ? { url: t.url } : {}) } : undefined;
+      }
+      const [t] = await browser.tabs.query({ active: true, currentWindow: true });
+      return t?.id !== undefined ? { id: t.id, ...(t.url ? { url: t.url } : {}) } : undefined;
+    },
+    async loadAudit(origin) {
+      const key = auditKey(origin);
+      const raw = (await browser.storage.local.get(key))[key];
+      return readStoredAudit(raw, Date.now());
+    },
+    async runAudit(tabId) {
+      const msg: ExtensionMessage = { type: 'audit:run', tabId, mode: 'click' };
+      const reply = (await browser.runtime.sendMessage(msg)) as AuditReply | undefined;
+      return reply ?? { ok: false, kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' };
+    },
+    hasAccess: (origin) => browser.permissions.contains({ origins: accessOrigins(origin).slice(0, 1) }).catch(() => false),
+    requestAccess: (origin, extraHosts) => browser.permissions.request({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
+    revokeAccess: (origin, extraHosts) => browser.permissions.remove({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
+    copy: (text) => navigator.clipboard.writeText(text),
+    open: (url) => void browser.tabs.create({ url }),
+    async loadGuides() {
+      return readStoredGuides((await browser.storage.local.get(GUIDES_KEY))[GUIDES_KEY]);
+    },
+    async getRetentionDays() {
+      return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).retentionDays;
+    },
+    async setRetentionDays(days) {
+      const current = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+      await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, retentionDays: days } });
+    },
+    supabaseProbe: {
+      async hasConsent(origin) {
+        const key = probeConsentKey(origin);
+        return readProbeConsent((await browser.storage.local.get(key))[key]) !== undefined;
+      },
+      async setConsent(origin, granted) {
+        const key = probeConsentKey(origin);
+        if (granted) await browser.storage.local.set({ [key]: { grantedAt: Date.now(), via: 'popup' } });
+        else await browser.storage.local.remove(key);
+      },
+      async cancel(tabId) {
+        const msg: ExtensionMessage = { type: 'supabase:cancel-probe', tabId };
+        await browser.runtime.sendMessage(msg).catch(() => undefined);
+      },
+    },
+    supabaseDeepAudit: {
+      async hasConsent(ref) {
+        const key = consentKey(ref);
+        return isConsent((await browser.storage.local.get(key))[key], ref);
+      },
+      async setConsent(ref, granted) {
+        const key = consentKey(ref);
+        if (granted) await browser.storage.local.set({ [key]: { ref, grantedAt: Date.now() } });
+        else await browser.storage.local.remove(key);
+      },
+      async run(tabId) {
+        const msg: ExtensionMessage = { type: 'supabase:deep-audit', tabId };
+        const reply = (await browser.runtime.sendMessage(msg).catch(() => undefined)) as DeepAuditReply | undefined;
+        return reply ?? { ok: false, kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' };
+      },
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Reads the Supabase dashboard as the user works in it, cheaply:
+ * - pages we do not read (SQL editor, logs, auth users…) get no observer and no timer at all;
+ * - on a page we read, one MutationObserver whose callback only sets a flag; passes run at most every
+ *   `throttleMs`, in an idle callback, and read only that page's region (entrypoints/supabase.content/extract.ts);
+ * - an observation is sent only when it changed; the background answers with where its findings point, and
+ *   markers are placed next to those elements;
+ * - single-page navigation (`wxt:locationchange`) clears markers and starts over; everything stops with the
+ *   content script's context.
+ */
+import type { DashboardMarker, ObservationDraft, PageKind } from '@/utils/supabase/dashboard-evidence';
+import { hash64 } from '@/utils/hash';
+import { readPage, type AnchorKey, bucketAnchor, tableAnchor } from './extract';
+import { pageOf } from './studio';
+
+export interface PlacedMarker {
+  key: AnchorKey;
+  anchor: Element;
+  markers: DashboardMarker[];
+}
+
+export interface MarkerLayer {
+  render(items: PlacedMarker[]): void;
+  clear(): void;
+}
+
+/** The parts of WXT's ContentScriptContext the reader uses (a test passes its own). */
+export interface ReaderContext {
+  readonly isInvalid: boolean;
+  onInvalidated(cb: () => void): () => void;
+  addEventListener(target: Window, type: 'wxt:locationchange', handler: () => void): void;
+  setTimeout(handler: () => void, ms: number): number | ReturnType<typeof setTimeout>;
+  requestIdleCallback(cb: (deadline: IdleDeadline) => void, options?: IdleRequestOptions): number;
+}
+
+export interface ReaderOptions {
+  ctx: ReaderContext;
+  doc: Document;
+  win: Window;
+  /** Sends an observation to the background; resolves to the markers of the project's findings (or undefined). */
+  send(observation: ObservationDraft): Promise<DashboardMarker[] | undefined>;
+  markers: MarkerLayer;
+  /** Minimum time between two passes (default 750 ms). */
+  throttleMs?: number;
+  /** Our own UI hosts: mutations there are not the dashboard's. */
+  ownHosts?: string[];
+  now?: () => number;
+}
+
+export interface Reader {
+  /** Runs a pass now (tests, benchmarks). */
+  passNow(): void;
+  /** Passes run so far (benchmarks). */
+  readonly passes: number;
+  stop(): void;
+}
+
+const keyOf = (m: DashboardMarker): AnchorKey => (m.target.kind === 'table' ? tableAnchor(m.target.schema, m.target.name) : bucketAnchor(m.target.id));
+
+export function startDashboardReader(o: ReaderOptions): Reader {
+  const throttle = o.throttleMs ?? 750;
+  const now = o.now ?? (() => performance.now());
+  const ownHosts = new Set((o.ownHosts ?? ['micro-app-auditor-markers', 'micro-app-auditor-warning']).map((h) => h.toUpperCase()));
+  let observer: MutationObserver | undefined;
+  let pending = false;
+  let lastRun = -Infinity;
+  let lastSent = '';
+  let lastUrl = '';
+  let markers: DashboardMarker[] = [];
+  let anchors = new Map<AnchorKey, Element>();
+  let passes = 0;
+  let stopped = false;
+  let generation = 0;
+
+  let placed: { markers: DashboardMarker[]; anchors: Element[] } | undefined;
+  const place = () => {
+    // Same markers beside the same elements: nothing to redraw (scroll and resize move them).
+    const now = [...anchors.values()];
+    if (placed && placed.markers === markers && placed.anchors.length === now.length && placed.anchors.every((a, i) => a === now[i])) return;
+    placed = { markers, anchors: now };
+    const byKey = new Map<AnchorKey, DashboardMarker[]>();
+    for (const m of markers) {
+      const k = keyOf(m);
+      if (anchors.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), m]);
+    }
+    o.markers.render([...byKey].map(([key, list]) => ({ key, anchor: anchors.get(key)!, markers: list })));
+  };
+
+  const pass = () => {
+    pending = false;
+    if (stopped || o.ctx.isInvalid) return;
+    lastRun = now();
+    passes++;
+    const href = o.win.location.href;
+    if (href !== lastUrl) return arm(); // navigated since the pass was scheduled
+    const page = pageOf(href);
+    if (!page) return;
+    const { observation, anchors: found } = readPage(o.doc, page, href);
+    anchors = found;
+    const digest = `${href}\u0000${hash64(JSON.stringify(observation))}`;
+    if (digest === lastSent) {
+      place(); // same facts; elements may have been re-rendered
+      return;
+    }
+    lastSent = digest;
+    const gen = generation;
+    void o
+      .send(observation)
+      .then((list) => {
+        if (stopped || gen !== generation || !list) return;
+        markers = list;
+        place();
+      })
+      .catch(() => undefined);
+  };
+
+  const schedule = () => {
+    if (pending || stopped) return;
+    pending = true;
+    const wait = Math.max(50, lastRun + throttle - now());
+    o.ctx.setTimeout(() => o.ctx.requestIdleCallback(pass, { timeout: 1000 }), wait);
+  };
+
+  /** Regions whose changes cannot change what a page's reader reads (the table editor's data cells churn constantly). */
+  const IGNORED_INSIDE: Partial<Record<PageKind, string>> = {
+    'table-editor': '[role="gridcell"], [role="cell"]',
+    'table-list': '[role="gridcell"], [role="cell"]',
+  };
+  let ignoredInside: string | undefined;
+  const hostSelector = [...ownHosts].map((h) => h.toLowerCase()).join(', ') || 'micro-app-auditor-markers';
+
+  /** True when no record can matter: all are in our own UI or in an ignored region. Cheap: one closest() per record. */
+  const irrelevant = (records: MutationRecord[]) =>
+    records.every((r) => {
+      const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      if (!el) return false;
+      if (el.closest(hostSelector) || (ignoredInside && el.closest(ignoredInside))) return true;
+      return r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && ownHosts.has((n as Element).tagName));
+    });
+
+  const arm = () => {
+    const href = o.win.location.href;
+    if (href === lastUrl) return;
+    lastUrl = href;
+    generation++;
+    lastSent = '';
+    markers = [];
+    anchors = new Map();
+    placed = undefined;
+    o.markers.clear();
+    const kind = pageOf(href)?.kind;
+    ignoredInside = kind ? IGNORED_INSIDE[kind] : undefined;
+    if (!kind) {
+      // Not a page we read: nothing observes it.
+      observer?.disconnect();
+      observer = undefined;
+      return;
+    }
+    if (!observer && o.doc.body) {
+      observer = new MutationObserver((records) => {
+        if (!pending && !irrelevant(records)) schedule();
+      });
+      observer.observe(o.doc.body, { childList: true, subtree: true, characterData: true });
+    }
+    schedule();
+  };
+
+  // The event can fire while the URL is still changing (Navigation API): read the address once the change is done.
+  o.ctx.addEventListener(o.win, 'wxt:locationchange', () => void o.ctx.setTimeout(arm, 0));
+  o.ctx.onInvalidated(() => stopAll());
+
+  function stopAll() {
+    stopped = true;
+    observer?.disconnect();
+    observer = undefined;
+    o.markers.clear();
+  }
+
+  arm();
+  return {
+    passNow: pass,
+    get passes() {
+      return passes;
+    },
+    stop: stopAll,
+  };
+}
+
+export type { ObservationDraft };

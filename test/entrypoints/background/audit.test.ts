@@ -1,0 +1,155 @@
+/** audit.ts: one tab's audit end to end (collect → rules → store → badge), with the page scripts mocked. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AuditSchema } from '@/engine/audit';
+import { auditTab, auditableUrl } from '@/entrypoints/background/audit';
+import { urgentCount } from '@/entrypoints/background/badge';
+import { snapshotPage } from '@/entrypoints/background/page-snapshot';
+import { fakeResponse, mockApis, mockOfflineBrowser, restoreApis, snapshot } from './mocks';
+
+const PAGE = 'https://app.example.com/dashboard';
+const DAY = 86_400_000;
+
+let executeScript: ReturnType<typeof vi.fn>;
+let contains: ReturnType<typeof vi.fn>;
+
+/** The page answers with a snapshot and the re-read headers of an unhardened app. */
+function pageAnswers(url = PAGE) {
+  return vi.fn(async (d: { func: unknown }) => [
+    {
+      frameId: 0,
+      result:
+        d.func === snapshotPage
+          ? { snapshot: snapshot(url), pageCookies: [], response: { url, status: 200, type: 'main_frame', headers: [['server', 'nginx/1.18.0']], source: 'refetch' } }
+          : {},
+    },
+  ]);
+}
+
+beforeEach(() => {
+  ({ executeScript, contains } = mockOfflineBrowser(pageAnswers()));
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  restoreApis();
+});
+
+async function tab(url: string | undefined): Promise<number> {
+  return (await fakeBrowser.tabs.create(url === undefined ? {} : { url })).id!;
+}
+
+describe('auditableUrl', () => {
+  it.each(['https://app.example.com/x', 'http://localhost:3000/'])('%s is auditable', (u) => {
+    expect(auditableUrl(u)?.href).toBe(u);
+  });
+  it.each([undefined, '', 'chrome://extensions/', 'file:///home/me/index.html', 'about:blank', 'chrome-extension://abc/popup.html', 'view-source:https://a.example/', 'not a url'])(
+    '%s is not',
+    (u) => {
+      expect(auditableUrl(u)).toBeUndefined();
+    },
+  );
+});
+
+describe('auditTab', () => {
+  it.each(['chrome://settings/', 'file:///home/me/index.html', 'about:blank', 'edge://newtab/'])('not-auditable for %s, and nothing runs', async (url) => {
+    const reply = await auditTab(await tab(url), 'click');
+    expect(reply).toEqual({ ok: false, kind: 'not-auditable', message: expect.stringContaining('cannot be audited') });
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('not-auditable for a tab without an address', async () => {
+    expect(await auditTab(await tab(undefined), 'click')).toMatchObject({ ok: false, kind: 'not-auditable' });
+  });
+
+  it('a tab that is gone: a clear error', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 77.'));
+    expect(await auditTab(77, 'click')).toEqual({ ok: false, kind: 'error', message: 'That tab is no longer open.' });
+  });
+
+  it('stores the result under audit:<origin> and returns it', async () => {
+    const id = await tab(PAGE);
+    const before = Date.now();
+    const reply = await auditTab(id, 'click');
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    const { audit } = reply;
+    expect(AuditSchema.safeParse(audit).success).toBe(true);
+    expect(audit).toMatchObject({ url: PAGE, origin: 'https://app.example.com', mode: 'click', fullAccess: false });
+    expect(audit.createdAt).toBeGreaterThanOrEqual(before);
+    expect(audit.expiresAt - audit.createdAt).toBe(30 * DAY);
+    expect(audit.findings.map((f) => f.ruleId)).toContain('version-disclosure');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'audit:https://app.example.com': audit });
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://app.example.com/*'] });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe(String(urgentCount(audit) || ''));
+  });
+
+  it('records the mode and the access it had (full audit when the site is granted)', async () => {
+    contains.mockResolvedValue(true);
+    vi.stubGlobal('fetch', vi.fn(async (u: string) => fakeResponse({ url: u.startsWith('http:') ? 'https://app.example.com/' : PAGE, redirected: u.startsWith('http:') })));
+    const reply = await auditTab(await tab(PAGE), 'monitor');
+    expect(reply).toMatchObject({ ok: true, audit: { mode: 'monitor', fullAccess: true } });
+  });
+
+  it('uses the retention from the settings, and the default for bad settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: 7 } });
+    const r1 = await auditTab(await tab(PAGE), 'click');
+    expect(r1.ok && r1.audit.expiresAt - r1.audit.createdAt).toBe(7 * DAY);
+    await fakeBrowser.storage.local.set({ settings: { retentionDays: -3 } });
+    const r2 = await auditTab(await tab(PAGE), 'click');
+    expect(r2.ok && r2.audit.expiresAt - r2.audit.createdAt).toBe(30 * DAY);
+  });
+
+  it('one audit per tab at a time: a second request while one runs gets the same result', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const answer = pageAnswers();
+    executeScript.mockImplementation(async (d: { func: unknown }) => {
+      await gate;
+      return answer(d);
+    });
+    const id = await tab(PAGE);
+    const first = auditTab(id, 'click');
+    const second = auditTab(id, 'click');
+    expect(second).toBe(first);
+    const other = auditTab(await tab('https://b.example.org/'), 'click');
+    expect(other).not.toBe(first);
+    release();
+    const [a, b] = await Promise.all([first, second, other]);
+    expect(b).toBe(a);
+    expect(executeScript).toHaveBeenCalledTimes(4); // 2 scripts × 2 tabs
+    // Once finished, the next request runs a new audit.
+    await auditTab(id, 'click');
+    expect(executeScript).toHaveBeenCalledTimes(6);
+  });
+
+  it.each([
+    ['the Chrome Web Store', 'The extensions gallery cannot be scripted.'],
+    ['another extension’s page', 'Cannot access contents of url "chrome-extension://abcdef/page.html". Extension manifest must request permission to access this host.'],
+    ['Firefox without access', 'Missing host permission for the tab'],
+  ])('a page the browser protects (%s) gives a clear message, and nothing is stored', async (_name, error) => {
+    executeScript.mockRejectedValue(new Error(error));
+    const reply = await auditTab(await tab('https://chromewebstore.google.com/detail/x'), 'click');
+    expect(reply).toEqual({
+      ok: false,
+      kind: 'error',
+      message: 'The browser does not let extensions read this page (for example the Chrome Web Store or another extension’s page).',
+    });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('a page script that fails for another reason still gives an audit, with a gap', async () => {
+    executeScript.mockRejectedValue(new Error('Frame with ID 0 was removed.'));
+    const reply = await auditTab(await tab(PAGE), 'click');
+    expect(reply.ok).toBe(true);
+    expect(reply.ok && reply.audit.gaps).toContainEqual({ collector: 'page', message: 'Page checks skipped: Frame with ID 0 was removed.' });
+  });
+
+  it('an unexpected failure is reported, not thrown', async () => {
+    mockApis({ scripting: undefined });
+    const reply = await auditTab(await tab(PAGE), 'click');
+    expect(reply).toMatchObject({ ok: false, kind: 'error', message: expect.stringMatching(/^The audit failed: /) });
+  });
+});

@@ -1,0 +1,78 @@
+/** badge.ts: the toolbar badge counts high and critical findings. */
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildAudit, type Audit } from '@/engine/audit';
+import type { Finding } from '@/engine/finding';
+import type { Severity } from '@/engine/severity';
+import { DEPLOYED_RULES } from '@/rules';
+import { showBadge, urgentCount } from '@/entrypoints/background/badge';
+import { NOW, evidence } from '../../helpers/evidence';
+
+const TAB = 3;
+
+function withFindings(severities: Severity[]): Audit {
+  const base = buildAudit(evidence(), DEPLOYED_RULES, { mode: 'click', fullAccess: true, retentionDays: 30, startedAt: NOW, now: NOW });
+  const template = base.findings[0]!;
+  const findings: Finding[] = severities.map((severity, i) => ({ ...template, severity, fingerprint: `fp${i}` }));
+  return { ...base, findings };
+}
+
+const text = () => fakeBrowser.action.getBadgeText({ tabId: TAB });
+const title = () => fakeBrowser.action.getTitle({ tabId: TAB });
+
+describe('urgentCount', () => {
+  it('counts high and critical only', () => {
+    expect(urgentCount(withFindings(['critical', 'high', 'medium', 'low', 'info', 'high']))).toBe(3);
+  });
+});
+
+describe('showBadge', () => {
+  it('badge text = number of high + critical findings', async () => {
+    await showBadge(TAB, withFindings(['high', 'medium', 'critical', 'low']));
+    expect(await text()).toBe('2');
+    expect(await title()).toBe('Micro-App Auditor — 2 high or critical findings');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: TAB })).toEqual([0x8b, 0, 0, 255]);
+  });
+
+  it('high only: the lighter red, singular title', async () => {
+    await showBadge(TAB, withFindings(['high', 'low']));
+    expect(await text()).toBe('1');
+    expect(await title()).toBe('Micro-App Auditor — 1 high or critical finding');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: TAB })).toEqual([0xc6, 0x28, 0x28, 255]);
+  });
+
+  it('empty when there are no high or critical findings', async () => {
+    await showBadge(TAB, withFindings(['high']));
+    await showBadge(TAB, withFindings(['medium', 'low', 'info']));
+    expect(await text()).toBe('');
+    await showBadge(TAB, withFindings([]));
+    expect(await text()).toBe('');
+  });
+
+  it("caps at '99+'", async () => {
+    await showBadge(TAB, withFindings(Array.from({ length: 99 }, () => 'high' as const)));
+    expect(await text()).toBe('99');
+    await showBadge(TAB, withFindings(Array.from({ length: 250 }, () => 'critical' as const)));
+    expect(await text()).toBe('99+');
+  });
+
+  it('no audit: empty badge, plain title', async () => {
+    await showBadge(TAB, withFindings(['critical']));
+    await showBadge(TAB, undefined);
+    expect(await text()).toBe('');
+    expect(await title()).toBe('Micro-App Auditor');
+  });
+
+  it('is per tab', async () => {
+    await showBadge(1, withFindings(['critical']));
+    await showBadge(2, withFindings([]));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('1');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 2 })).toBe('');
+  });
+
+  it('a closed tab (the action API rejects) is not an error', async () => {
+    const spy = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockRejectedValueOnce(new Error('No tab with id: 3.'));
+    await expect(showBadge(TAB, withFindings(['high']))).resolves.toBeUndefined();
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * The background side of the Supabase checks: what capture.ts keeps of the page's own Supabase requests, the
+ * consent gate in front of the exposure check, monitoring re-audits, cancel, and the popup's cancel message.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '@/entrypoints/background';
+import { cancelProbe, clearProbeMemory, collectSupabase, type SupabaseCollectOptions } from '@/entrypoints/background/supabase-app';
+import { supabaseRequestFacts } from '@/entrypoints/background/capture';
+import type { Source } from '@/utils/evidence/evidence';
+import { probeConsentKey } from '@/utils/supabase/app-consent';
+import { fakeRef, mintAnonKey, mintSecretKey } from '../../fixtures/apps/supabase-keys';
+import { mockApis, mockWebRequest, restoreApis, type WebRequestMock } from './mocks';
+
+const REF = fakeRef(11);
+const ANON = mintAnonKey(REF);
+const ORIGIN = 'https://app.example.com';
+const bundle = (extra = ''): Source => ({
+  kind: 'script',
+  url: `${ORIGIN}/assets/index.js`,
+  label: 'index.js',
+  text: `const c=createClient("https://${REF}.supabase.co","${ANON}");c.from("profiles").select("*");c.from("votes").select("*");${extra}`,
+  truncated: false,
+});
+
+function fakeFetch() {
+  const calls: { url: string; method: string; apikey: string | null }[] = [];
+  const fetch = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    calls.push({ url: String(input), method: init?.method ?? 'GET', apikey: headers.get('apikey') });
+    return new Response('[]', { status: 200, headers: { 'Content-Range': '*/0' } });
+  });
+  return { calls, fetch: fetch as unknown as typeof globalThis.fetch };
+}
+
+const opts = (f: ReturnType<typeof fakeFetch>, over: Partial<SupabaseCollectOptions> = {}): SupabaseCollectOptions => ({
+  tabId: 3,
+  origin: ORIGIN,
+  mode: 'click',
+  sources: [bundle()],
+  responses: [],
+  resources: [],
+  probe: { fetch: f.fetch, limits: { perSecond: 1000 } },
+  ...over,
+});
+const consent = () => fakeBrowser.storage.local.set({ [probeConsentKey(ORIGIN)]: { grantedAt: 1, via: 'popup' } });
+
+beforeEach(() => clearProbeMemory());
+
+describe('collectSupabase: consent gate', () => {
+  it('without consent: discovery only, not one request to the project', async () => {
+    const f = fakeFetch();
+    const gaps: { collector: string; message: string }[] = [];
+    const app = await collectSupabase(opts(f), gaps);
+    expect(f.calls).toHaveLength(0);
+    expect(app!.projects[0]).toMatchObject({ ref: REF, skipped: 'no-consent', tablesFound: 2 });
+    expect(app!.projects[0]!.probe).toBeUndefined();
+  });
+
+  it('consent for another origin does not count', async () => {
+    await fakeBrowser.storage.local.set({ [probeConsentKey('https://other.example.com')]: { grantedAt: 1, via: 'popup' } });
+    const f = fakeFetch();
+    await collectSupabase(opts(f), []);
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('garbage stored as consent does not count', async () => {
+    await fakeBrowser.storage.local.set({ [probeConsentKey(ORIGIN)]: 'yes please' });
+    const f = fakeFetch();
+    await collectSupabase(opts(f), []);
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('with consent: one GET per table with the anon key, never a secret key found in the page', async () => {
+    await consent();
+    const f = fakeFetch();
+    const app = await collectSupabase(opts(f, { sources: [bundle(`var admin="${mintSecretKey()}";`)] }), []);
+    expect(f.calls.map((c) => c.url).sort()).toEqual(
+      [`https://${REF}.supabase.co/rest/v1/`, `https://${REF}.supabase.co/rest/v1/profiles?select=*&limit=1`, `https://${REF}.supabase.co/rest/v1/votes?select=*&limit=1`, `https://${REF}.supabase.co/storage/v1/bucket`].sort(),
+    );
+    expect(new Set(f.calls.map((c) => c.method))).toEqual(new Set(['GET']));
+    expect(new Set(f.calls.map((c) => c.apikey))).toEqual(new Set([ANON]));
+    expect(app!.projects[0]!.probe).toMatchObject({ state: 'complete', requests: 4 });
+    expect(JSON.stringify(app)).not.toContain(ANON);
+  });
+
+  it('with consent but only a secret key in the page: skipped, nothing sent', async () => {
+    await consent();
+    const f = fakeFetch();
+    const text = `createClient("https://${REF}.supabase.co","${mintSecretKey()}");x.from("t")`;
+    const app = await collectSupabase(opts(f, { sources: [{ ...bundle(), text }] }), []);
+    expect(f.calls).toHaveLength(0);
+    expect(app!.projects[0]!.skipped).toBe('no-public-key');
+  });
+
+  it('monitoring re-audits never send requests; they reuse the last check of this session', async () => {
+    await consent();
+    const f = fakeFetch();
+    const first = await collectSupabase(opts(f, { mode: 'monitor' }), []);
+    expect(f.calls).toHaveLength(0);
+    expect(first!.projects[0]!.skipped).toBe('not-run');
+    await collectSupabase(opts(f), []);
+    const sent = f.calls.length;
+    const again = await collectSupabase(opts(f, { mode: 'monitor' }), []);
+    expect(f.calls).toHaveLength(sent);
+    expect(again!.projects[0]!.probe).toMatchObject({ reused: true, state: 'complete' });
+  });
+
+  it('a cancel that arrives before the check starts stops it before its first request', async () => {
+    await consent();
+    const f = fakeFetch();
+    expect(cancelProbe(3)).toBe(false);
+    const gaps: { collector: string; message: string }[] = [];
+    const app = await collectSupabase(opts(f), gaps);
+    expect(f.calls).toHaveLength(0);
+    expect(app!.projects[0]!.probe).toMatchObject({ state: 'cancelled', requests: 0 });
+    expect(gaps.map((g) => g.message).join(' ')).toMatch(/cancelled/);
+    // The cancel was used up: the next audit checks normally.
+    await collectSupabase(opts(f), []);
+    expect(f.calls.length).toBeGreaterThan(0);
+  });
+
+  it('a cancel during the check aborts the requests in flight', async () => {
+    await consent();
+    const hanging = vi.fn((_: unknown, init?: RequestInit) => new Promise<Response>((_, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const p = collectSupabase(opts(fakeFetch(), { probe: { fetch: hanging as unknown as typeof fetch, limits: { perSecond: 1000 } } }), []);
+    await vi.waitFor(() => expect(hanging).toHaveBeenCalled());
+    expect(cancelProbe(3)).toBe(true);
+    const app = await p;
+    expect(app!.projects[0]!.probe!.state).toBe('cancelled');
+  });
+});
+
+describe('the popup’s cancel message', () => {
+  it('is accepted from our own pages only', async () => {
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    await expect(handleMessage({ type: 'supabase:cancel-probe', tabId: 9 }, popup)).resolves.toEqual({ ok: true });
+    await expect(handleMessage({ type: 'supabase:cancel-probe', tabId: 9 }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } as never, frameId: 0 })).resolves.toBeUndefined();
+    await expect(handleMessage({ type: 'supabase:cancel-probe', tabId: 9, extra: 1 }, popup)).resolves.toBeUndefined();
+  });
+});
+
+describe('capture: the page’s own Supabase requests', () => {
+  let wr: WebRequestMock;
+  afterEach(() => restoreApis());
+
+  it('keeps the method, select= columns and anonymity, never the key, a token or a query value', async () => {
+    wr = mockWebRequest('chrome');
+    mockApis({ webRequest: wr });
+    vi.resetModules();
+    const capture = await import('@/entrypoints/background/capture');
+    capture.startCapture();
+    const tab = 4;
+    const emit = (requestId: string, url: string, type: string, headers: Record<string, string>, method = 'GET') => {
+      wr.onSendHeaders.emit({ requestId, tabId: tab, url, method, requestHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })) });
+      wr.onHeadersReceived.emit({ requestId, url, tabId: tab, type, statusCode: type === 'main_frame' ? 200 : 206, responseHeaders: [{ name: 'Content-Range', value: '0-4/12' }, { name: 'Access-Control-Allow-Origin', value: '*' }] });
+    };
+    emit('d', `${ORIGIN}/`, 'main_frame', {});
+    emit('a', `https://${REF}.supabase.co/rest/v1/profiles?select=id,email&email=eq.someone%40example.org`, 'xmlhttprequest', { apikey: ANON, Authorization: `Bearer ${ANON}` });
+    emit('u', `https://${REF}.supabase.co/rest/v1/todos?select=*`, 'xmlhttprequest', { apikey: ANON, Authorization: 'Bearer user.session.jwt' });
+    const list = await capture.capturedFor(tab);
+    expect(list[1]).toMatchObject({
+      url: `https://${REF}.supabase.co/rest/v1/profiles`,
+      status: 206,
+      requestCredentialed: false, // the public key as bearer is not an ambient credential
+      supabase: { method: 'GET', select: ['id', 'email'], anonymous: true },
+    });
+    expect(list[2]!.supabase).toEqual({ method: 'GET', select: ['*'], anonymous: false });
+    const all = JSON.stringify(list);
+    expect(all).not.toContain(ANON);
+    expect(all).not.toContain('someone');
+    expect(all).not.toContain('session.jwt');
+  });
+
+  it('supabaseRequestFacts ignores everything but <ref>.supabase.co/rest/v1', () => {
+    const h = () => undefined;
+    expect(supabaseRequestFacts(`https://${REF}.supabase.co/auth/v1/token`, 'POST', h)).toBeUndefined();
+    expect(supabaseRequestFacts('https://api.example.com/rest/v1/x', 'GET', h)).toBeUndefined();
+    expect(supabaseRequestFacts(`https://${REF}.supabase.co/rest/v1/x`, 'PATCH', h)).toEqual({ method: 'PATCH' });
+  });
+});

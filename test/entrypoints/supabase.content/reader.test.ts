@@ -1,0 +1,122 @@
+/**
+ * entrypoints/supabase.content/reader.ts: one observer on pages we read and none elsewhere, throttled passes, an
+ * observation sent only when it changed, markers placed from the background's answer, cleared on navigation,
+ * everything stopped with the content script's context.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startDashboardReader, type PlacedMarker, type ReaderContext } from '@/entrypoints/supabase.content/reader';
+import type { DashboardMarker, ObservationDraft } from '@/utils/supabase/dashboard-evidence';
+import { REF, TABLES, dash, sidebar } from '../../fixtures/apps/supabase-studio';
+
+function fakeCtx() {
+  const onInvalid: (() => void)[] = [];
+  const onLocation: (() => void)[] = [];
+  const ctx = {
+    isInvalid: false,
+    onInvalidated: (cb: () => void) => (onInvalid.push(cb), () => undefined),
+    addEventListener: (_w: Window, _t: string, h: () => void) => void onLocation.push(h),
+    setTimeout: (h: () => void, ms: number) => setTimeout(h, ms),
+    requestIdleCallback: (cb: (d: IdleDeadline) => void) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number,
+  };
+  return {
+    ctx: ctx as ReaderContext,
+    navigate: (href: string) => {
+      win.location.href = href;
+      onLocation.forEach((h) => h());
+    },
+    invalidate: () => {
+      ctx.isInvalid = true;
+      onInvalid.forEach((cb) => cb());
+    },
+  };
+}
+const win = { location: { href: '' } } as unknown as Window & { location: { href: string } };
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const MARKER: DashboardMarker = { target: { kind: 'table', schema: 'public', name: 'profiles' }, ruleId: 'supabase-rls-disabled', title: 'Table open to anyone', severity: 'critical' };
+
+let layer: { render: ReturnType<typeof vi.fn<(items: PlacedMarker[]) => void>>; clear: ReturnType<typeof vi.fn<() => void>> };
+type Send = (o: ObservationDraft) => Promise<DashboardMarker[] | undefined>;
+let send: ReturnType<typeof vi.fn<Send>>;
+beforeEach(() => {
+  document.body.innerHTML = sidebar(REF, TABLES);
+  win.location.href = dash(REF, '/editor');
+  layer = { render: vi.fn<(items: PlacedMarker[]) => void>(), clear: vi.fn<() => void>() };
+  send = vi.fn<Send>(async () => [MARKER]);
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('startDashboardReader', () => {
+  it('reads the page once, sends it, and puts markers next to the rows the findings name', async () => {
+    const { ctx } = fakeCtx();
+    startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]![0]).toMatchObject({ page: 'table-list', source: 'dom' });
+    await vi.waitFor(() => expect(layer.render).toHaveBeenCalled());
+    const placed = layer.render.mock.calls.at(-1)![0] as { anchor: Element; markers: DashboardMarker[] }[];
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.anchor.getAttribute('title')).toBe('profiles');
+  });
+
+  it('a burst of mutations makes few passes, and an unchanged page is not sent again', async () => {
+    const { ctx } = fakeCtx();
+    const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 60 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    const before = r.passes;
+    for (let i = 0; i < 50; i++) document.body.appendChild(document.createElement('span'));
+    await wait(250);
+    expect(r.passes - before).toBeLessThanOrEqual(2);
+    expect(send).toHaveBeenCalledTimes(1);
+    document.querySelector('a[title="todos"] span:last-child')!.textContent = 'Unrestricted';
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+  });
+
+  it('pages we do not read get no observer and no pass', async () => {
+    win.location.href = dash(REF, '/sql/new');
+    const { ctx } = fakeCtx();
+    const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
+    for (let i = 0; i < 10; i++) document.body.appendChild(document.createElement('div'));
+    await wait(100);
+    expect(r.passes).toBe(0);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('single-page navigation clears the markers and reads the new page', async () => {
+    const f = fakeCtx();
+    startDashboardReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
+    await vi.waitFor(() => expect(layer.render).toHaveBeenCalled());
+    layer.clear.mockClear();
+    f.navigate(dash(REF, '/sql/new'));
+    await vi.waitFor(() => expect(layer.clear).toHaveBeenCalled());
+    f.navigate(dash(REF, '/editor/101'));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    expect(send.mock.calls[1]![0]).toMatchObject({ page: 'table-editor' });
+  });
+
+  it('an answer that arrives after navigating away places no markers', async () => {
+    let resolve!: (v: DashboardMarker[]) => void;
+    send = vi.fn<Send>(() => new Promise<DashboardMarker[]>((r) => (resolve = r)));
+    const f = fakeCtx();
+    startDashboardReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    f.navigate(dash(REF, '/sql/new'));
+    await wait(20);
+    resolve([MARKER]);
+    await wait(20);
+    expect(layer.render).not.toHaveBeenCalled();
+  });
+
+  it('stops with the content script: markers removed, no more passes', async () => {
+    const f = fakeCtx();
+    const r = startDashboardReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    f.invalidate();
+    expect(layer.clear).toHaveBeenCalled();
+    const passes = r.passes;
+    document.querySelector('a[title="todos"] span:last-child')!.textContent = 'Unrestricted';
+    await wait(80);
+    expect(r.passes).toBe(passes);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});

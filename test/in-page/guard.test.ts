@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEBOUNCE_MS, MAX_FIELD_CHARS, fieldLabel, inPrivateRow, startFieldGuard, type FieldMatch, type GuardHooks } from '@/in-page/guard';
+
+const KEY = ['tok', 'en', '_', 'Z'.repeat(20)].join(''); // what the fake scanner "detects"
+
+function match(fp = 'aaaaaaaaaaaaaaaa'): FieldMatch {
+  return { provider: 'fake', providerName: 'Fake key', exposure: 'secret', severity: 'critical', masked: 'tok…ZZZZ', fingerprint: fp, advice: '', rotateUrl: 'https://example.com' };
+}
+
+function hooks({ safe = false } = {}) {
+  return {
+    scan: vi.fn<GuardHooks['scan']>((text) => (text.includes(KEY) ? [match()] : [])),
+    found: vi.fn<GuardHooks['found']>(),
+    cleared: vi.fn<GuardHooks['cleared']>(),
+    isSafe: vi.fn<GuardHooks['isSafe']>(() => safe),
+  };
+}
+
+function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  el.value = value;
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+function paste(el: Element, text: string) {
+  const dt = new DataTransfer();
+  dt.setData('text/plain', text);
+  el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }));
+}
+
+let stop: () => void = () => {};
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  stop();
+  vi.useRealTimers();
+});
+
+describe('startFieldGuard', () => {
+  it('scans a typed value once the user pauses, not on every keystroke', () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    for (let i = 1; i <= KEY.length; i++) type(input, KEY.slice(0, i));
+    expect(h.scan).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.scan).toHaveBeenCalledTimes(1);
+    expect(h.found).toHaveBeenCalledWith(input, 'Header value', expect.objectContaining({ fingerprint: 'aaaaaaaaaaaaaaaa' }), false);
+  });
+
+  it('scans a paste at once, from the clipboard text', () => {
+    document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div>';
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    paste(document.querySelector('textarea')!, `select '${KEY}';`);
+    expect(h.found).toHaveBeenCalledTimes(1);
+    expect(h.found.mock.calls[0]![1]).toBe('code editor');
+  });
+
+  it('reports a key once per field, and reports it cleared when the field no longer holds it', () => {
+    document.body.innerHTML = '<textarea name="body"></textarea>';
+    const ta = document.querySelector('textarea')!;
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    type(ta, `a ${KEY}`);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    type(ta, `a ${KEY} b`);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.found).toHaveBeenCalledTimes(1);
+    type(ta, 'a b');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.cleared).toHaveBeenCalledWith(ta, 'aaaaaaaaaaaaaaaa');
+  });
+
+  it('never reads password fields, checkboxes or file inputs', () => {
+    document.body.innerHTML = '<input type="password"><input type="checkbox"><input type="file">';
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    for (const el of document.querySelectorAll('input')) {
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      paste(el, KEY);
+    }
+    vi.advanceTimersByTime(DEBOUNCE_MS * 2);
+    expect(h.scan).not.toHaveBeenCalled();
+  });
+
+  it('guards contenteditable code editors', () => {
+    document.body.innerHTML = '<div contenteditable="true" aria-label="Expression"><span>x</span></div>';
+    const ed = document.querySelector('div')!;
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    ed.firstElementChild!.textContent = KEY;
+    ed.firstElementChild!.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.found.mock.calls[0]![1]).toBe('Expression');
+  });
+
+  it('passes "safe" through when the field is the platform’s private store', () => {
+    document.body.innerHTML = '<input aria-label="v">';
+    const h = hooks({ safe: true });
+    stop = startFieldGuard(document, h);
+    paste(document.querySelector('input')!, KEY);
+    expect(h.found.mock.calls[0]![3]).toBe(true);
+  });
+
+  it('caps what it reads from a huge field', () => {
+    document.body.innerHTML = '<textarea></textarea>';
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    type(document.querySelector('textarea')!, 'x'.repeat(MAX_FIELD_CHARS * 3));
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.scan.mock.calls[0]![0].length).toBe(MAX_FIELD_CHARS);
+  });
+
+  it('does nothing at all while nothing is typed, and stops cleanly', () => {
+    const add = vi.spyOn(document, 'addEventListener');
+    const h = hooks();
+    stop = startFieldGuard(document, h);
+    expect(add.mock.calls.map((c) => c[0]).sort()).toEqual(['input', 'paste']);
+    expect(vi.getTimerCount()).toBe(0);
+    stop();
+    document.body.innerHTML = '<input>';
+    paste(document.querySelector('input')!, KEY);
+    expect(h.scan).not.toHaveBeenCalled();
+  });
+});
+
+describe('fieldLabel', () => {
+  it.each([
+    ['<input aria-label="Header value">', 'Header value'],
+    ['<label for="a">API key</label><input id="a">', 'API key'],
+    ['<label>Token <input></label>', 'Token'],
+    ['<input placeholder="Value">', 'Value'],
+    ['<input name="secret-value">', 'secret-value'],
+  ])('%s → %s', (html, label) => {
+    document.body.innerHTML = html;
+    expect(fieldLabel(document.querySelector('input')!)).toBe(label);
+  });
+});
+
+describe('inPrivateRow (Bubble API Connector)', () => {
+  it('is true only when the row’s "Private" box is ticked', () => {
+    document.body.innerHTML = `
+      <div class="r1"><input class="v"><label><input type="checkbox"> Private</label></div>
+      <div class="r2"><input class="v"><label><input type="checkbox" checked> Private</label></div>
+      <div class="r3"><input class="v"><label><input type="checkbox" checked> Optional</label></div>`;
+    const [a, b, c] = [...document.querySelectorAll<HTMLInputElement>('input.v')];
+    expect(inPrivateRow(a!)).toBe(false);
+    expect(inPrivateRow(b!)).toBe(true);
+    expect(inPrivateRow(c!)).toBe(false);
+  });
+
+  it('does not borrow another row’s "Private" box', () => {
+    document.body.innerHTML = `
+      <div class="r1"><input class="v"><label><input type="checkbox" checked> Private</label></div>
+      <div class="r2"><input class="v"></div>`;
+    expect(inPrivateRow(document.querySelectorAll<HTMLInputElement>('input.v')[1]!)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+import rule from '@/rules/transport/hsts-short-max-age';
+import { evidence } from '../../helpers/evidence';
+import { fixHeaders } from '../../helpers/fix-guide';
+import { describeRule } from '../../helpers/rule-cases';
+
+const STS = 'Strict-Transport-Security';
+const sts = (value: string): [string, string] => [STS, value];
+
+describeRule(rule, {
+  flagged: [
+    {
+      name: 'one day',
+      evidence: evidence({ headers: [sts('max-age=86400; includeSubDomains')] }),
+      messages: ['short'],
+      severity: 'low',
+      check: ([f]) => expect(f!.message).toContain('is 1 days'),
+    },
+    { name: 'six months (the Observatory minimum) is still under a year', evidence: evidence({ headers: [sts('max-age=15768000')] }), messages: ['short'], check: ([f]) => expect(f!.message).toContain('182 days') },
+    { name: 'one second short of a year', evidence: evidence({ headers: [sts('max-age=31535999')] }), messages: ['short'] },
+    { name: 'max-age=0 switches HSTS off', evidence: evidence({ headers: [sts('max-age=0')] }), messages: ['short'], check: ([f]) => expect(f!.message).toContain('0 days') },
+    { name: 'quoted value', evidence: evidence({ headers: [sts('max-age="300"')] }), messages: ['short'] },
+    { name: 'header name and directive in odd case', evidence: evidence({ headers: [['STRICT-transport-SECURITY', 'Max-Age=600']] }), messages: ['short'] },
+    { name: 'only the first of duplicated headers counts', evidence: evidence({ headers: [sts('max-age=600'), sts('max-age=63072000')] }), messages: ['short'] },
+  ],
+  clean: [
+    { name: 'exactly one year', evidence: evidence({ headers: [sts('max-age=31536000')] }) },
+    { name: 'two years', evidence: evidence({ headers: [sts('max-age=63072000; includeSubDomains; preload')] }) },
+    { name: 'a twelve-digit max-age', evidence: evidence({ headers: [sts('max-age=999999999999')] }) },
+    { name: 'negative max-age is invalid, not short (hsts-missing reports it)', evidence: evidence({ headers: [sts('max-age=-1')] }) },
+    { name: 'garbage value (hsts-missing reports it)', evidence: evidence({ headers: [sts('x'.repeat(100_000))] }) },
+    { name: 'no header', evidence: evidence() },
+    { name: 'plain HTTP page', evidence: evidence({ url: 'http://app.example.com/', headers: [sts('max-age=60')] }) },
+  ],
+  fixed: [
+    { name: 'the header from the fix guide', before: evidence({ headers: [sts('max-age=86400')] }), after: evidence({ headers: fixHeaders(rule) }) },
+    { name: 'the nginx (own server) variant', before: evidence({ headers: [sts('max-age=86400')] }), after: evidence({ headers: fixHeaders(rule, 'server') }) },
+  ],
+
+});

@@ -1,0 +1,126 @@
+/** The engine's building blocks: prefilter, checksums, base64, JWT claims, escapes, placeholders. */
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeBase64 } from '../../../utils/secrets/base64';
+import { base62, checksumValid, crc32 } from '../../../utils/secrets/checksum';
+import { decodeEscapes, escapeRegions } from '../../../utils/secrets/decode';
+import { readClaims } from '../../../utils/secrets/jwt';
+import { placeholderReason } from '../../../utils/secrets/placeholder';
+import { compileAnchors } from '../../../utils/secrets/prefilter';
+
+describe('prefilter', () => {
+  const naive = (text: string, anchors: readonly string[]) => {
+    const hits: string[] = [];
+    anchors.forEach((a, i) => {
+      for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) hits.push(`${at}:${i}`);
+    });
+    return hits.sort();
+  };
+
+  it('finds exactly what indexOf finds, overlapping anchors and text edges included', () => {
+    const anchors = ['sk_live_', 'eyJ', 'AIza', 'hooks.slack.com/', 'key-', 'pubkey-', '\\u00', 'abab'];
+    const alphabet = fc.constantFrom(...'skliveyJAIzahoc./-pub\\u0abx_'.split(''), ...anchors);
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }), (parts) => {
+        const text = parts.join('');
+        const hits: string[] = [];
+        compileAnchors(anchors).scan(text, (at, i) => hits.push(`${at}:${i}`));
+        expect(hits.sort()).toEqual(naive(text, anchors));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds exactly what indexOf finds on long texts (two cursors, batches of candidates, buffer reuse)', () => {
+    const anchors = ['sk_live_', 'eyJ', 'AIza', 'hooks.slack.com/', 'abab'];
+    const matcher = compileAnchors(anchors);
+    const alphabet = fc.constantFrom(...'xyz;,(){}'.split(''), ...anchors);
+    fc.assert(
+      fc.property(fc.array(alphabet, { minLength: 2000, maxLength: 6000 }), (parts) => {
+        const text = parts.join('');
+        const found = matcher.find(text);
+        const hits: string[] = [];
+        for (let k = 0; k < found.length; k += 2) hits.push(`${found.data[k]}:${found.data[k + 1]}`);
+        expect(hits.sort()).toEqual(naive(text, anchors));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rejects anchors it cannot handle', () => {
+    expect(() => compileAnchors(['ab'])).toThrow();
+    expect(() => compileAnchors(['caf\u00e9'])).toThrow();
+  });
+});
+
+describe('checksums', () => {
+  it('crc32 agrees with node:zlib', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 64 }), (s) => {
+        expect(crc32(s)).toBe(zlibCrc32(s));
+      }),
+    );
+  });
+
+  it('base62 uses 0-9A-Za-z: a published GitHub-style vector', () => {
+    expect(base62(crc32('fIkRGaBu5PeKsznMzXQOg3kETH1Sgx'), 6)).toBe('2oIfSC');
+    expect(checksumValid('fIkRGaBu5PeKsznMzXQOg3kETH1Sgx2oIfSC')).toBe(true);
+    expect(checksumValid('fIkRGaBu5PeKsznMzXQOg3kETH1Sgx2oIfSD')).toBe(false);
+    expect(checksumValid('short')).toBe(false);
+  });
+});
+
+describe('base64 and JWT claims', () => {
+  it('decodes base64 and base64url, padded or not, and rejects other chars', () => {
+    expect(decodeBase64(Buffer.from('{"a":1}?>').toString('base64'))).toBe('{"a":1}?>');
+    expect(decodeBase64(Buffer.from('{"a":1}?>').toString('base64url'))).toBe('{"a":1}?>');
+    expect(decodeBase64('ab$c')).toBeNull();
+  });
+
+  it('reads claims from valid, truncated and broken payloads without throwing', () => {
+    const enc = (s: string) => Buffer.from(s).toString('base64url');
+    expect(readClaims(enc('{"role":"anon","iss":"supabase","ref":"abc"}'))).toEqual({ role: 'anon', iss: 'supabase', ref: 'abc' });
+    expect(readClaims(enc('{"role":"service_role","ex'))).toEqual({ role: 'service_role' });
+    expect(readClaims(enc('[1,2]'))).toEqual({});
+    expect(readClaims(enc('null'))).toEqual({});
+    expect(readClaims('%%%')).toBeNull();
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void readClaims(s)));
+  });
+});
+
+describe('escape decoding', () => {
+  it('decodes \\u, \\x, percent and \\/ escapes and maps offsets back', () => {
+    const text = 'a\\u005fb\\x2dc%2Fd\\/e%zz';
+    const layer = decodeEscapes(text, 0, text.length);
+    expect(layer.text).toBe('a_b-c/d/e%zz');
+    const k = layer.text.indexOf('b');
+    expect(text.slice(layer.start(k), layer.end(k + 1))).toBe('b');
+    expect(text.slice(layer.start(1), layer.end(2))).toBe('\\u005f');
+  });
+
+  it('merges nearby escapes into padded regions', () => {
+    expect(escapeRegions([1000, 1100, 5000], 10000)).toEqual([
+      { start: 744, end: 1356 },
+      { start: 4744, end: 5256 },
+    ]);
+  });
+});
+
+describe('placeholders', () => {
+  it.each([
+    ['IOSFODNN7EXAMPLE', 'placeholder text "EXAMPLE"'],
+    ['xxxxxxxxxxxxxxxxxxxxxxxx', 'placeholder text "xxxx"'],
+    ['YOUR_API_KEY', 'placeholder text "YOUR_API"'],
+    ['<your-key>', 'placeholder text "your-key"'],
+    ['<api key>', 'template placeholder'],
+    ['${STRIPE_KEY}', 'template placeholder'],
+    ['aaaaaa1234', 'repeated characters'],
+    ['1234567890abcdef', 'sequential characters'],
+    ['abababababababab', 'too few distinct characters'],
+  ])('%s: %s', (body, reason) => expect(placeholderReason(body)).toBe(reason));
+
+  it('random keys are not placeholders', () => {
+    expect(placeholderReason('Vq3zK8pLm2Xw9Rt4Hs6Jd1Fg5Ba7Ce0N')).toBeNull();
+  });
+});

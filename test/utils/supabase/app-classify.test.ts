@@ -1,0 +1,113 @@
+/** Classification of the documented Supabase answers (shared/reference/builders.md) and of hostile ones. */
+import { describe, expect, it } from 'vitest';
+import { classifyBuckets, classifyOpenApi, classifyTableAnswer, isAnonymousRequest, ownerOf, parseContentRange, parseSelect, personalColumns, restTableOf } from '@/utils/supabase/app-classify';
+
+const rows = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: i, email: `p${i}@example.org` })));
+
+describe('parseContentRange', () => {
+  it.each([
+    ['0-0/120', { rows: 1, total: 120 }],
+    ['0-4/*', { rows: 5 }],
+    ['*/0', { rows: 0, total: 0 }],
+    ['*/*', { rows: 0 }],
+    ['items 0-24/3573458', { rows: 25, total: 3573458 }],
+  ])('%s', (v, want) => expect(parseContentRange(v)).toEqual(want));
+  it('rejects junk', () => {
+    for (const v of [undefined, '', 'bytes', '5-/9', '0-1/-3', 'a-b/c']) expect(parseContentRange(v)).toBeUndefined();
+  });
+});
+
+describe('parseSelect', () => {
+  it('keeps column names, strips aliases, casts and JSON paths, sets embeds apart', () => {
+    expect(parseSelect('id,email:contact_email,total::text,meta->>color,author:profiles!fk(name,email),count()')).toEqual({
+      columns: ['id', 'contact_email', 'total', 'meta'],
+      embeds: ['profiles'],
+    });
+    expect(parseSelect('*')).toEqual({ columns: ['*'], embeds: [] });
+    expect(parseSelect('"First Name",x')).toEqual({ columns: ['First Name', 'x'], embeds: [] });
+  });
+});
+
+describe('restTableOf', () => {
+  it('reads the table of a REST address and nothing else', () => {
+    const ref = 'abcdefghijklmnopqrst';
+    expect(restTableOf(`https://${ref}.supabase.co/rest/v1/profiles`)).toEqual({ ref, table: 'profiles' });
+    expect(restTableOf(`https://${ref}.supabase.co/rest/v1/Order%20Items`)).toEqual({ ref, table: 'Order Items' });
+    for (const u of [`https://${ref}.supabase.co/rest/v1/`, `https://${ref}.supabase.co/rest/v1/rpc`, `https://${ref}.supabase.co/rest/v1/rpc/f`, `http://${ref}.supabase.co/rest/v1/x`, `https://${ref}.supabase.com/rest/v1/x`, 'nope']) {
+      expect(restTableOf(u), u).toBeUndefined();
+    }
+  });
+});
+
+describe('isAnonymousRequest', () => {
+  it('is anonymous with the public key alone or as bearer, not with a user session', () => {
+    expect(isAnonymousRequest('k', undefined)).toBe(true);
+    expect(isAnonymousRequest('k', 'Bearer k')).toBe(true);
+    expect(isAnonymousRequest('k', 'Bearer user.jwt.token')).toBe(false);
+    expect(isAnonymousRequest(undefined, 'Bearer k')).toBeUndefined();
+  });
+});
+
+describe('classifyTableAnswer: the documented answers', () => {
+  it('200 [] is RLS on, nothing visible', () => {
+    expect(classifyTableAnswer('votes', { status: 200, contentRange: '*/0', body: '[]' })).toEqual({ name: 'votes', status: 200, verdict: 'empty', count: 0 });
+  });
+  it('200/206 with rows is readable, with the count from Content-Range and column names only', () => {
+    const t = classifyTableAnswer('profiles', { status: 206, contentRange: '0-0/120', body: rows(1) });
+    expect(t).toEqual({ name: 'profiles', status: 206, verdict: 'readable', count: 120, columns: ['id', 'email'] });
+    expect(JSON.stringify(t)).not.toContain('@example.org');
+  });
+  it('401 42501 is no grant; 404 PGRST205 and 42P01 are missing tables', () => {
+    const noGrant = JSON.stringify({ code: '42501', details: null, hint: 'Grant the required privileges to the current role with: GRANT SELECT ON public.t TO anon;', message: 'permission denied for table t' });
+    expect(classifyTableAnswer('t', { status: 401, body: noGrant })).toMatchObject({ verdict: 'no-grant', code: '42501' });
+    expect(classifyTableAnswer('x', { status: 404, body: '{"code":"PGRST205","details":null,"hint":null,"message":"Could not find the table \'public.x\' in the schema cache"}' })).toMatchObject({ verdict: 'missing', code: 'PGRST205' });
+    expect(classifyTableAnswer('x', { status: 404, body: '{"code":"42P01","details":null,"hint":null,"message":"relation \\"public.x\\" does not exist"}' })).toMatchObject({ verdict: 'missing', code: '42P01' });
+  });
+  it('anything else is reported as unclear, never guessed', () => {
+    expect(classifyTableAnswer('x', { status: 500, body: '{"message":"boom"}' })).toMatchObject({ verdict: 'unknown', note: 'unexpected answer (HTTP 500)' });
+    expect(classifyTableAnswer('x', { status: 404, body: '<html>' })).toMatchObject({ verdict: 'unknown' });
+    expect(classifyTableAnswer('x', { status: 401, body: '{"message":"Invalid API key"}' })).toMatchObject({ verdict: 'unknown', note: expect.stringMatching(/refused/) });
+    expect(classifyTableAnswer('x', { status: 200, body: '[{"id":1,"email":"oops"' })).toMatchObject({ verdict: 'unknown' });
+    expect(classifyTableAnswer('x', { status: 200, body: '{"not":"a list"}' })).toMatchObject({ verdict: 'unknown' });
+    expect(classifyTableAnswer('x', { status: 0, error: 'no answer within 5 s' })).toMatchObject({ verdict: 'unknown', note: 'no answer within 5 s' });
+  });
+  it('a huge answer with a range is readable with unknown columns; without a range it is unclear', () => {
+    expect(classifyTableAnswer('x', { status: 206, contentRange: '0-0/9', body: '[{"blob":"xxxx', truncated: true })).toMatchObject({ verdict: 'readable', count: 9, note: expect.stringMatching(/too large/) });
+    expect(classifyTableAnswer('x', { status: 200, body: '[{"blob":"xxxx', truncated: true })).toMatchObject({ verdict: 'unknown' });
+  });
+  it('bounds and filters hostile column names', () => {
+    const row = Object.fromEntries([...Array.from({ length: 500 }, (_, i) => [`c${i}`, 1]), ['bad"name', 1], ['new\nline', 1]]);
+    const t = classifyTableAnswer('x', { status: 200, body: JSON.stringify([row]) });
+    expect(t.columns).toHaveLength(100);
+    expect(t.columns!.some((c) => /["\n]/.test(c))).toBe(false);
+  });
+});
+
+describe('classifyOpenApi and classifyBuckets', () => {
+  it('403 on the OpenAPI root is the documented lockdown', () => {
+    expect(classifyOpenApi(403)).toEqual({ status: 403, verdict: 'locked' });
+    expect(classifyOpenApi(200).verdict).toBe('open');
+    expect(classifyOpenApi(500).verdict).toBe('unknown');
+  });
+  it('reads bucket ids and public flags only', () => {
+    const body = JSON.stringify([{ id: 'avatars', name: 'avatars', owner: '', public: true }, { id: 'docs', public: false }, { id: 'bad"id', public: true }, 'junk']);
+    expect(classifyBuckets({ status: 200, body })).toEqual({ status: 200, verdict: 'listed', list: [{ id: 'avatars', public: true }, { id: 'docs', public: false }] });
+    expect(classifyBuckets({ status: 200, body: '[]' }).verdict).toBe('empty');
+    expect(classifyBuckets({ status: 403, body: '{}' }).verdict).toBe('denied');
+    expect(classifyBuckets({ status: 200, body: 'garbage' }).verdict).toBe('unknown');
+  });
+});
+
+describe('personal columns and owners', () => {
+  it('flags personal and secret-looking columns, and plain `name` only on tables about people', () => {
+    expect(personalColumns('profiles', ['id', 'name', 'email', 'phone', 'created_at', 'email_verified'])).toEqual(['email', 'phone', 'name']);
+    expect(personalColumns('products', ['id', 'name', 'price'])).toEqual([]);
+    expect(personalColumns('payments', ['iban', 'card_number', 'amount'])).toEqual(['iban', 'card_number']);
+  });
+  it('picks the owner column when evident', () => {
+    expect(ownerOf('todos', ['id', 'user_id', 'title'])).toBe('user_id');
+    expect(ownerOf('profiles', ['id', 'email'])).toBe('id');
+    expect(ownerOf('products', ['id', 'title'])).toBeUndefined();
+    expect(ownerOf('todos', undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+/** Content-Security-Policy parsing and the few questions header rules ask of it. Pure. */
+import type { Evidence } from '../evidence/evidence';
+import { documentResponse, headerValues } from './http';
+import { headerFixes } from '../../engine/host-fixes';
+import type { FixGuide } from '../../engine/rule';
+
+export interface CspPolicy {
+  source: 'header' | 'meta';
+  directives: Map<string, string[]>;
+  raw: string;
+}
+
+/** One header value may hold several policies separated by commas; each is a `;` list of directives. */
+export function parseCsp(value: string, source: CspPolicy['source']): CspPolicy[] {
+  const out: CspPolicy[] = [];
+  for (const raw of value.split(',')) {
+    const directives = new Map<string, string[]>();
+    for (const part of raw.split(';')) {
+      const tokens = part.trim().split(/\s+/).filter(Boolean);
+      const name = tokens.shift()?.toLowerCase();
+      // The first occurrence of a directive wins; later duplicates are ignored (CSP3 §2.2.1).
+      if (name && /^[a-z-]+$/.test(name) && !directives.has(name)) directives.set(name, tokens);
+    }
+    if (directives.size > 0) out.push({ source, directives, raw: raw.trim() });
+  }
+  return out;
+}
+
+/** Enforced policies of the audited page: CSP headers plus `<meta http-equiv>` tags (report-only is ignored). */
+export function enforcedPolicies(evidence: Evidence): CspPolicy[] {
+  const doc = documentResponse(evidence);
+  const policies: CspPolicy[] = [];
+  for (const v of doc ? headerValues(doc.headers, 'content-security-policy') : []) policies.push(...parseCsp(v, 'header'));
+  for (const m of evidence.page?.meta ?? []) {
+    if (m.httpEquiv?.toLowerCase() === 'content-security-policy') policies.push(...parseCsp(m.content, 'meta'));
+  }
+  return policies;
+}
+
+/** The source list that governs a fetch directive, with CSP's fallback to default-src. */
+export function effectiveSources(policy: CspPolicy, directive: string): string[] | undefined {
+  return policy.directives.get(directive) ?? policy.directives.get('default-src');
+}
+
+const lowered = (list: string[]) => list.map((s) => s.toLowerCase());
+
+/** Inline scripts run under this policy: 'unsafe-inline' without a nonce, hash or 'strict-dynamic' to cancel it. */
+export function allowsInlineScript(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'script-src');
+  if (!src) return true;
+  const s = lowered(src);
+  const cancelled = s.some((t) => /^'(nonce-|sha256-|sha384-|sha512-)/.test(t) || t === "'strict-dynamic'");
+  return s.includes("'unsafe-inline'") && !cancelled;
+}
+
+/** An injected `<script src="data:…">` runs under this policy: data: in script-src (nonces and hashes do not cancel a
+ * scheme source; only 'strict-dynamic' drops it), or no script-src/default-src at all. */
+export function allowsDataScript(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'script-src');
+  if (!src) return true;
+  const s = lowered(src);
+  return s.includes('data:') && !s.includes("'strict-dynamic'");
+}
+
+export function allowsEval(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'script-src');
+  return !src || lowered(src).includes("'unsafe-eval'");
+}
+
+/** With several enforced policies, a capability is allowed only if every policy allows it. */
+export function allPolicies(policies: CspPolicy[], allows: (p: CspPolicy) => boolean): boolean {
+  return policies.length === 0 || policies.every(allows);
+}
+
+export function hasDirective(policies: CspPolicy[], directive: string, { metaCounts = true } = {}): boolean {
+  return policies.some((p) => (metaCounts || p.source === 'header') && p.directives.has(directive));
+}
+
+/** `object-src` is safe when it (or default-src) is 'none', or an empty source list (which matches nothing). */
+export function objectSrcRestricted(policy: CspPolicy): boolean {
+  const src = effectiveSources(policy, 'object-src');
+  return !!src && (src.length === 0 || (src.length === 1 && src[0]!.toLowerCase() === "'none'"));
+}
+
+/** A starting policy that suits most small apps; hosts the app loads from are added to the lists. */
+export const CSP_BASELINE =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'; upgrade-insecure-requests";
+/** The same without what a <meta> policy cannot carry (frame-ancestors is ignored there). */
+export const CSP_BASELINE_META = CSP_BASELINE.replace(" frame-ancestors 'self';", '');
+
+export const CSP_DOCS = 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CSP';
+
+/** Fix guide for a CSP problem: a summary and steps of its own, host variants for shipping the policy. */
+/** The finding draft every CSP rule makes: the policies as evidence, located at the CSP header. */
+export function cspDraft<M extends string>(messageId: M, policies: CspPolicy[], url: string, identity: string) {
+  return {
+    messageId,
+    evidence: policies.map((p) => `${p.source}: ${p.raw}`).join('\n'),
+    location: { kind: 'header' as const, name: 'Content-Security-Policy', url },
+    identity,
+  };
+}
+
+/** A policy without one directive (e.g. frame-ancestors, which a <meta> policy cannot carry). */
+export function withoutDirective(policy: string, directive: string): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && d.split(/\s+/)[0]!.toLowerCase() !== directive)
+    .join('; ');
+}
+
+/**
+ * Fix guide for a CSP problem: a summary and steps of its own, host variants for shipping the policy. `headerOnly`
+ * leaves out the <meta> variants (builders' head-code settings): some directives (frame-ancestors) only work as a header.
+ */
+export function cspFix(summary: string, steps: string[], { policy = CSP_BASELINE, headerOnly = false } = {}): FixGuide {
+  return {
+    summary,
+    steps,
+    snippet: { language: 'text', code: `Content-Security-Policy: ${policy}` },
+    docs: CSP_DOCS,
+    platforms: headerFixes('Content-Security-Policy', policy, headerOnly ? {} : { meta: `<meta http-equiv="Content-Security-Policy" content="${withoutDirective(policy, 'frame-ancestors')}">` }),
+  };
+}

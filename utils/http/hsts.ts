@@ -1,0 +1,72 @@
+/** Strict-Transport-Security parsing (RFC 6797 §6.1). Browsers honour the first header only. */
+import type { Evidence } from '../evidence/evidence';
+import { documentResponse, firstHeader, isHttps } from './http';
+import { headerFixes } from '../../engine/host-fixes';
+import type { FixGuide } from '../../engine/rule';
+
+export const HSTS_RECOMMENDED = 'max-age=31536000; includeSubDomains';
+export const ONE_YEAR = 31_536_000;
+
+export type Hsts =
+  | { state: 'absent' }
+  | { state: 'invalid'; raw: string; reason: string }
+  | { state: 'valid'; raw: string; maxAge: number; includeSubDomains: boolean; preload: boolean };
+
+export function parseHsts(raw: string | undefined): Hsts {
+  if (raw === undefined) return { state: 'absent' };
+  // RFC 6797 §6.1: a directive may appear once; includeSubDomains and preload take no value. Browsers ignore a
+  // header that breaks either rule, so we call it invalid too.
+  const directives = new Map<string, string | null>();
+  for (const part of raw.split(';')) {
+    const t = part.trim();
+    if (!t) continue;
+    const eq = t.indexOf('=');
+    const name = (eq === -1 ? t : t.slice(0, eq)).trim().toLowerCase();
+    if (directives.has(name)) return { state: 'invalid', raw, reason: `the ${name} directive appears twice` };
+    directives.set(name, eq === -1 ? null : t.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+  }
+  const maxAge = directives.get('max-age');
+  if (maxAge === undefined || maxAge === null) return { state: 'invalid', raw, reason: 'no max-age directive' };
+  if (!/^\d+$/.test(maxAge)) return { state: 'invalid', raw, reason: `max-age "${maxAge.slice(0, 40)}" is not a number` };
+  for (const flag of ['includesubdomains', 'preload']) {
+    if (directives.get(flag) !== undefined && directives.get(flag) !== null) return { state: 'invalid', raw, reason: `${flag === 'preload' ? 'preload' : 'includeSubDomains'} takes no value` };
+  }
+  // Very large values are clamped by browsers, not rejected.
+  return { state: 'valid', raw, maxAge: Math.min(Number(maxAge), Number.MAX_SAFE_INTEGER), includeSubDomains: directives.has('includesubdomains'), preload: directives.has('preload') };
+}
+
+/** HSTS of the audited page, or undefined when it does not apply (plain HTTP: browsers ignore HSTS there). */
+export function pageHsts(evidence: Evidence): Hsts | undefined {
+  const doc = documentResponse(evidence);
+  if (!doc || !isHttps(doc.url)) return undefined;
+  return parseHsts(firstHeader(doc.headers, 'strict-transport-security'));
+}
+
+const bubbleNote = {
+  steps: [
+    'Bubble sets the HSTS header for apps it hosts; you cannot change it in the editor.',
+    'On a custom domain, proxy it through Cloudflare (DNS → proxied) and add the header there (see the Cloudflare steps).',
+    'Or ask Bubble support to enable HSTS for your domain.',
+  ],
+  docs: 'https://manual.bubble.io/core-resources/bubbles-interface/settings-tab',
+};
+
+export const hstsFix: FixGuide = {
+  summary: `Send \`Strict-Transport-Security: ${HSTS_RECOMMENDED}\` on every HTTPS response.`,
+  steps: [
+    'Find where your host lets you add response headers (see the variants below).',
+    `Add the header \`Strict-Transport-Security\` with value \`${HSTS_RECOMMENDED}\`.`,
+    'Deploy, then re-run the audit.',
+  ],
+  snippet: { language: 'text', code: `Strict-Transport-Security: ${HSTS_RECOMMENDED}` },
+  docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Strict-Transport-Security',
+  platforms: headerFixes('Strict-Transport-Security', HSTS_RECOMMENDED, {
+    platforms: {
+      bubble: bubbleNote,
+      webflow: {
+        steps: ['Webflow → Site settings → Publishing → Advanced publishing options.', 'Turn on "Enable HSTS" (and "Enable HSTS for subdomains" if you own them all).', 'Publish.'],
+        docs: 'https://university.webflow.com/lesson/advanced-publishing-options',
+      },
+    },
+  }),
+};
