@@ -1,6 +1,6 @@
 /**
- * A stored audit: what the popup shows and the headless command prints. Validated when read back from storage,
- * because storage can hold anything. Kept apart from buildAudit (audit.ts) so the popup loads no rule or scanner code.
+ * An audit: what the popup shows and the headless command prints. Validated when read back from storage
+ * (utils/storage), because storage can hold anything. Kept apart from buildAudit (audit.ts) so the popup loads no rule or scanner code.
  */
 import { z } from 'zod';
 import { FindingSchema } from './finding';
@@ -9,7 +9,6 @@ import { CHECKLIST_ITEMS, type ChecklistItem } from './rule';
 import { SupabaseAuditSchema } from '../utils/supabase/app-evidence';
 
 export const AUDIT_VERSION = 1;
-export const DEFAULT_RETENTION_DAYS = 30;
 
 export const DetectionSchema = z.object({
   id: z.string().max(64),
@@ -26,7 +25,7 @@ const PlatformFixSchema = z.object({
   snippet: SnippetSchema.optional(),
   docs: z.string().max(1000).optional(),
 });
-/** A rule's fix guide as stored for the popup (storage key GUIDES_KEY), so it never loads the rule catalogue. */
+/** A rule's fix guide as stored for the popup (utils/storage), so it never loads the rule catalogue. */
 export const FixGuideSchema = PlatformFixSchema.extend({
   summary: z.string().max(600),
   docs: z.string().max(1000),
@@ -68,41 +67,8 @@ export const AuditSchema = z.object({
 });
 export type Audit = z.output<typeof AuditSchema>;
 
-/** Storage key of an audit: per origin for deployed apps, per edited project for builders (see auditScope). */
-export function auditKey(scope: string): string {
-  return `audit:${scope}`;
-}
-
 /** The fix target guides should speak to first: a confidently detected builder, else a host, else none. */
 export function primaryTarget(platforms: readonly Pick<Detection<string>, 'id' | 'kind' | 'confidence'>[]): FixTarget | undefined {
   const sure = platforms.filter((p) => p.confidence !== 'low');
   return (sure.find((p) => p.kind === 'platform') ?? sure.find((p) => p.kind === 'host'))?.id as FixTarget | undefined;
-}
-
-/** A stored value read back: an audit if it is valid and not expired, otherwise undefined. */
-export function readStoredAudit(raw: unknown, now: number): Audit | undefined {
-  const parsed = AuditSchema.safeParse(raw);
-  return parsed.success && parsed.data.expiresAt > now ? parsed.data : undefined;
-}
-
-export const SETTINGS_KEY = 'settings';
-export const SettingsSchema = z.object({
-  retentionDays: z.number().int().min(1).max(365).catch(DEFAULT_RETENTION_DAYS),
-});
-export type Settings = z.output<typeof SettingsSchema>;
-
-/** Settings read back from storage; anything unreadable falls back to the defaults. */
-export function readSettings(raw: unknown): Settings {
-  // An array is an object to typeof, but not to z.object: it would throw instead of falling back.
-  return SettingsSchema.parse(typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});
-}
-
-/** Where the background keeps every rule's fix guide for the popup, written when the extension starts. */
-export const GUIDES_KEY = 'guides';
-export const StoredGuidesSchema = z.object({ catalogue: z.string(), guides: z.record(z.string(), FixGuideSchema) });
-
-/** Stored guides read back; garbage reads as none (the popup then shows findings without guides). */
-export function readStoredGuides(raw: unknown): Record<string, z.output<typeof FixGuideSchema>> {
-  const parsed = StoredGuidesSchema.safeParse(raw);
-  return parsed.success ? parsed.data.guides : {};
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { auditKey } from '../engine/audit';
+import { KEYS } from '../utils/storage/keys';
 import { REF, dash, startSupabaseStudio } from '../test/fixtures/apps/supabase-studio';
 import { hostRules } from '../test/fixtures/apps/server';
 import { ensureBuilt, launchWithExtension, type ExtensionBrowser } from './lib/browser';
@@ -43,7 +43,7 @@ function emptyExtension(): string {
 }
 
 async function clearStore(b: ExtensionBrowser) {
-  await b.worker.evaluate(async (keys) => chrome.storage.local.remove(keys), [auditKey(SCOPE), `supabase-dashboard:${REF}`]);
+  await b.worker.evaluate(async (keys) => chrome.storage.local.remove(keys), [KEYS.audit(SCOPE), KEYS.supabaseDashboard(REF)]);
 }
 
 /** Polls the extension's storage until the project's audit holds a finding matching `ruleId` and `needle`. */
@@ -54,7 +54,7 @@ async function storedAt(b: ExtensionBrowser, ruleId: string, needle: string, sin
         const a = (await chrome.storage.local.get(key))[key] as { createdAt: number; findings: { ruleId: string; location: { name?: string } }[] } | undefined;
         return a && a.createdAt >= since && a.findings.some((f) => f.ruleId === ruleId && (f.location.name ?? '').includes(needle)) ? a.createdAt : 0;
       },
-      { key: auditKey(SCOPE), ruleId, needle, since },
+      { key: KEYS.audit(SCOPE), ruleId, needle, since },
     );
     if (at) return at;
     await new Promise((r) => setTimeout(r, 5));

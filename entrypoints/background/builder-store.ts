@@ -3,34 +3,28 @@
  * storage with the same expiry as audits, so the popup still shows them after a restart until the field is
  * cleared while the guard watches, or the entry expires.
  */
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { readSettings, SETTINGS_KEY } from '@/engine/audit';
 import { auditScope, builderForUrl, supabaseRef } from '@/utils/platform/builders';
-import { BuilderSecretSchema, type BuilderSecret } from '@/utils/evidence/evidence';
+import type { BuilderSecret } from '@/utils/evidence/evidence';
+import { BUILDER_SECRETS_MAX } from '@/utils/storage/records';
+import { local } from './store';
 import { dashboardEvidence } from './supabase-store';
 
-const MAX = 200;
-const Stored = z.array(BuilderSecretSchema.extend({ expiresAt: z.number() })).catch([]);
-const key = (scope: string) => `builder:${scope}`;
-
-async function read(scope: string, now: number) {
-  const raw = (await browser.storage.local.get(key(scope)))[key(scope)];
-  return Stored.parse(raw ?? []).filter((s) => s.expiresAt > now);
+function read(scope: string, now: number) {
+  return local().loadBuilderSecrets(scope, now);
 }
 
 export async function addBuilderSecret(secret: BuilderSecret, now = Date.now()): Promise<void> {
   const scope = auditScope(secret.page);
-  const days = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).retentionDays;
+  const store = local();
   const list = (await read(scope, now)).filter((s) => !(s.fingerprint === secret.fingerprint && s.field === secret.field));
-  list.unshift({ ...secret, expiresAt: now + days * 86_400_000 });
-  await browser.storage.local.set({ [key(scope)]: list.slice(0, MAX) });
+  list.unshift({ ...secret, expiresAt: now + (await store.retentionMs()) });
+  await store.saveBuilderSecrets(scope, list.slice(0, BUILDER_SECRETS_MAX));
 }
 
 export async function clearBuilderSecret(pageUrl: string, fingerprint: string, now = Date.now()): Promise<void> {
   const scope = auditScope(pageUrl);
   const list = await read(scope, now);
-  await browser.storage.local.set({ [key(scope)]: list.filter((s) => s.fingerprint !== fingerprint) });
+  await local().saveBuilderSecrets(scope, list.filter((s) => s.fingerprint !== fingerprint));
 }
 
 /** The builder evidence for an editor URL, or undefined when the URL is not a builder's editor. */

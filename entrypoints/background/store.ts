@@ -1,40 +1,34 @@
 /**
- * Local storage of audits and settings. Nothing here leaves the browser. Audits expire (default 30 days,
- * configurable); expired or unreadable entries are removed, never shown.
+ * The background's stored audits, settings and fix guides, through the one storage module (utils/storage). Nothing
+ * here leaves the browser. Audits expire (default 30 days, configurable); expired or unreadable entries are removed,
+ * never shown.
  */
 import { browser } from 'wxt/browser';
-import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, type Audit, type Settings } from '@/engine/audit-schema';
-import { hash64 } from '@/utils/hash';
+import type { Audit } from '@/engine/audit-schema';
 import type { Rule } from '@/engine/rule';
+import { hash64 } from '@/utils/hash';
+import type { Settings } from '@/utils/storage/records';
+import { storageOf } from '@/utils/storage/store';
 
-export async function getSettings(): Promise<Settings> {
-  const raw: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  // readSettings throws on an array (typeof [] === 'object'); unreadable settings must fall back, not fail every audit.
-  return readSettings(Array.isArray(raw) ? {} : raw);
+/** The extension's local storage, read and written only through the storage module. */
+export const local = () => storageOf(browser.storage.local);
+
+export function getSettings(): Promise<Settings> {
+  return local().getSettings();
 }
 
-export async function saveAudit(audit: Audit): Promise<void> {
-  await browser.storage.local.set({ [auditKey(audit.origin)]: audit });
+export function saveAudit(audit: Audit): Promise<void> {
+  return local().saveAudit(audit.origin, audit);
 }
 
 /** Reads a stored audit; garbage or an expired audit reads as "none" (and is removed). */
-export async function loadAudit(origin: string, now = Date.now()): Promise<Audit | undefined> {
-  const key = auditKey(origin);
-  const raw = (await browser.storage.local.get(key))[key];
-  if (raw === undefined) return undefined;
-  const audit = readStoredAudit(raw, now);
-  if (!audit) await browser.storage.local.remove(key);
-  return audit;
+export function loadAudit(origin: string, now = Date.now()): Promise<Audit | undefined> {
+  return local().loadAudit(origin, now);
 }
 
 /** Removes expired and unreadable audits; returns how many were removed. */
-export async function purgeExpired(now = Date.now()): Promise<number> {
-  const all = await browser.storage.local.get(null);
-  const stale = Object.entries(all)
-    .filter(([key, value]) => key.startsWith('audit:') && !readStoredAudit(value, now))
-    .map(([key]) => key);
-  if (stale.length) await browser.storage.local.remove(stale);
-  return stale.length;
+export function purgeExpired(now = Date.now()): Promise<number> {
+  return local().purgeAudits(now);
 }
 
 /**
@@ -44,6 +38,6 @@ export async function purgeExpired(now = Date.now()): Promise<number> {
 export async function storeGuides(rules: readonly Rule[]): Promise<void> {
   const guides = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.fix]));
   const catalogue = hash64(JSON.stringify(guides));
-  const stored = (await browser.storage.local.get(GUIDES_KEY))[GUIDES_KEY] as { catalogue?: unknown } | undefined;
-  if (stored?.catalogue !== catalogue) await browser.storage.local.set({ [GUIDES_KEY]: { catalogue, guides } });
+  const store = local();
+  if ((await store.loadGuides())?.catalogue !== catalogue) await store.saveGuides({ catalogue, guides });
 }

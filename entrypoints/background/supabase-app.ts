@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import type { Audit } from '@/engine/audit';
 import type { HttpResponse, Source } from '@/utils/evidence/evidence';
 import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/utils/supabase/app-evidence';
-import { probeConsentKey, readProbeConsent } from '@/utils/supabase/app-consent';
+import { local } from './store';
 import { discoverSupabase } from '@/utils/supabase/app-discover';
 import { runExposureCheck, type ExposureCheckOptions } from './supabase-probe';
 
@@ -40,12 +40,7 @@ export function cancelProbe(tabId: number, now = Date.now()): boolean {
 }
 
 export async function hasProbeConsent(origin: string): Promise<boolean> {
-  const key = probeConsentKey(origin);
-  try {
-    return readProbeConsent((await browser.storage.local.get(key))[key]) !== undefined;
-  } catch {
-    return false;
-  }
+  return (await local().getConsent('supabase-exposure-check', origin)) !== undefined;
 }
 
 export interface SupabaseCollectOptions {

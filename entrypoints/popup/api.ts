@@ -3,11 +3,9 @@
  * browser.* calls. Component tests pass a fake instead.
  */
 import { browser } from 'wxt/browser';
-import { GUIDES_KEY, SETTINGS_KEY, auditKey, readSettings, readStoredAudit, readStoredGuides, type Audit } from '@/engine/audit-schema';
+import { storageOf } from '@/utils/storage/store';
 import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/utils/messages';
-import { probeConsentKey, readProbeConsent } from '@/utils/supabase/app-consent';
 import type { PopupApi } from '@/components/popup-api';
-import { consentKey, isConsent } from '@/utils/supabase/dashboard-consent';
 
 
 /** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
@@ -22,6 +20,7 @@ export function accessOrigins(origin: string, extraHosts: string[] = []): string
 export function browserApi(search = location.search): PopupApi {
   // popup.html?tabId=N lets the headless command and tests show a given tab (a real popup uses the active tab).
   const forced = Number(new URLSearchParams(search).get('tabId'));
+  const local = () => storageOf(browser.storage.local);
   return {
     async currentTab() {
       if (Number.isInteger(forced) && forced > 0) {
@@ -32,9 +31,7 @@ export function browserApi(search = location.search): PopupApi {
       return t?.id !== undefined ? { id: t.id, ...(t.url ? { url: t.url } : {}) } : undefined;
     },
     async loadAudit(origin) {
-      const key = auditKey(origin);
-      const raw = (await browser.storage.local.get(key))[key];
-      return readStoredAudit(raw, Date.now());
+      return local().loadAudit(origin);
     },
     async runAudit(tabId) {
       const msg: ExtensionMessage = { type: 'audit:run', tabId, mode: 'click' };
@@ -47,24 +44,21 @@ export function browserApi(search = location.search): PopupApi {
     copy: (text) => navigator.clipboard.writeText(text),
     open: (url) => void browser.tabs.create({ url }),
     async loadGuides() {
-      return readStoredGuides((await browser.storage.local.get(GUIDES_KEY))[GUIDES_KEY]);
+      return (await local().loadGuides())?.guides ?? {};
     },
     async getRetentionDays() {
-      return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).retentionDays;
+      return (await local().getSettings()).retentionDays;
     },
     async setRetentionDays(days) {
-      const current = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-      await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, retentionDays: days } });
+      await local().setSettings({ retentionDays: days });
     },
     supabaseProbe: {
       async hasConsent(origin) {
-        const key = probeConsentKey(origin);
-        return readProbeConsent((await browser.storage.local.get(key))[key]) !== undefined;
+        return (await local().getConsent('supabase-exposure-check', origin)) !== undefined;
       },
       async setConsent(origin, granted) {
-        const key = probeConsentKey(origin);
-        if (granted) await browser.storage.local.set({ [key]: { grantedAt: Date.now(), via: 'popup' } });
-        else await browser.storage.local.remove(key);
+        if (granted) await local().grantConsent('supabase-exposure-check', origin, 'popup');
+        else await local().revokeConsent('supabase-exposure-check', origin);
       },
       async cancel(tabId) {
         const msg: ExtensionMessage = { type: 'supabase:cancel-probe', tabId };
@@ -73,13 +67,11 @@ export function browserApi(search = location.search): PopupApi {
     },
     supabaseDeepAudit: {
       async hasConsent(ref) {
-        const key = consentKey(ref);
-        return isConsent((await browser.storage.local.get(key))[key], ref);
+        return (await local().getConsent('supabase-deep-audit', ref)) !== undefined;
       },
       async setConsent(ref, granted) {
-        const key = consentKey(ref);
-        if (granted) await browser.storage.local.set({ [key]: { ref, grantedAt: Date.now() } });
-        else await browser.storage.local.remove(key);
+        if (granted) await local().grantConsent('supabase-deep-audit', ref, 'popup');
+        else await local().revokeConsent('supabase-deep-audit', ref);
       },
       async run(tabId) {
         const msg: ExtensionMessage = { type: 'supabase:deep-audit', tabId };

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { supabaseRef } from '@/utils/platform/builders';
 // Types only from messages.ts and dashboard-evidence.ts: their zod schemas would triple this content script's size.
 import type { DeepAuditSummary, ExtensionMessage } from '@/utils/messages';
-import { consentKey, isConsent } from '@/utils/supabase/dashboard-consent';
+import { KEYS, readConsentValue } from '@/utils/storage/keys';
 import type { DashboardMarker, ObservationDraft } from '@/utils/supabase/dashboard-evidence';
 import { runDeepAudit } from './deep-audit';
 import { MARKERS_HOST, createMarkerLayer } from './markers';
@@ -40,8 +40,9 @@ async function send(observation: ObservationDraft) {
 export async function deepAuditHere(): Promise<DeepAuditSummary> {
   const ref = supabaseRef(location.href);
   if (!ref || ref === '_') return { ok: false, calls: [], message: 'This tab shows no Supabase project.' };
-  const key = consentKey(ref);
-  if (!isConsent((await browser.storage.local.get(key))[key], ref)) return { ok: false, calls: [], message: 'No permission for a deep audit of this project.' };
+  // The zod-free consent reader (utils/storage/keys.ts): this content script does not load zod.
+  const key = KEYS.consent('supabase-deep-audit', ref);
+  if (!readConsentValue((await browser.storage.local.get(key))[key], 'supabase-deep-audit', ref)) return { ok: false, calls: [], message: 'No permission for a deep audit of this project.' };
   const { summary, observation } = await runDeepAudit(ref, { storage: window.localStorage, fetch: globalThis.fetch.bind(globalThis) });
   if (observation) await send(observation);
   return summary;

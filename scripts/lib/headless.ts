@@ -4,9 +4,10 @@
  * extension's storage.
  */
 import type { Page } from 'playwright-core';
-import { AuditSchema, auditKey, type Audit } from '../../engine/audit';
+import { AuditSchema, type Audit } from '../../engine/audit';
+import { KEYS } from '../../utils/storage/keys';
+import { newConsent } from '../../utils/storage/records';
 import { auditScope } from '../../utils/platform/builders';
-import { probeConsentKey } from '../../utils/supabase/app-consent';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import type { ExtensionBrowser } from './browser';
 
@@ -54,7 +55,7 @@ export async function openPopupFor(b: ExtensionBrowser, tabId: number): Promise<
 
 /** The stored audit for a page (its origin, or for a builder's editor, the edited project). */
 export async function readStoredAudit(b: ExtensionBrowser, pageUrl: string): Promise<Audit | undefined> {
-  const raw = await b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], auditKey(auditScope(pageUrl)));
+  const raw = await b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], KEYS.audit(auditScope(pageUrl)));
   const parsed = AuditSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
@@ -68,7 +69,7 @@ export async function consentToProbe(b: ExtensionBrowser, url: string): Promise<
     async ([key, value]) => {
       await chrome.storage.local.set({ [key]: value });
     },
-    [probeConsentKey(url), { grantedAt: Date.now(), via: 'headless' as const }] as const,
+    [KEYS.consent('supabase-exposure-check', new URL(url).origin), newConsent('supabase-exposure-check', url, 'headless', Date.now())] as const,
   );
 }
 

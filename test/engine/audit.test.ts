@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AUDIT_VERSION,
-  auditKey,
-  buildAudit,
-  DEFAULT_RETENTION_DAYS,
-  primaryTarget,
-  readSettings,
-  readStoredAudit,
-} from '@/engine/audit';
+import { AUDIT_VERSION, buildAudit, primaryTarget } from '@/engine/audit';
+import { parseAudit } from '@/utils/storage/records';
 import { DEPLOYED_RULES } from '@/rules';
 import { defineRule } from '@/engine/rule';
 import { evidence, NOW } from '../helpers/evidence';
@@ -59,7 +52,7 @@ describe('buildAudit', () => {
 
   it('the audit it builds reads back from storage', () => {
     const a = buildAudit(evidence(), DEPLOYED_RULES, OPTS);
-    expect(readStoredAudit(JSON.parse(JSON.stringify(a)), NOW)).toEqual(a);
+    expect(parseAudit(JSON.parse(JSON.stringify(a)), NOW).value).toEqual(a);
   });
 
   it.each([
@@ -80,44 +73,7 @@ describe('buildAudit', () => {
   });
 });
 
-describe('readStoredAudit', () => {
-  const stored = () => JSON.parse(JSON.stringify(buildAudit(evidence(), DEPLOYED_RULES, OPTS)));
-
-  it('returns a valid, unexpired audit', () => expect(readStoredAudit(stored(), NOW + DAY)?.url).toBe('https://app.example.com/'));
-
-  it('returns undefined once expired (at or after expiresAt)', () => {
-    expect(readStoredAudit(stored(), NOW + 30 * DAY)).toBeUndefined();
-    expect(readStoredAudit(stored(), NOW + 31 * DAY)).toBeUndefined();
-  });
-
-  it.each([
-    ['undefined', undefined],
-    ['a string', 'audit'],
-    ['an array', []],
-    ['an older version', { ...stored(), version: 0 }],
-    ['a finding with an unknown severity', { ...stored(), findings: [{ ...stored().findings[0], severity: 'catastrophic' }] }],
-    ['a missing field', (() => { const s = stored(); delete s.findings; return s; })()],
-  ])('returns undefined for garbage (%s)', (_, raw) => expect(readStoredAudit(raw, NOW)).toBeUndefined());
-
-  it('cuts over-long stored strings instead of rejecting the audit', () => {
-    const s = stored();
-    s.findings[0].message = 'm'.repeat(10_000);
-    expect(readStoredAudit(s, NOW)?.findings[0]!.message.length).toBe(2001);
-  });
-});
-
-describe('readSettings', () => {
-  it('keeps valid settings', () => expect(readSettings({ retentionDays: 7 })).toEqual({ retentionDays: 7 }));
-
-  it.each([undefined, null, 'x', 42, [], [1, 2], {}, { retentionDays: 'a' }, { retentionDays: 0 }, { retentionDays: 366 }, { retentionDays: 1.5 }, { retentionDays: null }])(
-    'falls back to the defaults for %j',
-    (raw) => expect(readSettings(raw)).toEqual({ retentionDays: DEFAULT_RETENTION_DAYS }),
-  );
-
-  it('drops unknown keys', () => expect(readSettings({ retentionDays: 10, evil: true })).toEqual({ retentionDays: 10 }));
-});
-
-describe('primaryTarget and auditKey', () => {
+describe('primaryTarget', () => {
   const d = (id: string, kind: 'platform' | 'host', confidence: 'high' | 'medium' | 'low') => ({ id, kind, confidence });
 
   it('prefers a sure platform, then a sure host, and never a low-confidence guess', () => {
@@ -127,5 +83,4 @@ describe('primaryTarget and auditKey', () => {
     expect(primaryTarget([])).toBeUndefined();
   });
 
-  it('keys audits by scope', () => expect(auditKey('https://app.example.com')).toBe('audit:https://app.example.com'));
 });

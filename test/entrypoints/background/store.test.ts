@@ -1,7 +1,8 @@
 /** store.ts: audits and settings in storage.local (fakeBrowser's in-memory storage). */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_RETENTION_DAYS, buildAudit, type Audit } from '@/engine/audit';
+import { buildAudit, type Audit } from '@/engine/audit';
+import { DEFAULT_RETENTION_DAYS } from '@/utils/storage/records';
 import { DEPLOYED_RULES } from '@/rules';
 import { getSettings, loadAudit, purgeExpired, saveAudit } from '@/entrypoints/background/store';
 import { NOW, evidence } from '../../helpers/evidence';

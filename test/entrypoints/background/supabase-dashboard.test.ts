@@ -7,9 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/entrypoints/background';
 import { dashboardKey, dashboardEvidence, recordObservation } from '@/entrypoints/background/supabase-store';
-import { consentKey } from '@/utils/supabase/dashboard-consent';
+import { KEYS } from '@/utils/storage/keys';
+/** Consent as earlier versions stored it (`{ref, grantedAt}` under the same key): still honoured, migrated on read. */
+const consentKey = (ref: string) => KEYS.consent('supabase-deep-audit', ref);
 import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence';
-import { auditKey } from '@/engine/audit';
+const auditKey = KEYS.audit;
 
 const REF = 'qwertyuiopasdfghjklz';
 const OTHER = 'zxcvbnmlkjhgfdsapoiu';

@@ -8,7 +8,9 @@ import { handleMessage } from '@/entrypoints/background';
 import { cancelProbe, clearProbeMemory, collectSupabase, type SupabaseCollectOptions } from '@/entrypoints/background/supabase-app';
 import { supabaseRequestFacts } from '@/entrypoints/background/capture';
 import type { Source } from '@/utils/evidence/evidence';
-import { probeConsentKey } from '@/utils/supabase/app-consent';
+import { KEYS } from '@/utils/storage/keys';
+/** Consent as earlier versions stored it (`{grantedAt, via}` under the same key): still honoured, migrated on read. */
+const probeConsentKey = (origin: string) => KEYS.consent('supabase-exposure-check', origin);
 import { fakeRef, mintAnonKey, mintSecretKey } from '../../fixtures/apps/supabase-keys';
 import { mockApis, mockWebRequest, restoreApis, type WebRequestMock } from './mocks';
 

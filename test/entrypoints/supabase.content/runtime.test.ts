@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deepAuditHere, markersFrom } from '@/entrypoints/supabase.content/runtime';
 import { SESSION_STORAGE_KEY } from '@/entrypoints/supabase.content/deep-audit';
-import { consentKey } from '@/utils/supabase/dashboard-consent';
+import { KEYS } from '@/utils/storage/keys';
+/** Consent as earlier versions stored it (`{ref, grantedAt}` under the same key): still honoured, migrated on read. */
+const consentKey = (ref: string) => KEYS.consent('supabase-deep-audit', ref);
 
 const REF = 'mnbvcxzlkjhgfdsapoiq';
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
