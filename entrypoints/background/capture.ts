@@ -10,9 +10,9 @@ import { onBuilderHost } from '@/utils/platform/builders';
 import { sameOrigin } from '@/utils/http/http';
 import { SUPABASE_HOST, isAnonymousRequest, parseSelect } from '@/utils/supabase/app-classify';
 import type { SupabaseRequest } from '@/utils/supabase/app-evidence';
+import { storageOf } from '@/utils/storage/store';
 
 const MAX_PER_TAB = 60;
-const SESSION_PREFIX = 'capture:';
 const TYPES = new Set(['main_frame', 'sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'other']);
 
 interface RequestInfo {
@@ -64,11 +64,24 @@ let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
 type HeaderList = { name: string; value?: string }[] | undefined;
 
+/**
+ * A Set-Cookie line without its value: `name=; Path=/; Secure; HttpOnly`. The rules read names and attributes only,
+ * and a session cookie's value is a credential: it is never kept, in memory or in storage.session.
+ */
+export function withoutCookieValue(line: string): string {
+  const semi = line.indexOf(';');
+  const pair = semi === -1 ? line : line.slice(0, semi);
+  const eq = pair.indexOf('=');
+  // No '=': the whole pair is a value with an empty name (RFC 6265bis §5.6); nothing of it is kept.
+  return (eq === -1 ? '' : `${pair.slice(0, eq)}=`) + (semi === -1 ? '' : line.slice(semi));
+}
+
 function toHeaders(list: HeaderList): [string, string][] {
   const out: [string, string][] = [];
   for (const h of list ?? []) {
     if (out.length >= LIMITS.headersPerResponse) break;
-    out.push([h.name.slice(0, 256), (h.value ?? '').slice(0, LIMITS.headerValue)]);
+    const value = h.name.toLowerCase() === 'set-cookie' ? withoutCookieValue(h.value ?? '') : (h.value ?? '');
+    out.push([h.name.slice(0, 256), value.slice(0, LIMITS.headerValue)]);
   }
   return out;
 }
@@ -83,10 +96,10 @@ function scheduleFlush(tabId: number) {
   dirty.add(tabId);
   flushTimer ??= setTimeout(() => {
     flushTimer = undefined;
-    const items: Record<string, HttpResponse[]> = {};
-    for (const id of dirty) items[SESSION_PREFIX + id] = byTab.get(id) ?? [];
+    const items = new Map<number, HttpResponse[]>();
+    for (const id of dirty) items.set(id, byTab.get(id) ?? []);
     dirty.clear();
-    void browser.storage.session?.set(items).catch(() => undefined);
+    if (browser.storage.session) void storageOf(browser.storage.session).saveCaptures(items).catch(() => undefined);
   }, 300);
 }
 
@@ -149,7 +162,7 @@ export function startCapture(): void {
       byTab.delete(tabId);
       docRequest.delete(tabId);
       dirty.delete(tabId); // a pending write would otherwise put the closed tab's key back
-      void browser.storage.session?.remove(SESSION_PREFIX + tabId).catch(() => undefined);
+      if (browser.storage.session) void storageOf(browser.storage.session).removeCapture(tabId).catch(() => undefined);
     });
   } catch (error) {
     console.warn('[micro-app-auditor] webRequest capture unavailable:', error);
@@ -185,11 +198,5 @@ function record(tabId: number, r: HttpResponse, requestId: string) {
 export async function capturedFor(tabId: number): Promise<HttpResponse[]> {
   const mem = byTab.get(tabId);
   if (mem) return mem;
-  try {
-    const key = SESSION_PREFIX + tabId;
-    const stored = (await browser.storage.session?.get(key))?.[key];
-    return Array.isArray(stored) ? (stored as HttpResponse[]) : [];
-  } catch {
-    return [];
-  }
+  return browser.storage.session ? storageOf(browser.storage.session).loadCapture(tabId) : [];
 }

@@ -21,6 +21,8 @@ export const KEYS = {
   builderSecrets: (scope: string) => `builder:${scope}`,
   supabaseDashboard: (ref: string) => `supabase-dashboard:${ref}`,
   consent: (check: ConsentCheck, subject: string) => `consent:${check}:${subject}`,
+  /** storage.session */
+  capture: (tabId: number) => `capture:${tabId}`,
 } as const;
 
 export const PREFIXES = {
@@ -28,6 +30,7 @@ export const PREFIXES = {
   builderSecrets: 'builder:',
   supabaseDashboard: 'supabase-dashboard:',
   consent: 'consent:',
+  capture: 'capture:',
 } as const;
 
 /** Keys that hold what the user decided (consent, settings): never evicted or purged to make room. */

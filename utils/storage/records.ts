@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AuditSchema, FixGuideSchema, type Audit } from '../../engine/audit-schema';
-import { BuilderSecretSchema } from '../evidence/evidence';
+import { BuilderSecretSchema, HttpResponseSchema, type HttpResponse } from '../evidence/evidence';
 import { SupabaseDashboardSchema } from '../supabase/dashboard-evidence';
 import { CONSENT_CHECKS, CONSENT_VERSION, CONSENT_VIA, consentSubject, readConsentValue, type ConsentCheck, type ConsentRecord } from './keys';
 
@@ -108,4 +108,16 @@ export function parseConsent(raw: unknown, check: ConsentCheck, subject: string)
 export function newConsent(check: ConsentCheck, subject: string, via: ConsentRecord['via'], now: number): ConsentRecord | undefined {
   const s = consentSubject(check, subject);
   return s ? ConsentSchema.parse({ version: CONSENT_VERSION, check, subject: s, grantedAt: now, via }) : undefined;
+}
+
+/** A tab's captured responses (storage.session): entries checked one by one, a bad one dropped, never the rest. */
+export function parseCapture(raw: unknown): Parsed<HttpResponse[]> {
+  if (raw === undefined) return { value: [] };
+  if (!Array.isArray(raw)) return { value: [], reason: 'captured responses were not a list: dropped' };
+  const value: HttpResponse[] = [];
+  for (const entry of raw) {
+    const p = HttpResponseSchema.safeParse(entry);
+    if (p.success) value.push(p.data);
+  }
+  return value.length === raw.length ? { value } : { value, reason: `${raw.length - value.length} unreadable captured responses dropped` };
 }

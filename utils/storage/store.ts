@@ -5,6 +5,7 @@
  * (settings and consent are repaired, not dropped, where that can be done).
  */
 import type { Audit } from '../../engine/audit-schema';
+import type { HttpResponse } from '../evidence/evidence';
 import type { SupabaseDashboard } from '../supabase/dashboard-evidence';
 import { CONSENT_CHECKS, KEYS, PREFIXES, consentSubject, isUserDecision, type ConsentCheck, type ConsentRecord } from './keys';
 import {
@@ -12,6 +13,7 @@ import {
   newConsent,
   parseAudit,
   parseBuilderSecrets,
+  parseCapture,
   parseConsent,
   parseGuides,
   parseSettings,
@@ -145,6 +147,22 @@ export function storageOf(area: StorageArea, log: StorageLog = defaultLog) {
       const s = consentSubject(check, subject);
       if (s) await area.remove(KEYS.consent(check, s));
     },
+    /** storage.session: what a tab's pages were served with (no query strings, no cookie values: see capture.ts). */
+    async loadCapture(tabId: number): Promise<HttpResponse[]> {
+      const key = KEYS.capture(tabId);
+      const { value, reason } = parseCapture(await getOne(key));
+      if (reason) log(key, reason);
+      return value ?? [];
+    },
+    async saveCaptures(byTab: ReadonlyMap<number, readonly HttpResponse[]>): Promise<void> {
+      const items: Record<string, unknown> = {};
+      for (const [tabId, list] of byTab) items[KEYS.capture(tabId)] = list;
+      await area.set(items);
+    },
+    async removeCapture(tabId: number): Promise<void> {
+      await area.remove(KEYS.capture(tabId));
+    },
+
     /** Every valid consent, for the settings page (invalid ones are left for their own read to repair or drop). */
     async listConsents(): Promise<ConsentRecord[]> {
       const all = await area.get(null).catch(() => ({}) as Record<string, unknown>);

@@ -93,9 +93,25 @@ describe('what is kept per tab', () => {
   it('keeps the top document with its headers', async () => {
     receive({ url: PAGE, tabId: TAB, type: 'main_frame', headers: [['Content-Security-Policy', "default-src 'self'"], ['Set-Cookie', 'a=1']] });
     expect(await capture.capturedFor(TAB)).toEqual([
-      { url: PAGE, status: 200, type: 'main_frame', headers: [['Content-Security-Policy', "default-src 'self'"], ['Set-Cookie', 'a=1']], source: 'webRequest' },
+      { url: PAGE, status: 200, type: 'main_frame', headers: [['Content-Security-Policy', "default-src 'self'"], ['Set-Cookie', 'a=']], source: 'webRequest' },
     ]);
   });
+
+  it('never keeps a cookie value, in memory or in storage.session (names and attributes only)', async () => {
+    const value = 'eyJhbGciOiJIUzI1NiJ9.c2Vzc2lvbi12YWx1ZQ.sig';
+    receive({ url: PAGE, tabId: TAB, type: 'main_frame', headers: [['Set-Cookie', `__Host-session=${value}; Path=/; Secure; HttpOnly; SameSite=Lax`]] });
+    expect((await capture.capturedFor(TAB))[0]!.headers).toEqual([['Set-Cookie', '__Host-session=; Path=/; Secure; HttpOnly; SameSite=Lax']]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(value);
+  });
+
+  it.each([
+    ['a=1', 'a='],
+    ['a=1; Secure', 'a=; Secure'],
+    ['novalue; Path=/', '; Path=/'],
+    ['a==b=c;HttpOnly', 'a=;HttpOnly'],
+    ['', ''],
+  ])('withoutCookieValue(%j) is %j', (line, want) => expect(capture.withoutCookieValue(line)).toBe(want));
 
   it('a new top-level navigation resets the tab list', async () => {
     receive({ url: PAGE, tabId: TAB, type: 'main_frame' });
