@@ -1,15 +1,18 @@
 /**
- * Keeps the rule catalogue honest without anyone remembering to (after refined-github's conventions test):
- * every rule file is registered, named by its id, tested with flagged/clean/fixed cases, and has a usable fix guide.
+ * Keeps the catalogue and the layout honest without anyone remembering to (after refined-github's conventions test):
+ * every rule file is registered, named by its id, lives in the folder of its category, is tested through describeRule
+ * (which itself checks for real flagged / clean / fixed cases and a flagged case per message id), has a usable fix
+ * guide; ids are never reused; folders under rules/ hold rules only; components/ never calls browser APIs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '@/rules';
-import { CHECKLIST_ITEMS, type Rule } from '@/engine/rule';
+import { CHECKLIST_ITEMS, RULE_CATEGORIES, type Rule } from '@/engine/rule';
 import { FIX_TARGET_NAMES } from '@/utils/platform/platforms';
 import { SEVERITIES } from '@/engine/severity';
 import renames from '@/rules/renames.json';
+import knownIds from '@/rules/known-ids.json';
 
 const ROOT = path.resolve(__dirname, '..');
 const modules = import.meta.glob<{ default?: unknown }>('/rules/*/*.ts', { eager: true });
@@ -38,12 +41,28 @@ describe('rule catalogue conventions', () => {
     for (const old of Object.keys(renames)) expect(ids).not.toContain(old);
   });
 
+  it('every id ever shipped is current or recorded as renamed (rules/known-ids.json, rules/renames.json)', () => {
+    const ids = new Set(ALL_RULES.map((r) => r.meta.id));
+    const renamed = renames as Record<string, string>;
+    const gone = knownIds.filter((id) => !ids.has(id) && !(id in renamed));
+    expect(gone, 'ids removed without a rename record: add "old": "new" to rules/renames.json').toEqual([]);
+    const unknown = [...ids].filter((id) => !knownIds.includes(id));
+    expect(unknown, 'new rule ids: add them to rules/known-ids.json').toEqual([]);
+    for (const [from, to] of Object.entries(renamed)) expect(ids.has(to) || to in renamed, `${from} → ${to}`).toBe(true);
+  });
+
+  it.each(ruleFiles)('%s lives in the folder of its category', (file, mod) => {
+    expect(Object.keys(RULE_CATEGORIES)).toContain(mod.default.meta.category);
+    expect(file.split('/')[2]).toBe(mod.default.meta.category);
+  });
+
   it.each(ruleFiles)('%s has a test with flagged, clean and fixed cases', (file, mod) => {
     const test = path.join(ROOT, 'test', file.replace(/^\/rules\//, 'rules/').replace(/\.ts$/, '.test.ts'));
     expect(existsSync(test), `missing ${path.relative(ROOT, test)}`).toBe(true);
     const src = readFileSync(test, 'utf8');
-    expect(src).toContain('describeRule(');
-    for (const key of ['flagged:', 'clean:', 'fixed:']) expect(src, `${mod.default.meta.id} test lacks ${key}`).toContain(key);
+    // describeRule runs the cases and checks they are real (test/helpers/rule-cases.ts, "conventions").
+    expect(src).toMatch(/describeRule\(\s*rule\b/);
+    expect(src).toContain(`from '@/rules/${mod.default.meta.category}/${mod.default.meta.id}'`);
   });
 
   it.each(ALL_RULES.map((r) => [r.meta.id, r] as const))('%s has complete metadata and a usable fix guide', (_, rule) => {
@@ -70,5 +89,50 @@ describe('rule catalogue conventions', () => {
       if (v.snippet) expect(v.snippet.code.trim().length).toBeGreaterThan(0);
     }
     for (const target of Object.keys(fix.platforms ?? {})) expect(Object.keys(FIX_TARGET_NAMES)).toContain(target);
+  });
+});
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+
+describe('layout conventions', () => {
+  const rulesDir = path.join(ROOT, 'rules');
+
+  it('folders under rules/ are rule categories and hold rule files only', () => {
+    const folders = readdirSync(rulesDir).filter((n) => statSync(path.join(rulesDir, n)).isDirectory());
+    for (const folder of folders) {
+      expect(Object.keys(RULE_CATEGORIES), `rules/${folder} is not a category`).toContain(folder);
+      for (const file of readdirSync(path.join(rulesDir, folder))) {
+        const mod = modules[`/rules/${folder}/${file}`];
+        expect(mod && isRule(mod.default), `rules/${folder}/${file} is not a rule: helpers belong in utils/ or engine/`).toBe(true);
+      }
+    }
+    expect(readdirSync(rulesDir).filter((n) => !folders.includes(n)).sort()).toEqual(['index.ts', 'known-ids.json', 'renames.json']);
+  });
+
+  it('components/ is UI only: no browser APIs, no network, no entrypoint imports', () => {
+    const files = walk(path.join(ROOT, 'components')).filter((f) => /\.(ts|tsx)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const src = readFileSync(file, 'utf8');
+      const rel = path.relative(ROOT, file);
+      expect(src, `${rel} imports a browser API`).not.toMatch(/from ['"](wxt\/browser|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage)['"]/);
+      expect(src, `${rel} calls browser.* or chrome.*`).not.toMatch(/\b(browser|chrome)\.(runtime|storage|tabs|scripting|permissions|cookies|webRequest|declarativeNetRequest)\b/);
+      expect(src, `${rel} uses the network`).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket\(/);
+      expect(src, `${rel} imports an entrypoint`).not.toMatch(/from ['"][^'"]*entrypoints\//);
+    }
+  });
+
+  it('utils/ and engine/ never import rules, entrypoints or components (layers: utils ← engine ← rules)', () => {
+    for (const dir of ['utils', 'engine']) {
+      for (const file of walk(path.join(ROOT, dir)).filter((f) => /\.tsx?$/.test(f))) {
+        const src = readFileSync(file, 'utf8');
+        expect(src, path.relative(ROOT, file)).not.toMatch(/from ['"](@\/|(\.\.\/)+)(entrypoints|components|in-page)\//);
+        expect(src, path.relative(ROOT, file)).not.toMatch(/from ['"](@\/|(\.\.\/)+)rules(\/|['"])/);
+      }
+    }
   });
 });

@@ -13,7 +13,7 @@ export default defineRule({
     id: 'supabase-leaked-service-key',
     title: 'Supabase found this project’s secret key in public',
     severity: 'critical',
-    category: 'secrets',
+    category: 'supabase',
     checklist: 'secrets',
     surfaces: ['builder', 'supabase-advisors'],
     confidence: 'high',

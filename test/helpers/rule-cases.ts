@@ -70,5 +70,19 @@ export function describeRule(rule: Rule, cases: RuleCases): void {
       }
     });
     for (const t of cases.todo ?? []) it.todo(t);
+    // The conventions test (test/conventions.test.ts) checks that every rule has a test calling describeRule; these
+    // check that the cases are real: at least one of each kind, and every message id shown by a flagged case.
+    describe('conventions', () => {
+      it('has at least one flagged, one clean and one fixed case', () => {
+        expect(cases.flagged.length, 'flagged cases').toBeGreaterThan(0);
+        expect(cases.clean.length, 'clean cases').toBeGreaterThan(0);
+        expect(cases.fixed.length, 'fixed cases').toBeGreaterThan(0);
+      });
+      it('every message id has a flagged case', () => {
+        const shown = new Set(cases.flagged.flatMap((c) => c.messages));
+        const missing = Object.keys(rule.meta.messages).filter((id) => !shown.has(id));
+        expect(missing, `message ids of ${rule.meta.id} without a flagged case`).toEqual([]);
+      });
+    });
   });
 }

@@ -29,6 +29,7 @@ describeRule(rule, {
     },
     { name: 'all answers clear: info', evidence: checked({}, TABLES.slice(0, 4)), messages: ['complete'], severity: 'info' },
     { name: 'cancelled from the popup', evidence: checked({ state: 'cancelled', notChecked: 14 }, TABLES.slice(0, 2)), messages: ['cancelled'], check: ([f]) => expect(f!.message).toContain('14 table names not checked') },
+    { name: 'some answers did not arrive', evidence: checked({ state: 'partial' }, TABLES.slice(0, 2)), messages: ['partial'], severity: 'low', check: ([f]) => expect(f!.message).toMatch(/some answers did not arrive/) },
     { name: 'out of time', evidence: checked({ state: 'timed-out' }, TABLES.slice(0, 1)), messages: ['timed-out'] },
     { name: 'a bogus project that never answers', evidence: checked({ state: 'failed', openapi: undefined, buckets: undefined }, [{ name: 'x', verdict: 'unknown', status: 0, note: 'fetch failed' }]), messages: ['failed'] },
     { name: 'a result reused by a background re-audit says so', evidence: checked({ reused: true }, TABLES.slice(1, 2)), messages: ['complete'], check: ([f]) => expect(f!.message).toMatch(/reused/) },
