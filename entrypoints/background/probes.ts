@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { HttpResponse, RedirectCheck } from '@/utils/evidence/evidence';
+import { isBrowserHstsUpgrade, type RedirectEvent } from '@/utils/http/hsts';
 import { onOwnResponse, withoutQuery } from './capture';
 
 const TIMEOUT_MS = 5000;
@@ -26,16 +27,21 @@ export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck>
   const hops: { url: string; status: number; location?: string }[] = [];
   let requestId: string | undefined;
   let netError: string | undefined;
-  const onRedirect = (d: { requestId: string; url: string; statusCode: number; redirectUrl: string; tabId: number }) => {
+  let browserUpgrade = false;
+  const onRedirect = (d: RedirectEvent & { requestId: string; url: string; redirectUrl: string; tabId: number }) => {
     if (d.tabId >= 0) return;
     if (!requestId && d.url === httpUrl) requestId = d.requestId;
-    if (d.requestId === requestId && hops.length < 30) hops.push({ url: d.url, status: d.statusCode, location: d.redirectUrl });
+    if (d.requestId !== requestId) return;
+    // The first hop made up by the browser itself (HSTS): the server was never asked over plain HTTP.
+    if (hops.length === 0 && isBrowserHstsUpgrade(d)) browserUpgrade = true;
+    if (hops.length < 30) hops.push({ url: d.url, status: d.statusCode, location: d.redirectUrl });
   };
   const onError = (d: { requestId: string; url: string; error: string; tabId: number }) => {
     if (d.tabId < 0 && (d.requestId === requestId || d.url === httpUrl)) netError = d.error;
   };
   const filter = { urls: ['http://*/*', 'https://*/*'] };
-  browser.webRequest?.onBeforeRedirect.addListener(onRedirect, filter);
+  // responseHeaders: Chromium marks its own HSTS upgrade with `Non-Authoritative-Reason: HSTS` there.
+  browser.webRequest?.onBeforeRedirect.addListener(onRedirect as never, filter, ['responseHeaders']);
   browser.webRequest?.onErrorOccurred.addListener(onError, filter);
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
@@ -43,7 +49,7 @@ export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck>
     const res = await fetch(httpUrl, { redirect: 'follow', credentials: 'omit', cache: 'no-store', signal: ctrl.signal });
     void res.body?.cancel().catch(() => undefined);
     if (hops.length === 0 || hops[0]!.url !== httpUrl) hops.unshift({ url: httpUrl, status: res.redirected ? 301 : res.status });
-    return { status: 'checked', httpUrl, finalUrl: res.url || httpUrl, hops };
+    return { status: 'checked', httpUrl, finalUrl: res.url || httpUrl, hops, ...(browserUpgrade ? { browserUpgrade: 'hsts' as const } : {}) };
   } catch (error) {
     await new Promise((r) => setTimeout(r, 50)); // let onErrorOccurred arrive
     const reason = netError ?? (ctrl.signal.aborted ? 'timed out' : error instanceof Error ? error.message : String(error));
@@ -54,7 +60,7 @@ export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck>
     return { status: 'failed', httpUrl, reason: reason.slice(0, 300) };
   } finally {
     clearTimeout(timer);
-    browser.webRequest?.onBeforeRedirect.removeListener(onRedirect);
+    browser.webRequest?.onBeforeRedirect.removeListener(onRedirect as never);
     browser.webRequest?.onErrorOccurred.removeListener(onError);
   }
 }
@@ -66,7 +72,8 @@ let probeRuleId = 7000;
 /**
  * Re-reads the page from the background with a foreign Origin header (set by a declarativeNetRequest session rule
  * that only exists for this one request, and only works where the user granted host access). An app that echoes
- * any origin with credentials shows it in the response. Harmless: a GET of the page the user is looking at.
+ * any origin with credentials shows it in the response. Harmless: a GET of the page the user is looking at, with
+ * `redirect: 'manual'` so the user's cookies go to the audited address and nowhere else.
  */
 export async function probeDocument(pageUrl: string): Promise<HttpResponse | undefined> {
   let seen: HttpResponse | undefined;
@@ -93,11 +100,14 @@ export async function probeDocument(pageUrl: string): Promise<HttpResponse | und
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   try {
-    const res = await fetch(pageUrl, { credentials: 'include', cache: 'no-store', redirect: 'follow', signal: ctrl.signal });
+    // Cookies go with this request only: a redirect is not followed (it could lead, with the user's cookies, to
+    // another site the user granted). The first response's headers are read from webRequest (`seen`) either way.
+    const res = await fetch(pageUrl, { credentials: 'include', cache: 'no-store', redirect: 'manual', signal: ctrl.signal });
     void res.body?.cancel().catch(() => undefined);
+    if (res.type === 'opaqueredirect' && !seen) return undefined;
     const headers: [string, string][] = [];
     res.headers.forEach((v, n) => void headers.push([n, v]));
-    const base = seen ?? { url: res.url || pageUrl, status: res.status, type: 'main_frame' as const, headers, source: 'probe' as const };
+    const base = seen ?? { url: pageUrl, status: res.status, type: 'main_frame' as const, headers, source: 'probe' as const };
     return { ...base, type: 'main_frame', ...(originSet ? { requestOrigin: seen?.requestOrigin ?? PROBE_ORIGIN } : {}) };
   } catch {
     return seen ? { ...seen, type: 'main_frame' } : undefined;

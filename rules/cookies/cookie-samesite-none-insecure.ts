@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { cookieDraft, cookieFix, mergedCookies } from '../../utils/http/cookies';
+import { cookieDraft, cookieFix, storedCookies } from '../../utils/http/cookies';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     ]),
   },
   check(evidence) {
-    return mergedCookies(evidence)
+    return storedCookies(evidence)
       .filter((c) => c.sameSite === 'none' && !c.secure)
       .map((c) => cookieDraft(c, 'insecure', evidence.url));
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { cookieDraft, cookieFix, describeCookie, isSessionLike, mergedCookies } from '../../utils/http/cookies';
+import { cookieDraft, cookieFix, describeCookie, isSessionLike, storedCookies } from '../../utils/http/cookies';
 
 const DAY = 86_400;
 
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(evidence) {
     const now = evidence.collectedAt / 1000;
-    return mergedCookies(evidence)
+    return storedCookies(evidence)
       .filter((c) => isSessionLike(c) && c.expires !== undefined && c.expires - now > DAY)
       .map((c) =>
         cookieDraft(c, 'long', evidence.url, {

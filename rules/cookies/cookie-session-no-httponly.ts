@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { cookieDraft, cookieFix, isSessionLike, mergedCookies } from '../../utils/http/cookies';
+import { cookieDraft, cookieFix, isSessionLike, storedCookies } from '../../utils/http/cookies';
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
     ]),
   },
   check(evidence) {
-    return mergedCookies(evidence)
+    return storedCookies(evidence)
       .filter((c) => isSessionLike(c) && !c.httpOnly)
       .map((c) => cookieDraft(c, 'readable', evidence.url));
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { cookieDraft, cookieFix, isSessionLike, mergedCookies } from '../../utils/http/cookies';
+import { cookieDraft, cookieFix, isSessionLike, storedCookies } from '../../utils/http/cookies';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     ]),
   },
   check(evidence) {
-    return mergedCookies(evidence)
+    return storedCookies(evidence)
       .filter((c) => isSessionLike(c) && c.sameSite === 'unspecified' && c.source !== 'page')
       .map((c) => cookieDraft(c, 'missing', evidence.url));
   },

@@ -8,15 +8,16 @@ export default defineRule({
   meta: {
     id: 'cors-wildcard-credentialed',
     title: 'Wildcard CORS on authenticated responses',
-    severity: 'medium',
+    severity: 'info',
     category: 'cors',
     checklist: 'least-privilege',
     surfaces: ['responses'],
     confidence: 'medium',
     rationale:
-      '`Access-Control-Allow-Origin: *` on responses that depend on the visitor’s session tells every website it may read them; browsers refuse it with cookies today, so it usually means the next "fix" will be to echo any origin.',
+      'Not exploitable as it stands: browsers refuse `*` on a credentialed request (Fetch, CORS check) and never show Set-Cookie to scripts. The trap is the usual "fix" when the front end breaks: echoing the request’s Origin with credentials lets every website read the visitor’s data.',
     messages: {
-      wildcard: '{origin} answers `Access-Control-Allow-Origin: *` to {count} request(s) that carried credentials or set cookies{extra}.',
+      wildcard:
+        '{origin} answers `Access-Control-Allow-Origin: *` to {count} request(s) that carried credentials or set cookies{extra}. Browsers refuse `*` with credentials, so no other site can read these responses today; if you change it, allow a fixed list of your own origins, never echo whatever Origin arrives.',
     },
     fix: corsFix,
   },

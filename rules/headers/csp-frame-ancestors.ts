@@ -26,8 +26,11 @@ export default defineRule({
     const policies = enforcedPolicies(evidence);
     if (policies.length === 0 || hasDirective(policies, 'frame-ancestors', { metaCounts: false })) return [];
     const metaOnly = hasDirective(policies, 'frame-ancestors');
+    const xfoProtects = frameProtection(evidence).protected;
     // Unless X-Frame-Options really protects the page, clickjacking-unprotected reports the real problem.
-    if (!metaOnly && !frameProtection(evidence).protected) return [];
-    return [cspDraft(metaOnly ? 'metaOnly' : 'missing', policies, evidence.url, 'frame-ancestors')];
+    if (!metaOnly && !xfoProtects) return [];
+    // While X-Frame-Options protects, this is advice (info); a <meta>-only frame-ancestors on an unprotected page is a
+    // mistake that leaves it open (low).
+    return [{ ...cspDraft(metaOnly ? 'metaOnly' : 'missing', policies, evidence.url, 'frame-ancestors'), ...(xfoProtects ? { severity: 'info' as const } : {}) }];
   },
 });

@@ -30,7 +30,8 @@ export default defineRule({
     rationale:
       'Full page addresses (which in micro-apps often carry record ids, search terms or tokens) leak to every third-party site the page links to or loads from.',
     messages: {
-      missing: `No Referrer-Policy is set; browsers default to ${RECOMMENDED}, but set it explicitly so older browsers and embedded views do the same.`,
+      missing: `No Referrer-Policy is set; browsers default to ${RECOMMENDED}, which is safe, but set it explicitly so older browsers and embedded views do the same.`,
+      invalid: 'Referrer-Policy is sent ("{value}") but has no valid token, so browsers ignore it and the policy you meant is not applied.',
       unsafe: 'Referrer-Policy "{policy}" sends full addresses (path and query) to other sites.',
     },
     fix: {
@@ -51,7 +52,13 @@ export default defineRule({
     const policy = effectivePolicy([...headers, ...metas]);
     const location = { kind: 'header' as const, name: 'Referrer-Policy', url: evidence.url };
     const shown = showHeader('Referrer-Policy', headers.length ? headers.join(', ') : undefined);
-    if (policy === undefined) return [{ messageId: 'missing', evidence: shown, location, identity: 'policy' }];
+    if (policy === undefined) {
+      // Nothing sent at all: browsers use strict-origin-when-cross-origin (Referrer Policy §3, default), so this is
+      // advice. Something sent that no browser understands is a broken setting (low).
+      const sent = [...headers, ...metas];
+      if (sent.length === 0) return [{ messageId: 'missing', severity: 'info', evidence: shown, location, identity: 'policy' }];
+      return [{ messageId: 'invalid', data: { value: sent.join(', ').slice(0, 120) }, evidence: shown, location, identity: 'policy' }];
+    }
     if (UNSAFE.has(policy)) return [{ messageId: 'unsafe', data: { policy }, evidence: shown, location, identity: 'policy' }];
     return [];
   },

@@ -1,8 +1,36 @@
 import { defineRule } from '../../engine/rule';
 import { safeUrl } from '../../utils/http/http';
 
-/** Hosts that serve per-user or per-request code, where a fixed hash cannot work (SRI would break them). */
-const DYNAMIC_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|google\.com|gstatic\.com|googleapis\.com|stripe\.com|paypal\.com|recaptcha\.net|hcaptcha\.com|intercom\.io|intercomcdn\.com|hotjar\.com|facebook\.net|clarity\.ms|segment\.com|cloudflareinsights\.com|bubble\.io|glideapps\.com)$/i;
+/**
+ * Scripts that change by design (a fixed hash would break them), by host and path: tag managers and analytics,
+ * payment SDKs, captcha and sign-in loaders, the Maps loader, support widgets, and the builders' own runtimes.
+ * Versioned library files on the same hosts are NOT exempt: ajax.googleapis.com/ajax/libs/<lib>/<version>/… and
+ * www.gstatic.com/firebasejs/<version>/… never change, and SRI works on them.
+ */
+const CHANGES_BY_DESIGN: { host: RegExp; path?: RegExp; what: string }[] = [
+  { host: /(^|\.)googletagmanager\.com$/, what: 'Google Tag Manager / gtag.js' },
+  { host: /(^|\.)google-analytics\.com$/, what: 'Google Analytics' },
+  { host: /^(www\.)?google\.com$/, path: /^\/(recaptcha|js\/th)\//, what: 'reCAPTCHA' },
+  { host: /^www\.gstatic\.com$/, path: /^\/recaptcha\//, what: 'reCAPTCHA' },
+  { host: /(^|\.)recaptcha\.net$/, what: 'reCAPTCHA' },
+  { host: /^maps\.googleapis\.com$/, path: /^\/maps\/api\/js/, what: 'Google Maps loader' },
+  { host: /^apis\.google\.com$/, path: /^\/js\//, what: 'Google API loader' },
+  { host: /^accounts\.google\.com$/, path: /^\/gsi\//, what: 'Sign in with Google' },
+  { host: /(^|\.)stripe\.com$/, what: 'Stripe.js (must load from js.stripe.com)' },
+  { host: /(^|\.)(paypal\.com|paypalobjects\.com)$/, what: 'PayPal SDK' },
+  { host: /(^|\.)hcaptcha\.com$/, what: 'hCaptcha' },
+  { host: /^challenges\.cloudflare\.com$/, what: 'Cloudflare Turnstile' },
+  { host: /(^|\.)(intercom\.io|intercomcdn\.com)$/, what: 'Intercom widget' },
+  { host: /(^|\.)hotjar\.com$/, what: 'Hotjar' },
+  { host: /(^|\.)facebook\.net$/, what: 'Meta pixel' },
+  { host: /(^|\.)clarity\.ms$/, what: 'Microsoft Clarity' },
+  { host: /(^|\.)segment\.(com|io)$/, what: 'Segment' },
+  { host: /(^|\.)cloudflareinsights\.com$/, what: 'Cloudflare Web Analytics' },
+  { host: /(^|\.)bubble\.io$/, what: "Bubble's runtime" },
+  { host: /(^|\.)glideapps\.com$/, what: "Glide's runtime" },
+];
+const changesByDesign = (u: URL) =>
+  CHANGES_BY_DESIGN.some((e) => e.host.test(u.hostname.toLowerCase()) && (!e.path || e.path.test(u.pathname)));
 
 /** Suffixes under which each name belongs to a different owner: two-label country suffixes (co.uk, com.au) and shared
  * app-hosting domains (my-app.netlify.app and other-app.netlify.app are different sites). */
@@ -54,7 +82,7 @@ export default defineRule({
       const u = safeUrl(s.src, evidence.url);
       if (!u || !/^https?:$/.test(u.protocol) || u.origin === pageUrl.origin) continue;
       // Same site (app.example.com loading cdn.example.com) is first-party.
-      if (site(u.hostname) === site(pageUrl.hostname) || DYNAMIC_HOSTS.test(u.hostname)) continue;
+      if (site(u.hostname) === site(pageUrl.hostname) || changesByDesign(u)) continue;
       out.push({
         messageId: 'missing' as const,
         data: { host: u.hostname, url: u.href },

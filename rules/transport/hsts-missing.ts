@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { hstsFix, pageHsts } from '../../utils/http/hsts';
+import { hstsFix, pageHsts, preloadExplanation, preloadedHost } from '../../utils/http/hsts';
 import { showHeader } from '../../utils/http/http';
 
 export default defineRule({
@@ -16,6 +16,8 @@ export default defineRule({
     messages: {
       absent: 'The page is served over HTTPS without a Strict-Transport-Security header.',
       invalid: 'The Strict-Transport-Security header is ignored by browsers: {reason}.',
+      absentPreloaded: 'No Strict-Transport-Security header, but {preload}.',
+      invalidPreloaded: 'The Strict-Transport-Security header is ignored by browsers ({reason}), but {preload}.',
     },
     fix: hstsFix,
   },
@@ -23,9 +25,19 @@ export default defineRule({
     const hsts = pageHsts(evidence);
     if (!hsts || hsts.state === 'valid') return [];
     const location = { kind: 'header' as const, name: 'Strict-Transport-Security', url: evidence.url };
+    // On a preloaded host the header changes nothing for browsers: info, with why.
+    const preloaded = preloadedHost(evidence);
+    const pre = preloaded ? { severity: 'info' as const, data: { preload: preloadExplanation(preloaded) } } : undefined;
     if (hsts.state === 'absent') {
-      return [{ messageId: 'absent', evidence: showHeader('Strict-Transport-Security', undefined), location, identity: 'absent' }];
+      return [{ messageId: pre ? 'absentPreloaded' : 'absent', ...pre, evidence: showHeader('Strict-Transport-Security', undefined), location, identity: 'absent' }];
     }
-    return [{ messageId: 'invalid', data: { reason: hsts.reason }, evidence: showHeader('Strict-Transport-Security', hsts.raw), location, identity: 'invalid' }];
+    return [{
+      messageId: pre ? 'invalidPreloaded' : 'invalid',
+      ...pre,
+      data: { reason: hsts.reason, ...pre?.data },
+      evidence: showHeader('Strict-Transport-Security', hsts.raw),
+      location,
+      identity: 'invalid',
+    }];
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { hstsFix, pageHsts } from '../../utils/http/hsts';
+import { hstsFix, pageHsts, preloadExplanation, preloadedHost } from '../../utils/http/hsts';
 import { showHeader } from '../../utils/http/http';
 
 export default defineRule({
@@ -13,14 +13,19 @@ export default defineRule({
     confidence: 'high',
     rationale:
       'Without includeSubDomains an attacker can use a plain-HTTP subdomain to set cookies for your site or phish your users.',
-    messages: { missing: 'The HSTS header has no includeSubDomains directive.' },
+    messages: {
+      missing: 'The HSTS header has no includeSubDomains directive.',
+      preloaded: 'The HSTS header has no includeSubDomains directive, but {preload}.',
+    },
     fix: hstsFix,
   },
   check(evidence) {
     const hsts = pageHsts(evidence);
     if (hsts?.state !== 'valid' || hsts.includeSubDomains || hsts.maxAge === 0) return [];
+    const preloaded = preloadedHost(evidence);
     return [{
-      messageId: 'missing',
+      messageId: preloaded ? 'preloaded' : 'missing',
+      ...(preloaded ? { severity: 'info' as const, data: { preload: preloadExplanation(preloaded) } } : {}),
       evidence: showHeader('Strict-Transport-Security', hsts.raw),
       location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },
       identity: 'no-subdomains',

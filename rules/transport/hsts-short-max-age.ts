@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { ONE_YEAR, hstsFix, pageHsts } from '../../utils/http/hsts';
+import { ONE_YEAR, hstsFix, pageHsts, preloadExplanation, preloadedHost } from '../../utils/http/hsts';
 import { showHeader } from '../../utils/http/http';
 
 export default defineRule({
@@ -12,15 +12,20 @@ export default defineRule({
     surfaces: ['responses'],
     confidence: 'high',
     rationale: 'A short max-age lets the browser forget the HTTPS-only rule between visits, reopening the downgrade window.',
-    messages: { short: 'HSTS max-age is {days} days; use at least 365 days (31536000 seconds).' },
+    messages: {
+      short: 'HSTS max-age is {days} days; use at least 365 days (31536000 seconds).',
+      preloaded: 'HSTS max-age is {days} days, but {preload}.',
+    },
     fix: hstsFix,
   },
   check(evidence) {
     const hsts = pageHsts(evidence);
     if (hsts?.state !== 'valid' || hsts.maxAge >= ONE_YEAR) return [];
+    const preloaded = preloadedHost(evidence);
     return [{
-      messageId: 'short',
-      data: { days: Math.floor(hsts.maxAge / 86400) },
+      messageId: preloaded ? 'preloaded' : 'short',
+      ...(preloaded ? { severity: 'info' as const } : {}),
+      data: { days: Math.floor(hsts.maxAge / 86400), ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
       evidence: showHeader('Strict-Transport-Security', hsts.raw),
       location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },
       identity: 'short',

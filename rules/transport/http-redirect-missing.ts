@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import { preloadExplanation, preloadedHost } from '../../utils/http/hsts';
 import { isHttps, safeUrl } from '../../utils/http/http';
 
 export default defineRule({
@@ -14,8 +15,11 @@ export default defineRule({
       'Visitors who type the address or follow an old http:// link stay on an unencrypted page unless the server sends them to https:// straight away.',
     messages: {
       noRedirect: 'http://{host}/ answered without sending the visitor to HTTPS (final address {final}).',
+      noRedirectPreloaded: 'http://{host}/ answered without sending the visitor to HTTPS (final address {final}), but {preload}.',
       offsite: 'http://{host}/ first redirects to {first}, not to https://{host}/ — the first hop should stay on the same host.',
       failed: 'Plain HTTP could not be checked cleanly: {reason}.',
+      notChecked:
+        'Not checked from this browser: it already treats {host} as HTTPS-only (an HSTS header it stored, or the preload list) and upgraded http://{host}/ to https:// itself (an internal 307, "Non-Authoritative-Reason: HSTS"), so the server was never asked over plain HTTP. To check what first-time visitors and other clients get, run `curl -sI http://{host}/` and look for a 301 or 308 to https://{host}/.',
     },
     fix: {
       summary: 'Make every http:// request answer with a permanent redirect (301/308) to the same address on https://.',
@@ -49,9 +53,28 @@ export default defineRule({
       return [{ messageId: 'failed', data: { reason: r.reason }, evidence: r.reason, location: { kind: 'redirect', url: r.httpUrl }, identity: 'failed' }];
     }
     if (r.status !== 'checked') return [];
+    if (r.browserUpgrade) {
+      return [{
+        messageId: 'notChecked',
+        severity: 'info',
+        data: { host },
+        evidence: `307 ${r.httpUrl} → ${r.hops[0]?.location ?? r.finalUrl} (made by the browser: Non-Authoritative-Reason: HSTS)`,
+        location: { kind: 'redirect', url: r.httpUrl },
+        identity: 'browser-upgrade',
+      }];
+    }
     const chain = r.hops.map((h) => `${h.status} ${h.url}${h.location ? ` → ${h.location}` : ''}`).join('\n');
     if (!isHttps(r.finalUrl)) {
-      return [{ messageId: 'noRedirect', data: { host, final: r.finalUrl }, evidence: chain || r.finalUrl, location: { kind: 'redirect', url: r.httpUrl }, identity: 'none' }];
+      // On a preloaded host browsers never send the plain-HTTP request (only other clients do): info, with why.
+      const preloaded = preloadedHost(evidence);
+      return [{
+        messageId: preloaded ? 'noRedirectPreloaded' : 'noRedirect',
+        ...(preloaded ? { severity: 'info' as const } : {}),
+        data: { host, final: r.finalUrl, ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
+        evidence: chain || r.finalUrl,
+        location: { kind: 'redirect', url: r.httpUrl },
+        identity: 'none',
+      }];
     }
     const first = r.hops[0]?.location ? safeUrl(r.hops[0].location, r.httpUrl) : undefined;
     if (first && (first.protocol !== 'https:' || first.hostname !== host)) {

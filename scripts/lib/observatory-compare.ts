@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EvidenceSchema, type Evidence, type EvidenceInput, type HttpResponse } from '../../utils/evidence/evidence';
 import { parseSetCookie } from '../../utils/http/cookies';
+import { HSTS_PRELOAD } from '../../utils/http/hsts-preload';
 import { runRules } from '../../engine/engine';
 import type { Finding } from '../../engine/finding';
 import { DEPLOYED_RULES } from '../../rules';
@@ -69,7 +70,10 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
   csp: {
     title: 'CSP',
     observatoryTest: contentSecurityPolicyTest,
-    ourRules: ['csp-missing', 'csp-unsafe-inline', 'csp-unsafe-eval', 'csp-object-src', 'csp-base-uri', 'csp-frame-ancestors'],
+    ourRules: [
+      'csp-missing', 'csp-unsafe-inline', 'csp-broad-script-src', 'csp-unsafe-eval', 'csp-object-src', 'csp-base-uri',
+      'csp-frame-ancestors', 'csp-form-action-http',
+    ],
     results: {
       'csp-implemented-with-no-unsafe-default-src-none': { pass: true, ours: [] },
       'csp-implemented-with-no-unsafe': { pass: true, ours: [] },
@@ -81,16 +85,19 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
       'csp-implemented-but-duplicate-directives': { pass: true, ours: [] },
       // The Observatory folds three things into this result: 'unsafe-inline'/data: in script-src, an over-broad
       // script-src (*, https:), and an object-src that is missing or broad (no default-src either).
-      'csp-implemented-with-unsafe-inline': { pass: false, ours: ['csp-unsafe-inline', 'csp-object-src'] },
+      'csp-implemented-with-unsafe-inline': { pass: false, ours: ['csp-unsafe-inline', 'csp-broad-script-src', 'csp-object-src'] },
       'csp-implemented-with-unsafe-eval': { pass: false, ours: ['csp-unsafe-eval'] },
-      'csp-implemented-with-insecure-scheme': { pass: false, ours: [], note: 'http: script sources: we report http: loads as mixed-content' },
+      // http: in an active directive: in form-action we flag it (csp-form-action-http); http://host script sources we
+      // report as the loads themselves (mixed-content).
+      'csp-implemented-with-insecure-scheme': { pass: false, ours: ['csp-form-action-http'] },
       'csp-header-invalid': { pass: false, ours: [], note: 'we parse policies like browsers do (first duplicate directive wins)' },
       'csp-not-implemented': { pass: false, ours: ['csp-missing'] },
       'csp-not-implemented-but-reporting-enabled': { pass: false, ours: ['csp-missing'] },
     },
     oursOnly: {
-      'csp-base-uri': 'the Observatory computes insecureBaseUri but does not score it',
-      'csp-frame-ancestors': 'the Observatory scores frame-ancestors only through its X-Frame-Options test',
+      'csp-base-uri': 'the Observatory computes insecureBaseUri but does not score it (ours is low only with nonces or hashes, info otherwise)',
+      'csp-frame-ancestors': 'the Observatory scores frame-ancestors only through its X-Frame-Options test (ours is info while X-Frame-Options protects)',
+      'csp-form-action-http': 'the Observatory fails http: in form-action (insecure scheme), but not `*`',
     },
   },
   cookies: {
@@ -118,7 +125,7 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     oursOnly: {
       'cookie-session-no-samesite': 'the Observatory passes session cookies without SameSite (only anti-CSRF cookies need it)',
       'cookie-session-long-lived': 'the Observatory does not score cookie lifetime',
-      'cookie-prefix': 'only its "broken prefix" finding counts here; the __Host- advice is severity info',
+      'cookie-prefix': 'both its findings are info (a refused cookie is a login bug, not a weakness), so it never fails the check',
     },
   },
   cors: {
@@ -133,7 +140,7 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
       // The request's Origin echoed back with credentials allowed.
       'cross-origin-resource-sharing-implemented-with-universal-access': { pass: false, ours: ['cors-reflected-origin'] },
     },
-    oursOnly: { 'cors-wildcard-credentialed': 'the Observatory passes `*` even with credentials or Set-Cookie' },
+    oursOnly: { 'cors-wildcard-credentialed': 'info only (browsers refuse `*` with credentials), so it never fails the check' },
   },
   redirection: {
     title: 'Redirection',
@@ -141,7 +148,7 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     ourRules: ['http-redirect-missing'],
     results: {
       'redirection-to-https': { pass: true, ours: [] },
-      'redirection-all-redirects-preloaded': { pass: true, ours: [], note: 'never returned here: the preload list is empty' },
+      'redirection-all-redirects-preloaded': { pass: true, ours: [] },
       'redirection-not-needed-no-http': { pass: true, ours: [] },
       'redirection-missing': { pass: false, ours: ['http-redirect-missing'] },
       'redirection-not-to-https': { pass: false, ours: ['http-redirect-missing'] },
@@ -167,7 +174,8 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     observatoryTest: strictTransportSecurityTest,
     ourRules: ['hsts-missing', 'hsts-short-max-age', 'hsts-no-include-subdomains', 'https-not-used'],
     results: {
-      'hsts-preloaded': { pass: true, ours: [], note: 'never returned here: the preload list is empty' },
+      // The host is on the preload list (both sides read utils/http/hsts-preload.ts); our HSTS findings are info there.
+      'hsts-preloaded': { pass: true, ours: [] },
       // Six months (15552000 s) or more; includeSubDomains is not required.
       'hsts-implemented-max-age-at-least-six-months': { pass: true, ours: [] },
       'hsts-implemented-max-age-less-than-six-months': { pass: false, ours: ['hsts-short-max-age'] },
@@ -289,6 +297,12 @@ export function toEvidence(v: Variant): Evidence {
     redirect = { status: 'not-checked', reason: 'nothing answers on plain HTTP (net::ERR_CONNECTION_REFUSED), so there is nothing to redirect' };
   } else if (r.kind === 'cert-error') {
     redirect = { status: 'failed', httpUrl: `http://${v.host}/`, reason: 'net::ERR_CERT_AUTHORITY_INVALID' };
+  } else if (r.kind === 'browser-hsts') {
+    // What entrypoints/background/probes.ts records when Chromium upgrades http:// itself (Non-Authoritative-Reason: HSTS).
+    redirect = {
+      status: 'checked', httpUrl: `http://${v.host}/`, finalUrl: `https://${v.host}/`, browserUpgrade: 'hsts',
+      hops: [{ url: `http://${v.host}/`, status: 307, location: `https://${v.host}/` }],
+    };
   } else {
     const hops = r.route.length === 1
       ? [{ url: r.route[0]!.url, status: r.route[0]!.status }]
@@ -357,16 +371,20 @@ function replaceHeaders(target: Record<string, unknown>, headers: Record<string,
 let preloadListPrimed = false;
 /**
  * The Observatory reads Chromium's HSTS preload list from conf/hsts-preload.json, which its postinstall downloads
- * (absent here: installed with --ignore-scripts, and the machines have no network). Our rules do not read a preload
- * list, so the comparison runs with an empty one: its first (cached) read is answered with `{}`, whatever is on disk.
+ * (absent here: installed with --ignore-scripts, and the machines have no network). Both sides get the same list:
+ * our committed extract (utils/http/hsts-preload.ts), in the Observatory's own shape. Its first (cached) read is
+ * answered with that, whatever is on disk.
  */
-function primeEmptyPreloadList(): void {
+export const OBSERVATORY_PRELOAD_JSON = JSON.stringify(
+  Object.fromEntries(HSTS_PRELOAD.map((e) => [e.name, { includeSubDomains: true, includeSubDomainsForPinning: false, mode: 'force-https', pinned: false }])),
+);
+function primePreloadList(): void {
   if (preloadListPrimed) return;
   const mutableFs = fs as unknown as { readFileSync: (...args: unknown[]) => unknown };
   const original = mutableFs.readFileSync;
   const listFile = path.join('conf', 'hsts-preload.json');
   mutableFs.readFileSync = (...args: unknown[]) =>
-    typeof args[0] === 'string' && args[0].endsWith(listFile) ? '{}' : original.apply(fs, args);
+    typeof args[0] === 'string' && args[0].endsWith(listFile) ? OBSERVATORY_PRELOAD_JSON : original.apply(fs, args);
   try {
     isHstsPreloaded('example.invalid');
   } finally {
@@ -377,7 +395,7 @@ function primeEmptyPreloadList(): void {
 
 /** The Observatory's `Requests` for a variant, built as its tests build them. */
 export function toObservatoryRequests(v: Variant): Requests {
-  primeEmptyPreloadList();
+  primePreloadList();
   const url = pageUrlOf(v);
   const req = emptyRequests(); // its test fixture: mozilla.org, empty 200 responses
   req.hostname = v.host;
@@ -407,6 +425,7 @@ export function toObservatoryRequests(v: Variant): Requests {
     const http = structuredClone(auto);
     http.verified = r.kind !== 'cert-error';
     req.responses.http = http;
+    // 'browser-hsts': the Observatory asks the server over plain HTTP (no HSTS state), which redirects as usual.
     const route = r.kind === 'route' ? r.route : [{ url: `http://${v.host}/`, status: 301 }, { url: `https://${v.host}/`, status: 200 }];
     req.responses.httpRedirects = route.map((h) => ({ url: new URL(h.url), status: h.status }));
   }
@@ -472,33 +491,49 @@ export const formatOurs = (c: Comparison) => (c.ours.pass ? 'pass' : `fail (${c.
 
 export const DISAGREEMENTS_DOC = path.join('scripts', 'observatory-disagreements.md');
 
+/**
+ * Why a disagreement is not a defect: `spec` (a spec or browser source shows the browser does what we say; the row
+ * cites it) or `policy` (both readings are defensible; we chose, for the reason given).
+ */
+export const KINDS = ['spec', 'policy'] as const;
+export type Kind = (typeof KINDS)[number];
+
 export interface Deliberate {
   variant: string;
   check: string;
   observatory: string;
   ours: string;
+  kind: Kind;
   why: string;
 }
 
-/** Reads the table rows of the disagreements doc: `| \`variant\` | check | Observatory says | we say | why |`. */
+/** A spec-backed row names its source: an RFC, a W3C/WHATWG spec section, or browser source code. */
+export const CITATION = /\b(RFC \d+|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
+
+/** Reads the table rows of the disagreements doc: `| \`variant\` | check | Observatory says | we say | kind | why |`. */
 export function parseDeliberate(markdown: string): Deliberate[] {
   const out: Deliberate[] = [];
   for (const line of markdown.split('\n')) {
     const m = /^\|\s*`([^`]+)`\s*\|(.*)\|\s*$/.exec(line.trim());
     if (!m) continue;
-    const cells = m[2]!.split('|').map((c) => c.trim());
-    if (cells.length !== 4) throw new Error(`${DISAGREEMENTS_DOC}: a row needs 5 cells: ${line}`);
-    const [check, observatory, ours, why] = cells as [string, string, string, string];
-    out.push({ variant: m[1]!, check, observatory, ours, why });
+    const cells = m[2]!.split(/(?<!\\)\|/).map((c) => c.trim());
+    if (cells.length !== 5) throw new Error(`${DISAGREEMENTS_DOC}: a row needs 6 cells: ${line}`);
+    const [check, observatory, ours, kind, why] = cells as [string, string, string, string, string];
+    if (!(KINDS as readonly string[]).includes(kind)) throw new Error(`${DISAGREEMENTS_DOC}: kind must be spec or policy: ${line}`);
+    out.push({ variant: m[1]!, check, observatory, ours, kind: kind as Kind, why });
   }
   return out;
 }
 
 const checkTitle = (c: Comparison) => MAPPING[c.check].title;
 
-export function isDocumented(c: Comparison, deliberate: Deliberate[]): boolean {
-  return deliberate.some((d) =>
+export function documentedAs(c: Comparison, deliberate: Deliberate[]): Deliberate | undefined {
+  return deliberate.find((d) =>
     d.variant === c.variant && d.check === checkTitle(c) && d.observatory === formatObservatory(c) && d.ours === formatOurs(c));
+}
+
+export function isDocumented(c: Comparison, deliberate: Deliberate[]): boolean {
+  return documentedAs(c, deliberate) !== undefined;
 }
 
 export interface Report {
@@ -523,22 +558,47 @@ export function report(comparisons: Comparison[], deliberate: Deliberate[]): Rep
 const code = (s: string) => `\`${s}\``;
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-export function renderSummaryTable(comparisons: Comparison[]): string {
-  const lines = [
-    '| Check | Variants | Agree | Agreement | Disagreeing variants: Observatory vs ours |',
-    '| --- | ---: | ---: | ---: | --- |',
-  ];
-  let total = 0;
-  let agreed = 0;
-  for (const check of CHECK_IDS) {
+/** Per check: raw agreement, and agreement with the spec-backed disagreements counted as resolved. */
+export interface CheckScore {
+  check: CheckId;
+  variants: number;
+  agree: number;
+  spec: number;
+  policy: number;
+  undocumented: number;
+}
+
+export function scores(comparisons: Comparison[], deliberate: Deliberate[]): CheckScore[] {
+  return CHECK_IDS.map((check) => {
     const rows = comparisons.filter((c) => c.check === check);
-    const ok = rows.filter((c) => c.agree).length;
-    total += rows.length;
-    agreed += ok;
-    const diffs = rows.filter((c) => !c.agree).map((c) => `${code(c.variant)}: ${formatObservatory(c)} vs ${formatOurs(c)}`);
-    lines.push(`| ${MAPPING[check].title} | ${rows.length} | ${ok} | ${percent(ok, rows.length)} | ${cell(diffs.join('<br>') || '—')} |`);
+    const kinds = rows.filter((c) => !c.agree).map((c) => documentedAs(c, deliberate)?.kind);
+    return {
+      check,
+      variants: rows.length,
+      agree: rows.length - kinds.length,
+      spec: kinds.filter((k) => k === 'spec').length,
+      policy: kinds.filter((k) => k === 'policy').length,
+      undocumented: kinds.filter((k) => k === undefined).length,
+    };
+  });
+}
+
+export function renderSummaryTable(comparisons: Comparison[], deliberate: Deliberate[] = []): string {
+  const lines = [
+    '| Check | Variants | Agree | Raw agreement | Spec-backed | Agreement, spec-backed resolved | Policy choices | Disagreeing variants: Observatory vs ours |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  const total = { variants: 0, agree: 0, spec: 0, policy: 0 };
+  for (const sc of scores(comparisons, deliberate)) {
+    total.variants += sc.variants;
+    total.agree += sc.agree;
+    total.spec += sc.spec;
+    total.policy += sc.policy;
+    const diffs = comparisons.filter((c) => c.check === sc.check && !c.agree)
+      .map((c) => `${code(c.variant)}: ${formatObservatory(c)} vs ${formatOurs(c)}${documentedAs(c, deliberate) ? ` [${documentedAs(c, deliberate)!.kind}]` : ' [undocumented]'}`);
+    lines.push(`| ${MAPPING[sc.check].title} | ${sc.variants} | ${sc.agree} | ${percent(sc.agree, sc.variants)} | ${sc.spec} | ${percent(sc.agree + sc.spec, sc.variants)} | ${sc.policy} | ${cell(diffs.join('<br>') || '—')} |`);
   }
-  lines.push(`| **All** | ${total} | ${agreed} | ${percent(agreed, total)} | |`);
+  lines.push(`| **All** | ${total.variants} | ${total.agree} | ${percent(total.agree, total.variants)} | ${total.spec} | ${percent(total.agree + total.spec, total.variants)} | ${total.policy} | |`);
   return lines.join('\n');
 }
 
@@ -548,9 +608,9 @@ function percent(n: number, d: number): string {
 
 export function renderDeliberate(deliberate: Deliberate[]): string {
   return [
-    '| Variant | Check | Observatory says | We say | Why we differ on purpose |',
-    '| --- | --- | --- | --- | --- |',
-    ...deliberate.map((d) => `| ${code(d.variant)} | ${d.check} | ${d.observatory} | ${d.ours} | ${cell(d.why)} |`),
+    '| Variant | Check | Observatory says | We say | Kind | Why we differ |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...deliberate.map((d) => `| ${code(d.variant)} | ${d.check} | ${d.observatory} | ${d.ours} | ${d.kind} | ${cell(d.why)} |`),
   ].join('\n');
 }
 

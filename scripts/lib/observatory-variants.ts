@@ -27,7 +27,9 @@ export interface MetaSpec {
 export type RedirectSpec =
   | { kind: 'route'; route: { url: string; status: number }[] }
   | { kind: 'no-http' }
-  | { kind: 'cert-error' };
+  | { kind: 'cert-error' }
+  /** The server redirects to https, but our browser upgraded http:// itself (HSTS it stored): we never saw the server. */
+  | { kind: 'browser-hsts' };
 /** Headers the server adds when a request carries an Origin (the CORS probe of the page). */
 export interface CorsSpec {
   allowOrigin?: string;
@@ -175,6 +177,9 @@ function cspVariants(): Variant[] {
     ['wildcard', '*'],
     ['data-scheme', "'self' data:"],
     ['http-host', "'self' http://cdn.example.net"],
+    ['http-scheme', "'self' http:"],
+    ['https-wildcard-host', "'self' https://*"],
+    ['nonce-with-https-scheme', "'nonce-r4nd0m' https:"],
     ['empty-source-list', ''],
   ];
   for (const [slug, value] of scriptSrc) {
@@ -191,6 +196,10 @@ function cspVariants(): Variant[] {
     ['no-object-src-no-default-src', 'neither object-src nor default-src', { headers: { 'Content-Security-Policy': csp({ 'object-src': null, 'default-src': null }) } }],
     ['object-src-self', "object-src 'self'", { headers: { 'Content-Security-Policy': csp({ 'object-src': "'self'" }) } }],
     ['no-base-uri', 'no base-uri', { headers: { 'Content-Security-Policy': csp({ 'base-uri': null }) } }],
+    ['no-base-uri-nonce', "no base-uri; script-src 'nonce-r4nd0m' (a nonced relative script follows an injected <base>)", { headers: { 'Content-Security-Policy': csp({ 'base-uri': null, 'script-src': "'nonce-r4nd0m'" }) } }],
+    ['form-action-http', "form-action 'self' http:", { headers: { 'Content-Security-Policy': csp({ 'form-action': "'self' http:" }) } }],
+    ['form-action-http-host', "form-action 'self' http://newsletter.example.net", { headers: { 'Content-Security-Policy': csp({ 'form-action': "'self' http://newsletter.example.net" }) } }],
+    ['form-action-wildcard', 'form-action * (CSP3: * matches http: URLs)', { headers: { 'Content-Security-Policy': csp({ 'form-action': '*' }) } }],
     ['no-frame-ancestors', 'no frame-ancestors (X-Frame-Options: DENY still sent)', { headers: { 'Content-Security-Policy': csp({ 'frame-ancestors': null }) } }],
     ['no-frame-ancestors-no-xfo', 'no frame-ancestors and no X-Frame-Options', { headers: { 'Content-Security-Policy': csp({ 'frame-ancestors': null }), 'X-Frame-Options': null } }],
     ['default-src-none', "default-src 'none' with explicit allowances", { headers: { 'Content-Security-Policy': csp({ 'default-src': "'none'", 'object-src': null, 'connect-src': "'self'", 'img-src': "'self'", 'style-src': "'self'" }) } }],
@@ -328,12 +337,25 @@ function cookieVariants(): Variant[] {
     ['session-long-lived', ['sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=2592000']],
     ['samesite-empty', ['sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=']],
     ['bubble-u2main-no-httponly', ['myapp_live_u2main=c0ffee; Path=/; Secure; SameSite=Lax']],
+    ['host-prefix-narrow-path', ['__Host-session=c0ffee; Path=/app; Secure; HttpOnly; SameSite=Lax']],
+    ['refused-and-good-session', ['__Host-session=c0ffee; Path=/; HttpOnly; SameSite=Lax', 'sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=Lax']],
     ['phpsessid-no-flags', ['PHPSESSID=c0ffee; Path=/']],
     ['xsrf-token-readable', ['XSRF-TOKEN=c0ffee; Path=/; Secure; SameSite=Lax']],
     ['analytics-no-secure', ['_ga=GA1.1.123.456; Path=/; Max-Age=63072000; SameSite=Lax']],
     ['good-session-and-insecure-pref', ['sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=Lax', 'theme=dark; Path=/']],
   ];
   for (const [slug, lines] of odd) out.push(variant(`cookies/${slug}`, ['cookies'], lines.join(' + ') || 'no cookies', { setCookies: lines }));
+  // The same cookies on a site that sends no HSTS header (HTTPS with a redirect, but the browser may still try http://).
+  const noHsts: [string, string][] = [
+    ['sessionid-no-secure', 'sessionid=c0ffee; Path=/; HttpOnly; SameSite=Lax'],
+    ['csrftoken-no-secure', 'csrftoken=c0ffee; Path=/; SameSite=Lax'],
+    ['xsrf-token-no-secure', 'XSRF-TOKEN=c0ffee; Path=/; SameSite=Lax'],
+    ['prefs-no-secure', 'prefs=dark; Path=/; SameSite=Lax'],
+    ['secure-session', 'sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=Lax'],
+  ];
+  for (const [slug, line] of noHsts) {
+    out.push(variant(`cookies/no-hsts-${slug}`, ['cookies'], `${line} (no Strict-Transport-Security)`, { setCookies: [line], headers: { 'Strict-Transport-Security': null } }));
+  }
   return out;
 }
 
@@ -373,10 +395,16 @@ function redirectionVariants(): Variant[] {
     ['https-then-back-to-http', route([h, 301], [s, 302], [`http://${HOST}/legacy`, 200])],
     ['no-http-listener', { kind: 'no-http' }],
     ['certificate-error', { kind: 'cert-error' }],
+    ['browser-hsts-upgrade', { kind: 'browser-hsts' }],
   ];
-  return cases.map(([slug, redirect]) =>
+  const out = cases.map(([slug, redirect]) =>
     variant(`redirection/${slug}`, ['redirection'], redirect.kind === 'route' ? redirect.route.map((r) => `${r.status} ${r.url}`).join(' → ') : redirect.kind, { redirect }),
   );
+  // A preloaded host: browsers never ask over plain HTTP; the Observatory's redirection test knows it from the list.
+  out.push(variant('redirection/preloaded-host-no-redirect', ['redirection'], 'myapp.web.app answers http:// without a redirect, but .app is preloaded', {
+    host: 'myapp.web.app', redirect: { kind: 'route', route: [{ url: 'http://myapp.web.app/', status: 200 }] },
+  }));
+  return out;
 }
 
 function sriVariants(): Variant[] {
@@ -400,6 +428,13 @@ function sriVariants(): Variant[] {
     ['public-suffix-co-uk', [{ src: 'https://cdn.attacker.co.uk/x.js' }], { host: 'myshop.co.uk' }],
     ['public-suffix-com-au', [{ src: 'https://cdn.attacker.com.au/x.js' }], { host: 'myshop.com.au' }],
     ['hosting-suffix-netlify', [{ src: 'https://attacker.netlify.app/x.js' }], { host: 'myapp.netlify.app' }],
+    // Versioned files on Google's hosts never change: SRI works on them, so they are not exempt.
+    ['google-ajax-libs-versioned', [{ src: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js' }]],
+    ['google-ajax-libs-versioned-integrity', [{ src: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js', integrity: SRI_HASH, crossorigin: 'anonymous' }]],
+    ['firebasejs-versioned', [{ src: 'https://www.gstatic.com/firebasejs/10.12.2/firebase-app-compat.js' }]],
+    // Loaders that change by design, exempt by path.
+    ['google-maps-loader', [{ src: 'https://maps.googleapis.com/maps/api/js?key=k&callback=initMap' }]],
+    ['recaptcha-loader', [{ src: 'https://www.google.com/recaptcha/api.js' }]],
     ['not-html', [], { headers: { 'Content-Type': 'application/json' } }],
   ];
   return cases.map(([slug, scripts, patch]) =>
@@ -407,6 +442,42 @@ function sriVariants(): Variant[] {
       scripts,
       ...patch,
     }),
+  );
+}
+
+/**
+ * Header sets real platforms and their users ship, each from a public source (named in the note): the page keeps the
+ * hardened cookie, redirect and scripts, and takes exactly the headers the source shows (others absent).
+ */
+function platformVariants(): Variant[] {
+  const only = (headers: Record<string, string>): HeaderPatch => ({
+    'Strict-Transport-Security': null, 'Content-Security-Policy': null, 'X-Frame-Options': null,
+    'X-Content-Type-Options': null, 'Referrer-Policy': null, ...headers,
+  });
+  const all: CheckId[] = ['csp', 'hsts', 'xfo', 'xcto', 'referrer'];
+  const cases: [string, string, string, HeaderPatch, CorsSpec?][] = [
+    // github.com/storj-archived/tardigrade.io pull 43 (netlify.toml [[headers]] for "/*").
+    ['netlify-toml-short-hsts', 'tardigrade-io.netlify.app', 'Netlify, netlify.toml from storj-archived/tardigrade.io#43: X-Frame-Options deny, HSTS max-age=300', only({ 'X-Frame-Options': 'deny', 'Strict-Transport-Security': 'max-age=300; includeSubDomains' })],
+    // github.com/taskcluster/taskcluster-tools pull 442 (netlify.toml for /index.html; "always" is an nginx keyword).
+    ['netlify-toml-frame-ancestors', 'tools.taskcluster.example.net', 'Netlify on a custom domain, netlify.toml from taskcluster/taskcluster-tools#442', only({ 'Content-Security-Policy': "frame-ancestors 'self'", 'Referrer-Policy': 'origin', 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; always;' })],
+    // github.com/kodadot/nft-gallery issue 1894 (their netlify.toml, quoted).
+    ['netlify-toml-no-hsts', 'kodadot.example.xyz', 'Netlify on a custom domain, netlify.toml from kodadot/nft-gallery#1894 (no HSTS)', only({ 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "frame-ancestors 'self';" })],
+    // github.com/tempoxyz/docs pull 454 (vercel.json).
+    ['vercel-json-hsts-only', 'tempo-docs.vercel.app', 'Vercel, vercel.json from tempoxyz/docs#454: HSTS only', only({ 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' })],
+    // github.com/hotwax/bopis pull 668 (firebase.json, the CSP after the change).
+    ['firebase-json-unsafe-csp', 'bopis.web.app', 'Firebase Hosting, firebase.json from hotwax/bopis#668', only({ 'Content-Security-Policy': "default-src 'self';font-src 'self' data: *;script-src 'self' 'unsafe-inline' 'unsafe-eval' fonts.googleapis.com https://www.gstatic.com *.firebaseapp.com;img-src 'self' 'unsafe-inline' *.shopify.com javascript: ;style-src 'self' 'unsafe-inline' *;connect-src 'self'; frame-ancestors https://admin.shopify.com https://*" })],
+    // github.com/firebase/firebase-tools issue 790 (firebase.json headers, quoted).
+    ['firebase-json-downgrade-referrer', 'yourproject.firebaseapp.com', 'Firebase Hosting, firebase.json from firebase/firebase-tools#790', only({ 'Referrer-Policy': 'no-referrer-when-downgrade', 'X-XSS-Protection': '1; mode=block', 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' })],
+    // developers.cloudflare.com/pages/configuration/headers/ (the documented _headers example, on *.pages.dev).
+    ['cloudflare-pages-docs-example', 'myproject.pages.dev', 'Cloudflare Pages, the _headers example in its docs (no HSTS header; .dev is preloaded)', only({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' })],
+    // github.com/passkeydeveloper/passkeys.dev issue 263 (a Netlify-made _headers served by Cloudflare Pages).
+    ['cloudflare-pages-passkeys-dev', 'passkeys.example.dev', 'Cloudflare Pages, _headers quoted in passkeydeveloper/passkeys.dev#263 (script-src abridged: its two sha512 hashes and one sha256 left out)', only({
+      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; preload', 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN', 'Referrer-Policy': 'strict-origin',
+      'Content-Security-Policy': "default-src 'self'; frame-ancestors https://jamstackthemes.dev; manifest-src 'self' https://*.netlify.app; connect-src 'self' https://*.netlify.app; font-src 'self' https://*.netlify.app; img-src 'self' https://*.netlify.app data: https://i.giphy.com; script-src 'self' https://*.netlify.app 'sha256-aWZ3y/RxbBYKHXH0z8+8ljrHG1mSBvyzSfxSMjBSaXk='; style-src 'self' https://*.netlify.app 'unsafe-inline'",
+    }), { allowOrigin: '*' }],
+  ];
+  return cases.map(([slug, host, note, headers, cors]) =>
+    variant(`platform/${slug}`, cors ? [...all, 'cors'] : all, note, { host, headers, ...(cors ? { cors } : {}) }),
   );
 }
 
@@ -433,6 +504,7 @@ export function buildVariants(): Variant[] {
     ...corsVariants(),
     ...redirectionVariants(),
     ...sriVariants(),
+    ...platformVariants(),
   ];
   const seen = new Set<string>();
   for (const v of all) {

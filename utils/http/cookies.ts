@@ -14,6 +14,42 @@ export function isSessionLike(cookie: Pick<Cookie, 'name'>): boolean {
   return SESSION_NAME.test(cookie.name) && !NOT_SESSION.test(cookie.name) && !ANTI_CSRF.test(cookie.name);
 }
 
+/** An anti-CSRF token cookie (csrftoken, XSRF-TOKEN, _csrf…). */
+export function isAntiCsrf(cookie: Pick<Cookie, 'name'>): boolean {
+  return ANTI_CSRF.test(cookie.name);
+}
+
+/**
+ * What a cookie's name prefix requires that its Set-Cookie line lacks (RFC 6265bis §4.1.3: `__Secure-` needs Secure;
+ * `__Host-` needs Secure, Path=/ and no Domain; browsers match the prefixes case-insensitively). Empty when the cookie
+ * has no prefix or keeps its rules. Secure is unknown for cookies read by page scripts, so not judged there.
+ */
+export function brokenPrefix(c: Cookie): { prefix: '__Host-' | '__Secure-'; missing: string[] } | undefined {
+  const lower = c.name.toLowerCase();
+  const prefix = lower.startsWith('__host-') ? '__Host-' : lower.startsWith('__secure-') ? '__Secure-' : undefined;
+  if (!prefix) return undefined;
+  const missing = [
+    !c.secure && c.source !== 'page' ? 'Secure' : null,
+    prefix === '__Host-' && c.path !== '/' ? 'Path=/' : null,
+    prefix === '__Host-' && c.hostOnly === false ? 'no Domain' : null,
+  ].filter((m): m is string => m !== null);
+  return missing.length ? { prefix, missing } : undefined;
+}
+
+/** A Set-Cookie line the browser throws away because it breaks its prefix rules: the cookie never exists. */
+export function isRefused(c: Cookie): boolean {
+  return c.source === 'set-cookie' && brokenPrefix(c) !== undefined;
+}
+
+/**
+ * The cookies the browser actually keeps: mergedCookies without the refused ones. Rules that flag a cookie's flags
+ * use this (a "session cookie without Secure" that the browser refused is no session at all); cookie-prefix reports
+ * the refusal itself.
+ */
+export function storedCookies(evidence: Evidence): Cookie[] {
+  return mergedCookies(evidence).filter((c) => !isRefused(c));
+}
+
 /**
  * Parses one Set-Cookie header value (RFC 6265bis §5.6, leniently). Returns undefined for a value without a name.
  * `now` (seconds) turns Max-Age into an absolute expiry.

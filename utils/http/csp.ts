@@ -43,13 +43,14 @@ export function effectiveSources(policy: CspPolicy, directive: string): string[]
 }
 
 const lowered = (list: string[]) => list.map((s) => s.toLowerCase());
+const NONCE_OR_HASH = /^'(nonce-|sha256-|sha384-|sha512-)/;
 
 /** Inline scripts run under this policy: 'unsafe-inline' without a nonce, hash or 'strict-dynamic' to cancel it. */
 export function allowsInlineScript(policy: CspPolicy): boolean {
   const src = effectiveSources(policy, 'script-src');
   if (!src) return true;
   const s = lowered(src);
-  const cancelled = s.some((t) => /^'(nonce-|sha256-|sha384-|sha512-)/.test(t) || t === "'strict-dynamic'");
+  const cancelled = s.some((t) => NONCE_OR_HASH.test(t) || t === "'strict-dynamic'");
   return s.includes("'unsafe-inline'") && !cancelled;
 }
 
@@ -65,6 +66,35 @@ export function allowsDataScript(policy: CspPolicy): boolean {
 export function allowsEval(policy: CspPolicy): boolean {
   const src = effectiveSources(policy, 'script-src');
   return !src || lowered(src).includes("'unsafe-eval'");
+}
+
+/** A source that matches every host: `*`, a bare network scheme, or a wildcard host (`https://*`, `*:443`). */
+const BROAD_SOURCE = /^(\*|https?:|wss?:|(https?:\/\/|wss?:\/\/)?\*(\.\*)?(:\d+|:\*)?\/?)$/i;
+
+/**
+ * Sources in script-src (or default-src) that let a script from any host run: `*`, `https:`, `http:`, `https://*`.
+ * With 'strict-dynamic' browsers ignore host and scheme sources (CSP3 §8.2, "strict-dynamic"), so none count then.
+ * `data:` is csp-unsafe-inline's; a missing script-src/default-src is too (it reports "no script restriction").
+ */
+export function broadScriptSources(policy: CspPolicy): string[] {
+  const src = effectiveSources(policy, 'script-src');
+  if (!src) return [];
+  const s = lowered(src);
+  if (s.includes("'strict-dynamic'")) return [];
+  return src.filter((t) => BROAD_SOURCE.test(t));
+}
+
+/** Scripts are trusted by nonce or hash (a nonced script with a relative src follows an injected <base>). */
+export function trustsByNonceOrHash(policy: CspPolicy): boolean {
+  return lowered(effectiveSources(policy, 'script-src') ?? []).some((t) => NONCE_OR_HASH.test(t));
+}
+
+/**
+ * Sources of form-action that allow a submit to a plain http:// address: `http:`, an `http://…` source, or `*` and
+ * `http://*` (in CSP3 `*` matches http and https URLs). form-action does not fall back to default-src.
+ */
+export function formActionHttpSources(policy: CspPolicy): string[] {
+  return (policy.directives.get('form-action') ?? []).filter((t) => t === '*' || /^http:/i.test(t));
 }
 
 /** With several enforced policies, a capability is allowed only if every policy allows it. */

@@ -1,6 +1,7 @@
 /** Strict-Transport-Security parsing (RFC 6797 §6.1). Browsers honour the first header only. */
 import type { Evidence } from '../evidence/evidence';
-import { documentResponse, firstHeader, isHttps } from './http';
+import { documentResponse, firstHeader, isHttps, safeUrl } from './http';
+import { hstsPreloadEntry, type PreloadEntry } from './hsts-preload';
 import { headerFixes } from '../../engine/host-fixes';
 import type { FixGuide } from '../../engine/rule';
 
@@ -40,6 +41,40 @@ export function pageHsts(evidence: Evidence): Hsts | undefined {
   const doc = documentResponse(evidence);
   if (!doc || !isHttps(doc.url)) return undefined;
   return parseHsts(firstHeader(doc.headers, 'strict-transport-security'));
+}
+
+/**
+ * The preload entry covering the audited host, when there is one. Browsers then never reach any name under it over
+ * plain HTTP, whatever the site's own header says, so HSTS header findings there are info, not a risk.
+ */
+export function preloadedHost(evidence: Evidence): { host: string; entry: PreloadEntry } | undefined {
+  const host = safeUrl(evidence.url)?.hostname;
+  const entry = host ? hstsPreloadEntry(host) : undefined;
+  return host && entry ? { host, entry } : undefined;
+}
+
+/** The sentence every HSTS rule adds on a preloaded host (message data `preload`). */
+export function preloadExplanation(p: { host: string; entry: PreloadEntry }): string {
+  const scope = p.entry.name.includes('.') ? `*.${p.entry.name}` : `every .${p.entry.name} name`;
+  return `${p.host} is covered by the browsers' HSTS preload list (${scope}, includeSubDomains), so browsers never load it over plain HTTP, whatever this header says; nothing to fix for visitors, worth setting only for other clients`;
+}
+
+/** What one webRequest redirect event looks like (Chromium's onBeforeRedirect details, with response headers). */
+export interface RedirectEvent {
+  statusCode: number;
+  statusLine?: string;
+  responseHeaders?: { name: string; value?: string }[];
+}
+
+/**
+ * Chromium's own HTTP→HTTPS upgrade (a stored or preloaded HSTS entry): a 307 it makes up itself, status line
+ * "307 Internal Redirect", header `Non-Authoritative-Reason: HSTS` (net/url_request/url_request_redirect_job.cc).
+ * The server was never asked, so its plain-HTTP answer is unknown.
+ */
+export function isBrowserHstsUpgrade(d: RedirectEvent): boolean {
+  if (d.statusCode !== 307) return false;
+  const reason = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'non-authoritative-reason')?.value;
+  return reason?.trim().toUpperCase() === 'HSTS';
 }
 
 const bubbleNote = {

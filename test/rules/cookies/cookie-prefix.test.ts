@@ -18,10 +18,11 @@ describeRule(rule, {
       name: '__Host- cookie without Secure is broken',
       evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; HttpOnly')] }),
       messages: ['broken'],
-      severity: 'low',
-      check: ([f]) => expect(f!.message).toContain('(Secure)'),
+      // Issue 9: the browser refuses the cookie (never stored): a login bug, info; was low.
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toMatch(/\(Secure\).*browsers refuse it/),
     },
-    { name: '__Host- cookie with a narrower Path', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/app; Secure')] }), messages: ['broken'], severity: 'low', check: ([f]) => expect(f!.message).toContain('Path=/') },
+    { name: '__Host- cookie with a narrower Path', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/app; Secure')] }), messages: ['broken'], severity: 'info', check: ([f]) => expect(f!.message).toContain('Path=/') },
     {
       name: '__Host- cookie with a Domain',
       evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; Secure; Domain=.example.com')] }),

@@ -15,6 +15,8 @@ describeRule(rule, {
     },
   ],
   clean: [
+    // Issue 9, defect 6: refused for its prefix already; cookie-prefix reports that (info).
+    { name: 'refused __Host- cookie is not judged', evidence: evidence({ cookies: [setCookie('__Host-embed=1; Path=/; SameSite=None')] }) },
     { name: 'SameSite=None with Secure', evidence: evidence({ cookies: [setCookie('embed=1; SameSite=None; Secure')] }) },
     { name: 'Lax without Secure (other rules cover sessions)', evidence: evidence({ cookies: [cookie({ name: 'theme', sameSite: 'lax', secure: false })] }) },
     { name: 'misspelt SameSite=Nonee is not None', evidence: evidence({ cookies: [setCookie('x=1; SameSite=Nonee')] }) },

@@ -31,6 +31,8 @@ describeRule(rule, {
     },
   ],
   clean: [
+    // Issue 9, defect 6: refused by the browser (__Secure- without Secure): never stored, not judged here.
+    { name: 'refused __Secure- cookie is not judged', evidence: evidence({ cookies: [setCookie('__Secure-session=x; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000')] }) },
     { name: 'eight hours', evidence: evidence({ cookies: [lasting('session', 8 * 3600)] }) },
     { name: 'exactly one day', evidence: evidence({ cookies: [lasting('session', DAY)] }) },
     { name: 'browser-session cookie (no expiry)', evidence: evidence({ cookies: [cookie({ name: 'session' })] }) },

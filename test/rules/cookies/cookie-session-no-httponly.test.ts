@@ -29,6 +29,8 @@ describeRule(rule, {
     },
   ],
   clean: [
+    // Issue 9, defect 6: a cookie the browser refuses (broken __Host- rules) is never stored, so never readable.
+    { name: 'refused __Host- cookie (with a Domain) is not judged', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; Secure; Domain=example.com')] }) },
     { name: 'HttpOnly session cookie', evidence: evidence({ cookies: [cookie({ name: 'session' })] }) },
     { name: 'non-session cookies readable by scripts', evidence: evidence({ cookies: [readable('theme'), readable('ui_lang')] }) },
     { name: 'Google Analytics cookies', evidence: evidence({ cookies: [readable('_ga'), readable('_ga_ABC123'), readable('_gid'), readable('AMP_TOKEN')] }) },

@@ -16,6 +16,8 @@ describeRule(rule, {
     },
   ],
   clean: [
+    // Issue 9, defect 6: refused by the browser (__Host- without Secure): never stored, not judged here.
+    { name: 'refused __Host- cookie is not judged', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; HttpOnly')] }) },
     { name: 'SameSite=Lax', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'lax' })] }) },
     { name: 'SameSite=Strict in odd case', evidence: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SAMESITE=sTrIcT')] }) },
     { name: 'explicit SameSite=None (cookie-samesite-none-insecure checks its Secure)', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'none' })] }) },

@@ -22,6 +22,16 @@ describeRule(rule, {
       evidence: evidence({ cookies: [cookie({ name: 'sid', secure: true }), setCookie('sid=1; HttpOnly')] }),
       messages: ['insecure'],
     },
+    // Issue 9, defect 5: anti-CSRF tokens without Secure can be overwritten over plain HTTP (RFC 6265bis protects
+    // only Secure cookies); they were exempt from every rule.
+    {
+      name: 'anti-CSRF cookie without Secure: low',
+      evidence: evidence({ cookies: [setCookie('csrftoken=abc; Path=/; SameSite=Lax')] }),
+      messages: ['csrf'],
+      severity: 'low',
+      check: ([f]) => expect(f!.message).toContain('overwrite'),
+    },
+    { name: 'XSRF-TOKEN without Secure (readable by scripts, as it must be)', evidence: evidence({ cookies: [cookie({ name: 'XSRF-TOKEN', secure: false, httpOnly: false })] }), messages: ['csrf'], severity: 'low' },
     {
       name: 'the same name on two paths is two cookies',
       evidence: evidence({ cookies: [cookie({ name: 'session', secure: false }), cookie({ name: 'session', path: '/admin', secure: false })] }),
@@ -34,6 +44,11 @@ describeRule(rule, {
     { name: 'analytics cookie that looks like a session', evidence: evidence({ cookies: [cookie({ name: '_hjSessionUser_12345', secure: false })] }) },
     { name: 'non-session cookie', evidence: evidence({ cookies: [cookie({ name: 'theme', secure: false }), cookie({ name: 'lang', secure: false })] }) },
     { name: 'Set-Cookie without a name is dropped by the collector', evidence: evidence({ cookies: [] }) },
+    { name: 'anti-CSRF cookie with Secure (HttpOnly not asked: scripts read it)', evidence: evidence({ cookies: [cookie({ name: 'csrftoken', httpOnly: false })] }) },
+    // Issue 9, defect 6: the browser refuses these (prefix rules), so there is no insecure session cookie at all;
+    // cookie-prefix reports the refusal as info.
+    { name: '__Host- session cookie without Secure is refused by the browser', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; HttpOnly; SameSite=Lax')] }) },
+    { name: '__Secure- session cookie without Secure is refused by the browser', evidence: evidence({ cookies: [setCookie('__Secure-sid=x; Path=/; HttpOnly')] }) },
   ],
   fixed: [
     {

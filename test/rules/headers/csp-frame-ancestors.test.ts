@@ -14,17 +14,20 @@ describeRule(rule, {
       name: 'policy without frame-ancestors, page protected by X-Frame-Options only',
       evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'DENY']] }),
       messages: ['missing'],
-      severity: 'low',
+      // Issue 9: X-Frame-Options protects the page, so this is advice (info); was low.
+      severity: 'info',
     },
     {
       name: 'frame-ancestors only in a <meta> policy, where browsers ignore it',
       evidence: evidence({ page: { meta: [metaCsp("default-src 'self'; frame-ancestors 'none'")] } }),
       messages: ['metaOnly'],
+      severity: 'low',
     },
     {
       name: 'a page that fakes frame-ancestors in <meta> next to a header policy without it',
       evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'SAMEORIGIN']], page: { meta: [metaCsp("frame-ancestors 'none'")] } }),
       messages: ['metaOnly'],
+      severity: 'info',
     },
     {
       name: 'X-Frame-Options header name in odd case',

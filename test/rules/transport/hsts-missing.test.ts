@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from '@/rules/transport/hsts-missing';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
@@ -6,6 +7,19 @@ const GOOD = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'
 
 describeRule(rule, {
   flagged: [
+    // Issue 9, defect 2: preloaded hosts (whole TLDs .app/.dev/.page and preloaded public suffixes).
+    {
+      name: 'no header on a preloaded host (*.pages.dev): info, with why',
+      evidence: evidence({ url: 'https://my-poll.pages.dev/', headers: [] }),
+      messages: ['absentPreloaded'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('every .dev name'),
+    },
+    { name: 'no header on *.glide.page: info', evidence: evidence({ url: 'https://poll.glide.page/', headers: [] }), messages: ['absentPreloaded'], severity: 'info' },
+    { name: 'no header on *.now.sh (a preloaded suffix): info', evidence: evidence({ url: 'https://poll.now.sh/', headers: [] }), messages: ['absentPreloaded'], severity: 'info', check: ([f]) => expect(f!.message).toContain('*.now.sh') },
+    { name: 'an invalid header on *.web.app: info', evidence: evidence({ url: 'https://poll.web.app/', headers: [['Strict-Transport-Security', 'max-age=abc']] }), messages: ['invalidPreloaded'], severity: 'info' },
+    { name: 'not preloaded: *.bubbleapps.io stays medium', evidence: evidence({ url: 'https://poll.bubbleapps.io/', headers: [] }), messages: ['absent'], severity: 'medium' },
+    { name: 'a look-alike name is not preloaded (app.example.com)', evidence: evidence({ headers: [] }), messages: ['absent'], severity: 'medium' },
     { name: 'https page without the header', evidence: evidence({ headers: [] }), messages: ['absent'] },
     { name: 'header without max-age', evidence: evidence({ headers: [['Strict-Transport-Security', 'includeSubDomains']] }), messages: ['invalid'] },
     { name: 'non-numeric max-age', evidence: evidence({ headers: [['strict-transport-security', 'max-age=forever']] }), messages: ['invalid'] },

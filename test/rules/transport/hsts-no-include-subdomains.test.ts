@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import rule from '@/rules/transport/hsts-no-include-subdomains';
 import { evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
@@ -8,6 +9,15 @@ const sts = (value: string): [string, string] => [STS, value];
 
 describeRule(rule, {
   flagged: [
+    // Issue 9, defect 2: on a preloaded host (*.netlify.app is under the preloaded .app TLD) browsers never use plain
+    // HTTP, so the finding is info with that explanation (it was low, and could not be acted on).
+    {
+      name: 'preloaded host (*.netlify.app): info, with why',
+      evidence: evidence({ url: 'https://my-poll.netlify.app/', headers: [sts('max-age=31536000')] }),
+      messages: ['preloaded'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('HSTS preload list'),
+    },
     { name: 'one year without includeSubDomains', evidence: evidence({ headers: [sts('max-age=31536000')] }), messages: ['missing'], severity: 'low' },
     { name: 'preload alone does not cover subdomains', evidence: evidence({ headers: [sts('max-age=63072000; preload')] }), messages: ['missing'] },
     { name: 'misspelt directive (includeSubDomain) is unknown and ignored', evidence: evidence({ headers: [sts('max-age=31536000; includeSubDomain')] }), messages: ['missing'] },

@@ -9,6 +9,14 @@ const sts = (value: string): [string, string] => [STS, value];
 
 describeRule(rule, {
   flagged: [
+    // Issue 9, defect 2: preloaded host (*.vercel.app under .app).
+    {
+      name: 'preloaded host (*.vercel.app): info, with why',
+      evidence: evidence({ url: 'https://my-poll.vercel.app/', headers: [sts('max-age=86400; includeSubDomains')] }),
+      messages: ['preloaded'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toMatch(/1 days, but my-poll\.vercel\.app is covered by the browsers' HSTS preload list \(every \.app name/),
+    },
     {
       name: 'one day',
       evidence: evidence({ headers: [sts('max-age=86400; includeSubDomains')] }),

@@ -16,6 +16,25 @@ const GOOD = checked([{ url: HTTP, status: 301, location: 'https://app.example.c
 
 describeRule(rule, {
   flagged: [
+    // Issue 9, defect 2: on a preloaded host (*.web.app under .app) browsers never send the plain-HTTP request.
+    {
+      name: 'no redirect on a preloaded host: info, with why',
+      evidence: evidence({ url: 'https://poll.web.app/', redirect: { status: 'checked', httpUrl: 'http://poll.web.app/', finalUrl: 'http://poll.web.app/', hops: [{ url: 'http://poll.web.app/', status: 200 }] } }),
+      messages: ['noRedirectPreloaded'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('HSTS preload list'),
+    },
+    // Issue 9, defect 3: the browser's own HSTS upgrade was recorded as a server redirect, i.e. a pass.
+    {
+      name: "the browser upgraded http:// itself (HSTS): not checked from this browser, with how to check",
+      evidence: evidence({ redirect: { status: 'checked', httpUrl: HTTP, finalUrl: 'https://app.example.com/', hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }], browserUpgrade: 'hsts' } }),
+      messages: ['notChecked'],
+      severity: 'info',
+      check: ([f]) => {
+        expect(f!.message).toMatch(/^Not checked from this browser/);
+        expect(f!.message).toContain('curl -sI http://app.example.com/');
+      },
+    },
     {
       name: 'http:// answers 200 without redirecting',
       evidence: evidence({ redirect: checked([{ url: HTTP, status: 200 }], HTTP) }),
@@ -70,6 +89,10 @@ describeRule(rule, {
     },
   ],
   clean: [
+    {
+      name: 'a server 307 without the browser marker is judged like any redirect',
+      evidence: evidence({ redirect: checked([{ url: HTTP, status: 307, location: 'https://app.example.com/' }], 'https://app.example.com/') }),
+    },
     { name: '301 to the same address on https', evidence: evidence({ redirect: GOOD }) },
     {
       name: '308 keeping the path',
