@@ -19,6 +19,8 @@ import { CONTEXTS } from '../test/utils/secrets/contexts';
 import { type PlantedKey, placeholderKeys, plantedKeys } from '../test/utils/secrets/fake-keys';
 import { gitleaksRules } from '../test/utils/secrets/gitleaks';
 import { GITLEAKS_RULES, disagreement } from '../test/utils/secrets/gitleaks-map';
+import { secretlintCases } from '../test/utils/secrets/secretlint';
+import { placeholderReason } from '../utils/secrets/placeholder';
 
 const CACHE = path.resolve('.cache/bench-secrets');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -149,6 +151,7 @@ async function medianSeconds(run: () => unknown): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
 }
 
+const keysForPastes = () => plantedKeys(11);
 const overlaps = (f: Finding, p: { start: number; end: number }) => f.start < p.end && p.start < f.end;
 const pct = (n: number, d: number) => `${n}/${d} (${d ? ((100 * n) / d).toFixed(1) : '0.0'}%)`;
 const mbps = (bytes: number, s: number) => `${(bytes / 1e6 / s).toFixed(0)} MB/s`;
@@ -213,14 +216,66 @@ async function main() {
   const tpDropped = tps.filter(({ rule, tp }) => disagreement(rule, 'placeholder', tp)).length;
   let tpLint = 0;
   for (const { tp } of tps) if ((await secretlint(tp)).length > 0) tpLint++;
+  let tpLintAll = 0;
+  for (const r of rules) for (const tp of r.tps) if ((await secretlint(tp)).length > 0) tpLintAll++;
   const fps = rules.flatMap((r) => r.fps.map((fp) => ({ rule: r.id, fp })));
   const fpFlagged = fps.filter(({ fp }) => scanSecrets(fp).some((m) => m.exposure === 'secret'));
   const fpDocumented = fpFlagged.filter(({ rule, fp }) => disagreement(rule, 'flagged-fp', fp)).length;
   let fpLint = 0;
   for (const { fp } of fps) if ((await secretlint(fp)).length > 0) fpLint++;
 
+  // Independent recall: labelled sets whose answers we did not write.
+  // 1. Every gitleaks rule: a true positive counts when we report it as a secret, capability or test key (the rule's
+  //    mapped provider for supported rules; any provider otherwise). Rules we do not support count as misses; keys we
+  //    classify publishable and documented placeholders are counted apart.
+  const allTps = rules.flatMap((r) => r.tps.map((tp) => ({ rule: r.id, tp })));
+  const verdicts = allTps.map(({ rule, tp }) => {
+    const mapped: readonly string[] | undefined = GITLEAKS_RULES[rule];
+    const ms = scanSecrets(tp).filter((m) => !mapped || mapped.includes(m.provider));
+    if (ms.some((m) => m.exposure !== 'publishable')) return { rule, verdict: 'found' as const };
+    if (ms.length > 0) return { rule, verdict: 'publishable' as const };
+    if (disagreement(rule, 'placeholder', tp)) return { rule, verdict: 'placeholder' as const };
+    return { rule, verdict: 'missed' as const };
+  });
+  const count = (v: string) => verdicts.filter((x) => x.verdict === v).length;
+  const perRule = new Map<string, { n: number; found: number; publishable: number; placeholder: number }>();
+  for (const { rule, verdict } of verdicts) {
+    const row = perRule.get(rule) ?? { n: 0, found: 0, publishable: 0, placeholder: 0 };
+    row.n++;
+    if (verdict !== 'missed') row[verdict]++;
+    perRule.set(rule, row);
+  }
+  const ruleMisses = [...perRule].filter(([, r]) => r.found + r.publishable + r.placeholder < r.n);
+  const rulesAllFound = [...perRule].filter(([, r]) => r.found === r.n).length;
+  const publishableRules = [...perRule].filter(([, r]) => r.publishable > 0).map(([id, r]) => `${id} ${r.publishable}/${r.n}`);
+  const placeholderRules = [...perRule].filter(([, r]) => r.placeholder > 0).map(([id, r]) => `${id} ${r.placeholder}/${r.n}`);
+
+  // 2. secretlint's own test snapshots: a labelled key counts when a secret/capability/test finding overlaps its span.
+  const slCases = secretlintCases();
+  const slLabels = slCases.flatMap((c) => c.expected.map((e) => ({ c, e })));
+  const slVerdicts = slLabels.map(({ c, e }) => {
+    const over = scanSecrets(c.input).filter((m) => overlaps({ start: m.start, end: m.end, secret: false }, e));
+    const verdict = over.some((m) => m.exposure !== 'publishable')
+      ? 'found'
+      : over.length
+        ? 'publishable'
+        : placeholderReason(e.value)
+          ? `dropped (${placeholderReason(e.value)})`
+          : 'missed';
+    return { id: `${c.rule}/${c.case}: ${e.value.slice(0, 24)}…`, verdict };
+  });
+  let slLint = 0;
+  for (const { c, e } of slLabels) if ((await secretlint(c.input)).some((f) => overlaps(f, e))) slLint++;
+  const slNegatives = slCases.filter((c) => c.expected.length === 0);
+  const slFalse = slNegatives.flatMap((c) => scanSecrets(c.input).filter((m) => m.exposure === 'secret').map((m) => `${c.rule}/${c.case}: ${m.provider}`));
+
+  // 3. The planted keys' generator never writes what the placeholder filter rejects (so the planted recall above
+  //    measures detection, not luck): checked here on every planted and pasted key.
+  const generated = [...SEEDS.flatMap((seed) => plantedKeys(seed)), ...keysForPastes()];
+  const rejected = generated.filter((k) => placeholderReason(k.value) !== null).map((k) => k.provider);
+
   // In-page cost: one paste at a time, as a builder content script scans a field.
-  const keys = plantedKeys(11);
+  const keys = keysForPastes();
   const pastes = Array.from({ length: PASTES }, (_, i) => {
     const key = keys[i % keys.length]!;
     return i % 3 === 0 ? key.snippet : i % 3 === 1 ? `Bearer ${key.value}` : real.slice((i * 7919) % (real.length - 2000), ((i * 7919) % (real.length - 2000)) + 200 + (i % 1800));
@@ -257,6 +312,18 @@ async function main() {
     ['Findings on the real-library corpus', byExposure(realOurs), String(realLint.length)],
     [`gitleaks TPs detected (${supported.length} supported rules)`, `${pct(tpOurs, tps.length)}; the other ${tpDropped} are documented placeholders`, `${pct(tpLint, tps.length)} (any report)`],
     [`gitleaks FPs reported as secret (all ${rules.length} rules)`, `${pct(fpFlagged.length, fps.length)}, ${fpDocumented} of them a documented disagreement`, pct(fpLint, fps.length)],
+    [
+      `Independent: gitleaks TPs of all ${rules.length} rules (unsupported rules count as misses)`,
+      `${pct(count('found'), allTps.length)} found; ${count('publishable')} classified publishable, ${count('placeholder')} documented placeholders, ${count('missed')} missed; ${rulesAllFound}/${rules.length} rules fully found`,
+      `${pct(tpLintAll, allTps.length)} (any report)`,
+    ],
+    [
+      `Independent: secretlint test snapshots (${slCases.length - slNegatives.length} cases, ${slLabels.length} labelled keys)`,
+      `${pct(slVerdicts.filter((v) => v.verdict === 'found').length, slLabels.length)} found; ${slVerdicts.filter((v) => v.verdict === 'publishable').length} publishable, ${slVerdicts.filter((v) => v.verdict.startsWith('dropped')).length} dropped as placeholders`,
+      `${pct(slLint, slLabels.length)} (its own tests)`,
+    ],
+    [`Independent: secretlint negative snapshots reported as secret (${slNegatives.length} files)`, slFalse.length ? slFalse.join('; ') : '0', 'n/a'],
+    ['Generated planted keys the placeholder filter would reject', `${rejected.length}/${generated.length}`, 'n/a'],
     [`In-page cost per paste, p50 / p99 (${PASTES} pastes)`, `${quantile(0.5).toFixed(3)} ms / ${quantile(0.99).toFixed(3)} ms`, 'n/a'],
   ];
 
@@ -265,6 +332,11 @@ async function main() {
   for (const [metric, a, b] of rows) console.log(`| ${metric} | ${a} | ${b} |`);
   console.log(`\nMB = 10^6 bytes (UTF-8). Node ${process.version}.`);
   if (contextMisses.length) console.log(`\nPlanted keys we missed or misclassified: ${contextMisses.join('; ')}`);
+  console.log(`\ngitleaks rules not fully found (found/publishable/placeholder of n): ${ruleMisses.map(([id, r]) => `${id} ${r.found}/${r.n}`).join(', ')}`);
+  console.log(`\ngitleaks TPs we classify publishable: ${publishableRules.join(', ') || 'none'}; documented placeholders: ${placeholderRules.join(', ') || 'none'}`);
+  const slNotFound = slVerdicts.filter((v) => v.verdict !== 'found');
+  console.log(`\nsecretlint labelled keys not found: ${slNotFound.map((v) => `${v.id} (${v.verdict})`).join('; ') || 'none'}`);
+  if (rejected.length) console.log(`\nGenerated keys the placeholder filter rejects: ${rejected.join(', ')}`);
 }
 
 await main();

@@ -17,3 +17,7 @@ export const publishable = (check: string): string => `Meant for browsers; nothi
 /** For test-mode secrets. */
 export const testSecret = (extra?: string): string =>
   `A test-mode secret: no real money or data at stake, but it should not ship either; a live key is likely handled the same way. Rotate it and keep keys server-side.${extra ? ` ${extra}` : ''}`;
+
+/** For identifiers that ship next to a secret (Twilio's Account SID): not a credential by itself. */
+export const identifier = (secret: string): string =>
+  `An identifier, not a credential: it cannot be used alone and there is nothing to rotate. ${secret}`;

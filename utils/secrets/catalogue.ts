@@ -5,6 +5,7 @@ import { CLIENT_SDK_DETECTORS, CLIENT_SDK_PROVIDERS } from './providers/client-s
 import { CODE_HOSTING_DETECTORS, CODE_HOSTING_PROVIDERS } from './providers/code-hosting';
 import { DATABASE_DETECTORS, DATABASE_PROVIDERS } from './providers/databases';
 import { EMAIL_DETECTORS, EMAIL_PROVIDERS } from './providers/email';
+import { FORMS_DETECTORS, FORMS_PROVIDERS } from './providers/forms';
 import { GOOGLE_DETECTORS, GOOGLE_PROVIDERS } from './providers/google';
 import { INFRASTRUCTURE_DETECTORS, INFRASTRUCTURE_PROVIDERS } from './providers/infrastructure';
 import { KEY_DETECTORS, KEY_PROVIDERS } from './providers/keys';
@@ -23,6 +24,7 @@ const ALL = [
   ...CODE_HOSTING_PROVIDERS,
   ...INFRASTRUCTURE_PROVIDERS,
   ...BACKEND_PROVIDERS,
+  ...FORMS_PROVIDERS,
   ...CLIENT_SDK_PROVIDERS,
   ...DATABASE_PROVIDERS,
   ...KEY_PROVIDERS,
@@ -43,6 +45,7 @@ export const DETECTORS: readonly Detector<ProviderId>[] = [
   ...CODE_HOSTING_DETECTORS,
   ...INFRASTRUCTURE_DETECTORS,
   ...BACKEND_DETECTORS,
+  ...FORMS_DETECTORS,
   ...CLIENT_SDK_DETECTORS,
   ...DATABASE_DETECTORS,
   ...KEY_DETECTORS,

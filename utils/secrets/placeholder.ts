@@ -5,7 +5,7 @@
  */
 
 const WORDS =
-  /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|insert[_-]?(?:your|key|here)|your[_-]?(?:api|secret|access|own|private|app|project|key|token|password)|x{4}|\.\.\.|\u2026/i;
+  /example|sample|dummy|placeholder|redacted|changeme|change[_-]me|replace[_-]?(?:me|with)|insert[_-]?(?:your|key|here)|your[_-]?(?:api|secret|access|own|private|app|project|key|token|password)|x{4}|\.\.\.|\u2026/i;
 const TEMPLATE = /\$\{|\{\{|%\(|<[\w -]{2,}>|&lt;[\w -]{2,}&gt;|\[[\w -]{2,}\]|\*{3}/;
 /** Repeated chars (`(.)\1{5}`: six equal chars, line terminators excepted). */
 const REPEAT_LENGTH = 6;

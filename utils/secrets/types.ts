@@ -24,7 +24,7 @@ export type Category =
   | 'database'
   | 'keys';
 
-/** One credential type: what the scanner reports and what the README table lists. */
+/** One credential type: what the scanner reports and what docs/keys.md lists. */
 export interface Provider {
   /** Stable kebab-case id; never reused. */
   readonly id: string;
@@ -33,7 +33,7 @@ export interface Provider {
   readonly exposure: Exposure;
   /** Only for secrets: 'high' when the value alone cannot be used at once (an AWS key id, a signing secret). */
   readonly secretSeverity?: 'critical' | 'high';
-  /** The shape, for humans (README). Never a real-looking value. */
+  /** The shape, for humans (docs/keys.md). Never a real-looking value. */
   readonly format: string;
   /** Literal prefixes that are safe to show when masking. */
   readonly prefixes?: readonly string[];

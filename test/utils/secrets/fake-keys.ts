@@ -30,15 +30,25 @@ const B64URL = `${ALNUM}_-`;
 const B32 = `${UPPER}234567`;
 
 /**
- * Random chars with no run of 3 equal chars and no run of 4 consecutive ones (`abcd`, `1234`): real keys may
- * contain such runs, but fixtures must never look like placeholders.
+ * Words the placeholder filter looks for (case-insensitive): a random key that happens to spell one would be dropped
+ * as a documentation example, and a planted key must measure detection, not luck. Kept here, independent of the
+ * engine; the test 'the fake-key generator' checks the two agree on thousands of keys.
+ */
+const PLACEHOLDER_WORDS = ['example', 'sample', 'dummy', 'placeholder', 'redacted', 'changeme', 'replace', 'insert', 'your'];
+
+/**
+ * Random chars with no run of 3 equal chars (case-insensitive: `xXx` neither), no run of 4 consecutive ones (`abcd`,
+ * `1234`) and no placeholder word: real keys may contain such runs, but fixtures must never look like placeholders.
  */
 export function chars(rng: Rng, alphabet: string, length: number): string {
   let out = '';
   while (out.length < length) {
     const c = alphabet[Math.floor(rng() * alphabet.length)]!;
     const n = out.length;
-    if (n >= 2 && out[n - 1] === c && out[n - 2] === c) continue;
+    const same = (a: string) => a.toLowerCase() === c.toLowerCase();
+    if (n >= 2 && same(out[n - 1]!) && same(out[n - 2]!)) continue;
+    const tail = (out.slice(-11) + c).toLowerCase();
+    if (PLACEHOLDER_WORDS.some((w) => tail.endsWith(w))) continue;
     if (n >= 3 && [1, 2, 3].every((k) => step(out[n - k]!, k === 1 ? c : out[n - k + 1]!))) continue;
     out += c;
   }
@@ -175,6 +185,9 @@ export const FAKE_KEYS: { readonly [K in ProviderId]: (rng: Rng) => Fake } = {
   'brevo-smtp-key': (r) => ({ value: join('xsmtp', 'sib-', hex(r, 64), '-', alnum(r, 16)) }),
   'resend-api-key': (r) => ({ value: join('re', '_', alnum(r, 8), '_', alnum(r, 24)) }),
   'postmark-server-token': (r) => named('"X-Postmark-Server-Token"', uuid(r)),
+  'mailgun-signing-key': (r) => named('MAILGUN_WEBHOOK_SIGNING_KEY', join(hex(r, 32), '-', hex(r, 8), '-', hex(r, 8))),
+  'mailjet-secret-key': (r) => named('mailjetSecretKey', hex(r, 32)),
+  'loops-api-key': (r) => named('LOOPS_API_KEY', hex(r, 32)),
   'slack-bot-token': (r) => ({ value: join('xo', 'xb-', digits(r, 12), '-', digits(r, 13), '-', alnum(r, 24)) }),
   'slack-user-token': (r) => ({ value: join('xo', 'xp-', digits(r, 12), '-', digits(r, 12), '-', digits(r, 13), '-', hex(r, 32)) }),
   'slack-app-token': (r) => ({ value: join('xa', 'pp-1-', 'A', chars(r, UPPER + DIGITS, 10), '-', digits(r, 13), '-', hex(r, 64)) }),
@@ -185,6 +198,19 @@ export const FAKE_KEYS: { readonly [K in ProviderId]: (rng: Rng) => Fake } = {
     const value = join(base64url(digits(r, 19)), '.', b64url(r, 6), '.', b64url(r, 38));
     return { value, snippet: `headers:{Authorization:"Bot ${value}"}` };
   },
+  'twilio-account-sid': (r) => ({ value: join('A', 'C', hex(r, 32)) }),
+  'twilio-api-key-sid': (r) => ({ value: join('S', 'K', hex(r, 32)) }),
+  'twilio-auth-token': (r) => {
+    const value = hex(r, 32);
+    return { value, snippet: `twilio(${JSON.stringify(join('A', 'C', hex(r, 32)))},"${value}")` };
+  },
+  'twilio-api-key-secret': (r) => named('twilioApiSecret', alnum(r, 32)),
+  'vonage-api-secret': (r) => named('VONAGE_API_SECRET', alnum(r, 16)),
+  'messagebird-api-key': (r) => named('messageBirdAccessKey', alnum(r, 25)),
+  'plivo-auth-token': (r) => named('PLIVO_AUTH_TOKEN', alnum(r, 40)),
+  'telnyx-api-key': (r) => ({ value: join('KE', 'Y', chars(r, '0123456789ABCDEF', 32), '_', alnum(r, 22)) }),
+  'n8n-webhook-url': (r) => ({ value: `https://${lower(r, 8)}.app.n8n.cloud/webhook/${uuid(r)}` }),
+  'pipedream-webhook-url': (r) => ({ value: `https://eo${lower(r, 13)}.m.pipedream.net` }),
   'slack-webhook-url': (r) => ({ value: `https://hooks.slack.com/services/T${chars(r, UPPER + DIGITS, 10)}/B${chars(r, UPPER + DIGITS, 10)}/${alnum(r, 24)}` }),
   'discord-webhook-url': (r) => ({ value: `https://discord.com/api/webhooks/${digits(r, 19)}/${b64url(r, 68)}` }),
   'teams-webhook-url': (r) => ({
@@ -247,6 +273,13 @@ export const FAKE_KEYS: { readonly [K in ProviderId]: (rng: Rng) => Fake } = {
     const value = alnum(r, 20);
     return { value, snippet: `fetch("https://api.glideapp.io/api/function/queryTables",{body:JSON.stringify({appID:"${value}"})})` };
   },
+  'typeform-token': (r) => ({ value: join('tf', 'p_', b64url(r, 44), '_', alnum(r, 14)) }),
+  'jotform-api-key': (r) => {
+    const value = hex(r, 32);
+    return { value, snippet: `fetch("https://api.jotform.com/user/forms?apiKey=${value}&limit=20")` };
+  },
+  'calcom-api-key': (r) => ({ value: join('cal', '_live_', hex(r, 32)) }),
+  'calendly-token': (r) => named('CALENDLY_TOKEN', jwt(r, { iss: 'https://auth.calendly.com', jti: uuid(r), user_uuid: uuid(r) })),
   'hubspot-private-app-token': (r) => ({ value: join('pat', '-na1-', uuid(r)) }),
   'hubspot-api-key': (r) => named('hubspotApiKey', uuid(r)),
   'shopify-access-token': (r) => ({ value: join('shp', 'at_', hex(r, 32)) }),

@@ -31,6 +31,10 @@ export const GITLEAKS_RULES: Readonly<Record<string, readonly ProviderId[]>> = {
   'slack-webhook-url': ['slack-webhook-url'],
   'microsoft-teams-webhook': ['teams-webhook-url'],
   'telegram-bot-api-token': ['telegram-bot-token'],
+  'twilio-api-key': ['twilio-api-key-sid'],
+  'messagebird-api-token': ['messagebird-api-key'],
+  'mailgun-signing-key': ['mailgun-signing-key', 'mailgun-api-key'],
+  'typeform-api-token': ['typeform-token'],
   'github-pat': ['github-pat'],
   'github-oauth': ['github-oauth-token'],
   'github-app-token': ['github-user-token', 'github-app-token'],
@@ -121,6 +125,12 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     kind: 'publishable',
     reason:
       'A 32-hex Algolia key is search-only unless its name says admin/write or write calls use it; names like `algoliaToken` say neither.',
+  },
+  {
+    rule: 'twilio-api-key',
+    kind: 'publishable',
+    reason:
+      'An `SK` + 32 hex value is a Twilio API Key SID, an identifier that cannot be used without the API key secret created with it (gitleaks names the rule "API Key"); we report the SID as info and the secret next to it as critical.',
   },
   {
     rule: 'anthropic-api-key',

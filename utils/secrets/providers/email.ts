@@ -23,7 +23,7 @@ export const EMAIL_PROVIDERS = defineProviders([
     name: 'Mailgun private API key',
     category: 'email',
     exposure: 'secret',
-    format: '`key-` + 32 hex next to Mailgun',
+    format: '`key-` + 32 hex next to Mailgun, or 32 hex + `-` + 8 hex + `-` + 8 hex named `mailgun…key`',
     prefixes: ['key-'],
     rotateUrl: 'https://app.mailgun.com/settings/api_security',
     advice: rotateThen(SEND_FROM_SERVER),
@@ -93,6 +93,37 @@ export const EMAIL_PROVIDERS = defineProviders([
     advice: rotateThen(SEND_FROM_SERVER),
     docs: 'https://postmarkapp.com/developer/api/overview#authentication',
   },
+  {
+    id: 'mailgun-signing-key',
+    name: 'Mailgun webhook signing key',
+    category: 'email',
+    exposure: 'secret',
+    secretSeverity: 'high',
+    format: '32 hex + `-` + 8 hex + `-` + 8 hex named `mailgun…signing`/`…webhook`',
+    rotateUrl: 'https://app.mailgun.com/settings/api_security',
+    advice: rotateThen('Whoever has it can forge Mailgun webhooks to your app.'),
+    docs: 'https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#securing-webhooks',
+  },
+  {
+    id: 'mailjet-secret-key',
+    name: 'Mailjet API secret key',
+    category: 'email',
+    exposure: 'secret',
+    format: '32 hex named `mailjet…secret`/`MJ_APIKEY_PRIVATE`',
+    rotateUrl: 'https://app.mailjet.com/account/apikeys',
+    advice: rotateThen(SEND_FROM_SERVER),
+    docs: 'https://dev.mailjet.com/email/guides/#authentication',
+  },
+  {
+    id: 'loops-api-key',
+    name: 'Loops API key',
+    category: 'email',
+    exposure: 'secret',
+    format: '32 hex named `loops…key` (unverified length)',
+    rotateUrl: 'https://app.loops.so/settings?page=api',
+    advice: rotateThen('It adds and edits contacts and sends transactional email as you.'),
+    docs: 'https://loops.so/docs/api-reference/intro#authentication',
+  },
 ]);
 
 type Id = IdOf<typeof EMAIL_PROVIDERS>;
@@ -125,7 +156,31 @@ const mailchimp: Detector<Id> = {
   },
 };
 
+const MAILGUN_WORDS = caseVariants('mailgun');
+/** Mailgun's current private API keys and webhook signing keys share one shape: the name tells them apart. */
+const MAILGUN_NEW_KEY = /[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}/;
+const SIGNING_NAME = /sign|webhook/;
+const CREDENTIAL_NAME = /key|token|secret|auth|private|password/;
+
 export const EMAIL_DETECTORS: readonly Detector<Id>[] = [
+  named({
+    anchors: MAILGUN_WORDS,
+    value: MAILGUN_NEW_KEY,
+    classify: (name) => {
+      if (SIGNING_NAME.test(name)) return { provider: 'mailgun-signing-key', confidence: 'high' };
+      return CREDENTIAL_NAME.test(name) ? { provider: 'mailgun-api-key', confidence: 'high' } : null;
+    },
+  }),
+  named({
+    anchors: [...caseVariants('mailjet'), 'MJ_APIKEY_PRIVATE', 'MJ_API_SECRET'],
+    value: /[a-f0-9]{32}/,
+    classify: (name) => (/secret|private/.test(name) ? { provider: 'mailjet-secret-key', confidence: 'high' } : null),
+  }),
+  named({
+    anchors: caseVariants('loops'),
+    value: /[a-f0-9]{32}/,
+    classify: (name) => (CREDENTIAL_NAME.test(name) ? { provider: 'loops-api-key', confidence: 'high' } : null),
+  }),
   prefixed({
     provider: 'sendgrid-api-key',
     prefixes: ['SG.'],

@@ -69,6 +69,26 @@ export const WEBHOOK_PROVIDERS = defineProviders([
     advice: capabilityUrl('post messages into your Google Chat space'),
     docs: 'https://developers.google.com/workspace/chat/quickstart/webhooks',
   },
+  {
+    id: 'n8n-webhook-url',
+    name: 'n8n Cloud webhook URL',
+    category: 'webhooks',
+    exposure: 'capability',
+    format: '`https://<instance>.app.n8n.cloud/webhook/<path>`',
+    rotateUrl: 'https://docs.n8n.io/integrations/builtin/core-nodes/n8n-nodes-base.webhook/',
+    advice: capabilityUrl('run your n8n workflow with any data (add authentication to the Webhook node)'),
+    docs: 'https://docs.n8n.io/integrations/builtin/core-nodes/n8n-nodes-base.webhook/',
+  },
+  {
+    id: 'pipedream-webhook-url',
+    name: 'Pipedream HTTP trigger URL',
+    category: 'webhooks',
+    exposure: 'capability',
+    format: '`https://<endpoint id>.m.pipedream.net`',
+    rotateUrl: 'https://pipedream.com/docs/workflows/building-workflows/triggers/',
+    advice: capabilityUrl('run your Pipedream workflow with any data'),
+    docs: 'https://pipedream.com/docs/workflows/building-workflows/triggers/',
+  },
 ]);
 
 type Id = IdOf<typeof WEBHOOK_PROVIDERS>;
@@ -161,5 +181,20 @@ export const WEBHOOK_DETECTORS: readonly Detector<Id>[] = [
     anchors: ['chat.googleapis.com/v1/spaces/'],
     pattern: /chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]{6,20}\/messages\?key=[A-Za-z0-9_-]{39}&(?:amp;)?token=[A-Za-z0-9_%=-]{20,100}/,
     secretAfter: /&(?:amp;)?token=/,
+  }),
+  webhook({
+    provider: 'n8n-webhook-url',
+    reason: 'n8n Cloud webhook path',
+    anchors: ['.app.n8n.cloud/webhook'],
+    pattern: /[a-z0-9-]{1,63}\.app\.n8n\.cloud\/webhook(?:-test)?\/[A-Za-z0-9_\/-]{8,120}/,
+    secretAfter: /\/webhook(?:-test)?\//,
+  }),
+  webhook({
+    provider: 'pipedream-webhook-url',
+    reason: 'Pipedream endpoint host',
+    anchors: ['.m.pipedream.net'],
+    pattern: /[a-z0-9]{10,40}\.m\.pipedream\.net/,
+    // The random part is the endpoint id, the first label of the host.
+    secretAfter: /(?!)/,
   }),
 ];
