@@ -5,7 +5,7 @@
 import type { Evidence } from '../utils/evidence/evidence';
 import type { Finding } from './finding';
 import { hash64 } from '../utils/hash';
-import type { Rule, RuleContext, Surface } from './rule';
+import type { FindingDraft, Rule, RuleContext, Surface } from './rule';
 import { compareSeverity } from './severity';
 
 export interface RuleRun {
@@ -47,6 +47,14 @@ function surfacePresent(evidence: Evidence, surface: Surface): boolean {
       return evidence.builder?.supabase?.cron !== undefined;
     case 'supabase-advisors':
       return evidence.builder?.supabase?.advisors !== undefined;
+    case 'glide-builder':
+      return evidence.builder?.glide !== undefined;
+    case 'glide-app':
+      return evidence.glideApp !== undefined;
+    case 'bubble-app':
+      return evidence.builder?.bubble !== undefined;
+    case 'bubble-deployed':
+      return evidence.bubble !== undefined;
     case 'cookies':
     case 'globals':
       return true;
@@ -71,7 +79,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[], ctx: RuleCo
       run.skipped.push(meta.id);
       continue;
     }
-    let drafts;
+    let drafts: FindingDraft[];
     try {
       drafts = rule.check(evidence, ctx);
     } catch (error) {

@@ -1,5 +1,5 @@
 /** The audit of one tab, end to end: collect → validate → rules → store → badge. */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { buildAudit, type Audit } from '@/engine/audit';
 import type { AuditReply } from '@/utils/messages';
 import { BUILDER_RULES, DEPLOYED_RULES } from '@/rules';
@@ -8,7 +8,7 @@ import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { builderEvidence } from './builder-store';
 import { showBadge } from './badge';
 import { PROTECTED_PAGE, collectEvidence } from './collect';
-import { getSettings, saveAudit } from './store';
+import { getSettings, local, saveAudit } from './store';
 
 export function auditableUrl(url: string | undefined): URL | undefined {
   if (!url) return undefined;
@@ -33,7 +33,7 @@ export function auditTab(tabId: number, mode: Audit['mode']): Promise<AuditReply
 
 async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
   const startedAt = Date.now();
-  let tab;
+  let tab: Browser.tabs.Tab | undefined;
   try {
     tab = await browser.tabs.get(tabId);
   } catch {
@@ -52,9 +52,9 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
     ]);
     const rules = builder ? BUILDER_RULES : DEPLOYED_RULES;
     const audit = buildAudit(evidence, rules, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now() });
-    await saveAudit(audit);
-    await showBadge(tabId, audit);
-    return { ok: true, audit };
+    const stored = await saveAudit(audit); // what is kept: within the storage budget
+    await showBadge(tabId, stored, await local().loadAccepted(stored.origin).catch(() => []));
+    return { ok: true, audit: stored };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, kind: 'error', message: PROTECTED_PAGE.test(message)

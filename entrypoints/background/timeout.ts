@@ -3,8 +3,14 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
     p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e: unknown) => (clearTimeout(t), reject(e)),
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e);
+      },
     );
   });
 }

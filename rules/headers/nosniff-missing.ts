@@ -8,7 +8,7 @@ export default defineRule({
     title: 'X-Content-Type-Options: nosniff missing',
     severity: 'low',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale: 'Without nosniff a browser may guess that an uploaded file is a script or a page and run it.',
@@ -26,7 +26,7 @@ export default defineRule({
     if (!doc) return [];
     const v = firstHeader(doc.headers, 'x-content-type-options');
     // Fetch reads the first token of a comma-joined value ("nosniff, nosniff" is fine).
-    if (v?.split(',')[0]!.trim().toLowerCase() === 'nosniff') return [];
+    if (v !== undefined && v.split(',')[0]!.trim().toLowerCase() === 'nosniff') return [];
     const location = { kind: 'header' as const, name: 'X-Content-Type-Options', url: evidence.url };
     if (v === undefined) return [{ messageId: 'missing', evidence: showHeader('X-Content-Type-Options', v), location, identity: 'missing' }];
     return [{ messageId: 'wrong', data: { value: v.slice(0, 60) }, evidence: showHeader('X-Content-Type-Options', v), location, identity: 'missing' }];

@@ -87,7 +87,10 @@ describe('runRules: failures and skips', () => {
 
   it('skips rules whose surfaces were not collected, without running them', () => {
     let calls = 0;
-    const count = (surfaces: Surface[]) => fakeRule(`needs-${surfaces.join('+') || 'nothing'}`, 'low', () => (calls++, []), { surfaces });
+    const count = (surfaces: Surface[]) => fakeRule(`needs-${surfaces.join('+') || 'nothing'}`, 'low', () => {
+      calls++;
+      return [];
+    }, { surfaces });
     const ev = evidence({ page: null, redirect: { status: 'not-checked', reason: 'quick audit' } });
     const noDoc = { ...ev, responses: ev.responses.map((r) => ({ ...r, type: 'other' as const })) };
     const rules = [count(['page']), count(['redirect']), count(['responses']), count(['cookies', 'globals']), count([]), count(['cookies', 'page']), count(['builder'])];
@@ -106,7 +109,10 @@ describe('runRules: failures and skips', () => {
   it('passes the context to the rules', () => {
     let seen: RuleContext | undefined;
     const ctx: RuleContext = { platforms: [{ id: 'bubble', name: 'Bubble', kind: 'platform', confidence: 'high', signals: [] }], target: 'bubble' };
-    runRules(evidence(), [fakeRule('ctx', 'low', (_e, c) => ((seen = c), []))], ctx);
+    runRules(evidence(), [fakeRule('ctx', 'low', (_e, c) => {
+      seen = c;
+      return [];
+    })], ctx);
     expect(seen).toBe(ctx);
   });
 });

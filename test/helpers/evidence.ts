@@ -1,6 +1,6 @@
 /** Hand-made Evidence for rule tests: a served page with the headers, cookies and DOM facts a test names. */
 import type { z } from 'zod';
-import { CookieSchema, EvidenceSchema, type Evidence, type EvidenceInput } from '@/utils/evidence/evidence';
+import { type CookieSchema, EvidenceSchema, type Evidence, type EvidenceInput } from '@/utils/evidence/evidence';
 
 export const PAGE = 'https://app.example.com/';
 export const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);

@@ -7,7 +7,7 @@ const VALUES = new Int8Array(128).fill(-1);
 VALUES['+'.charCodeAt(0)] = VALUES['-'.charCodeAt(0)] = 62;
 VALUES['/'.charCodeAt(0)] = VALUES['_'.charCodeAt(0)] = 63;
 
-const valueOf = (code: number): number => (code < 128 ? VALUES[code]! : -1);
+const sextetOf = (code: number): number => (code < 128 ? VALUES[code]! : -1);
 
 /** Bytes per String.fromCharCode call (its arguments go on the stack). */
 const CHUNK = 4096;
@@ -30,10 +30,10 @@ export function decodeBase64(input: string): string | null {
   let i = 0;
   // Four chars make three bytes.
   for (; i + 4 <= end; i += 4) {
-    const a = valueOf(input.charCodeAt(i));
-    const b = valueOf(input.charCodeAt(i + 1));
-    const c = valueOf(input.charCodeAt(i + 2));
-    const d = valueOf(input.charCodeAt(i + 3));
+    const a = sextetOf(input.charCodeAt(i));
+    const b = sextetOf(input.charCodeAt(i + 1));
+    const c = sextetOf(input.charCodeAt(i + 2));
+    const d = sextetOf(input.charCodeAt(i + 3));
     if ((a | b | c | d) < 0) return null;
     const n = (a << 18) | (b << 12) | (c << 6) | d;
     bytes[length++] = n >> 16;
@@ -43,7 +43,7 @@ export function decodeBase64(input: string): string | null {
   // The last 1-3 chars: 12 bits make one more byte, 18 bits two; the bits left over are dropped.
   let buffer = 0;
   for (let bits = 0; i < end; i++) {
-    const value = valueOf(input.charCodeAt(i));
+    const value = sextetOf(input.charCodeAt(i));
     if (value < 0) return null;
     buffer = (buffer << 6) | value;
     bits += 6;

@@ -144,8 +144,8 @@ let regionFrom = 0;
 
 /** Replaces one escape by its char when it encodes one escapeAt accepts, and records where it was. */
 function decodeOne(match: string, offset: number): string {
-  const escape = escapeAt(match, 0);
-  if (!escape) return match;
+  const packed = escapeAt(match, 0);
+  if (!packed) return match;
   if (recorded + 3 > records.length) {
     const grown = new Int32Array(records.length * 2);
     grown.set(records);
@@ -155,7 +155,7 @@ function decodeOne(match: string, offset: number): string {
   records[recorded++] = regionFrom + offset;
   records[recorded++] = match.length;
   removed += match.length - 1;
-  return String.fromCharCode(escape & 0xff);
+  return String.fromCharCode(packed & 0xff);
 }
 
 /**

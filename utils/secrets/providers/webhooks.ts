@@ -144,7 +144,7 @@ export const WEBHOOK_DETECTORS: readonly Detector<Id>[] = [
     provider: 'slack-webhook-url',
     reason: 'Slack webhook path',
     anchors: ['hooks.slack.com/'],
-    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_\/+-]{20,150}/,
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{20,150}/,
     secretAfter: /\/(?:services|workflows|triggers)\//,
   }),
   webhook({
@@ -158,7 +158,7 @@ export const WEBHOOK_DETECTORS: readonly Detector<Id>[] = [
     provider: 'teams-webhook-url',
     reason: 'Teams webhook path',
     anchors: ['.webhook.office.com/', 'outlook.office.com/webhook/'],
-    pattern: /(?:[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2|outlook\.office\.com\/webhook)\/[A-Za-z0-9@\/_-]{40,400}/,
+    pattern: /(?:[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2|outlook\.office\.com\/webhook)\/[A-Za-z0-9@/_-]{40,400}/,
     secretAfter: /\/webhookb?2?\//,
   }),
   webhook({
@@ -186,7 +186,7 @@ export const WEBHOOK_DETECTORS: readonly Detector<Id>[] = [
     provider: 'n8n-webhook-url',
     reason: 'n8n Cloud webhook path',
     anchors: ['.app.n8n.cloud/webhook'],
-    pattern: /[a-z0-9-]{1,63}\.app\.n8n\.cloud\/webhook(?:-test)?\/[A-Za-z0-9_\/-]{8,120}/,
+    pattern: /[a-z0-9-]{1,63}\.app\.n8n\.cloud\/webhook(?:-test)?\/[A-Za-z0-9_/-]{8,120}/,
     secretAfter: /\/webhook(?:-test)?\//,
   }),
   webhook({
