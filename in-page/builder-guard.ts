@@ -1,7 +1,9 @@
 /**
  * The builder content scripts' shared runtime: guard the editor's fields, show in-page warnings, report masked
- * findings to the background. Started by entrypoints/<builder>.content; everything is torn down with the content
- * script's context (extension reload or update) and warnings are cleared on single-page navigation.
+ * findings to the background. Started by entrypoints/<builder>.content with our own context (./context.ts: nothing
+ * the page dispatches can stop it); everything is torn down when the extension is reloaded or updated. On a
+ * single-page navigation, warnings about fields that left the page (or no longer hold the key) go away.
+ * The warning lives in a closed shadow root the page cannot read or rewrite, and is put back if the page removes it.
  */
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -11,7 +13,39 @@ import type { BuilderInfo } from '@/utils/platform/builders';
 import type { ExtensionMessage } from '@/utils/messages';
 import { scanSecrets } from '@/utils/secrets';
 import { FIELD_WARNING_CSS, FieldWarnings, type WarningItem } from '../components/builder/FieldWarning';
-import { inPrivateRow, startFieldGuard, type FieldMatch } from './guard';
+import type { OwnContext } from './context';
+import { fieldValue, inPrivateRow, partialField, startFieldGuard, type FieldMatch } from './guard';
+
+export const WARNING_HOST = 'micro-app-auditor-warning';
+
+/** Inline, important: a page stylesheet cannot hide the warning's host (an inline !important declaration wins). */
+const HOST_STYLE = 'display:block !important;visibility:visible !important;opacity:1 !important;transform:none !important;filter:none !important;clip-path:none !important;position:static !important';
+
+/**
+ * Keeps `host` in the document with its own attributes while `active()`: the page may remove it, replace <body> or
+ * restyle it; each time it is put back. Observes only the host's parent's and <html>'s children (not the editor's
+ * subtree) and the host's attributes. Returns a stop function.
+ */
+export function keepInDocument(host: HTMLElement, doc: Document = document): () => void {
+  const attrs = new Map([...host.attributes].map((a) => [a.name, a.value]));
+  let parent: Node | null = null;
+  const observer = new MutationObserver(() => reassert());
+  const observe = () => {
+    observer.disconnect();
+    parent = host.parentNode;
+    observer.observe(doc.documentElement, { childList: true });
+    if (parent && parent !== doc.documentElement) observer.observe(parent, { childList: true });
+    observer.observe(host, { attributes: true });
+  };
+  const reassert = () => {
+    for (const a of [...host.attributes]) if (!attrs.has(a.name)) host.removeAttribute(a.name);
+    for (const [name, value] of attrs) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+    if (!host.isConnected || host.parentNode !== parent) (doc.body ?? doc.documentElement).append(host);
+    observe();
+  };
+  observe();
+  return () => observer.disconnect();
+}
 
 const WHY: Record<BuilderInfo['id'], string> = {
   bubble: 'Text in elements, workflows and API Connector fields without "Private" is sent to every visitor’s browser and kept in the app’s history.',
@@ -19,10 +53,13 @@ const WHY: Record<BuilderInfo['id'], string> = {
   supabase: 'SQL, cron commands and function code are saved in the project, visible to every teammate and kept in logs and history.',
 };
 
-export async function runBuilderGuard(ctx: ContentScriptContext, builder: BuilderInfo): Promise<void> {
-  const items: WarningItem[] = [];
+type ShownItem = WarningItem & { field: string; element: HTMLElement };
+
+export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Promise<void> {
+  const items: ShownItem[] = [];
   const dismissed = new Set<string>();
   let ui: ShadowRootContentScriptUi<void> | undefined;
+  let unguard: (() => void) | undefined;
   let tick = 0;
   let listening = false;
 
@@ -31,6 +68,12 @@ export async function runBuilderGuard(ctx: ContentScriptContext, builder: Builde
   const rerender = () => {
     if (!ui) return;
     render(h(FieldWarnings, { items: [...items], onDismiss: dismiss, tick: ++tick }), ui.uiContainer);
+    // The page may remove or restyle the warning: put it back while there is something to show.
+    if (items.length && !unguard) unguard = keepInDocument(ui.shadowHost);
+    else if (!items.length && unguard) {
+      unguard();
+      unguard = undefined;
+    }
     // Follow the field while warnings are visible; no listeners otherwise.
     if (items.length && !listening) {
       window.addEventListener('scroll', rerender, { capture: true, passive: true });
@@ -52,19 +95,23 @@ export async function runBuilderGuard(ctx: ContentScriptContext, builder: Builde
 
   const ensureUi = async () => {
     if (ui) return;
-    ui = await createShadowRootUi(ctx, {
-      name: 'micro-app-auditor-warning',
+    // Our context has the members WXT's shadow-root UI reads (onInvalidated, options).
+    ui = await createShadowRootUi(ctx as unknown as ContentScriptContext, {
+      name: WARNING_HOST,
       position: 'inline',
       anchor: 'body',
       append: 'last',
+      mode: 'closed',
       css: FIELD_WARNING_CSS,
       onMount: () => undefined,
     });
     ui.mount();
+    ui.shadowHost.setAttribute('style', HOST_STYLE);
   };
 
   const stop = startFieldGuard(document, {
-    scan: (text, fieldName) => scanSecrets(text, { fieldName }) as FieldMatch[],
+    // An orphaned copy (extension reloaded or updated) stops at its next event instead of scanning.
+    scan: (text, fieldName) => (ctx.isValid ? (scanSecrets(text, { fieldName }) as FieldMatch[]) : []),
     isSafe: (field) => builder.safePages.some((p) => p.test(location.href)) || (builder.id === 'bubble' && inPrivateRow(field)),
     found(field, label, m, safe) {
       send({
@@ -87,6 +134,7 @@ export async function runBuilderGuard(ctx: ContentScriptContext, builder: Builde
       // Publishable keys get no alarm, and a key in the platform's safe store is where it belongs.
       if (safe || m.exposure === 'publishable' || dismissed.has(m.fingerprint)) return;
       items.push({
+        element: field as HTMLElement,
         id: m.fingerprint,
         rect: () => (field.isConnected ? field.getBoundingClientRect() : undefined),
         field: label,
@@ -113,10 +161,20 @@ export async function runBuilderGuard(ctx: ContentScriptContext, builder: Builde
     stop();
     items.length = 0;
     rerender();
+    unguard?.();
   });
-  // Single-page navigation inside the editor: warnings belong to the fields of the previous view.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    items.length = 0;
-    rerender();
+  // Single-page navigation inside the editor (our own watcher, never a DOM event the page can dispatch): warnings
+  // about fields that left the page, or that no longer hold the key, go; the others stay.
+  ctx.onLocationChange(() => {
+    const before = items.length;
+    for (let i = items.length - 1; i >= 0; i--) if (!stillShown(items[i]!)) items.splice(i, 1);
+    if (items.length !== before) rerender();
   });
+}
+
+function stillShown(item: ShownItem): boolean {
+  const el = item.element;
+  if (!el.isConnected) return false;
+  if (partialField(el)) return true;
+  return scanSecrets(fieldValue(el), { fieldName: item.field }).some((m) => m.fingerprint === item.id);
 }

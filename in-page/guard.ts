@@ -3,6 +3,7 @@
  * Cheap by construction on heavy single-page editors: two delegated listeners on the document, no observers, no
  * timers while nothing is typed; typing only re-arms one debounce timer per field; values are read and scanned
  * once the user pauses (or at once for a paste). Never reads password fields. Never stores or sends a raw value.
+ * Only the browser's own (trusted) input and paste events count: a page cannot plant or clear a finding.
  */
 export interface FieldMatch {
   provider: string;
@@ -56,9 +57,36 @@ export function fieldLabel(el: HTMLElement): string {
   return label.replace(/\s+/g, ' ').trim().slice(0, 80) || 'field';
 }
 
-export function startFieldGuard(doc: Document, hooks: GuardHooks): () => void {
+/**
+ * Code editors (Monaco, CodeMirror) keep only the visible part of their text in the DOM: reading the DOM cannot prove
+ * a key left them, so a warning about such a field is never cleared from a DOM read (the user dismisses it).
+ */
+export function partialField(el: Element): boolean {
+  return el.closest('.monaco-editor, .cm-editor') !== null;
+}
+
+export interface GuardOptions {
+  /**
+   * Is this event the user's own? Default: `event.isTrusted`. A page can dispatch `paste` and `input` events itself
+   * (to plant a finding with a field label of its choosing, or to clear one while the key stays in the field):
+   * only events the browser made from real input count. Unit tests inject their own check.
+   */
+  isTrusted?(e: Event): boolean;
+}
+
+export function startFieldGuard(doc: Document, hooks: GuardHooks, options: GuardOptions = {}): () => void {
+  const trusted = options.isTrusted ?? ((e: Event) => e.isTrusted);
   const timers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
   const shown = new WeakMap<HTMLElement, Set<string>>();
+
+  /** Keys still in the field, read again now: a finding is cleared only when a fresh read no longer holds it. */
+  const stillHeld = (el: HTMLElement, fingerprints: Iterable<string>): Set<string> => {
+    const want = new Set(fingerprints);
+    if (!want.size) return want;
+    if (el.isConnected && partialField(el)) return want;
+    const fresh = el.isConnected ? hooks.scan(fieldValue(el), fieldLabel(el)) : [];
+    return new Set(fresh.map((m) => m.fingerprint).filter((fp) => want.has(fp)));
+  };
 
   const check = (el: HTMLElement, text: string, append: boolean) => {
     const label = fieldLabel(el);
@@ -70,11 +98,19 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks): () => void {
       now.add(m.fingerprint);
       if (!before.has(m.fingerprint)) hooks.found(el, label, m, safe);
     }
-    if (!append) for (const fp of before) if (!now.has(fp)) hooks.cleared(el, fp);
+    if (!append) {
+      const gone = [...before].filter((fp) => !now.has(fp));
+      const held = stillHeld(el, gone);
+      for (const fp of gone) {
+        if (held.has(fp)) now.add(fp);
+        else hooks.cleared(el, fp);
+      }
+    }
     shown.set(el, now);
   };
 
   const onInput = (e: Event) => {
+    if (!trusted(e)) return;
     const el = editableTarget(e);
     if (!el) return;
     const t = timers.get(el);
@@ -87,6 +123,7 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks): () => void {
 
   // A paste is scanned at once from the clipboard text: code editors (Monaco) keep only part of the text in the DOM.
   const onPaste = (e: Event) => {
+    if (!trusted(e)) return;
     const el = editableTarget(e);
     const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
     if (!el || !text) return;

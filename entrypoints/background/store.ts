@@ -10,15 +10,16 @@ import { hash64 } from '@/utils/hash';
 import type { Settings } from '@/utils/storage/records';
 import { storageOf } from '@/utils/storage/store';
 
-/** The extension's local storage, read and written only through the storage module. */
-export const local = () => storageOf(browser.storage.local);
+/** The extension's local storage, read and written only through the storage module (consent within the organisation policy). */
+export const local = () => storageOf(browser.storage.local, undefined, browser.storage.managed);
 
 export function getSettings(): Promise<Settings> {
   return local().getSettings();
 }
 
-export function saveAudit(audit: Audit): Promise<void> {
-  return local().saveAudit(audit.origin, audit);
+/** Stores an audit within its size budget; resolves to the audit as stored (findings over the budget left out, with a gap). */
+export async function saveAudit(audit: Audit): Promise<Audit> {
+  return (await local().saveAudit(audit.origin, audit)).audit;
 }
 
 /** Reads a stored audit; garbage or an expired audit reads as "none" (and is removed). */
@@ -29,6 +30,12 @@ export function loadAudit(origin: string, now = Date.now()): Promise<Audit | und
 /** Removes expired and unreadable audits; returns how many were removed. */
 export function purgeExpired(now = Date.now()): Promise<number> {
   return local().purgeAudits(now);
+}
+
+/** Settings "keep nothing after the browser closes": every stored audit goes when the browser starts again. */
+export async function purgeOnBrowserStart(): Promise<number> {
+  const store = local();
+  return (await store.getSettings()).sessionOnly ? store.removeAllAudits() : 0;
 }
 
 /**

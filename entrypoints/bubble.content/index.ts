@@ -1,10 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createOwnContext } from '@/in-page/context';
 import { runBuilderGuard } from '@/in-page/builder-guard';
 import { BUILDERS } from '@/utils/platform/builders';
 
-/** Bubble editor only (bubble.io/page?id=<app>…): guards fields against pasted keys. */
+/**
+ * Bubble editor only (bubble.io/page?id=<app>…): guards fields against pasted keys. WXT's context is not used: its
+ * signals can be forged by the page (in-page/context.ts).
+ */
 export default defineContentScript({
   matches: BUILDERS.bubble.matches,
   runAt: 'document_idle',
-  main: (ctx) => runBuilderGuard(ctx, BUILDERS.bubble),
+  main: () => runBuilderGuard(createOwnContext('bubble'), BUILDERS.bubble),
 });

@@ -9,6 +9,7 @@ import { BUILDER_HOSTS, GLIDE_APP_ID, SUPABASE_REF, startBuilders } from '../fix
 import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
 import { extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { focusDismiss, trustedPaste, warningBoxes, warningTexts } from './closed-warning';
 
 const STRIPE = FAKE_KEYS['stripe-secret-key'](seeded(21)).value;
 const OPENAI = FAKE_KEYS['openai-project-key'](seeded(22)).value;
@@ -34,15 +35,12 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const warning = (page: Page) => page.locator('micro-app-auditor-warning [data-maa-warning]');
+/** The warning cards' texts: they live in a closed shadow root, read through the DevTools protocol (./closed-warning.ts). */
+const warnings = (page: Page) => warningTexts(page);
+const warningCount = async (page: Page) => (await warnings(page)).length;
 
-async function paste(page: Page, selector: string, text: string) {
-  await page.locator(selector).evaluate((el, t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }));
-  }, text);
-}
+/** A real paste through the clipboard (a trusted event: the guard ignores pastes the page dispatches itself). */
+const paste = trustedPaste;
 
 async function storageDump(): Promise<string> {
   return h.browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
@@ -58,34 +56,34 @@ describe('Bubble editor', () => {
     const field = page.locator('input[aria-label="Shared header value"]');
     const before = await field.boundingBox();
     await field.fill(`Bearer ${STRIPE}`);
-    await expect.poll(() => warning(page).count()).toBe(1);
-    const text = await warning(page).innerText();
+    await expect.poll(() => warningCount(page)).toBe(1);
+    const text = (await warnings(page))[0]!;
     expect(text).toContain('Stripe');
     expect(text).toMatch(/Private/);
     expect(text).not.toContain(STRIPE);
     expect(await field.boundingBox()).toEqual(before);
-    const box = await warning(page).boundingBox();
+    const [box] = await warningBoxes(page);
     expect(box!.y).toBeGreaterThan(before!.y); // shown below the field
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-bubble-warning.png') });
   });
 
   it('is dismissible from the keyboard', async () => {
-    await page.locator('micro-app-auditor-warning button').focus();
+    await focusDismiss(page);
     await page.keyboard.press('Enter');
-    await expect.poll(() => warning(page).count()).toBe(0);
+    await expect.poll(() => warningCount(page)).toBe(0);
   });
 
   it('stays quiet for a key in a header marked "Private" and never reads password fields', async () => {
     await page.locator('input[aria-label="Private header value"]').fill(OPENAI);
     await page.locator('input[type="password"]').fill(OPENAI);
     await page.waitForTimeout(600);
-    expect(await warning(page).count()).toBe(0);
+    expect(await warningCount(page)).toBe(0);
   });
 
   it('catches a key pasted into a contenteditable expression editor', async () => {
     await paste(page, '[aria-label="Dynamic expression"]', `"Authorization": "Bearer ${OPENAI}"`);
-    await expect.poll(() => warning(page).count()).toBe(1);
-    expect(await warning(page).innerText()).toContain('OpenAI');
+    await expect.poll(() => warningCount(page)).toBe(1);
+    expect((await warnings(page))[0]).toContain('OpenAI');
   });
 
   it('lists the findings in the popup for this app, masked, with the Bubble fix guide', async () => {
@@ -109,8 +107,8 @@ describe('Glide builder', () => {
   it('warns about a key typed into a Call API header and points to Glide Secrets', async () => {
     const page = await open(GLIDE);
     await page.locator('input[aria-label="Header value"]').fill(`Bearer ${OPENAI}`);
-    await expect.poll(() => warning(page).count()).toBe(1);
-    expect(await warning(page).innerText()).toMatch(/Secrets/);
+    await expect.poll(() => warningCount(page)).toBe(1);
+    expect((await warnings(page))[0]).toMatch(/Secrets/);
   });
 });
 
@@ -118,15 +116,15 @@ describe('Supabase dashboard', () => {
   it('catches a secret key pasted into the SQL editor (Monaco)', async () => {
     const page = await open(SQL);
     await paste(page, 'textarea.inputarea', `select net.http_post('https://api.example.com', headers := '{"apikey":"${SB_SECRET}"}');`);
-    await expect.poll(() => warning(page).count()).toBe(1);
-    expect(await warning(page).innerText()).toMatch(/Vault/);
+    await expect.poll(() => warningCount(page)).toBe(1);
+    expect((await warnings(page))[0]).toMatch(/Vault/);
   });
 
   it('gives no alarm for a publishable (anon) key, only an info note in the popup', async () => {
     const page = await open(`${SQL}?tab=2`);
     await paste(page, 'textarea.inputarea', `-- anon: ${ANON}`);
     await page.waitForTimeout(500);
-    expect(await warning(page).count()).toBe(0);
+    expect(await warningCount(page)).toBe(0);
     const audit = await readStoredAudit(h.browser, SQL);
     expect(audit?.findings.some((f) => f.ruleId === 'secret-in-builder-field' && f.severity === 'info')).toBe(true);
   });
@@ -135,7 +133,7 @@ describe('Supabase dashboard', () => {
     const page = await open(SECRETS_PAGE);
     await page.locator('input[aria-label="Secret value"]').fill(SB_SECRET);
     await page.waitForTimeout(600);
-    expect(await warning(page).count()).toBe(0);
+    expect(await warningCount(page)).toBe(0);
   });
 });
 

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEBOUNCE_MS, MAX_FIELD_CHARS, fieldLabel, inPrivateRow, startFieldGuard, type FieldMatch, type GuardHooks } from '@/in-page/guard';
 
+/** The events below are dispatched by the test (untrusted): the trust check is injected, as in the browser they are the user's. */
+const TRUSTED = { isTrusted: () => true };
+
 const KEY = ['tok', 'en', '_', 'Z'.repeat(20)].join(''); // what the fake scanner "detects"
 
 function match(fp = 'aaaaaaaaaaaaaaaa'): FieldMatch {
@@ -42,7 +45,7 @@ describe('startFieldGuard', () => {
     document.body.innerHTML = '<input aria-label="Header value">';
     const input = document.querySelector('input')!;
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     for (let i = 1; i <= KEY.length; i++) type(input, KEY.slice(0, i));
     expect(h.scan).not.toHaveBeenCalled();
     vi.advanceTimersByTime(DEBOUNCE_MS);
@@ -53,7 +56,7 @@ describe('startFieldGuard', () => {
   it('scans a paste at once, from the clipboard text', () => {
     document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div>';
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     paste(document.querySelector('textarea')!, `select '${KEY}';`);
     expect(h.found).toHaveBeenCalledTimes(1);
     expect(h.found.mock.calls[0]![1]).toBe('code editor');
@@ -63,7 +66,7 @@ describe('startFieldGuard', () => {
     document.body.innerHTML = '<textarea name="body"></textarea>';
     const ta = document.querySelector('textarea')!;
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     type(ta, `a ${KEY}`);
     vi.advanceTimersByTime(DEBOUNCE_MS);
     type(ta, `a ${KEY} b`);
@@ -77,7 +80,7 @@ describe('startFieldGuard', () => {
   it('never reads password fields, checkboxes or file inputs', () => {
     document.body.innerHTML = '<input type="password"><input type="checkbox"><input type="file">';
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     for (const el of document.querySelectorAll('input')) {
       el.dispatchEvent(new InputEvent('input', { bubbles: true }));
       paste(el, KEY);
@@ -90,7 +93,7 @@ describe('startFieldGuard', () => {
     document.body.innerHTML = '<div contenteditable="true" aria-label="Expression"><span>x</span></div>';
     const ed = document.querySelector('div')!;
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     ed.firstElementChild!.textContent = KEY;
     ed.firstElementChild!.dispatchEvent(new InputEvent('input', { bubbles: true }));
     vi.advanceTimersByTime(DEBOUNCE_MS);
@@ -100,7 +103,7 @@ describe('startFieldGuard', () => {
   it('passes "safe" through when the field is the platform’s private store', () => {
     document.body.innerHTML = '<input aria-label="v">';
     const h = hooks({ safe: true });
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     paste(document.querySelector('input')!, KEY);
     expect(h.found.mock.calls[0]![3]).toBe(true);
   });
@@ -108,7 +111,7 @@ describe('startFieldGuard', () => {
   it('caps what it reads from a huge field', () => {
     document.body.innerHTML = '<textarea></textarea>';
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     type(document.querySelector('textarea')!, 'x'.repeat(MAX_FIELD_CHARS * 3));
     vi.advanceTimersByTime(DEBOUNCE_MS);
     expect(h.scan.mock.calls[0]![0].length).toBe(MAX_FIELD_CHARS);
@@ -117,13 +120,72 @@ describe('startFieldGuard', () => {
   it('does nothing at all while nothing is typed, and stops cleanly', () => {
     const add = vi.spyOn(document, 'addEventListener');
     const h = hooks();
-    stop = startFieldGuard(document, h);
+    stop = startFieldGuard(document, h, TRUSTED);
     expect(add.mock.calls.map((c) => c[0]).sort()).toEqual(['input', 'paste']);
     expect(vi.getTimerCount()).toBe(0);
     stop();
     document.body.innerHTML = '<input>';
     paste(document.querySelector('input')!, KEY);
     expect(h.scan).not.toHaveBeenCalled();
+  });
+});
+
+describe('startFieldGuard: only the user’s own input counts (issue 10 item 6)', () => {
+  it('ignores paste and input events the page dispatched itself (not trusted)', () => {
+    document.body.innerHTML = '<input aria-label="Header value"><textarea></textarea>';
+    const h = hooks();
+    stop = startFieldGuard(document, h); // the default check: event.isTrusted
+    paste(document.querySelector('input')!, KEY);
+    type(document.querySelector('textarea')!, KEY);
+    vi.advanceTimersByTime(DEBOUNCE_MS * 2);
+    expect(h.scan).not.toHaveBeenCalled();
+    expect(h.found).not.toHaveBeenCalled();
+  });
+
+  it('a forged input cannot clear a finding while the key is still in the field', () => {
+    document.body.innerHTML = '<textarea name="body"></textarea>';
+    const ta = document.querySelector('textarea')!;
+    const h = hooks();
+    let trusted = true;
+    stop = startFieldGuard(document, h, { isTrusted: () => trusted });
+    type(ta, `a ${KEY}`);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.found).toHaveBeenCalledTimes(1);
+    trusted = false; // the page now dispatches input events of its own
+    ta.value = '';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    ta.value = `a ${KEY}`; // …and puts the key back once the guard looked
+    expect(h.cleared).not.toHaveBeenCalled();
+  });
+
+  it('re-reads the field before clearing: a stale scan does not clear a key the field holds again', () => {
+    document.body.innerHTML = '<textarea name="body"></textarea>';
+    const ta = document.querySelector('textarea')!;
+    const h = hooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    type(ta, KEY);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    // The first scan of the next check sees no key (e.g. the value was swapped while it was read); the re-read does.
+    h.scan.mockImplementationOnce(() => []);
+    type(ta, `${KEY} `);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.cleared).not.toHaveBeenCalled();
+    type(ta, 'gone');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.cleared).toHaveBeenCalledTimes(1);
+  });
+
+  it('never clears a code editor’s finding from its DOM text (the DOM holds only the visible lines)', () => {
+    document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div>';
+    const ta = document.querySelector('textarea')!;
+    const h = hooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(ta, `select '${KEY}';`);
+    type(ta, 'x');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.found).toHaveBeenCalledTimes(1);
+    expect(h.cleared).not.toHaveBeenCalled();
   });
 });
 

@@ -23,8 +23,9 @@ export const BUILDERS: Record<BuilderId, BuilderInfo> = {
   bubble: {
     id: 'bubble',
     name: 'Bubble',
-    matches: ['https://bubble.io/page*'],
-    page: /^https:\/\/bubble\.io\/page(\?|$)/,
+    // Exactly /page (with or without a query): `page*` would also match /pagex, /pages/….
+    matches: ['https://bubble.io/page', 'https://bubble.io/page?*'],
+    page: /^https:\/\/bubble\.io\/page(\?|#|$)/,
     safePlace:
       'In Bubble, put keys only in the API Connector (Plugins tab) as a header or parameter with "Private" ticked: then it stays on Bubble’s server and never reaches visitors’ browsers.',
     safePages: [],
@@ -43,8 +44,9 @@ export const BUILDERS: Record<BuilderId, BuilderInfo> = {
   supabase: {
     id: 'supabase',
     name: 'Supabase',
-    matches: ['https://supabase.com/dashboard/*'],
-    page: /^https:\/\/supabase\.com\/dashboard\//,
+    // Project pages only: the sign-in page, the project list and account pages are not a project's editor.
+    matches: ['https://supabase.com/dashboard/project/*'],
+    page: /^https:\/\/supabase\.com\/dashboard\/project\/([a-z0-9]{20}|_)(\/|\?|#|$)/,
     safePlace:
       'In Supabase, keep keys in Vault (for SQL and cron jobs: `vault.create_secret(...)`, read with `vault.decrypted_secrets`) or in Edge Function secrets (read with `Deno.env.get(...)`), never written into SQL, cron commands or function code.',
     safePages: [/\/functions\/secrets/, /\/vault(\/|$|\?)/],
@@ -55,8 +57,15 @@ export const BUILDERS: Record<BuilderId, BuilderInfo> = {
 /** Host permissions the builder guards need (required at install; README "Permissions" explains them). */
 export const BUILDER_ORIGINS = ['https://bubble.io', 'https://go.glideapps.com', 'https://supabase.com'] as const;
 
-/** True for any page on a builder's host (its editor or not): those hosts are never "watched" as deployed apps. */
+/** Deployed apps served from a builder's host: Glide's go.glideapps.com/play/<appId> (bubble-glide.md §5). */
+export const DEPLOYED_ON_BUILDER_HOST = /^https:\/\/go\.glideapps\.com\/play\//;
+
+/**
+ * True for any page on a builder's host (its editor or not): those hosts are never "watched" as deployed apps —
+ * except deployed apps the builder serves there (Glide's /play/<appId>), which are audited like any deployed app.
+ */
 export function onBuilderHost(url: string): boolean {
+  if (DEPLOYED_ON_BUILDER_HOST.test(url)) return false;
   return BUILDER_ORIGINS.some((o) => url === o || url.startsWith(`${o}/`));
 }
 

@@ -70,6 +70,41 @@ describe('checkHttpRedirect', () => {
     expect(res.cancel).toHaveBeenCalled();
   });
 
+  // Issue 9, defect 3: Chromium upgrades http:// itself once it knows the site's HSTS (an internal 307 with
+  // Non-Authoritative-Reason: HSTS); that was recorded as the server's redirect, i.e. a pass.
+  it("the browser's own HSTS upgrade is marked, so the rule says 'not checked from this browser'", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        wr.onBeforeRedirect.emit({
+          requestId: '5', url: HTTP, statusCode: 307, statusLine: 'HTTP/1.1 307 Internal Redirect', redirectUrl: 'https://app.example.com/', tabId: -1,
+          responseHeaders: [{ name: 'Location', value: 'https://app.example.com/' }, { name: 'Non-Authoritative-Reason', value: 'HSTS' }],
+        });
+        return fakeResponse({ url: 'https://app.example.com/', redirected: true });
+      }),
+    );
+    expect(await probes.checkHttpRedirect(PAGE)).toEqual({
+      status: 'checked',
+      httpUrl: HTTP,
+      finalUrl: 'https://app.example.com/',
+      hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }],
+      browserUpgrade: 'hsts',
+    });
+    expect(wr.onBeforeRedirect.addListener).toHaveBeenCalledWith(expect.any(Function), expect.anything(), ['responseHeaders']);
+  });
+
+  it('a server 307 (no browser marker) is not taken for the browser’s upgrade', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        wr.onBeforeRedirect.emit({ requestId: '6', url: HTTP, statusCode: 307, redirectUrl: 'https://app.example.com/', tabId: -1, responseHeaders: [{ name: 'Location', value: 'https://app.example.com/' }] });
+        return fakeResponse({ url: 'https://app.example.com/', redirected: true });
+      }),
+    );
+    const r = await probes.checkHttpRedirect(PAGE);
+    expect(r).toEqual({ status: 'checked', httpUrl: HTTP, finalUrl: 'https://app.example.com/', hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }] });
+  });
+
   it('keeps several hops in order', async () => {
     vi.stubGlobal(
       'fetch',
@@ -256,12 +291,42 @@ describe('probeDocument', () => {
       type: 'main_frame',
       headers: [
         ['Access-Control-Allow-Origin', probes.PROBE_ORIGIN],
-        ['Set-Cookie', 'sid=2; Secure'],
+        ['Set-Cookie', 'sid=; Secure'], // names and attributes only: cookie values are never kept (capture.ts)
       ],
       source: 'probe',
       requestCredentialed: true,
       requestOrigin: probes.PROBE_ORIGIN,
     });
+  });
+
+  // Issue 10 item 13: the cookie-carrying probe followed redirects, so a page could send the user's cookies (with
+  // our Origin) to another site the user granted. It never follows one now.
+  it('sends cookies to the audited address only: redirects are not followed', async () => {
+    const fetchMock = vi.fn(async () => ({ ...fakeResponse({ url: '', status: 0 }), type: 'opaqueredirect' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const r = await probes.probeDocument(PAGE);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock).toHaveBeenCalledWith(PAGE, expect.objectContaining({ credentials: 'include', redirect: 'manual' }));
+    // Nothing usable without webRequest's copy of the first response (an opaque redirect has no headers).
+    expect(r).toBeUndefined();
+    expect(lastCall()).toEqual({ removeRuleIds: [addCall().addRules[0]!.id] });
+  });
+
+  it('a redirect answer is still read from webRequest (the first response’s own headers)', async () => {
+    capture.startCapture();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        wr.onSendHeaders.emit({ requestId: 'r1', tabId: -1, requestHeaders: [{ name: 'Origin', value: probes.PROBE_ORIGIN }] });
+        wr.onHeadersReceived.emit({
+          requestId: 'r1', url: PAGE, tabId: -1, type: 'xmlhttprequest', statusCode: 302,
+          responseHeaders: [{ name: 'Location', value: 'https://other-granted.example.org/steal' }, { name: 'Access-Control-Allow-Origin', value: '*' }],
+        });
+        return { ...fakeResponse({ url: '', status: 0 }), type: 'opaqueredirect' };
+      }),
+    );
+    const r = await probes.probeDocument(PAGE);
+    expect(r).toMatchObject({ url: 'https://app.example.com/dashboard', status: 302, type: 'main_frame' });
   });
 
   it('removes the rule when the fetch fails, and returns undefined', async () => {
@@ -275,7 +340,10 @@ describe('probeDocument', () => {
     vi.useFakeTimers();
     vi.stubGlobal('fetch', hangingFetch());
     let done = false;
-    const p = probes.probeDocument(PAGE).then((r) => ((done = true), r));
+    const p = probes.probeDocument(PAGE).then((r) => {
+      done = true;
+      return r;
+    });
     await vi.advanceTimersByTimeAsync(5100);
     expect(done).toBe(true);
     expect(await p).toBeUndefined();

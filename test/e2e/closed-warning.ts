@@ -1,0 +1,77 @@
+/**
+ * Reading the builder guard's warning in end-to-end tests. It lives in a closed shadow root (issue 10 item 7): the
+ * page cannot reach it, nor can Playwright's locators; the DevTools protocol can (DOM.getDocument with pierce
+ * lists closed shadow roots). Also: trusted input through the browser (Playwright's keyboard and the clipboard
+ * produce events with isTrusted = true, which is all the guard listens to).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+const HOST = 'MICRO-APP-AUDITOR-WARNING';
+
+async function withCdp<T>(page: Page, fn: (cdp: CDPSession) => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return await fn(cdp);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Calls `fn` (source text) with `this` = each warning host's shadow root; returns the results. */
+async function onShadowRoots<T>(page: Page, fn: string): Promise<T[]> {
+  return withCdp(page, async (cdp) => {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const roots: DomNode[] = [];
+    const walk = (n: DomNode) => {
+      if (n.nodeName === HOST) roots.push(...(n.shadowRoots ?? []));
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root);
+    const out: T[] = [];
+    for (const r of roots) {
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: r.backendNodeId })) as { object: { objectId: string } };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as { result: { value: T } };
+      out.push(result.value);
+    }
+    return out;
+  });
+}
+
+/** The text of every warning card shown (in every warning host). */
+export async function warningTexts(page: Page): Promise<string[]> {
+  const all = await onShadowRoots<string[]>(page, 'function () { return [...this.querySelectorAll("[data-maa-warning]")].map((e) => e.innerText); }');
+  return all.flat();
+}
+
+/** Whether the warning host's shadow root is closed (the page's `host.shadowRoot` is null). */
+export async function warningRootModes(page: Page): Promise<string[]> {
+  return onShadowRoots<string>(page, 'function () { return this.mode; }');
+}
+
+/** Focuses the first card's dismiss button (then press Enter through the keyboard: a trusted key press). */
+export async function focusDismiss(page: Page): Promise<void> {
+  await onShadowRoots(page, 'function () { this.querySelector("button")?.focus(); return true; }');
+}
+
+/** Pastes `text` into the element through the clipboard and Ctrl+V: a trusted paste event, as a user's. */
+export async function trustedPaste(page: Page, selector: string, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.bringToFront();
+  await page.locator(selector).focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+}
+
+/** Where each warning card is on screen (its top and left, in CSS pixels). */
+export async function warningBoxes(page: Page): Promise<{ x: number; y: number }[]> {
+  const all = await onShadowRoots<{ x: number; y: number }[]>(page, 'function () { return [...this.querySelectorAll("[data-maa-warning]")].map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y }; }); }');
+  return all.flat();
+}
