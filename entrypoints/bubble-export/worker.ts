@@ -1,0 +1,79 @@
+/**
+ * Audits an exported .bubble file off the UI thread: reads it in chunks (progress), parses it once, reads the
+ * bounded model (utils/bubble/read.ts) and runs the same Bubble rules as the command line. The parsed tree is dropped
+ * when the model is read; a truncated or corrupted file gives a clear message (utils/bubble/export.ts).
+ */
+import { buildAudit } from '@/engine/audit';
+import { BUBBLE_APP_RULES } from '@/rules';
+import { describeParseError, exportGaps } from '@/utils/bubble/export';
+import type { FromWorker, ToWorker } from '@/utils/bubble/export-worker-protocol';
+import { readBubbleApp } from '@/utils/bubble/read';
+import { APP_ID, type BubbleApp } from '@/utils/bubble/model';
+
+const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
+const MAX_BYTES = 512 * 1024 * 1024;
+
+async function readText(file: File): Promise<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let done = 0;
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) break;
+    done += r.value.byteLength;
+    parts.push(decoder.decode(r.value, { stream: true }));
+    post({ type: 'progress', phase: 'reading', done, total: file.size });
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+async function audit(file: File): Promise<void> {
+  if (file.size === 0) return post({ type: 'error', message: 'The file is empty: download the export again.' });
+  if (file.size > MAX_BYTES)
+    return post({ type: 'error', message: `The file is over ${MAX_BYTES / 1048576} MB: use the command line (npm run audit -- --bubble-export <file>).` });
+  const startedAt = Date.now();
+  let root: unknown;
+  {
+    const text = await readText(file);
+    post({ type: 'progress', phase: 'parsing', done: file.size, total: file.size });
+    try {
+      root = JSON.parse(text);
+    } catch (e) {
+      return post({ type: 'error', message: `${file.name.slice(0, 120)}: ${describeParseError(e, text.length)}` });
+    }
+  }
+  post({ type: 'progress', phase: 'checking', done: file.size, total: file.size });
+  const stem = file.name.replace(/\.(bubble|json)$/i, '').toLowerCase();
+  let app: BubbleApp;
+  try {
+    app = readBubbleApp(root, { source: 'export', ...(APP_ID.test(stem) ? { appId: stem } : {}) });
+  } catch (e) {
+    return post({ type: 'error', message: `${file.name.slice(0, 120)}: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  root = undefined;
+  const now = Date.now();
+  const evidence = {
+    url: `file:///${encodeURIComponent(file.name.slice(0, 200))}`,
+    origin: `bubble-export:${app.appId ?? stem.slice(0, 100)}`,
+    collectedAt: now,
+    responses: [],
+    cookies: [],
+    redirect: { status: 'not-checked' as const, reason: 'offline: an exported .bubble file' },
+    builder: { platform: 'bubble' as const, secrets: [], bubble: app },
+    globals: {},
+    gaps: exportGaps(app),
+  };
+  const mem = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  post({
+    type: 'done',
+    audit: buildAudit(evidence, BUBBLE_APP_RULES, { mode: 'click', fullAccess: true, retentionDays: 1, startedAt, now }),
+    ...(mem ? { peakBytes: mem.usedJSHeapSize } : {}),
+  });
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  if (e.data?.type === 'audit' && e.data.file instanceof File)
+    void audit(e.data.file).catch((err) => post({ type: 'error', message: err instanceof Error ? err.message.slice(0, 300) : 'The audit failed.' }));
+};

@@ -1,0 +1,97 @@
+/**
+ * `npm run audit -- --bubble-export <file.bubble> [--json]`: audits an exported Bubble app fully offline, with the
+ * same reader (utils/bubble/read.ts) and rules (BUBBLE_APP_RULES) as the editor. Exports are one line of JSON of
+ * tens to over a hundred MB (reference 1a): read once, parsed once, the parsed tree dropped as soon as the bounded
+ * model is read. A truncated or corrupted file gives a clear message, never a partial audit.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildAudit, type Audit } from '../../engine/audit';
+import { BUBBLE_APP_RULES, ruleById } from '../../rules';
+import { exitCodeFor, toJsonReport, toMarkdownReport } from '../../engine/report';
+import { readBubbleApp } from '../../utils/bubble/read';
+import { APP_ID, type BubbleApp } from '../../utils/bubble/model';
+import { describeParseError, exportGaps } from '../../utils/bubble/export';
+
+/** Files larger than this are refused (the largest exports reported are ~150 MB). */
+export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+
+export class ExportError extends Error {}
+
+/** The app id an export's file name gives (`{appId}.bubble` as Bubble names downloads, reference 1a), if any. */
+export function appIdFromName(file: string): string | undefined {
+  const stem = basename(file)
+    .replace(/\.bubble$/i, '')
+    .replace(/\.json$/i, '')
+    .toLowerCase();
+  return APP_ID.test(stem) ? stem : undefined;
+}
+
+/** Reads and parses an export; throws ExportError with a message for people on any problem. */
+export function readExport(file: string, appId = appIdFromName(file)): BubbleApp {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new ExportError(`Cannot read ${file}: no such file.`);
+  }
+  if (size === 0) throw new ExportError(`${file} is empty: download the export again (Settings → General → Export application).`);
+  if (size > MAX_EXPORT_BYTES) throw new ExportError(`${file} is ${(size / 1048576).toFixed(0)} MB, over the ${MAX_EXPORT_BYTES / 1048576} MB limit.`);
+  let root: unknown;
+  {
+    const text = readFileSync(file, 'utf8');
+    try {
+      root = JSON.parse(text);
+    } catch (e) {
+      throw new ExportError(`${file}: ${describeParseError(e, text.length)}`);
+    }
+  }
+  try {
+    return readBubbleApp(root, { source: 'export', ...(appId ? { appId } : {}) });
+  } catch (e) {
+    throw new ExportError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Evidence for an export: a builder context whose only part is the app model. */
+export function exportEvidence(file: string, app: BubbleApp, now: number) {
+  const name = basename(file).slice(0, 200);
+  return {
+    url: pathToFileURL(resolve(file)).href,
+    origin: `bubble-export:${app.appId ?? name}`,
+    collectedAt: now,
+    responses: [],
+    cookies: [],
+    redirect: { status: 'not-checked' as const, reason: 'offline: an exported .bubble file' },
+    builder: { platform: 'bubble' as const, secrets: [], bubble: app },
+    globals: {},
+    gaps: exportGaps(app),
+  };
+}
+
+export function auditExport(file: string, o: { now?: number; appId?: string } = {}): Audit {
+  const startedAt = Date.now();
+  const app = readExport(file, o.appId ?? appIdFromName(file));
+  const now = o.now ?? Date.now();
+  return buildAudit(exportEvidence(file, app, now), BUBBLE_APP_RULES, {
+    mode: 'headless',
+    fullAccess: true,
+    retentionDays: 1,
+    startedAt,
+    now: Math.max(now, startedAt),
+  });
+}
+
+/** The command line's export mode: prints the report, returns the exit code (2 when the file cannot be audited). */
+export function runBubbleExport(file: string, o: { json: boolean; allowPartial?: boolean }, print: (s: string) => void): number {
+  let audit: Audit;
+  try {
+    audit = auditExport(file);
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  print(o.json ? `${JSON.stringify(toJsonReport(audit), null, 2)}\n` : toMarkdownReport(audit, ruleById));
+  return exitCodeFor(audit, o.allowPartial ? { allowPartial: true } : {});
+}

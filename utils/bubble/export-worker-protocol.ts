@@ -1,0 +1,8 @@
+/** Messages between the .bubble export page and its worker (entrypoints/bubble-export/). */
+import type { Audit } from '../../engine/audit-schema';
+
+export type ToWorker = { type: 'audit'; file: File };
+export type FromWorker =
+  | { type: 'progress'; phase: 'reading' | 'parsing' | 'checking'; done: number; total: number }
+  | { type: 'done'; audit: Audit; peakBytes?: number }
+  | { type: 'error'; message: string };
