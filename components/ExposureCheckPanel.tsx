@@ -6,6 +6,38 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Audit } from '@/engine/audit-schema';
+import { showInvisible } from '@/utils/text';
+
+/** Table names shown in the consent prompt per project; the rest are counted. */
+const SHOWN_TABLES = 10;
+
+/**
+ * Where the check would send requests, named before anything is sent: the page chooses the project, so the user
+ * sees its host (`<ref>.supabase.co`) and the tables it would read, and can tell a project that is not theirs.
+ */
+function ConsentTargets({ projects }: { projects: NonNullable<Audit['supabase']>['projects'] }) {
+  return (
+    <ul class="probe-targets" aria-label="Requests would go to" data-testid="probe-targets">
+      {projects.map((p) => {
+        const names = p.tableNames.slice(0, SHOWN_TABLES);
+        const more = Math.max(0, p.tables - names.length);
+        return (
+          <li key={p.ref}>
+            Requests go to <code data-testid="probe-host">{`${p.ref}.supabase.co`}</code>
+            {names.length > 0 ? ', tables ' : p.tables > 0 ? '' : ': no table names found, the storage bucket list only'}
+            {names.map((n, i) => (
+              <span key={n}>
+                {i > 0 ? ', ' : ''}
+                <code data-testid="probe-table">{showInvisible(n)}</code>
+              </span>
+            ))}
+            {more > 0 ? `${names.length ? ' and ' : ', '}${more} more table${more === 1 ? '' : 's'}` : ''}.
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 /** The popup's bridge for the check (entrypoints/popup/api.ts); tests pass a fake. */
 export interface ProbeApi {
@@ -93,6 +125,7 @@ export function ExposureCheckPanel({ audit, tabId, running, api, onRerun }: Expo
             With your consent the extension asks the project, with the app’s own public key, what a logged-out visitor can read: one read-only request
             (GET) per table, at most 50, plus the storage bucket list, at most 4 per second. Row values are never kept or shown.
           </p>
+          <ConsentTargets projects={projects.filter((p) => p.publicKey)} />
           <label>
             <input type="checkbox" checked={ticked} onChange={(e) => setTicked((e.target as HTMLInputElement).checked)} /> I own this app or am authorised to
             test it

@@ -5,10 +5,14 @@
 import { z } from 'zod';
 import { FindingSchema } from './finding';
 import type { Detection, FixTarget } from '../utils/platform/platforms';
-import { CHECKLIST_ITEMS, type ChecklistItem } from './rule';
+import { CHECKLIST_ITEM_IDS, MAX_ROW_FINGERPRINTS } from './checklist';
 import { SupabaseAuditSchema } from '../utils/supabase/app-evidence';
+import { bounded } from '../utils/evidence/bounded';
 
 export const AUDIT_VERSION = 1;
+
+/** Bounds of a stored audit; buildAudit (audit.ts) groups and caps to them, so an audit always fits. */
+export const AUDIT_LIMITS = { url: 4096, findings: 2000, gaps: 50, gapMessage: 512, errors: 500 } as const;
 
 export const DetectionSchema = z.object({
   id: z.string().max(64),
@@ -33,17 +37,27 @@ export const FixGuideSchema = PlatformFixSchema.extend({
 });
 
 export const ChecklistRowSchema = z.object({
-  item: z.enum(Object.keys(CHECKLIST_ITEMS) as [ChecklistItem, ...ChecklistItem[]]),
+  item: z.enum(CHECKLIST_ITEM_IDS),
   label: z.string().max(300),
   state: z.enum(['pass', 'fail', 'unchecked']),
   failing: z.number().int().min(0),
   checked: z.number().int().min(0),
+  /** The failing findings (audits stored before the grouped checklist have none). */
+  fingerprints: z.array(z.string().max(64)).max(MAX_ROW_FINGERPRINTS).default([]),
+});
+/** Rows a stored checklist may hold: every item (engine/checklist.ts), with room for items added later. */
+export const CHECKLIST_MAX_ROWS = 40;
+
+/** Rule metadata the popup and reports need without the rule catalogue: area (category) and checklist item. */
+export const RuleInfoSchema = z.object({
+  category: z.string().max(32),
+  checklist: z.string().max(64),
 });
 
 export const AuditSchema = z.object({
   version: z.literal(AUDIT_VERSION),
-  url: z.string().max(4096),
-  origin: z.string().max(4096),
+  url: bounded(AUDIT_LIMITS.url),
+  origin: bounded(AUDIT_LIMITS.url),
   mode: z.enum(['click', 'monitor', 'headless']),
   /** A deployed app, or a builder's editor (audited from what its content script saw). */
   context: z.enum(['deployed', 'builder']).default('deployed'),
@@ -55,13 +69,16 @@ export const AuditSchema = z.object({
   platforms: z.array(DetectionSchema).max(20),
   /** Values for fix-guide deep links (e.g. Bubble app name). */
   vars: z.record(z.string(), z.string().max(200)).default({}),
-  findings: z.array(FindingSchema).max(2000),
+  findings: z.array(FindingSchema).max(AUDIT_LIMITS.findings),
   evaluated: z.array(z.string()).max(500),
   skipped: z.array(z.string()).max(500),
-  errors: z.array(z.object({ ruleId: z.string(), message: z.string().max(500) })).max(500),
-  gaps: z.array(z.object({ collector: z.string(), message: z.string().max(512) })).max(50),
+  errors: z.array(z.object({ ruleId: z.string().max(128), message: bounded(500) })).max(AUDIT_LIMITS.errors),
+  /** `partial`: the app's own scripts or page text were only partly scanned (see GapSchema in utils/evidence). */
+  gaps: z.array(z.object({ collector: z.string().max(64), message: bounded(AUDIT_LIMITS.gapMessage), partial: z.boolean().optional() })).max(AUDIT_LIMITS.gaps),
   /** The pre-publish checklist, ticked from this audit. */
-  checklist: z.array(ChecklistRowSchema).max(20).default([]),
+  checklist: z.array(ChecklistRowSchema).max(CHECKLIST_MAX_ROWS).default([]),
+  /** Category and checklist item of the rules that ran or found something, by rule id (filters, SARIF, baselines). */
+  rules: z.record(z.string().max(128), RuleInfoSchema).default({}),
   /** Deployed apps on Supabase: projects found and how the consented exposure check went (counts, no data). */
   supabase: SupabaseAuditSchema.optional(),
 });

@@ -3,54 +3,97 @@ import type { Audit } from './audit-schema';
 import { guideForFinding } from './fix';
 import type { FixGuide, Rule } from './rule';
 import { SEVERITIES } from './severity';
+import { codeSpan, escapeMarkdown, markdownLink, tableCell } from './report-escape';
+import { showInvisible } from '../utils/text';
 
 export interface JsonReport {
   url: string;
+  /** True when the app's own scripts or page text were only partly scanned (the command exits 3 unless --allow-partial). */
+  partial: boolean;
+  /** What was not scanned or not checked, first: a report never reads as complete when it is not. */
+  gaps: string[];
   platforms: { id: string; name: string; kind: string; confidence: string }[];
   findings: { ruleId: string; severity: string; title: string; message: string; fingerprint: string; evidence: string }[];
-  gaps: string[];
 }
 
+/** JSON is safe by construction (JSON.stringify); page strings still get their invisible characters shown escaped. */
 export function toJsonReport(audit: Audit): JsonReport {
+  const t = showInvisible;
   return {
-    url: audit.url,
+    url: t(audit.url),
+    partial: isPartial(audit),
+    gaps: audit.gaps.map((g) => t(g.message)),
     platforms: audit.platforms.map(({ id, name, kind, confidence }) => ({ id, name, kind, confidence })),
-    findings: audit.findings.map(({ ruleId, severity, title, message, fingerprint, evidence }) => ({ ruleId, severity, title, message, fingerprint, evidence })),
-    gaps: audit.gaps.map((g) => g.message),
+    findings: audit.findings.map(({ ruleId, severity, title, message, fingerprint, evidence }) => ({
+      ruleId,
+      severity,
+      title: t(title),
+      message: t(message),
+      fingerprint,
+      evidence: t(evidence),
+    })),
   };
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const fence = (s: string) => '```\n' + s.replace(/```/g, '`\u200b``') + '\n```';
+/** A fenced block that the text cannot close: the fence is longer than any backtick run inside. */
+const fence = (s: string) => {
+  const text = showInvisible(s);
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}\n${text}\n${f}`;
+};
 
 export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | FixGuide | undefined): string {
   const out: string[] = [];
   const platforms = audit.platforms.length ? audit.platforms.map((p) => `${p.name}${p.confidence === 'low' ? ' (unconfirmed)' : ''}`).join(', ') : 'unknown';
-  out.push(`# Micro-App Auditor report`, '', `- **URL:** ${audit.url}`, `- **Platform:** ${platforms}`);
+  out.push(`# Micro-App Auditor report`, '');
+  // What was not scanned comes first: a partial audit must not read as an all-clear.
+  if (audit.gaps.length) {
+    out.push(isPartial(audit) ? '**Incomplete audit. Not scanned or not checked:**' : '**Not checked:**', ...audit.gaps.map((g) => `- ${escapeMarkdown(g.message)}`), '');
+  }
+  out.push(`- **URL:** ${codeSpan(audit.url)}`, `- **Platform:** ${escapeMarkdown(platforms)}`);
   out.push(`- **Audited:** ${new Date(audit.createdAt).toISOString()} (${audit.durationMs} ms, ${audit.fullAccess ? 'full' : 'quick'} audit)`);
   const counts = SEVERITIES.map((s) => `${audit.findings.filter((f) => f.severity === s).length} ${s}`).join(' · ');
   out.push(`- **Findings:** ${counts}`, '');
-  if (audit.gaps.length) out.push('**Not checked:**', ...audit.gaps.map((g) => `- ${g.message}`), '');
   if (audit.findings.length === 0) {
     out.push(`No findings: ${audit.evaluated.length} checks passed.`);
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   }
   out.push('| Severity | Finding | Where |', '|---|---|---|');
-  for (const f of audit.findings) out.push(`| ${f.severity} | ${mdCell(f.title)} | ${mdCell(f.location.name ?? f.location.url ?? '')} |`);
+  for (const f of audit.findings) {
+    const where = f.location.name ?? f.location.url ?? '';
+    out.push(`| ${f.severity} | ${tableCell(escapeMarkdown(f.title))} | ${where ? tableCell(codeSpan(where)) : ''} |`);
+  }
   out.push('');
   for (const f of audit.findings) {
-    out.push(`## ${f.severity.toUpperCase()}: ${f.title}`, '', f.message, '', fence(f.evidence), '');
+    out.push(`## ${f.severity.toUpperCase()}: ${escapeMarkdown(f.title)}`, '', escapeMarkdown(f.message), '', fence(f.evidence), '');
     const g = guideForFinding(f, audit, lookup);
     if (g) {
       out.push(`**Fix${g.primary.target === 'generic' ? '' : ` on ${g.primary.name}`}:** ${g.summary}`, '');
-      g.primary.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
-      if (g.primary.deepLink) out.push('', `Settings: ${g.primary.deepLink}`);
+      g.primary.steps.forEach((s, i) => {
+        out.push(`${i + 1}. ${s}`);
+      });
+      if (g.primary.deepLink) out.push('', `Settings: ${markdownLink(g.primary.deepLink)}`);
       if (g.primary.snippet) out.push('', fence(g.primary.snippet.code));
-      out.push('', `Docs: ${g.primary.docs}`, '');
+      out.push('', `Docs: ${markdownLink(g.primary.docs)}`, '');
     }
-    out.push(`<sub>rule \`${f.ruleId}\` · fingerprint \`${f.fingerprint}\`</sub>`, '');
+    out.push(`<sub>rule ${codeSpan(f.ruleId)} · fingerprint ${codeSpan(f.fingerprint)}</sub>`, '');
   }
   return out.join('\n');
+}
+
+/** The audit's own first-party scripts or page text were only partly scanned (gaps marked `partial`). */
+export function isPartial(audit: Pick<Audit, 'gaps'>): boolean {
+  return audit.gaps.some((g) => g.partial === true);
+}
+
+/**
+ * The command's exit status: 1 a high or critical finding (it wins: the gate fails either way), 3 an incomplete
+ * audit (the app's own scripts or page text only partly scanned) unless partial audits are allowed, else 0.
+ */
+export function exitCodeFor(audit: Pick<Audit, 'findings' | 'gaps'>, o: { allowPartial?: boolean } = {}): 0 | 1 | 3 {
+  if (hasBlocking(audit)) return 1;
+  return isPartial(audit) && !o.allowPartial ? 3 : 0;
 }
 
 /** Exit status for CI gates: non-zero when a high or critical finding is present. */

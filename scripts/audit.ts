@@ -1,26 +1,46 @@
 /**
- * npm run audit -- <url> [--json] [--probe] [--host-rules "<rules>"] [--insecure] [--screenshot <file>] [--headed]
+ * npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<rules>"] [--insecure] [--screenshot <file>] [--headed]
  *
  * Audits a deployed app with the real extension in headless Chromium and prints a Markdown report (or JSON).
- * Exit codes: 0 no high/critical finding · 1 high or critical finding present · 2 the audit could not run.
+ * The browser profile holds access to the audited origin only. Exit codes: 0 no high/critical finding · 1 high or
+ * critical finding present · 2 the audit could not run · 3 incomplete: the app's own scripts or page text were only
+ * partly scanned (unless --allow-partial).
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ruleById } from '../rules';
-import { hasBlocking, toJsonReport, toMarkdownReport } from '../engine/report';
-import { SetupError, ensureBuilt, grantedCopy, launchWithExtension } from './lib/browser';
+import { SetupError, ensureBuilt, grantedCopy, launchWithExtension, originPattern } from './lib/browser';
 import { auditThroughExtension, consentToProbe } from './lib/headless';
+import { runBubbleExport } from './lib/bubble-export';
+import { gateExitCode, parseFormat, renderReport, type ReportFormat } from './lib/report-formats';
+import { baselineNotes, loadBaseline } from './lib/baseline';
+import { runMergeCli, runUrlsCli } from './lib/batch';
 
-const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--host-rules "<Chromium host-resolver rules>"] [--insecure] [--screenshot <file.png>] [--headed]
+const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<Chromium host-resolver rules>"] [--insecure] [--screenshot <file.png>] [--headed]
 
-  --json          print {url, platforms, findings:[…]} instead of Markdown
+  --json          print {url, partial, gaps, platforms, findings:[…]} instead of Markdown
   --probe         consent, for this URL's origin, to the Supabase exposure check: one read-only GET per table the
                   app uses, with the app's own public key (only for apps you own or are authorised to test)
+                  and, on Bubble apps, to GET /api/1.1/obj/<type>?limit=1 per type /api/1.1/meta lists and GET /version-test
+  --allow-partial exit 0 (not 3) when the app's own scripts or page text could be only partly scanned
   --host-rules    e.g. "MAP app.example.com:443 127.0.0.1:8443" to point a host at a local server
   --insecure      accept self-signed certificates (local fixture servers)
   --screenshot    save a picture of the extension's popup
   --headed        show the browser window (needs a desktop)
-Exit status: 0 no high/critical findings, 1 high or critical findings, 2 the audit could not run.`;
+  --bubble-export <file.bubble>  instead of a URL: audit an exported Bubble app offline (no browser)
+  --format        markdown (default) | json (docs/report-schema.md; --json is the same) | sarif (SARIF 2.1.0)
+  --baseline      a file of accepted findings (the popup's "Baseline" export): reported as accepted, not failing
+                  the gate until they expire
+  --urls <file>   instead of a URL: audit every URL in the file (one a line, # comments), --concurrency n at once
+                  (default 2), one report per app and summary.md in --out <dir> (default audit-reports)
+  --shard i/n     with --urls: only this shard of the list (deterministic; one CI job per shard)
+  --merge <dir>   print one summary of the per-app JSON reports under <dir> (every shard's --out)
+Only the audited origin is granted to the extension: other sites' scripts are read only where their CORS headers
+allow it (else listed as not scanned), and internal addresses (loopback, private, link-local, metadata, localhost)
+are never fetched unless they are the audited URL's own host.
+Exit status: 0 no high/critical findings, 1 high or critical findings, 2 the audit could not run,
+3 incomplete audit: the app's own scripts or page text were only partly scanned (see "Not scanned" at the top of
+the report); --allow-partial turns 3 into 0. A high or critical finding gives 1 even when the audit is incomplete.`;
 
 export interface CliOptions {
   url: string;
@@ -29,8 +49,21 @@ export interface CliOptions {
   insecure: boolean;
   screenshot?: string;
   headed: boolean;
+  /** Exit 0 instead of 3 when the app's own scripts or page text were only partly scanned. */
+  allowPartial?: boolean;
   /** The command's form of consent to the Supabase exposure check for the audited origin; without it the audit is passive. */
   probe?: boolean;
+  /** `--bubble-export <file>`: audit an exported .bubble file offline, in Node (scripts/lib/bubble-export.ts); no URL. */
+  bubbleExport?: string;
+  /** `--format markdown|json|sarif` (`--json` = json); `--baseline <file>` accepted findings (scripts/lib/report-formats.ts, baseline.ts). */
+  format?: ReportFormat;
+  baseline?: string;
+  /** Many apps (scripts/lib/batch.ts): `--urls <file>` [`--shard i/n`] [`--out <dir>`] [`--concurrency n`]; `--merge <dir>`. */
+  urls?: string;
+  shard?: string;
+  out?: string;
+  concurrency?: number;
+  merge?: string;
 }
 
 export function parseCli(argv: string[]): CliOptions {
@@ -44,9 +77,21 @@ export function parseCli(argv: string[]): CliOptions {
       screenshot: { type: 'string' },
       headed: { type: 'boolean', default: false },
       probe: { type: 'boolean', default: false },
+      'allow-partial': { type: 'boolean', default: false },
+      'bubble-export': { type: 'string' },
+      format: { type: 'string' },
+      baseline: { type: 'string' },
+      urls: { type: 'string' },
+      shard: { type: 'string' },
+      out: { type: 'string' },
+      concurrency: { type: 'string' },
+      merge: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  const ci = ciOptions(values);
+  if (!values.help && (values.urls || values.merge) && positionals.length === 0) return { url: '', json: values.json, insecure: values.insecure, headed: values.headed, ...(values['host-rules'] ? { hostRules: values['host-rules'] } : {}), ...(values.probe ? { probe: true } : {}), ...(values['allow-partial'] ? { allowPartial: true } : {}), ...ci };
+  if (!values.help && values['bubble-export'] && positionals.length === 0) return { url: '', json: values.json, insecure: false, headed: false, bubbleExport: values['bubble-export'], ...(values['allow-partial'] ? { allowPartial: true } : {}) };
   if (values.help || positionals.length !== 1) throw new SetupError(USAGE);
   let url: URL;
   try {
@@ -63,12 +108,37 @@ export function parseCli(argv: string[]): CliOptions {
     ...(values.screenshot ? { screenshot: values.screenshot } : {}),
     headed: values.headed,
     ...(values.probe ? { probe: true } : {}),
+    ...(values['allow-partial'] ? { allowPartial: true } : {}),
+    ...ci,
   };
+}
+
+/** The issue-13 options (--format, --baseline, --urls, --shard, --out, --concurrency, --merge), checked. */
+function ciOptions(v: Record<string, string | boolean | undefined>): Partial<CliOptions> {
+  let format: ReportFormat;
+  try {
+    format = parseFormat(v.format as string | undefined, v.json === true);
+  } catch (e) {
+    throw new SetupError(`${(e as Error).message}\n\n${USAGE}`);
+  }
+  const n = v.concurrency === undefined ? undefined : Number(v.concurrency);
+  if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 16)) throw new SetupError('--concurrency must be a whole number from 1 to 16');
+  if (v.shard !== undefined && !v.urls) throw new SetupError('--shard splits a --urls list');
+  if (v.urls && v.merge) throw new SetupError('--urls and --merge are separate runs');
+  const str = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k] as string } : {});
+  return { format, ...str('baseline'), ...str('urls'), ...str('shard'), ...str('out'), ...str('merge'), ...(n !== undefined ? { concurrency: n } : {}) };
 }
 
 /** Runs one audit; returns the process exit code. */
 export async function runCli(o: CliOptions, print: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const ext = grantedCopy(ensureBuilt());
+  if (o.bubbleExport) return runBubbleExport(o.bubbleExport, o, print);
+  if (o.merge) return runMergeCli(o, print);
+  // The baseline is read before a browser starts: a bad file fails fast.
+  const accepted = o.baseline ? loadBaseline(o.baseline) : [];
+  const format = o.format ?? (o.json ? 'json' : 'markdown');
+  if (o.urls) return runUrlsCli({ ...o, format, accepted }, ruleById, print);
+  // Access to the audited origin only: other sites are read only where their CORS headers allow it.
+  const ext = grantedCopy(ensureBuilt(), [originPattern(o.url)]);
   const b = await launchWithExtension({ extensionDir: ext.dir, ...(o.hostRules ? { hostRules: o.hostRules } : {}), insecure: o.insecure, headed: o.headed });
   try {
     // Stored through the extension's own storage, exactly as ticking the box in the popup does.
@@ -82,8 +152,9 @@ export async function runCli(o: CliOptions, print: (s: string) => void = (s) => 
       process.stderr.write(`The extension could not audit ${o.url}: ${r.failure?.message ?? 'unknown reason'}\n`);
       return 2;
     }
-    print(o.json ? JSON.stringify(toJsonReport(r.audit), null, 2) + '\n' : toMarkdownReport(r.audit, ruleById));
-    return hasBlocking(r.audit) ? 1 : 0;
+    print(renderReport(r.audit, format, ruleById, { accepted }));
+    for (const line of baselineNotes(r.audit, accepted)) process.stderr.write(`${line}\n`);
+    return gateExitCode(r.audit, accepted, { ...(o.allowPartial ? { allowPartial: true } : {}) });
   } finally {
     await b.close();
     ext.cleanup();

@@ -3,6 +3,7 @@
  * none out), positioned with `position: fixed` below the field so the editor's layout never moves.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { showInvisible } from '@/utils/text';
 
 export interface WarningItem {
   id: string;
@@ -68,7 +69,7 @@ function Card({ item, onDismiss }: { item: WarningItem; onDismiss(): void }) {
         {HEADLINE[item.exposure]}
       </p>
       <p>
-        <strong>{item.providerName}</strong> <code>{item.masked}</code> in “{item.field}”.
+        <strong>{item.providerName}</strong> <code>{showInvisible(item.masked)}</code> in “{showInvisible(item.field)}”.
       </p>
       <p>{item.why}</p>
       <p>

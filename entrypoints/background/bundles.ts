@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { TEXT_LIMITS } from '@/utils/evidence/evidence';
+import { mayFetch } from '@/utils/http/internal-host';
 import { withTimeout } from './timeout';
 
 export interface FetchedFile {
@@ -15,8 +16,8 @@ export interface FetchedFile {
 
 export interface BundleResult {
   files: FetchedFile[];
-  /** Files not scanned, and why (for the audit's gaps). */
-  skipped: { url: string; reason: string }[];
+  /** Files not scanned (or not scanned as the page received them), and why (for the audit's gaps). */
+  skipped: SkippedFile[];
 }
 
 const CACHE_TTL_MS = 10 * 60_000;
@@ -66,45 +67,126 @@ async function fetchFromBackground(url: string, cap: number): Promise<FetchedFil
   }
 }
 
-/** Injected into the page (isolated world): same-origin fetches the background may not be allowed to make. */
-export async function fetchInPage(urls: string[], cap: number): Promise<{ url: string; text?: string; truncated?: boolean; error?: string }[]> {
+/**
+ * Injected into the page (isolated world): same-origin fetches the background may not be allowed to make. Self-
+ * contained (it is serialised into the page): reads at most `cap` characters of each body and stops the download
+ * there, and aborts a download still running after `timeoutMs` (a never-ending response must not keep the page
+ * reading after the audit gave up on it), keeping what was read as a truncated file.
+ */
+export async function fetchInPage(urls: string[], cap: number, timeoutMs = 8000): Promise<{ url: string; text?: string; truncated?: boolean; error?: string }[]> {
   return Promise.all(
     urls.map(async (url) => {
+      const ctrl = new AbortController();
+      const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+      let text = '';
       try {
-        const res = await fetch(url, { credentials: 'same-origin', cache: 'force-cache' });
+        const res = await fetch(url, { credentials: 'same-origin', cache: 'force-cache', signal: ctrl.signal });
         if (!res.ok) return { url, error: `HTTP ${res.status}` };
-        const text = await res.text();
-        return { url, text: text.slice(0, cap), truncated: text.length > cap };
+        if (!res.body) return { url, text: '', truncated: false };
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value, { stream: true });
+          if (text.length >= cap) {
+            ctrl.abort();
+            return { url, text: text.slice(0, cap), truncated: true };
+          }
+        }
+        return { url, text: text + decoder.decode(), truncated: false };
       } catch (e) {
-        return { url, error: e instanceof Error ? e.message.slice(0, 120) : 'failed' };
+        if (ctrl.signal.aborted && text) return { url, text: text.slice(0, cap), truncated: true };
+        return { url, error: ctrl.signal.aborted ? `no complete answer within ${timeoutMs / 1000} s` : e instanceof Error ? e.message.slice(0, 120) : 'failed' };
+      } finally {
+        clearTimeout(timer);
+        ctrl.abort();
       }
     }),
   );
 }
 
-export async function fetchBundles(tabId: number, pageUrl: string, scriptUrls: string[], now = Date.now()): Promise<BundleResult> {
+/** A script the page listed or loaded; `size` is the body size its own load saw (Resource Timing), 0 when unknown. */
+export interface ScriptRef {
+  url: string;
+  /** The page loaded it (Resource Timing, webRequest); false: only named in the page (an unused <script src>, a preload). */
+  loaded: boolean;
+  size?: number;
+}
+
+export interface SkippedFile {
+  url: string;
+  reason: string;
+  /** The audited site's own file (same host, or one a subdomain of the other): not scanning it makes the audit partial. */
+  firstParty: boolean;
+}
+
+/** The audited site's own host, or one of the two a subdomain of the other (app.example.com and cdn.app.example.com). */
+export function isFirstParty(url: string, pageUrl: string): boolean {
+  try {
+    const a = new URL(url).hostname;
+    const b = new URL(pageUrl).hostname;
+    return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  } catch {
+    return false;
+  }
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+/** The file we read differs in size from the one the page's own load received (decoded body bytes). */
+const servedDifferently = (f: FetchedFile, size: number | undefined) => !!size && !f.truncated && utf8Length(f.text) !== size;
+
+/**
+ * Downloads the page's scripts for the secret scanner. Only scripts the page loaded, plus its own site's files it
+ * merely lists, are fetched; never an internal address (loopback, private, link-local, metadata, `localhost`) unless
+ * it is the page's own host; without credentials from the background (a third-party file is read only when its
+ * CORS headers allow it). A file whose size differs from what the page's own load received (a server can tell our
+ * fetch apart: `Sec-Fetch-Site: none`, no cookies) is read again inside the page when it is same-origin, and
+ * reported as served differently when the sizes still differ.
+ */
+export async function fetchBundles(tabId: number, pageUrl: string, scripts: (string | ScriptRef)[], now = Date.now()): Promise<BundleResult> {
   const pageOrigin = new URL(pageUrl).origin;
-  const unique = [...new Set(scriptUrls.filter((u) => /^https?:\/\//i.test(u)).map((u) => u.split('#')[0]!))];
+  const refs = new Map<string, ScriptRef>();
+  for (const raw of scripts) {
+    const r: ScriptRef = typeof raw === 'string' ? { url: raw, loaded: true } : raw;
+    if (!/^https?:\/\//i.test(r.url)) continue;
+    const url = r.url.split('#')[0]!;
+    const old = refs.get(url);
+    refs.set(url, { url, loaded: r.loaded || !!old?.loaded, size: Math.max(r.size ?? 0, old?.size ?? 0) });
+  }
   const result: BundleResult = { files: [], skipped: [] };
-  for (const url of unique.slice(TEXT_LIMITS.files)) result.skipped.push({ url, reason: `more than ${TEXT_LIMITS.files} scripts` });
+  const skip = (url: string, reason: string) => result.skipped.push({ url, reason, firstParty: isFirstParty(url, pageUrl) });
+  const wanted: string[] = [];
+  for (const r of refs.values()) {
+    if (!mayFetch(r.url, pageUrl)) skip(r.url, 'an internal network address: never fetched');
+    else if (!r.loaded && !isFirstParty(r.url, pageUrl)) skip(r.url, 'named in the page but never loaded by it: not fetched');
+    else wanted.push(r.url);
+  }
+  const unique = wanted;
+  for (const url of unique.slice(TEXT_LIMITS.files)) skip(url, `more than ${TEXT_LIMITS.files} scripts`);
   let budget = TEXT_LIMITS.perPage;
   const pageFetch: string[] = [];
   const queue = unique.slice(0, TEXT_LIMITS.files);
+  const sizeOf = (url: string) => refs.get(url)?.size;
 
   const worker = async () => {
     for (let url = queue.shift(); url; url = queue.shift()) {
       const hit = cache.get(url);
-      if (hit && now - hit.at < CACHE_TTL_MS) {
+      if (hit && now - hit.at < CACHE_TTL_MS && !servedDifferently(hit.file, sizeOf(url))) {
         result.files.push(hit.file);
         continue;
       }
       try {
         const file = await fetchFromBackground(url, TEXT_LIMITS.perFile);
+        if (servedDifferently(file, sizeOf(url)) && new URL(url).origin === pageOrigin) {
+          pageFetch.push(url); // read it as the page does: its context, its cookies, its cache
+          continue;
+        }
         remember(file, now);
         result.files.push(file);
       } catch (e) {
         if (new URL(url).origin === pageOrigin) pageFetch.push(url);
-        else result.skipped.push({ url, reason: `could not be downloaded (${e instanceof Error ? e.message : 'error'})` });
+        else skip(url, e instanceof TypeError ? 'could not be read (its server does not allow cross-origin reads, or did not answer)' : `could not be downloaded (${e instanceof Error ? e.message : 'error'})`);
       }
     }
   };
@@ -121,12 +203,13 @@ export async function fetchBundles(tabId: number, pageUrl: string, scriptUrls: s
         if (typeof f?.url !== 'string' || !pageFetch.includes(f.url)) continue;
         if (typeof f.text === 'string') {
           const file = { url: f.url, text: f.text.slice(0, TEXT_LIMITS.perFile), truncated: f.truncated === true };
-          remember(file, now);
+          if (servedDifferently(file, sizeOf(f.url))) skip(f.url, `served differently to the auditor (${utf8Length(file.text)} bytes) than to the page (${sizeOf(f.url)} bytes): what we read was scanned, what the page ran was not`);
+          else remember(file, now);
           result.files.push(file);
-        } else result.skipped.push({ url: f.url, reason: `could not be downloaded (${String(f.error ?? 'error').slice(0, 120)})` });
+        } else skip(f.url, `could not be downloaded (${String(f.error ?? 'error').slice(0, 120)})`);
       }
     } catch (e) {
-      for (const url of pageFetch) result.skipped.push({ url, reason: e instanceof Error ? e.message : 'could not be downloaded' });
+      for (const url of pageFetch) skip(url, e instanceof Error ? e.message : 'could not be downloaded');
     }
   }
 
@@ -136,7 +219,7 @@ export async function fetchBundles(tabId: number, pageUrl: string, scriptUrls: s
   const capped: FetchedFile[] = [];
   for (const f of result.files) {
     if (budget <= 0) {
-      result.skipped.push({ url: f.url, reason: `over the ${TEXT_LIMITS.perPage / 1024 / 1024} MB per-page limit` });
+      skip(f.url, `over the ${TEXT_LIMITS.perPage / 1024 / 1024} MB per-page limit`);
       continue;
     }
     const text = f.text.length > budget ? f.text.slice(0, budget) : f.text;

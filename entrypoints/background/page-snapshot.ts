@@ -144,34 +144,93 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
   // Text for the secret scanner: the serialised page, inline scripts and JSON data blobs, full addresses the page
   // requested (keys hide in query strings) and the names (never values) of its storage entries.
   let budget = args.textCap.total;
+  /** Items not read at all because the budget was used up (a budget used up exactly still skips what follows). */
+  let textSkipped = 0;
   const grab = (text: string) => {
     const t = text.slice(0, Math.max(0, Math.min(args.textCap.perItem, budget)));
     budget -= t.length;
     return { text: t, truncated: t.length < text.length };
   };
   const texts: { kind: string; url: string; label: string; text: string; truncated: boolean }[] = [];
+  const add = (kind: string, url: string, label: string, text: string) => {
+    // At most 450 inline/data/address items, plus the page HTML and the storage key names (the background keeps 60
+    // bundles besides, within Evidence's bound on sources).
+    if (budget <= 0 || (texts.length >= 450 && kind !== 'html' && kind !== 'storage-key')) {
+      if (text.trim()) textSkipped++;
+      return;
+    }
+    texts.push({ kind, url, label, ...grab(text) });
+  };
   const inline = take(qsa('script:not([src])'), 500) as HTMLScriptElement[];
   inline.forEach((s, i) => {
     const body = s.textContent ?? '';
-    if (!body.trim() || budget <= 0) return;
+    if (!body.trim()) return;
     const blob = /json/i.test(s.type) || s.id === '__NEXT_DATA__';
-    texts.push({ kind: blob ? 'data-blob' : 'inline-script', url: location.href, label: blob && s.id ? s.id.slice(0, 100) : `inline script ${i + 1}`, ...grab(body) });
+    add(blob ? 'data-blob' : 'inline-script', location.href, blob && s.id ? s.id.slice(0, 100) : `inline script ${i + 1}`, body);
   });
-  if (budget > 0) texts.push({ kind: 'html', url: location.href, label: 'page HTML', ...grab(root.outerHTML) });
+  // data: scripts carry their code in the address: decoded here, never fetched.
+  // (document.scripts and getElementsByTagName are live lists: far cheaper than a selector over a huge page.)
+  const scriptEls = Array.prototype.slice.call(get('scripts'), 0, MAX.scripts) as HTMLScriptElement[];
+  const dataSrcs = scriptEls.map((s) => s.getAttribute('src') ?? '').filter((src) => /^\s*data:/i.test(src)).slice(0, 200);
+  dataSrcs.forEach((raw, i) => {
+    const src = raw.trim();
+    const comma = src.indexOf(',');
+    if (comma === -1) return;
+    const head = src.slice(5, comma);
+    const payload = src.slice(comma + 1);
+    let body = payload;
+    try {
+      body = /;base64$/i.test(head) ? atob(decodeURIComponent(payload)) : decodeURIComponent(payload);
+    } catch {
+      /* malformed: scan the raw payload */
+    }
+    add('inline-script', location.href, `data: script ${i + 1}`, body);
+  });
+  add('html', location.href, 'page HTML', root.outerHTML);
   try {
     for (const e of (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice(0, 300)) {
       // The full address is scanned (keys hide in query strings); only the part before "?" is ever named.
       const bare = e.name.split(/[?#]/)[0]!.slice(0, 4096);
-      if (e.name.includes('?') && budget > 0) texts.push({ kind: 'request-url', url: bare, label: bare.slice(0, 200), ...grab(e.name.slice(0, 4096)) });
+      if (e.name.includes('?')) add('request-url', bare, bare.slice(0, 200), e.name.slice(0, 4096));
     }
   } catch {
     /* no resource timing */
   }
   try {
     const names = [...Object.keys(localStorage), ...Object.keys(sessionStorage)].slice(0, 200).map((k) => k.slice(0, 200));
-    if (names.length) texts.push({ kind: 'storage-key', url: location.href, label: 'localStorage/sessionStorage key names', ...grab(names.join('\n')) });
+    if (names.length) add('storage-key', location.href, 'localStorage/sessionStorage key names', names.join('\n'));
   } catch {
     /* storage blocked (sandboxed or opaque origin) */
+  }
+
+  // Every script the page loaded, whatever loaded it: <script> elements, dynamic import() chunks, workers,
+  // modulepreload/preload links (Resource Timing), with the size the page's own load saw (0 when the server does
+  // not allow cross-origin timing), so the background can tell a bundle served differently to its own fetch.
+  // Scripts only listed in the page (a <script type="text/x-template" src>, a preload never used) are "listed".
+  const loaded: { url: string; size: number }[] = [];
+  let timingFull = false;
+  try {
+    const entries = performance.getEntriesByType('resource') as (PerformanceResourceTiming & { contentType?: string })[];
+    // Chromium's default buffer keeps 250 entries; a full buffer means later loads went unrecorded.
+    timingFull = entries.length >= 250;
+    for (const e of entries) {
+      if (loaded.length >= 500) break;
+      const js = /(java|ecma)script/i.test(e.contentType ?? '');
+      const jsPath = /\.m?js$/i.test(e.name.split(/[?#]/)[0]!);
+      if (e.initiatorType === 'script' || js || (jsPath && e.initiatorType !== 'css' && e.initiatorType !== 'img')) {
+        loaded.push({ url: e.name.slice(0, 4096), size: e.decodedBodySize || 0 });
+      }
+    }
+  } catch {
+    /* no resource timing: only listed scripts */
+  }
+  const listed: string[] = [];
+  for (const s of scriptEls) if (s.hasAttribute('src')) listed.push(abs(s.getAttribute('src') ?? '').slice(0, 4096));
+  const links = Array.prototype.slice.call(D.getElementsByTagName.call(document, 'link'), 0, 2000) as HTMLLinkElement[];
+  for (const l of links) {
+    const rel = ` ${(l.getAttribute('rel') ?? '').toLowerCase()} `;
+    const script = rel.includes(' modulepreload ') || (rel.includes(' preload ') && (l.getAttribute('as') ?? '').toLowerCase() === 'script');
+    if (script && l.hasAttribute('href') && listed.length < 2200) listed.push(abs(l.getAttribute('href') ?? '').slice(0, 4096));
   }
 
   return {
@@ -193,6 +252,8 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     pageCookies,
     response,
     refetchError,
+    scriptsSeen: { loaded, listed, timingFull },
+    textSkipped,
   };
 }
 

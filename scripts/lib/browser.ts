@@ -65,16 +65,25 @@ function readdirSafe(dir: string): string[] {
   }
 }
 
+/** The match pattern granting one origin (any port: match patterns have none), e.g. `https://app.example.com/*`. */
+export function originPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
 /**
- * A copy of the built extension that already holds host access to every site, standing in for the click on
- * "Allow full audit of this site" that a user would make. Only for throw-away profiles (headless command, tests).
+ * A copy of the built extension that already holds host access, standing in for the click on "Allow full audit of
+ * this site" that a user would make. Only for throw-away profiles (headless command, tests). The command grants the
+ * audited origin only (`origins`), so other sites' files are read only where their CORS headers allow it; the
+ * end-to-end harness, which audits several fixture sites in one browser, grants every site.
  */
-export function grantedCopy(buildDir: string): { dir: string; cleanup(): void } {
+export function grantedCopy(buildDir: string, origins: string[] = ['<all_urls>']): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'maa-ext-'));
   cpSync(buildDir, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = ['<all_urls>'];
+  const builders = Array.isArray(manifest.host_permissions) ? (manifest.host_permissions as string[]) : [];
+  manifest.host_permissions = origins.includes('<all_urls>') ? ['<all_urls>'] : [...new Set([...builders, ...origins])];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

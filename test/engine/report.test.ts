@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAudit, type Audit } from '@/engine/audit';
 import type { Finding } from '@/engine/finding';
-import { hasBlocking, toJsonReport, toMarkdownReport } from '@/engine/report';
+import { exitCodeFor, hasBlocking, isPartial, toJsonReport, toMarkdownReport } from '@/engine/report';
 import { DEPLOYED_RULES, ruleById } from '@/rules';
 import { evidence, NOW } from '../helpers/evidence';
 
@@ -27,11 +27,11 @@ describe('toMarkdownReport', () => {
   it('has a header, a findings table and fix steps for each finding', () => {
     const md = toMarkdownReport(audited({ headers: [['Server', 'netlify'], ['X-Content-Type-Options', 'nosniff']] }), ruleById);
     expect(md).toMatch(/^# Micro-App Auditor report\n/);
-    expect(md).toContain('- **URL:** https://app.example.com/');
+    expect(md).toContain('- **URL:** `https://app.example.com/`');
     expect(md).toContain('- **Platform:** Netlify');
     expect(md).toContain(`- **Audited:** ${new Date(NOW).toISOString()} (1234 ms, full audit)`);
     expect(md).toContain('| Severity | Finding | Where |\n|---|---|---|');
-    expect(md).toContain('| medium | No Content-Security-Policy | Content-Security-Policy |');
+    expect(md).toContain('| medium | No Content-Security-Policy | `Content-Security-Policy` |');
     expect(md).toContain('## MEDIUM: No Content-Security-Policy');
     // The guide speaks the detected host, numbers its steps, and shows its snippet and docs
     expect(md).toContain('**Fix on Netlify:** Send a Content-Security-Policy');
@@ -49,19 +49,18 @@ describe('toMarkdownReport', () => {
 
   it('escapes pipes and newlines in table cells', () => {
     const md = toMarkdownReport(withFindings([finding({ title: 'A | B\nC', location: { kind: 'cookie', name: 'x|y' } })]), ruleById);
-    expect(md).toContain('| low | A \\| B C | x\\|y |');
+    expect(md).toContain('| low | A \\| B C | `x\\|y` |');
   });
 
   it('falls back to the location URL in the table', () => {
     const md = toMarkdownReport(withFindings([finding({ location: { kind: 'form', url: 'http://a.example/f' } })]), ruleById);
-    expect(md).toContain('| low | X-Content-Type-Options: nosniff missing | http://a.example/f |');
+    expect(md).toContain('| low | X-Content-Type-Options: nosniff missing | `http://a.example/f` |');
   });
 
   it('keeps evidence inside its code fence even when it contains a fence', () => {
     const md = toMarkdownReport(withFindings([finding({ evidence: 'x\n```\n# injected heading\n```' })]), ruleById);
-    const fences = md.split('\n').filter((l) => l === '```').length;
-    expect(fences % 2).toBe(0);
-    expect(md).not.toMatch(/\n```\n# injected heading/);
+    // The fence is longer than any backtick run inside, so the evidence's own ``` lines cannot close it.
+    expect(md).toContain('````\nx\n```\n# injected heading\n```\n````');
   });
 
   it('lists gaps and marks low-confidence platforms as unconfirmed', () => {
@@ -96,7 +95,8 @@ describe('toJsonReport', () => {
   it('has exactly the documented shape', () => {
     const audit = audited({ headers: [['Server', 'Vercel']] });
     const json = toJsonReport({ ...audit, gaps: [{ collector: 'page', message: 'Page checks skipped.' }] });
-    expect(Object.keys(json)).toEqual(['url', 'platforms', 'findings', 'gaps']);
+    expect(Object.keys(json)).toEqual(['url', 'partial', 'gaps', 'platforms', 'findings']);
+    expect(json.partial).toBe(false);
     expect(json.url).toBe('https://app.example.com/');
     expect(json.platforms).toEqual([{ id: 'vercel', name: 'Vercel', kind: 'host', confidence: 'high' }]);
     expect(json.gaps).toEqual(['Page checks skipped.']);
@@ -129,5 +129,55 @@ describe('hasBlocking', () => {
     [[], false],
   ] as const)('%j → %s', (severities, expected) => {
     expect(hasBlocking({ findings: severities.map((severity, i) => finding({ severity, fingerprint: String(i) })) })).toBe(expected);
+  });
+});
+
+describe('hostile page strings (issue 10 items 2 and 15)', () => {
+  const evil = '[click](javascript:alert(1))<img src=x onerror=alert(1)>![i](https://evil.test/p.png)\u202E';
+  const md = () =>
+    toMarkdownReport(
+      withFindings([finding({ title: `Cookie ${evil}`, message: `Cookie ${evil} is sent over HTTP.`, location: { kind: 'cookie', name: evil, url: 'javascript:alert(2)' } })], {
+        url: 'https://app.example.com/?q=<script>',
+        gaps: [{ collector: 'secrets', message: `Not scanned: ${evil}` }],
+      }),
+      ruleById,
+    );
+  it('no link, image, raw HTML or javascript: link survives, in any part of the report', () => {
+    const outside = md().replace(/^(`{3,})[\s\S]*?^\1$/gm, '').replace(/(`+)[^`]*?\1/g, '');
+    expect(outside).not.toMatch(/javascript:/i);
+    expect(outside).not.toMatch(/<img|<script/i);
+    expect(outside).not.toMatch(/(?<!\\)\]\(/);
+    expect(outside).not.toMatch(/https?:\/\/evil/);
+  });
+  it('shows the right-to-left override as \\u202E', () => {
+    expect(md()).not.toContain('\u202E');
+    expect(md()).toContain('\\u202E');
+  });
+  it('JSON output escapes invisible characters too', () => {
+    const json = toJsonReport(withFindings([finding({ message: `x${evil}` })]));
+    expect(JSON.stringify(json)).not.toContain('\u202E');
+    expect(json.findings[0]!.message).toContain('\\u202E');
+  });
+});
+
+describe('partial audits (issue 10 item 3)', () => {
+  const partial = { collector: 'secrets', message: 'Partly scanned for keys (size limit): app.js.', partial: true };
+  it('says what was not scanned at the top of the report, before the findings', () => {
+    const md = toMarkdownReport(withFindings([finding()], { gaps: [partial] }), ruleById);
+    expect(md.indexOf('**Incomplete audit. Not scanned or not checked:**')).toBeGreaterThan(-1);
+    expect(md.indexOf('Partly scanned for keys')).toBeLessThan(md.indexOf('- **URL:**'));
+    expect(toJsonReport(withFindings([], { gaps: [partial] })).partial).toBe(true);
+  });
+  it.each([
+    [[], [], {}, 0],
+    [[partial], [], {}, 3],
+    [[partial], [], { allowPartial: true }, 0],
+    [[{ ...partial, partial: undefined }], [], {}, 0],
+    [[partial], ['high'], {}, 1],
+    [[], ['critical'], { allowPartial: true }, 1],
+  ] as const)('gaps %j, findings %j, %j → exit %i', (gaps, severities, o, code) => {
+    const a = withFindings(severities.map((s, i) => finding({ severity: s, fingerprint: `f${i}` })), { gaps: [...gaps] });
+    expect(isPartial(a)).toBe(gaps.some((g) => g.partial));
+    expect(exitCodeFor(a, o)).toBe(code);
   });
 });

@@ -4,11 +4,15 @@
  * received (background), and every list and string is bounded: a page cannot make us hold unbounded data.
  */
 import { z } from 'zod';
-import { bounded, boundedList } from './bounded';
+import { bounded, boundedList, clip } from './bounded';
 import { SupabaseAppSchema, SupabaseRequestSchema } from '../supabase/app-evidence';
 import { SupabaseDashboardSchema } from '../supabase/dashboard-evidence';
+import { GlideBuilderSchema } from '../glide/builder-evidence';
+import { GlideAppSchema } from '../glide/app-evidence';
+import { BubbleAppSchema } from '../bubble/model';
+import { BubbleDeployedSchema } from '../bubble/deployed';
 
-export { bounded, boundedList };
+export { bounded, boundedList, clip };
 
 export const LIMITS = {
   headerValue: 8192,
@@ -22,7 +26,15 @@ export const LIMITS = {
   mixed: 200,
   url: 4096,
   text: 512,
+  gaps: 50,
 } as const;
+
+/**
+ * Something not checked or not scanned. `partial`: the app's own (first-party) scripts or page text were only
+ * partly scanned for keys, so "no key found" is not a result (the command line exits 3 unless --allow-partial).
+ */
+export const GapSchema = z.object({ collector: bounded(64), message: bounded(LIMITS.text), partial: z.boolean().optional() });
+export type Gap = z.output<typeof GapSchema>;
 
 const Url = bounded(LIMITS.url);
 
@@ -72,6 +84,9 @@ export const RedirectCheckSchema = z.discriminatedUnion('status', [
     finalUrl: Url,
     /** Each hop: where it went and with which status. Hop 0 is the plain-HTTP request. */
     hops: boundedList(z.object({ url: Url, status: z.number().int(), location: Url.optional() }), 30),
+    /** The browser upgraded http:// itself (Chromium's internal 307, `Non-Authoritative-Reason: HSTS`): the server's
+     * own plain-HTTP answer was never seen from this browser. */
+    browserUpgrade: z.literal('hsts').optional(),
   }),
   z.object({ status: z.literal('failed'), httpUrl: Url, reason: bounded(LIMITS.text) }),
   z.object({ status: z.literal('not-checked'), reason: bounded(LIMITS.text) }),
@@ -164,6 +179,10 @@ export const BuilderEvidenceSchema = z.object({
   secrets: boundedList(BuilderSecretSchema, 200),
   /** Supabase dashboard only: tables, policies, buckets, cron jobs, advisors for the project in the URL. */
   supabase: SupabaseDashboardSchema.optional(),
+  /** Glide builder only: access settings, tables and columns, keys in integrations, workflows for the app in the URL. */
+  glide: GlideBuilderSchema.optional(),
+  /** Bubble editor or an exported .bubble file: the app model (names, flags, masked keys; utils/bubble/model.ts). */
+  bubble: BubbleAppSchema.optional(),
 });
 
 export const EvidenceSchema = z.object({
@@ -179,11 +198,15 @@ export const EvidenceSchema = z.object({
   sources: boundedList(SourceSchema, TEXT_LIMITS.files * 2 + 400).optional(),
   /** Deployed apps backed by Supabase: project, key kind, tables, and the consented exposure check. */
   supabase: SupabaseAppSchema.optional(),
+  /** Deployed Glide apps: sign-in screen or not, personal-looking values on screen (counts), Glide data requests. */
+  glideApp: GlideAppSchema.optional(),
+  /** Deployed Bubble apps: `/api/1.1/meta`, and (after consent) the Data API and `/version-test` checks. */
+  bubble: BubbleDeployedSchema.optional(),
   /** Present when the tab is a builder's editor (Bubble, Glide, Supabase dashboard). */
   builder: BuilderEvidenceSchema.optional(),
   globals: GlobalsSchema.default({}),
   /** Collectors that could not run or ran partially, with a message for the user. */
-  gaps: boundedList(z.object({ collector: bounded(64), message: bounded(LIMITS.text) }), 50),
+  gaps: boundedList(GapSchema, LIMITS.gaps),
 });
 export type Evidence = z.output<typeof EvidenceSchema>;
 export type EvidenceInput = z.input<typeof EvidenceSchema>;

@@ -36,7 +36,7 @@ function v4Number(host: string): number | undefined {
 function v4Blocked(n: number): boolean {
   return V4_BLOCKED.some(([base, bits]) => {
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    return ((n & mask) >>> 0) === ((v4Number(base)! & mask) >>> 0);
+    return (n & mask) >>> 0 === (v4Number(base)! & mask) >>> 0;
   });
 }
 

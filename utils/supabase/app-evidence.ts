@@ -161,12 +161,17 @@ export type SupabaseAppInput = z.input<typeof SupabaseAppSchema>;
  * What the stored audit keeps about Supabase for the popup (whether to offer the exposure check, how the last one
  * went). Counts and states only; findings carry the details.
  */
+/** Table names an audit keeps per project for the exposure check's consent prompt. */
+export const SUPABASE_AUDIT_TABLE_NAMES = 20;
+
 export const SupabaseAuditSchema = z.object({
   projects: z
     .array(
       z.object({
         ref: Ref,
         tables: z.number().int().min(0).max(10_000_000),
+        /** The first table names the check would ask about, for the consent prompt (names only; the count is `tables`). */
+        tableNames: z.array(TableName).max(SUPABASE_AUDIT_TABLE_NAMES).default([]),
         /** A publishable (anon) key for the project was found: the check can run. */
         publicKey: z.boolean(),
         probe: z.object({ state: z.enum(PROBE_STATES), requests: z.number().int().min(0), durationMs: z.number().min(0), checkedAt: z.number(), reused: z.boolean() }).optional(),
@@ -183,6 +188,7 @@ export function supabaseAuditSummary(app: SupabaseApp | undefined): SupabaseAudi
     projects: app.projects.map((p) => ({
       ref: p.ref,
       tables: p.tablesFound,
+      tableNames: p.tables.slice(0, SUPABASE_AUDIT_TABLE_NAMES).map((t) => t.name),
       publicKey: p.keys.some((k) => k.kind === 'anon-jwt' || k.kind === 'publishable'),
       ...(p.probe
         ? { probe: { state: p.probe.state, requests: p.probe.requests, durationMs: p.probe.durationMs, checkedAt: p.probe.startedAt, reused: p.probe.reused } }

@@ -216,7 +216,7 @@ describe('what the page answers is untrusted', () => {
     pageReply = reply;
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
     expect(ev.page).toBeUndefined();
-    expect(ev.gaps).toContainEqual({ collector: 'page', message: 'The page returned data we could not read; page checks were skipped.' });
+    expect(ev.gaps).toContainEqual({ collector: 'page', partial: true, message: 'The page returned data we could not read; page checks and its key scan were skipped.' });
     expect(EvidenceSchema.safeParse(ev).success).toBe(true);
   });
 
@@ -250,7 +250,7 @@ describe('what the page answers is untrusted', () => {
   it('a script error (e.g. the frame went away) → a gap with the reason', async () => {
     executeScript.mockRejectedValue(new Error('Frame with ID 0 was removed.'));
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
-    expect(ev.gaps).toContainEqual({ collector: 'page', message: 'Page checks skipped: Frame with ID 0 was removed.' });
+    expect(ev.gaps).toContainEqual({ collector: 'page', partial: true, message: 'Page checks and the key scan skipped: Frame with ID 0 was removed.' });
   });
 
   it('a page that never answers → a timeout gap within the bound', async () => {
@@ -264,7 +264,7 @@ describe('what the page answers is untrusted', () => {
     expect(ev).toBeDefined();
     expect(ev!.page).toBeUndefined();
     expect(ev!.globals).toEqual({});
-    expect(ev!.gaps).toContainEqual({ collector: 'page', message: 'Page checks skipped: The page did not answer within 4000 ms' });
+    expect(ev!.gaps).toContainEqual({ collector: 'page', partial: true, message: 'Page checks and the key scan skipped: The page did not answer within 4000 ms' });
   });
 
   it('a full audit of a page that never answers is still bounded (probes time out too)', async () => {
@@ -275,5 +275,43 @@ describe('what the page answers is untrusted', () => {
     void collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: true, now: NOW }).then((e) => (ev = e));
     await vi.advanceTimersByTimeAsync(6000);
     expect(ev).toBeDefined();
+  });
+});
+
+describe('hostile pages against the key scan (issue 10 item 3)', () => {
+  it('reads the page’s globals last, so a page whose globals hang the renderer still gets its key scan', async () => {
+    const order: unknown[] = [];
+    executeScript.mockImplementation(async (d: ExecDetails) => {
+      order.push(d.func);
+      if (d.func === readGlobals) return new Promise(() => undefined); // the renderer hangs
+      return [{ frameId: 0, result: { ...pageReply as object, texts: [{ kind: 'inline-script', url: PAGE, label: 'inline script 1', text: 'var k = 1;', truncated: false }] } }];
+    });
+    vi.useFakeTimers();
+    let ev: EvidenceInput | undefined;
+    void collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW }).then((e) => (ev = e));
+    await vi.advanceTimersByTimeAsync(4100);
+    expect(ev).toBeDefined();
+    expect(order[0]).toBe(snapshotPage);
+    expect(order[order.length - 1]).toBe(readGlobals);
+    expect((ev!.sources as { label: string }[] | undefined)?.map((s) => s.label)).toContain('inline script 1');
+    expect(ev!.gaps).toContainEqual({ collector: 'page', message: 'The page’s scripts did not answer: platform detection used the page’s markup only.' });
+  });
+
+  it('page text not read because the budget was used up is a partial gap', async () => {
+    pageReply = { snapshot: snapshot(), pageCookies: [], texts: [], textSkipped: 3 };
+    const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
+    expect(ev.gaps).toContainEqual({ collector: 'secrets', partial: true, message: 'Partly scanned for keys: the page’s text is over the scan limit; 3 parts were not read.' });
+  });
+
+  it('fetches scripts the page loaded but never named in a <script src> (import() chunks, workers), not internal ones', async () => {
+    pageReply = {
+      snapshot: snapshot(),
+      pageCookies: [],
+      scriptsSeen: { loaded: [{ url: 'https://app.example.com/chunk-a.js', size: 0 }, { url: 'http://169.254.169.254/latest/x.js', size: 0 }], listed: [], timingFull: false },
+    };
+    const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
+    expect(fetchMock.mock.calls.map(([u]) => u)).toContain('https://app.example.com/chunk-a.js');
+    expect(fetchMock.mock.calls.map(([u]) => u)).not.toContain('http://169.254.169.254/latest/x.js');
+    expect((ev.gaps as { message: string }[]).some((g) => /169\.254\.169\.254\/x\.js \(an internal network address: never fetched\)/.test(g.message))).toBe(true);
   });
 });

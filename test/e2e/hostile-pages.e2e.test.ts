@@ -1,0 +1,98 @@
+/**
+ * Pages that attack the auditor, audited through the popup in real Chromium (issue 10, items 3, 4, 15, 16): scripts
+ * the old discovery never saw, a page that hangs its renderer, a bundle cloaked from the extension's fetch, an audit
+ * too large to store, bidi characters in names, and a Supabase project chosen by the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditThroughExtension } from '../../scripts/lib/headless';
+import { EVIL_NAMES, keyFor, startHostileAuditor, startIntranet } from '../fixtures/apps/hostile-auditor';
+import { startSupabaseApp } from '../fixtures/apps/supabase-app';
+import { fakeRef, mintAnonKey } from '../fixtures/apps/supabase-keys';
+import type { FixtureServer } from '../fixtures/apps/server';
+import { startHarness, type Harness } from './harness';
+
+const REF = fakeRef(1010);
+let h: Harness;
+let intranet: FixtureServer;
+beforeAll(async () => {
+  intranet = await startIntranet();
+  const sb = await startSupabaseApp({ host: 'sbpick.test', ref: REF, anonKey: mintAnonKey(REF, 3), codeTables: ['users', 'payments'], pageFetch: false });
+  h = await startHarness([await startHostileAuditor(intranet.httpPort), sb]);
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+  await intranet?.close();
+});
+
+/** The last four characters of a key: what its masked preview keeps (never the key). */
+const tail = (k: string) => k.slice(-4);
+const secretLocations = (findings: { ruleId: string; evidence: string; location: { name?: string; url?: string } }[]) =>
+  findings.filter((f) => f.ruleId === 'secret-exposed');
+
+describe('every script the page loaded is scanned (item 3)', () => {
+  it('finds keys in a dynamic import() chunk, a worker, a modulepreload and a data: script', async () => {
+    const r = await auditThroughExtension(h.browser, 'https://chunks.test/', 800);
+    expect(r.failure).toBeUndefined();
+    const found = secretLocations(r.audit!.findings).map((f) => `${f.location.url ?? ''} ${f.location.name ?? ''} ${f.evidence}`);
+    for (const [seed, where] of [
+      [41, /chunk-a\.js/],
+      [42, /worker\.js/],
+      [43, /pre\.js/],
+      [44, /data: script/],
+    ] as const) {
+      expect(
+        found.some((s) => where.test(s) && s.includes(tail(keyFor(seed)))),
+        `key ${seed} in ${where}`,
+      ).toBe(true);
+    }
+  });
+
+  it('still scans the page for keys when reading its globals hangs the renderer', async () => {
+    const r = await auditThroughExtension(h.browser, 'https://hang.test/');
+    expect(r.failure).toBeUndefined();
+    expect(secretLocations(r.audit!.findings).some((f) => f.evidence.includes(tail(keyFor(51))))).toBe(true);
+    expect(r.audit!.gaps.some((g) => /did not answer/.test(g.message))).toBe(true);
+    await r.page.close({ runBeforeUnload: false });
+  });
+
+  it('reads a bundle cloaked from the extension’s own fetch as the page received it', async () => {
+    const r = await auditThroughExtension(h.browser, 'https://cloak.test/');
+    expect(r.failure).toBeUndefined();
+    expect(secretLocations(r.audit!.findings).some((f) => f.evidence.includes(tail(keyFor(61))))).toBe(true);
+  });
+});
+
+describe('audits too large to store (item 4)', () => {
+  it('over 2,000 findings at a URL over 4,096 characters: stored, capped with "N more", bounds kept', async () => {
+    const url = `https://many.test/${'p'.repeat(4200)}`;
+    const r = await auditThroughExtension(h.browser, url);
+    expect(r.failure).toBeUndefined();
+    const a = r.audit!;
+    expect(a.url.length).toBeLessThanOrEqual(4096);
+    expect(a.url.endsWith('…')).toBe(true);
+    // At most 2,000 (the stored audit's own size budget, utils/storage/budget.ts, may keep fewer), and it says so.
+    expect(a.findings.length).toBeGreaterThan(0);
+    expect(a.findings.length).toBeLessThanOrEqual(2000);
+    expect(a.gaps.some((g) => /^\d[\d,]* more findings? not (listed|stored)/.test(g.message))).toBe(true);
+  });
+});
+
+describe('bidi controls are shown escaped in the popup (item 15)', () => {
+  it('shows evil\\u202Egnp.session as text, not reordered', async () => {
+    const r = await auditThroughExtension(h.browser, 'https://ci-evil.test/');
+    const where = await r.popup.$$eval('.finding-where', (els) => els.map((e) => e.textContent ?? ''));
+    expect(where).toContain(EVIL_NAMES.bidi.replace('\u202E', '\\u202E'));
+    expect(where.join('')).not.toContain('\u202E');
+  });
+});
+
+describe('the Supabase consent prompt names where requests would go (item 16)', () => {
+  it('shows <ref>.supabase.co and the table names before anything is sent', async () => {
+    const r = await auditThroughExtension(h.browser, 'https://sbpick.test/');
+    const panel = await r.popup.waitForSelector('[data-testid="exposure-check"][data-consent="no"]');
+    expect(await panel.$eval('[data-testid="probe-host"]', (e) => e.textContent)).toBe(`${REF}.supabase.co`);
+    const tables = await panel.$$eval('[data-testid="probe-table"]', (els) => els.map((e) => e.textContent));
+    expect(tables).toEqual(expect.arrayContaining(['users', 'payments']));
+    expect(h.sink.requests.filter((q) => q.host.startsWith(`${REF}.supabase.co`))).toEqual([]);
+  });
+});

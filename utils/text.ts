@@ -1,0 +1,28 @@
+/**
+ * Page strings shown to a person: bidi controls and other invisible format characters are shown escaped, so a page
+ * cannot reorder or hide what we display (`evil\u202Egnp.session` must not read as `evil` + `noisses.png`). Pure;
+ * used by the popup, the in-page warnings and the reports.
+ */
+
+/**
+ * Characters escaped as `\uXXXX`: C0/C1 controls other than tab and newline, the bidi embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069), marks (U+200E/F, U+061C), zero-width and other format characters
+ * (Unicode category Cf, e.g. U+200B–U+200D, U+2060–U+2064, U+FEFF, U+00AD), line/paragraph separators, and lone
+ * surrogates (which render as nothing or as a replacement box).
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\p{Cf}]|\p{Cs}/gu;
+
+const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Shows invisible and direction-changing characters as `\uXXXX` text; everything else is kept as it is. */
+export function showInvisible(s: string): string {
+  return s.replace(INVISIBLE, (c) => (c.length === 1 ? hex(c) : [...c].map(hex).join('')));
+}
+
+/** True when the text holds a character showInvisible would escape. */
+export function hasInvisible(s: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  const found = INVISIBLE.test(s);
+  INVISIBLE.lastIndex = 0;
+  return found;
+}
