@@ -9,6 +9,8 @@
  * - main-thread cost on a table editor with 500 tables and a busy grid (a cell changes every 50 ms, like a live
  *   React grid): CDP Performance metrics (ScriptDuration, TaskDuration) over the load and over a steady window,
  *   with the extension vs a browser without it.
+ * `--profile`: also a V8 CPU profile of one heavy load with the extension (CDP Profiler, page target: the content
+ * script's isolated world included), printed as self time per function of extension code and per script overall.
  * Prints numbers; asserts nothing.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import type { browser as WxtBrowser } from 'wxt/browser';
 
 declare const chrome: typeof WxtBrowser;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, window: { type: 'string', default: '5000' }, tables: { type: 'string', default: '500' }, loads: { type: 'string', default: '6' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, window: { type: 'string', default: '5000' }, tables: { type: 'string', default: '500' }, loads: { type: 'string', default: '6' }, profile: { type: 'boolean', default: false }, 'profile-only': { type: 'boolean', default: false } } });
 const RUNS = Math.max(3, Number(values.runs) || 15);
 const WINDOW_MS = Number(values.window) || 5000;
 const TABLES = Number(values.tables) || 500;
@@ -76,20 +78,23 @@ async function loadToStored(b: ExtensionBrowser): Promise<number[]> {
   return out;
 }
 
+const alpha = (i: number): string => (i < 26 ? '' : alpha(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
+
 async function changeToStored(b: ExtensionBrowser): Promise<number[]> {
   const out: number[] = [];
   const page = await b.context.newPage();
   await page.goto(dash(REF, '/editor'), { waitUntil: 'load' });
   await storedAt(b, 'supabase-rls-disabled', 'public.profiles', 0);
   for (let i = 0; i < RUNS; i++) {
-    const name = `late_table_${i}`;
+    // Letters, not digits: the stored audit groups 5+ findings whose names differ only by numbers (engine/audit.ts).
+    const name = `late_table_${alpha(i)}`;
     // The dashboard renders a new "Unrestricted" table into the open list (what a realtime refresh does).
-    const t0 = await page.evaluate(([n, ref]) => {
+    const t0 = await page.evaluate(([n, ref, id]) => {
       const li = document.createElement('li');
-      li.innerHTML = `<a href="/dashboard/project/${ref}/editor/${9000 + n.length}?schema=public" role="button" aria-label="View ${n}" title="${n}"><span>${n}</span><span><span>Unrestricted</span></span></a>`;
+      li.innerHTML = `<a href="/dashboard/project/${ref}/editor/${9000 + id}?schema=public" role="button" aria-label="View ${n}" title="${n}"><span>${n}</span><span><span>Unrestricted</span></span></a>`;
       document.querySelector('nav ul')!.appendChild(li);
       return Date.now();
-    }, [name, REF] as const);
+    }, [name, REF, i] as const);
     const at = await storedAt(b, 'supabase-rls-disabled', name, t0);
     out.push(at - t0);
     await page.waitForTimeout(200);
@@ -133,7 +138,58 @@ async function heavyCost(extensionDir: string, rules: string): Promise<{ loadScr
   return out;
 }
 
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }
+
+/** Self time per function during one heavy load (+1.5 s) with the extension, from a V8 CPU profile. */
+async function profileLoad(extensionDir: string, rules: string): Promise<void> {
+  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+  try {
+    for (let i = 0; i < 2; i++) {
+      const page = await b.context.newPage();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&profile=${i}`), { waitUntil: 'load' });
+      await page.waitForTimeout(1500);
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+      await page.close();
+      if (i === 0) continue; // warm-up
+      const byNode = new Map<number, number>();
+      profile.samples.forEach((id, k) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000));
+      const byFn = new Map<string, number>();
+      const byUrl = new Map<string, number>();
+      for (const n of profile.nodes) {
+        const ms = byNode.get(n.id) ?? 0;
+        if (!ms) continue;
+        const url = n.callFrame.url || `(${n.callFrame.functionName || 'program'})`;
+        const short = url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/supabase\.com\/.*/, 'page');
+        byUrl.set(short, (byUrl.get(short) ?? 0) + ms);
+        if (url.startsWith('chrome-extension://')) {
+          const key = `${n.callFrame.functionName || '(anonymous)'} ${short}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+          byFn.set(key, (byFn.get(key) ?? 0) + ms);
+        }
+      }
+      const top = (m: Map<string, number>, k: number) => [...m].sort((a, c) => c[1] - a[1]).slice(0, k);
+      console.log('\n# CPU profile of one heavy load + 1.5 s with the extension: self time by script\n');
+      for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
+      console.log('\n# Extension code, self time by function (minified names; positions in .output/chrome-mv3)\n');
+      for (const [f, ms] of top(byFn, 15)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+    }
+  } finally {
+    await b.close();
+  }
+}
+
 const studio = await startSupabaseStudio();
+if (values['profile-only']) {
+  try {
+    await profileLoad(ensureBuilt(), hostRules([studio]));
+  } finally {
+    await studio.close();
+  }
+  process.exit(0);
+}
 const rules = hostRules([studio]);
 const ext = ensureBuilt();
 try {
@@ -159,6 +215,9 @@ try {
   console.log('|---|---|---|---|---|');
   for (const [label, xs] of [['with the extension', withExt], ['without', without]] as const)
     console.log(`| ${label} | ${fmt1(col(xs, 'loadScript'))} | ${fmt1(col(xs, 'loadTask'))} | ${fmt1(col(xs, 'script'))} | ${fmt1(col(xs, 'task'))} |`);
+  const ratio = (k: keyof (typeof withExt)[number]) => (q(col(withExt, k), 0.5) / q(col(without, k), 0.5)).toFixed(2);
+  console.log(`\nRatio with/without (medians): script during load ${ratio('loadScript')}×, task during load ${ratio('loadTask')}×, script after ${ratio('script')}×, task after ${ratio('task')}×.`);
+  if (values.profile) await profileLoad(ext, rules);
 } finally {
   await studio.close();
 }

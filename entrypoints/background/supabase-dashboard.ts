@@ -8,7 +8,9 @@ import type { Audit } from '@/engine/audit';
 import { supabaseRef } from '@/utils/platform/builders';
 import { DeepAuditSummarySchema, type DeepAuditReply, type SupabaseObservedReply } from '@/utils/messages';
 import type { DashboardMarker, DashboardObservation } from '@/utils/supabase/dashboard-evidence';
+import { maskDashboardSecrets } from '@/utils/supabase/dashboard-secrets';
 import { auditTab } from './audit';
+import { addBuilderSecret } from './builder-store';
 import { hasDeepAuditConsent, recordObservation } from './supabase-store';
 
 type Sender = Browser.runtime.MessageSender;
@@ -45,7 +47,25 @@ export async function handleObserved(observation: DashboardObservation, sender: 
   const tabId = sender.tab?.id;
   if (!ref || tabId === undefined) return undefined;
   const at = Date.now();
-  await recordObservation(ref, observation, at);
+  // Keys in what the dashboard showed (a cron command's Authorization header…) are reported, and stored only masked.
+  const { observation: masked, found } = maskDashboardSecrets(observation);
+  for (const { where, match: m, severity } of found) {
+    await addBuilderSecret({
+      field: where,
+      page: sender.url!,
+      provider: m.provider,
+      providerName: m.providerName,
+      exposure: m.exposure,
+      severity,
+      masked: m.masked,
+      fingerprint: m.fingerprint,
+      advice: m.advice,
+      rotateUrl: m.rotateUrl,
+      safe: false,
+      seenAt: at,
+    }, at);
+  }
+  await recordObservation(ref, masked, at);
   const audit = await freshAudit(tabId, at);
   return { ok: true, markers: audit && projectRef(audit.url) === ref ? markersOf(audit) : [] };
 }

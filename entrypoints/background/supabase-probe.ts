@@ -6,17 +6,30 @@
  * - `GET /storage/v1/bucket` once.
  * Only GET, never a write; never a secret key; at most `perSecond` request starts per second, `concurrency` in
  * flight, each bounded in time and size, the whole check bounded in time and cancellable (AbortSignal).
+ *
+ * How the key is sent (Supabase docs, "known limitations" of the new API keys; shared/reference/supabase-studio.md
+ * "Keys"): an `sb_publishable_…` key goes in `apikey` only, never as `Authorization: Bearer` (a non-JWT Bearer is
+ * forwarded and rejected by the database: 401 PGRST301); a legacy anon JWT goes in `apikey` and as the Bearer token.
+ * A 401 PGRST301 answer means our request was wrong, never that the table is protected: the check says so, and
+ * (when it had sent a Bearer token) repeats that request once the documented way, with the key in `apikey` only,
+ * and sends every later request that way.
  * Answers are classified at once; row values are dropped with the body and never leave this function.
  */
 import { readClaims } from '@/utils/secrets/jwt';
 import { PROJECT_REF, SUPABASE_LIMITS, type ProbeState, type ProbeTable, type SupabaseProbe } from '@/utils/supabase/app-evidence';
-import { classifyBuckets, classifyOpenApi, classifyTableAnswer, type RestAnswer } from '@/utils/supabase/app-classify';
+import { classifyBuckets, classifyOpenApi, classifyTableAnswer, isWrongRequest, type RestAnswer } from '@/utils/supabase/app-classify';
 import type { ProbeKey } from '@/utils/supabase/app-discover';
 import { readCapped } from './bundles';
 
 export const PROBE_LIMITS = {
-  /** Request starts per second (the limiter spaces starts 1000/perSecond ms apart). */
+  /** Request starts per second (the limiter spaces starts 1000/perSecond ms apart, plus `spacingMarginMs`). */
   perSecond: 4,
+  /**
+   * Added to each spacing so that the project, too, sees at most `perSecond` arrivals in any second: a request's
+   * connection set-up can delay it by tens of ms relative to the next ones (measured: 5 arrivals within 932 ms at
+   * exactly 250 ms spacing, `npm run bench:supabase-probe`).
+   */
+  spacingMarginMs: 30,
   /** Requests in flight at once. */
   concurrency: 2,
   maxTables: SUPABASE_LIMITS.probeTables,
@@ -53,11 +66,12 @@ export class RateLimiter {
     private readonly perSecond: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: Sleep = realSleep,
+    private readonly marginMs = 0,
   ) {}
 
   /** Resolves when the caller may start its request (early, without a slot, when `signal` aborts). */
   async take(signal?: AbortSignal): Promise<void> {
-    const interval = 1000 / this.perSecond;
+    const interval = 1000 / this.perSecond + this.marginMs;
     const t = this.now();
     const at = Math.max(t, this.next);
     this.next = at + interval;
@@ -98,7 +112,7 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
   const L: ProbeLimits = { ...PROBE_LIMITS, ...o.limits };
   const now = o.now ?? Date.now;
   const fetchFn = o.fetch ?? globalThis.fetch.bind(globalThis);
-  const limiter = new RateLimiter(L.perSecond, now, o.sleep ?? realSleep);
+  const limiter = new RateLimiter(L.perSecond, now, o.sleep ?? realSleep, L.spacingMarginMs);
   const startedAt = now();
   const base = `https://${o.ref}.supabase.co`;
 
@@ -125,14 +139,18 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
   let requests = 0;
   let answered = 0;
 
-  const headers = {
+  // Bearer only for a JWT key; dropped for good after the project said our Bearer token was malformed.
+  let bearer = o.key.kind === 'anon-jwt';
+  let retried = 0;
+  const headers = () => ({
     apikey: o.key.value,
-    Authorization: `Bearer ${o.key.value}`,
+    ...(bearer ? { Authorization: `Bearer ${o.key.value}` } : {}),
     Accept: 'application/json',
     'X-Client-Info': PROBE_CLIENT_INFO,
-  };
+  });
 
-  const get = async (url: string, extra: Record<string, string>, cap: number): Promise<RestAnswer> => {
+  const get = async (url: string, extra: Record<string, string>, cap: number): Promise<RestAnswer & { sentBearer: boolean }> => {
+    const sentBearer = bearer;
     const ctrl = new AbortController();
     const abort = () => ctrl.abort();
     stop.signal.addEventListener('abort', abort, { once: true });
@@ -141,7 +159,7 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
     try {
       const res = await fetchFn(url, {
         method: 'GET',
-        headers: { ...headers, ...extra },
+        headers: { ...headers(), ...extra },
         credentials: 'omit',
         cache: 'no-store',
         redirect: 'error',
@@ -153,31 +171,46 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
       if (cap > 0) body = await readCapped(res, cap);
       else void res.body?.cancel().catch(() => undefined);
       answered++;
-      return { status: res.status, ...(contentRange ? { contentRange } : {}), ...(body ? { body: body.text, truncated: body.truncated } : {}) };
+      return { status: res.status, sentBearer, ...(contentRange ? { contentRange } : {}), ...(body ? { body: body.text, truncated: body.truncated } : {}) };
     } catch (e) {
       const why = stoppedBy === 'cancel' ? 'cancelled' : stoppedBy === 'deadline' ? 'the check ran out of time' : ctrl.signal.aborted ? `no answer within ${L.requestTimeoutMs / 1000} s` : e instanceof Error ? e.message : 'request failed';
-      return { status: 0, error: why.slice(0, 200) };
+      return { status: 0, sentBearer, error: why.slice(0, 200) };
     } finally {
       clearTimeout(timer);
       stop.signal.removeEventListener('abort', abort);
     }
   };
 
+  /**
+   * One GET; when the answer says our Bearer token was malformed (401 PGRST301) and we had sent one, Bearer is
+   * dropped for the rest of the check and this request is repeated once, within the same rate limit.
+   */
+  const ask = async (url: string, extra: Record<string, string>, cap: number): Promise<RestAnswer> => {
+    const a = await get(url, extra, cap);
+    if (!a.sentBearer || !isWrongRequest(a)) return a;
+    bearer = false;
+    await limiter.take(stop.signal);
+    if (stop.signal.aborted) return a;
+    retried++;
+    return get(url, extra, cap);
+  };
+
   const run = async (job: Job) => {
     switch (job.kind) {
       case 'openapi': {
-        const a = await get(`${base}/rest/v1/`, {}, 0);
+        // The body is read (small) only to tell "refused" from "our request was wrong".
+        const a = await ask(`${base}/rest/v1/`, {}, 4096);
         if (a.status) openapi = classifyOpenApi(a.status);
         return;
       }
       case 'table': {
         const t = job.table!;
-        const a = await get(`${base}/rest/v1/${encodeURIComponent(t)}?select=*&limit=1`, { Prefer: 'count=exact' }, L.tableBodyCap);
+        const a = await ask(`${base}/rest/v1/${encodeURIComponent(t)}?select=*&limit=1`, { Prefer: 'count=exact' }, L.tableBodyCap);
         results.set(t, classifyTableAnswer(t, a));
         return;
       }
       case 'buckets': {
-        buckets = classifyBuckets(await get(`${base}/storage/v1/bucket`, {}, L.bucketBodyCap));
+        buckets = classifyBuckets(await ask(`${base}/storage/v1/bucket`, {}, L.bucketBodyCap));
         return;
       }
     }
@@ -212,6 +245,10 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
     notChecked: unique.length - checked.length,
     ...(buckets ? { buckets } : {}),
     reused: false,
-    ...(state === 'failed' ? { note: `The project did not answer (${checked[0]?.note ?? 'no answer'}).` } : {}),
+    ...(state === 'failed'
+      ? { note: `The project did not answer (${checked[0]?.note ?? 'no answer'}).` }
+      : retried
+        ? { note: 'The project refused the key as a Bearer token (401 PGRST301: our request was wrong, not a sign of protection); the check was repeated with the key in apikey only, as Supabase documents.' }
+        : {}),
   };
 }

@@ -11,8 +11,13 @@
  * Endpoints (Management API v1, https://supabase.com/docs/reference/api):
  * - GET  /v1/projects/{ref}/advisors/security          → { lints: [...] }  (splinter's security lints)
  * - GET  /v1/projects/{ref}/storage/buckets            → [{ id, name, public, … }]
- * - POST /v1/projects/{ref}/database/query/read-only   → rows; runs as supabase_read_only_user (read-only
- *   transactions): table RLS/grants/columns, pg_policies, pg_cron jobs.
+ * - GET  /v1/projects/{ref}/postgrest                  → { db_schema: "public, graphql_public", … }: the schemas the
+ *   Data API exposes. (`current_setting('pgrst.db_schemas')` is set only inside PostgREST's own sessions, so a
+ *   query over the Management API must not rely on it: shared/reference/supabase-studio.md "Keys".)
+ * - POST /v1/projects/{ref}/database/query/read-only   → rows, answered 201 on success; runs as
+ *   supabase_read_only_user (read-only transactions): table RLS/grants/columns, pg_policies, pg_cron jobs. Some
+ *   projects answer 404 (beta endpoint): the audit then keeps the advisor and bucket results and says "SQL checks
+ *   not available on this project".
  */
 import type { DeepAuditSummary } from '@/utils/messages';
 import { LEVELS, type Level } from '@/utils/supabase/dashboard-constants';
@@ -55,7 +60,6 @@ const notSystem = (col: string) => `${col} not in (${SYSTEM_SCHEMAS.map((s) => `
 export const QUERIES = {
   tables: `select n.nspname as schema, c.relname as name, c.relkind::text as kind, c.relrowsecurity as rls,
   (pg_catalog.has_table_privilege('anon', c.oid, 'SELECT,INSERT,UPDATE,DELETE') or pg_catalog.has_table_privilege('authenticated', c.oid, 'SELECT,INSERT,UPDATE,DELETE')) as granted,
-  n.nspname = any(pg_catalog.string_to_array(pg_catalog.replace(coalesce(nullif(pg_catalog.current_setting('pgrst.db_schemas', true), ''), 'public'), ' ', ''), ',')) as exposed_schema,
   (select count(*) from pg_catalog.pg_policy p where p.polrelid = c.oid)::int as policies,
   (select coalesce(pg_catalog.json_agg(a.attname::text order by a.attnum), '[]'::json) from pg_catalog.pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns
 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -135,6 +139,19 @@ async function call(fetchFn: Fetch, token: string, method: 'GET' | 'POST', path:
 }
 
 const asBool = (v: unknown) => v === true || v === 't' || v === 'true';
+
+/** PostgREST's `db_schema` ("public, graphql_public"): the exposed schemas, or undefined when not readable. */
+export function exposedSchemas(v: unknown): string[] | undefined {
+  const raw = isRecord(v) ? text(v.db_schema, 2000) : undefined;
+  if (raw === undefined) return undefined;
+  return raw
+    .split(',')
+    .map((x) => x.trim().replace(/^"(.*)"$/, '$1'))
+    .filter((x) => x.length > 0 && x.length <= 64)
+    .slice(0, 50);
+}
+
+export const SQL_UNAVAILABLE = 'SQL checks not available on this project: its read-only query endpoint answered 404, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.';
 const asStr = (v: unknown, max = 2000) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 const asRoles = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.filter((r): r is string => typeof r === 'string').slice(0, 20);
@@ -162,18 +179,28 @@ export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, '
       return undefined;
     }
   };
-  const query = (sql: string) => run('POST /v1/projects/{ref}/database/query/read-only', 'POST', `${p}/database/query/read-only`, { query: sql });
+  const QUERY = 'POST /v1/projects/{ref}/database/query/read-only';
+  let sqlStatus: number | undefined;
+  const query = async (sql: string) => {
+    const before = calls.length;
+    const out = await run(QUERY, 'POST', `${p}/database/query/read-only`, { query: sql });
+    sqlStatus ??= calls[before]?.status;
+    return out;
+  };
 
-  const [advisors, buckets, tables, policies, cronInstalled] = await Promise.all([
+  // The tables query first (with the others): a 404 there means no SQL at all on this project.
+  const [advisors, buckets, postgrest, tables] = await Promise.all([
     run('GET /v1/projects/{ref}/advisors/security', 'GET', `${p}/advisors/security`),
     run('GET /v1/projects/{ref}/storage/buckets', 'GET', `${p}/storage/buckets`),
+    run('GET /v1/projects/{ref}/postgrest', 'GET', `${p}/postgrest`),
     query(QUERIES.tables),
-    query(QUERIES.policies),
-    query(QUERIES.cronInstalled),
   ]);
+  const sqlAvailable = sqlStatus !== 404;
+  const [policies, cronInstalled] = sqlAvailable ? await Promise.all([query(QUERIES.policies), query(QUERIES.cronInstalled)]) : [undefined, undefined];
   const installedRows = rowsOf(cronInstalled);
   const installed = installedRows ? asBool(installedRows[0]?.installed) : undefined;
   const jobs = installed ? await query(QUERIES.cronJobs) : undefined;
+  const schemas = exposedSchemas(postgrest);
 
   const obs: ObservationDraft = { page: 'deep-audit', source: 'api' };
 
@@ -224,7 +251,8 @@ export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, '
           name,
           kind: view ? ('view' as const) : ('table' as const),
           rls: view ? ('unknown' as const) : asBool(r.rls) ? ('enabled' as const) : ('disabled' as const),
-          exposed: asBool(r.granted) && asBool(r.exposed_schema) ? ('yes' as const) : ('no' as const),
+          // Exposed: granted to anon/authenticated and in a schema the Data API serves (unknown without db_schema).
+          exposed: !asBool(r.granted) ? ('no' as const) : schemas === undefined ? ('unknown' as const) : schemas.includes(schema) ? ('yes' as const) : ('no' as const),
           ...(typeof r.policies === 'number' ? { policyCount: r.policies } : {}),
           ...(cols ? { columns: cols } : {}),
         },
@@ -279,7 +307,11 @@ export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, '
     summary: {
       ok: answered,
       calls,
-      ...(answered ? {} : { message: denied ? 'Supabase refused the requests: sign in to the dashboard again (your session may have expired).' : 'Supabase’s Management API did not answer. Try again later.' }),
+      ...(answered
+        ? sqlAvailable
+          ? {}
+          : { message: SQL_UNAVAILABLE }
+        : { message: denied ? 'Supabase refused the requests: sign in to the dashboard again (your session may have expired).' : 'Supabase’s Management API did not answer. Try again later.' }),
     },
     ...(answered ? { observation: obs } : {}),
   };

@@ -8,10 +8,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { MARKERS_CSS, Markers, type MarkerView } from '../../components/supabase/Markers';
 import type { MarkerLayer, PlacedMarker } from './reader';
+import { labelMatches } from '@/utils/highlight';
 
 export const MARKERS_HOST = 'micro-app-auditor-markers';
 
-export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer {
+/** How long a "Show me" highlight stays on the element. */
+export const HIGHLIGHT_MS = 4000;
+
+export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { highlight(name: string): boolean } {
+  let placed: PlacedMarker[] = [];
   let ui: ShadowRootContentScriptUi<void> | undefined;
   let mounting: Promise<void> | undefined;
   let views: MarkerView[] = [];
@@ -56,6 +61,7 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer {
 
   return {
     render(items: PlacedMarker[]) {
+      placed = items;
       views = items.map((p) => ({
         id: hash64(p.key).slice(0, 12),
         rect: () => (p.anchor.isConnected ? p.anchor.getBoundingClientRect() : undefined),
@@ -66,7 +72,21 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer {
       if (views.length) void ensure().then(paint);
       else paint();
     },
+    /** "Show me" (utils/highlight.ts): scrolls to the marked element a finding names and outlines it for a moment. */
+    highlight(name: string) {
+      const hit = placed.find((p) => p.anchor.isConnected && labelMatches(p.key.startsWith('table:') ? p.key.slice(6).replace('\u0000', '.') : `bucket ${p.key.slice(7)}`, name));
+      if (!hit) return false;
+      const el = hit.anchor as HTMLElement;
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const before = el.style.outline;
+      el.style.outline = '3px solid #d93f0b';
+      setTimeout(() => {
+        el.style.outline = before;
+      }, HIGHLIGHT_MS);
+      return true;
+    },
     clear() {
+      placed = [];
       views = [];
       follow(false);
       paint();

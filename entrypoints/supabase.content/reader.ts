@@ -2,7 +2,7 @@
  * Reads the Supabase dashboard as the user works in it, cheaply:
  * - pages we do not read (SQL editor, logs, auth users…) get no observer and no timer at all;
  * - on a page we read, one MutationObserver whose callback only sets a flag; passes run at most every
- *   `throttleMs`, in an idle callback, and read only that page's region (entrypoints/supabase.content/extract.ts);
+ *   `throttleMs`, in an idle callback, and read only that page's region (entrypoints/supabase.content/readers/);
  * - an observation is sent only when it changed; the background answers with where its findings point, and
  *   markers are placed next to those elements;
  * - single-page navigation (`wxt:locationchange`) clears markers and starts over; everything stops with the
@@ -10,7 +10,7 @@
  */
 import type { DashboardMarker, ObservationDraft, PageKind } from '@/utils/supabase/dashboard-evidence';
 import { hash64 } from '@/utils/hash';
-import { readPage, type AnchorKey, bucketAnchor, tableAnchor } from './extract';
+import { readPage, type AnchorKey, bucketAnchor, tableAnchor } from './readers';
 import { pageOf } from './studio';
 
 export interface PlacedMarker {
@@ -134,7 +134,8 @@ export function startDashboardReader(o: ReaderOptions): Reader {
     records.every((r) => {
       const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
       if (!el) return false;
-      if (el.closest(hostSelector) || (ignoredInside && el.closest(ignoredInside))) return true;
+      // The ignored region first: a churning grid cell matches at once, without walking up to the body.
+      if ((ignoredInside && el.closest(ignoredInside)) || el.closest(hostSelector)) return true;
       return r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && ownHosts.has((n as Element).tagName));
     });
 

@@ -13,6 +13,7 @@ import type { DashboardMarker, ObservationDraft } from '@/utils/supabase/dashboa
 import { runDeepAudit } from './deep-audit';
 import { MARKERS_HOST, createMarkerLayer } from './markers';
 import { startDashboardReader } from './reader';
+import { readHighlight } from '@/utils/highlight';
 
 const SEVERITY = new Set(['critical', 'high', 'medium', 'low', 'info']);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -55,6 +56,8 @@ export function runSupabaseDashboard(ctx: ContentScriptContext): void {
   // Only the extension itself (background, popup) can ask; never another tab's content script.
   const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const show = readHighlight(raw);
+    if (show) return Promise.resolve({ ok: markers.highlight(show.name) });
     const m = raw as { type?: unknown } | null;
     if (typeof m !== 'object' || m === null || m.type !== 'supabase:deep-audit:run' || Object.keys(m).length !== 1) return undefined;
     return deepAuditHere();

@@ -1,8 +1,9 @@
 /**
- * How Supabase Studio (the dashboard) says things, from its open-source code (apps/studio) and
- * shared/reference/builders.md. Texts drift between Studio versions, so matching is loose: case and whitespace are
- * ignored and older wordings are kept beside newer ones. Class names are never used.
- * Nothing here knows our rules' wording: it only turns Studio's words into facts.
+ * How Supabase Studio (the dashboard) says things, from its open-source code (supabase/supabase, apps/studio/…),
+ * checked against shared/reference/supabase-studio.md (which supersedes builders.md). Every anchor names the Studio
+ * source file it comes from, so the next Studio change is a one-file fix here. Texts drift between Studio versions,
+ * so matching is loose: case and whitespace are ignored and older wordings are kept beside newer ones, marked as
+ * such. Class names are never used. Nothing here knows our rules' wording: it only turns Studio's words into facts.
  */
 import type { Level, PageKind } from '@/utils/supabase/dashboard-evidence';
 
@@ -11,15 +12,18 @@ export const norm = (s: string | null | undefined): string =>
   (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const SAYS = {
-  // Table list (sidebar of the table editor): a destructive badge beside the table name.
+  // Table list, TableEditor/…/EntityListItem.tsx: a destructive badge beside the table name (only while the
+  // rls_disabled_in_public lint exists), and an icon with this aria-label ("Table exposed via Data API").
   unrestricted: 'unrestricted',
   exposedIcon: 'exposed via data api',
-  // Table editor header.
+  // Table editor header, grid/components/header/GridHeaderActions.tsx ("RLS disabled"; older: "Row Level Security
+  // disabled"); "Enable RLS for this table" sits in a popover; "Add RLS policy" / "<n>RLS policies" link to policies.
   rlsDisabledButton: ['rls disabled', 'row level security disabled'],
   enableForTable: 'enable rls for this table',
   addPolicy: 'add rls policy',
   policyCount: /^(\d+)?\s*rls polic(y|ies)$/,
-  // Policies page, per table.
+  // Policies page, Auth/Policies/PolicyTableRow/index.tsx (the four notices and "No policies created yet", also in
+  // Storage/StoragePolicies/StoragePoliciesBucketRow.tsx) and PolicyTableRowHeader.tsx (badges and buttons).
   openToAnyone: 'can be accessed by anyone via the data api as rls is disabled',
   noPermissions: 'cannot be accessed via the data api as no permissions exist',
   noPolicies: 'no rls policies exist so no data will be returned',
@@ -29,20 +33,38 @@ export const SAYS = {
   badgeEnabled: 'row level security enabled',
   enableRls: 'enable rls',
   disableRls: 'disable rls',
-  // Security Advisor.
+  // Policy rows, Auth/Policies/PolicyTableRow/PolicyRow.tsx: a pseudo-role shown beside the real ones.
+  anonymousSignIns: 'anonymous sign-ins',
+  // Policy editor, Auth/Policies/PolicyEditorPanel/LockedQuerySection.tsx: `create policy "<name>"` for a new
+  // policy, `alter policy "<name>"` when editing (then no `as` / `for` lines), line-number <p>s between the tokens.
+  policyHead: /\b(create|alter)\s+policy\b/i,
+  // Security Advisor, Linter/Linter.utils.tsx (NoIssuesFound: "No errors detected" / "No warnings detected").
   noIssues: /\bno (errors|warnings|issues|suggestions) (detected|found)\b/,
-  // Cron.
-  noJobs: ['no cron jobs created yet', 'no cron jobs yet', 'no cron jobs found'],
-  cronOff: ['enable cron jobs', 'enable pg_cron', 'pg_cron extension is not enabled', 'enable the pg_cron extension'],
+  // Security Advisor level tabs, Linter/Linter.constants.ts LINTER_LEVELS labels ("Errors", "Warnings", "Info").
+  levelTabs: { errors: 'ERROR', warnings: 'WARN', info: 'INFO' } as Record<string, Level>,
+  // Cron, Integrations/CronJobs/CronJobsEmptyState.tsx ("No cron jobs created yet"; newer grids: "There are currently
+  // no cron jobs created yet in your project"). "No cron jobs found" appears only when a search filter hides every job.
+  noJobs: ['no cron jobs created yet'],
+  filteredNoJobs: 'no cron jobs found',
+  // pg_cron not enabled, Integrations/Integration/MissingExtensionAlert.tsx ("Enable {name}" → "Enable pg_cron");
+  // "Enable Cron Jobs" on older pages only.
+  cronOff: ['enable pg_cron', 'enable cron jobs'],
+  // Storage bucket list, Storage/FilesBuckets/BucketTable.tsx: rows `<tr data-bucket-id>`, a "Public" badge after the
+  // name, columns Name, Policies (a count), File size limit, Allowed MIME types.
+  bucketRow: 'tr[data-bucket-id]',
+  publicBadge: 'public',
+  policiesColumn: 'policies',
 } as const;
 
-/** Security Advisor titles (Studio's lintInfoMap and splinter's lints) → splinter lint names. */
+/**
+ * Security Advisor titles → splinter lint names. Titles from splinter's lints/*.sql `title` and Studio's
+ * Linter/Linter.utils.tsx lintInfoMap (leaked_service_key). A title not here becomes an id made from the title.
+ */
 export const LINT_TITLES: Record<string, string> = {
   'rls disabled in public': 'rls_disabled_in_public',
   'policy exists rls disabled': 'policy_exists_rls_disabled',
   'rls enabled no policy': 'rls_enabled_no_policy',
   'rls policy always true': 'rls_policy_always_true',
-  'permissive rls policy': 'rls_policy_always_true',
   'sensitive columns exposed': 'sensitive_columns_exposed',
   'exposed auth users': 'auth_users_exposed',
   'security definer view': 'security_definer_view',
@@ -57,8 +79,9 @@ export const LINT_TITLES: Record<string, string> = {
   'auth otp short length': 'auth_otp_short_length',
   'leaked password protection disabled': 'auth_leaked_password_protection',
   'insufficient mfa options': 'auth_insufficient_mfa_options',
-  'anonymous access policies': 'auth_allow_anonymous_sign_ins',
-  'security definer function executable by anon': 'anon_security_definer_function_executable',
+  // splinter 0028 / 0029.
+  'public can execute security definer function': 'anon_security_definer_function_executable',
+  'signed-in users can execute security definer function': 'authenticated_security_definer_function_executable',
 };
 
 /** A lint name for a title Studio showed: the known one, or the title made into an id. */
@@ -67,7 +90,8 @@ export function lintNameFor(title: string): string {
   return LINT_TITLES[t] ?? (t.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80) || 'unknown_lint');
 }
 
-export const LEVEL_OF_PRESET: Record<string, Level> = { error: 'ERROR', errors: 'ERROR', warn: 'WARN', warning: 'WARN', warnings: 'WARN', info: 'INFO', suggestion: 'INFO', suggestions: 'INFO' };
+/** ?preset= of /advisors/security (Linter.constants.ts LINTER_LEVELS values). */
+export const LEVEL_OF_PRESET: Record<string, Level> = { error: 'ERROR', warn: 'WARN', info: 'INFO' };
 
 export interface DashboardPage {
   kind: PageKind;
@@ -102,11 +126,12 @@ export function pageOf(href: string): DashboardPage | undefined {
   const editor = /^\/editor(?:\/(\d+))?$/.exec(path);
   if (editor) return editor[1] ? { kind: 'table-editor', ...base, tableId: editor[1] } : { kind: 'table-list', ...base };
   if (/^\/(auth|database)\/policies$/.test(path)) return { kind: 'policies', ...base, ...(u.searchParams.get('search') ? { filtered: true } : {}) };
-  if (/^\/(advisors\/security|database\/security-advisor|advisors)$/.test(path)) {
+  // `/advisors` alone is an overview page (several advisors' summaries), not a level tab: not read.
+  if (/^\/(advisors\/security|database\/security-advisor)$/.test(path)) {
     const preset = norm(u.searchParams.get('preset'));
     return { kind: 'advisors', ...base, level: LEVEL_OF_PRESET[preset] ?? 'ERROR' };
   }
-  if (/^\/storage\/policies$/.test(path)) return { kind: 'storage-policies', ...base };
+  if (/^\/storage\/(files\/)?policies$/.test(path)) return { kind: 'storage-policies', ...base };
   if (/^\/storage(\/(buckets|files)(\/.*)?)?$/.test(path)) return { kind: 'storage', ...base };
   if (/^\/(integrations\/cron(\/.*)?|database\/cron-jobs)$/.test(path)) return { kind: 'cron', ...base };
   if (/^\/settings\/api-keys(\/.*)?$/.test(path)) return { kind: 'api-keys', ...base };
@@ -117,8 +142,15 @@ export function pageOf(href: string): DashboardPage | undefined {
  * The project and rest of a dashboard link, or undefined for links elsewhere. Studio's links carry the ref
  * (/dashboard/project/<ref>/…; older builds /project/<ref>/…).
  */
+/** Studio's own relative links, in the one shape that needs no URL parser (no `..`, `%`, `\\`, spaces, `//`). */
+const PLAIN_DASHBOARD_LINK = /^\/dashboard\/project\/([a-z0-9]{20}|_)(\/[A-Za-z0-9_\-/]*)?(?:\?([A-Za-z0-9_\-=&.+]*))?$/;
+
 export function linkTarget(href: string | null, base: string): { ref: string; path: string; params: URLSearchParams } | undefined {
   if (!href) return undefined;
+  // Fast path (a 500-table sidebar has 500 such links per pass): a root-relative link of this shape resolves to
+  // https://supabase.com<href> when the page itself is on https://supabase.com, exactly as the URL parser would.
+  const plain = base.startsWith('https://supabase.com/') && !href.includes('//') ? PLAIN_DASHBOARD_LINK.exec(href) : null;
+  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: new URLSearchParams(plain[3] ?? '') };
   let u: URL;
   try {
     u = new URL(href, base);

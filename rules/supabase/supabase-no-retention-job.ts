@@ -1,11 +1,12 @@
 import { defineRule } from '../../engine/rule';
 import { personalOrLog, timeColumn } from '../../utils/supabase/columns';
-import type { CronJob } from '../../utils/supabase/dashboard-evidence';
+import type { CronJob, SupabaseDashboard } from '../../utils/supabase/dashboard-evidence';
 import { dashboardOf, tableVars } from '../../utils/supabase/dashboard-findings';
 import { DASHBOARD } from '../../utils/supabase/links';
 import { literal, quoteIdent, sqlBody } from '../../utils/supabase/sql';
 
-type M = 'extension-off' | 'no-jobs' | 'no-delete';
+type M = 'extension-off' | 'no-jobs' | 'no-delete' | 'not-checked';
+type CronState = NonNullable<SupabaseDashboard['cron']>['state'];
 
 /** Schemas Supabase manages itself: their retention is not the app's to schedule. */
 const SYSTEM = /^(auth|storage|cron|net|realtime|extensions|graphql|graphql_public|pgsodium|pgsodium_masks|vault|supabase_functions|supabase_migrations|information_schema|pg_catalog|pgbouncer)$/;
@@ -18,6 +19,9 @@ export function isRetentionJob(job: Pick<CronJob, 'name' | 'command'>): boolean 
   if (DELETES.test(own)) return true;
   return NAMED.test(job.name.replace(/[-_]/g, ' ')) && !/^\s*(delete\s+from\s+(cron|net)\.)/i.test(job.command) && !/delete-job-run-details/i.test(job.name);
 }
+
+/** What the Cron page said → which message (an unclear page is "not checked", never "no job"). */
+const MESSAGE_OF_STATE: Record<CronState, M> = { 'extension-off': 'extension-off', 'no-jobs': 'no-jobs', jobs: 'no-delete', unknown: 'not-checked' };
 
 export default defineRule({
   meta: {
@@ -34,6 +38,7 @@ export default defineRule({
       'extension-off': 'Cron (pg_cron) is not enabled, so nothing deletes old rows, while {tables} hold personal data or logs.',
       'no-jobs': 'There are no cron jobs, so nothing deletes old rows, while {tables} hold personal data or logs.',
       'no-delete': '{jobs} cron job(s) exist but none deletes old rows, while {tables} hold personal data or logs.',
+      'not-checked': 'Not checked: the Cron page did not show whether any job deletes old rows (still loading, or a search filter hid the jobs), while {tables} hold personal data or logs. Open Integrations → Cron without a filter.',
     },
     fix: {
       summary: 'Schedule a nightly pg_cron job that deletes rows older than you need to keep them.',
@@ -62,7 +67,7 @@ export default defineRule({
       .sort((a, b) => Number(!!timeColumn(b)) - Number(!!timeColumn(a)) || a.name.localeCompare(b.name));
     const first = candidates[0];
     if (!first) return [];
-    const messageId: M = cron.state === 'extension-off' ? 'extension-off' : cron.state === 'no-jobs' ? 'no-jobs' : 'no-delete';
+    const messageId = MESSAGE_OF_STATE[cron.state];
     const names = candidates.slice(0, 3).map((t) => `${t.schema}.${t.name}`);
     const tables = names.join(', ') + (candidates.length > 3 ? ` and ${candidates.length - 3} more` : '');
     const col = timeColumn(first);
@@ -71,6 +76,7 @@ export default defineRule({
     return [
       {
         messageId,
+        ...(messageId === 'not-checked' ? { severity: 'info' as const } : {}),
         data: { tables, jobs: cron.jobs.length },
         evidence: `cron: ${cron.state === 'jobs' ? `${cron.jobs.length} job(s), none deleting` : cron.state}; tables: ${tables}`,
         location: { kind: 'builder', name: 'Cron jobs' },

@@ -6,7 +6,7 @@ import { alwaysTrue, anyoneRole, dashboardOf, lintsNamed, ownerPolicySql, signed
 import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
 import { quotePolicy } from '../../utils/supabase/sql';
 
-type M = 'anyone' | 'signed-in';
+type M = 'anyone' | 'signed-in' | 'not-checked';
 const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'ALL']);
 
 /** splinter 0024: a permissive write policy whose USING or WITH CHECK lets every row through. Needs the expressions. */
@@ -38,6 +38,7 @@ export default defineRule({
     messages: {
       anyone: 'Policy “{policy}” on {name} lets anyone with the publishable (anon) key {verb} any row: its condition is always true.',
       'signed-in': 'Policy “{policy}” on {name} lets any signed-in user {verb} any row, including other users’ rows: its condition is always true.',
+      'not-checked': 'Not checked: the policy editor was open on {policies} of {name}, but its condition text could not be read, so whether it lets every row through is unknown.',
     },
     fix: {
       summary: 'Replace the always-true condition with one that checks whose row it is (e.g. `auth.uid() = user_id`).',
@@ -81,6 +82,27 @@ export default defineRule({
     for (const p of d.policies) {
       if (p.schema === 'storage') continue; // bucket policies: supabase-public-bucket
       if (allowsEveryRow(p)) push(p.schema, p.table, p.name, p.command, p.rolesTruncated ? undefined : p.roles, p.using !== undefined ? `USING ${p.using ?? '(none)'}${p.check !== undefined ? `, WITH CHECK ${p.check ?? '(none)'}` : ''}` : `WITH CHECK ${p.check ?? '(none)'}`);
+    }
+    // Policies whose editor text could not be read (and no list or deep audit gave the expressions): say so.
+    const unread = new Map<string, DashboardPolicy[]>();
+    for (const p of d.policies) {
+      if (p.schema === 'storage' || !p.exprUnread || p.using !== undefined || p.check !== undefined) continue;
+      const k = `${p.schema}\u0000${p.table}`;
+      unread.set(k, [...(unread.get(k) ?? []), p]);
+    }
+    for (const list of unread.values()) {
+      const { schema, table } = list[0]!;
+      if (tablesDone.has(`${schema}\u0000${table}`)) continue;
+      const names = list.map((p) => `“${p.name}”`).join(', ');
+      out.push({
+        messageId: 'not-checked',
+        severity: 'info',
+        data: { policies: list.length === 1 ? `policy ${names}` : `policies ${names}`, name: `${schema}.${table}` },
+        evidence: `${schema}.${table}: policy editor text unreadable for ${list.map((p) => p.name).join(', ')}`,
+        location: { kind: 'builder', name: `${schema}.${table}` },
+        identity: `policy_not_checked_${schema}_${table}`,
+        vars: { ...tableVars(schema, table), policy_name_sql: quotePolicy(list[0]!.name), policy_block: '-- (not checked)' },
+      });
     }
     for (const l of lintsNamed(d, 'rls_policy_always_true')) {
       if (!l.schema || !l.entity) continue;

@@ -1,9 +1,30 @@
 import { defineRule, type FindingDraft } from '../../engine/rule';
+import type { Severity } from '../../engine/severity';
 import { ownerColumn, sensitiveColumns } from '../../utils/supabase/columns';
 import { dashboardOf, lintsNamed, ownerPolicySql, policiesOf, tableKey, tableOf, tableVars } from '../../utils/supabase/dashboard-findings';
 import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
 
-type M = 'sensitive' | 'exposed' | 'maybe-exposed' | 'policies-ignored' | 'not-exposed';
+type M = 'sensitive' | 'exposed' | 'maybe-sensitive' | 'maybe-exposed' | 'policies-ignored' | 'not-exposed';
+type Exposure = 'yes' | 'no' | 'unknown';
+
+/**
+ * Message and severity from three facts, first matching row wins. Critical only when the table is known to be
+ * reachable and its columns look personal; an unknown exposure is never critical. The table covers every case.
+ */
+export const DECISIONS: readonly { exposed: Exposure | 'any'; sensitive?: boolean; policies?: boolean; message: M; severity: Severity }[] = [
+  { exposed: 'no', message: 'not-exposed', severity: 'low' },
+  { exposed: 'yes', sensitive: true, message: 'sensitive', severity: 'critical' },
+  { exposed: 'any', policies: true, message: 'policies-ignored', severity: 'high' },
+  { exposed: 'yes', message: 'exposed', severity: 'high' },
+  { exposed: 'unknown', sensitive: true, message: 'maybe-sensitive', severity: 'high' },
+  { exposed: 'unknown', message: 'maybe-exposed', severity: 'high' },
+];
+
+export function decide(f: { exposed: Exposure; sensitive: boolean; policies: boolean }): { message: M; severity: Severity } {
+  const row = DECISIONS.find((r) => (r.exposed === 'any' || r.exposed === f.exposed) && (r.sensitive === undefined || r.sensitive === f.sensitive) && (r.policies === undefined || r.policies === f.policies));
+  if (!row) throw new Error(`supabase-rls-disabled: no decision for ${JSON.stringify(f)}`);
+  return row;
+}
 
 /** Columns the advisor's "Sensitive Columns Exposed" detail names ("… sensitive column(s): email, ssn."). */
 function columnsFromDetail(detail: string | undefined): string[] {
@@ -25,6 +46,7 @@ export default defineRule({
     messages: {
       sensitive: 'RLS is off on {name} and its columns look personal or secret ({columns}): anyone with the publishable (anon) key can read and change every row.',
       exposed: 'RLS is off on {name}: anyone with the publishable (anon) key can read, change and delete every row through the Data API.',
+      'maybe-sensitive': 'RLS is off on {name} and its columns look personal or secret ({columns}). If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
       'maybe-exposed': 'RLS is off on {name}. If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
       'policies-ignored': '{name} has RLS policies, but RLS is off, so the policies do nothing: every row is open to anyone with the publishable key.',
       'not-exposed': 'RLS is off on {name}, but the anon and authenticated roles have no permissions on it, so the Data API cannot reach it today. Turn RLS on before anyone grants access.',
@@ -50,11 +72,11 @@ export default defineRule({
   check(evidence) {
     const d = dashboardOf(evidence);
     if (!d) return [];
-    type Candidate = { schema: string; name: string; lintSensitive: string[]; lintPolicies: boolean; lintTitles: string[] };
+    type Candidate = { schema: string; name: string; lintSensitive: string[]; lintSensitiveSeen: boolean; lintPolicies: boolean; lintTitles: string[] };
     const candidates = new Map<string, Candidate>();
     const add = (schema: string, name: string) => {
       const key = tableKey(schema, name);
-      if (!candidates.has(key)) candidates.set(key, { schema, name, lintSensitive: [], lintPolicies: false, lintTitles: [] });
+      if (!candidates.has(key)) candidates.set(key, { schema, name, lintSensitive: [], lintSensitiveSeen: false, lintPolicies: false, lintTitles: [] });
       return candidates.get(key)!;
     };
     for (const t of d.tables) if (t.rls === 'disabled' && t.kind !== 'view') add(t.schema, t.name);
@@ -65,19 +87,21 @@ export default defineRule({
       if (t && t.rls === 'enabled' && t.seenAt >= l.seenAt) continue;
       const c = add(l.schema, l.entity);
       c.lintTitles.push(l.title);
-      if (l.name === 'sensitive_columns_exposed') c.lintSensitive.push(...columnsFromDetail(l.detail));
+      if (l.name === 'sensitive_columns_exposed') {
+        // The lint itself says "exposed via API, sensitive columns"; which columns only its detail says (API).
+        c.lintSensitiveSeen = true;
+        c.lintSensitive.push(...columnsFromDetail(l.detail));
+      }
       if (l.name === 'policy_exists_rls_disabled') c.lintPolicies = true;
     }
 
     const out: FindingDraft<M>[] = [];
     for (const c of candidates.values()) {
       const t = tableOf(d, c.schema, c.name);
-      const exposed = c.lintSensitive.length ? 'yes' : (t?.exposed ?? 'unknown');
+      const exposed: Exposure = c.lintSensitiveSeen ? 'yes' : (t?.exposed ?? 'unknown');
       const sensitive = [...new Set([...sensitiveColumns(t?.columns), ...c.lintSensitive])];
       const hasPolicies = c.lintPolicies || (t?.policyCount ?? 0) > 0 || policiesOf(d, c.schema, c.name).length > 0;
-      const messageId: M =
-        exposed === 'no' ? 'not-exposed' : sensitive.length && exposed === 'yes' ? 'sensitive' : hasPolicies ? 'policies-ignored' : exposed === 'yes' ? 'exposed' : sensitive.length ? 'sensitive' : 'maybe-exposed';
-      const severity = messageId === 'not-exposed' ? 'low' : messageId === 'sensitive' && exposed === 'yes' ? 'critical' : 'high';
+      const { message: messageId, severity } = decide({ exposed, sensitive: sensitive.length > 0 || c.lintSensitiveSeen, policies: hasPolicies });
       const name = `${c.schema}.${c.name}`;
       const facts = [
         'RLS disabled',
@@ -91,7 +115,7 @@ export default defineRule({
         : `\n-- Each signed-in user reaches only their own rows:\n${ownerPolicySql(c.schema, c.name, t ? ownerColumn(t) : undefined)}`;
       out.push({
         messageId,
-        data: { name, columns: sensitive.slice(0, 6).join(', ') },
+        data: { name, columns: sensitive.length ? sensitive.slice(0, 6).join(', ') : 'named in the Security Advisor' },
         evidence: `${name}: ${facts.join('; ')}`,
         location: { kind: 'builder', name },
         identity: `rls_disabled_in_public_${c.schema}_${c.name}`,

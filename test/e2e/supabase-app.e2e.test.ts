@@ -14,7 +14,7 @@ import { runCli } from '../../scripts/audit';
 import { hostRules, type FixtureServer } from '../fixtures/apps/server';
 import { startSupabaseApi, type SupabaseApiServer } from '../fixtures/apps/supabase-api';
 import { SUPABASE_APP_HOST, TASKNEST_CODE_TABLES, profileRows, startSupabaseApp, taskNestTables } from '../fixtures/apps/supabase-app';
-import { fakeRef, mintAnonKey, mintSecretKey, mintServiceRoleKey } from '../fixtures/apps/supabase-keys';
+import { fakeRef, mintAnonKey, mintPublishableKey, mintSecretKey, mintServiceRoleKey } from '../fixtures/apps/supabase-keys';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +41,16 @@ const HANG_HOST = 'hoarder.test';
 const BOGUS_REF = fakeRef(777);
 const BOGUS_HOST = 'ghostnest.test';
 
+/** An app on the new keys, written without supabase-js: apikey only, no x-client-info, no Prefer header. */
+const LITE_REF = fakeRef(5150);
+const LITE_KEY = mintPublishableKey(51);
+const LITE_HOST = 'tasknest-lite.test';
+const LITE = `https://${LITE_HOST}/`;
+const LITE_TABLES = ['polls', 'votes', 'payments', 'drafts'];
+
 let h: Harness;
 let api: SupabaseApiServer;
+let lite: SupabaseApiServer;
 let hang: SupabaseApiServer;
 let passive: HeadlessAuditResult;
 
@@ -83,7 +91,9 @@ beforeAll(async () => {
     pageFetch: false,
   });
   const ghost = await startSupabaseApp({ host: BOGUS_HOST, ref: BOGUS_REF, anonKey: mintAnonKey(BOGUS_REF), codeTables: ['things'], pageFetch: false });
-  h = await startHarness([app, hoarder, ghost, api, hang]);
+  lite = await startSupabaseApi({ ref: LITE_REF, keys: [LITE_KEY], tables: taskNestTables(), buckets: [{ id: 'avatars', public: true }], bucketsListable: true });
+  const liteApp = await startSupabaseApp({ host: LITE_HOST, ref: LITE_REF, anonKey: LITE_KEY, codeTables: LITE_TABLES, client: 'plain' });
+  h = await startHarness([app, hoarder, ghost, api, hang, lite, liteApp]);
   passive = await auditThroughExtension(h.browser, APP, 800);
 });
 afterAll(async () => h?.close());
@@ -216,6 +226,37 @@ describe('headless: npm run audit -- <url> --probe', () => {
     await runCli({ url: APP, json: true, hostRules: hostRules([...h.servers, h.sink]), insecure: true, headed: false }, (s) => (out += s));
     expect(api.requests.slice(before).filter((r) => r.headers.origin !== APP_ORIGIN)).toEqual([]);
     expect(JSON.parse(out).findings.some((f: { ruleId: string }) => f.ruleId === 'app-exposure-unchecked')).toBe(true);
+  });
+});
+
+describe('an app on the new keys (sb_publishable_ in apikey only, no supabase-js)', () => {
+  const liteFromExtension = () => lite.requests.filter((r) => r.headers.origin !== `https://${LITE_HOST}`);
+
+  it('passively: the rows the logged-out page received from a personal-data table are reported', async () => {
+    const r = await auditThroughExtension(h.browser, LITE, 800);
+    expect(r.failure).toBeUndefined();
+    const rows = r.audit!.findings.find((x) => x.ruleId === 'app-anon-rows-in-page');
+    expect(rows?.message).toMatch(/5 rows of `profiles`.*`full_name`, `email`/);
+    expect(liteFromExtension()).toEqual([]);
+  });
+
+  it('the check sends the key in apikey only (never as a Bearer token) and finds the readable tables', async () => {
+    await consentToProbe(h.browser, LITE);
+    const before = lite.requests.length;
+    const r = await auditThroughExtension(h.browser, LITE, 800);
+    await waitForCheck(r.popup, ['complete', 'partial']);
+    const audit = (await readStoredAudit(h.browser, LITE))!;
+    // Without `.from()` in the code, the tables are the ones the page requested: profiles (before: 401 PGRST301, unclear).
+    const readable = audit.findings.filter((f) => f.ruleId === 'app-table-readable').map((f) => f.location.name).sort();
+    expect(readable).toEqual(['profiles']);
+    expect(audit.findings.find((f) => f.ruleId === 'app-table-readable' && f.location.name === 'profiles')!.message).toMatch(/12 rows/);
+    const ours = liteFromExtension().filter((x) => lite.requests.indexOf(x) >= before);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const x of ours) {
+      expect(x.method).toBe('GET');
+      expect(x.headers.apikey).toBe(LITE_KEY);
+      expect(x.headers.authorization).toBeUndefined();
+    }
   });
 });
 

@@ -36,7 +36,7 @@ interface StoredDash {
   ref: string;
   tables: { schema: string; name: string; rls: string; exposed: string; columns?: string[]; policyCount?: number; seenAt: number }[];
   policies: { table: string; name: string; command: string; using?: string | null; check?: string | null; schema: string }[];
-  buckets: { id: string; public?: boolean }[];
+  buckets: { id: string; public?: boolean; policyCount?: number }[];
   cron?: { state: string };
   advisors?: { lints: { name: string }[] };
   pages: { kind: string }[];
@@ -91,6 +91,17 @@ describe('reading the dashboard', () => {
     expect(d.policies.find((p) => p.name === 'Anyone can write')).toMatchObject({ command: 'INSERT', check: 'true' });
     expect(d.buckets.find((b) => b.id === 'avatars')).toMatchObject({ public: true });
     expect(d.cron).toMatchObject({ state: 'no-jobs' });
+  });
+
+  it('Studio as it renders today: the bucket table (no links), /storage/files/policies, the `alter policy` editor', async () => {
+    for (const p of ['/storage/files', '/storage/files/policies', '/auth/policies?schema=public&edit=admin_settings&fixture=alter']) {
+      const page = await open(dash(REF, p));
+      await page.waitForTimeout(150);
+      await page.close();
+    }
+    const d = await until(() => stored(REF), (x) => x.buckets.some((b) => b.policyCount !== undefined) && seen('storage-policies')(x));
+    expect(d.buckets.map((b) => [b.id, b.public, b.policyCount]).sort()).toEqual([['avatars', true, 2], ['invoices', false, 0], ['public-exports', false, 1]]);
+    expect(d.policies.find((p) => p.name === 'Admins can update')?.using).toMatch(/user_metadata/);
   });
 
   it('the popup lists the findings, most severe first, with SQL that quotes a hostile table name', async () => {
@@ -251,7 +262,7 @@ describe('opt-in deep audit (Management API)', () => {
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Deep audit done' }).count(), { timeout: 20_000 }).toBe(1);
     const calls = apiRequests().filter((r) => r.method !== 'OPTIONS');
     expect(new Set(calls.map((r) => `${r.method} ${r.url}`))).toEqual(
-      new Set([`GET /v1/projects/${REF_C}/advisors/security`, `GET /v1/projects/${REF_C}/storage/buckets`, `POST /v1/projects/${REF_C}/database/query/read-only`]),
+      new Set([`GET /v1/projects/${REF_C}/advisors/security`, `GET /v1/projects/${REF_C}/storage/buckets`, `GET /v1/projects/${REF_C}/postgrest`, `POST /v1/projects/${REF_C}/database/query/read-only`]),
     );
     for (const r of calls) {
       expect(r.headers.authorization).toBe(`Bearer ${studio.token}`);
@@ -262,6 +273,8 @@ describe('opt-in deep audit (Management API)', () => {
     expect(rules(audit)).toEqual(
       expect.arrayContaining(['supabase-rls-disabled:critical', 'supabase-public-bucket:medium', 'supabase-security-definer-view:high', 'supabase-no-retention-job:low']),
     );
+    // RLS off in a second exposed schema (db_schema from GET /postgrest): reported, not downgraded to "not exposed".
+    expect(audit.findings.find((f) => f.ruleId === 'supabase-rls-disabled' && f.location.name === 'api.ledger')?.severity).toBe('critical');
     await popup.close();
   });
 

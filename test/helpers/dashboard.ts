@@ -3,7 +3,7 @@
  * to it (enable RLS, create/drop/alter policy, make a bucket private, schedule a cron job), so a rule's "fixed"
  * case runs the guide's own words rather than a value the test made up.
  */
-import { parseCreatePolicies } from '@/entrypoints/supabase.content/extract';
+import { parseCreatePolicies } from '@/entrypoints/supabase.content/readers/policy-sql';
 import { runRules } from '@/engine/engine';
 import { auditScope } from '@/utils/platform/builders';
 import { EvidenceSchema, type Evidence, type EvidenceInput } from '@/utils/evidence/evidence';

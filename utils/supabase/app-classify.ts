@@ -130,6 +130,16 @@ const errorCode = (value: unknown): string | undefined => {
   return typeof code === 'string' && /^[A-Z0-9]{2,10}$/.test(code) ? code : undefined;
 };
 
+/**
+ * 401 + PGRST301 (a malformed JWT in `Authorization`, PostgREST error reference): the project refused how we sent
+ * the key (an `sb_publishable_` key as a Bearer token), which says nothing about the table. Our request was wrong.
+ */
+export function isWrongRequest(a: Pick<RestAnswer, 'status' | 'body' | 'truncated'>): boolean {
+  if (a.status !== 401 || a.truncated) return false;
+  const json = parseJson(a.body);
+  return json.ok && errorCode(json.value) === 'PGRST301';
+}
+
 export interface RestAnswer {
   /** 0 when no answer arrived. */
   status: number;
@@ -172,6 +182,7 @@ export function classifyTableAnswer(table: string, a: RestAnswer): ProbeTable {
   const withCode = code ? { code } : {};
   if ((a.status === 401 || a.status === 403) && code === '42501') return { ...base, ...withCode, verdict: 'no-grant' };
   if (a.status === 404 && (code === 'PGRST205' || code === '42P01')) return { ...base, ...withCode, verdict: 'missing' };
+  if (a.status === 401 && code === 'PGRST301') return { ...base, ...withCode, verdict: 'unknown', note: 'our request was wrong (401 PGRST301: the key was sent as a Bearer token), not a sign of protection' };
   if (a.status === 401) return { ...base, ...withCode, verdict: 'unknown', note: 'the project refused the public key (401)' };
   return { ...base, ...withCode, verdict: 'unknown', note: `unexpected answer (HTTP ${a.status}${code ? ` ${code}` : ''})` };
 }

@@ -15,6 +15,8 @@ import { COMMANDS, LEVELS, PAGE_KINDS, REF, SOURCES, type Level, type PageKind }
 
 export { COMMANDS, LEVELS, PAGE_KINDS, REF, SOURCES, type Command, type Level, type PageKind } from './dashboard-constants';
 
+export const CRON_STATES = ['jobs', 'no-jobs', 'extension-off', 'unknown'] as const;
+
 export const DASHBOARD_LIMITS = { tables: 2000, policies: 2000, buckets: 200, lints: 500, jobs: 200, columns: 300, roles: 20, expr: 2000, totalColumns: 60_000, totalExpr: 400_000 } as const;
 
 /** Postgres identifiers as shown: any text (quoted identifiers may hold anything), bounded, no control characters. */
@@ -54,6 +56,8 @@ const PolicyFacts = {
   check: bounded(DASHBOARD_LIMITS.expr).nullable().optional(),
   /** storage.objects policies only: the bucket the policy was listed under. */
   bucket: Name.optional(),
+  /** The policy editor was open on this policy but its USING / WITH CHECK text could not be read: not checked. */
+  exprUnread: z.boolean().optional(),
 };
 
 const BucketFacts = {
@@ -62,6 +66,8 @@ const BucketFacts = {
   public: z.boolean().optional(),
   /** A broad SELECT policy lets clients list every file (known from the advisor or the deep audit). */
   listing: z.boolean().optional(),
+  /** Policies on storage.objects for this bucket, as the bucket list's "Policies" column counts them. */
+  policyCount: z.number().int().min(0).max(100_000).optional(),
 };
 
 const JobSchema = z.object({
@@ -73,8 +79,11 @@ const JobSchema = z.object({
 export type CronJob = z.output<typeof JobSchema>;
 
 const CronFacts = {
-  /** 'extension-off': pg_cron is not enabled; 'no-jobs': enabled, empty list; 'jobs': the list below. */
-  state: z.enum(['jobs', 'no-jobs', 'extension-off']),
+  /**
+   * 'extension-off': pg_cron is not enabled; 'no-jobs': enabled, empty list; 'jobs': the list below; 'unknown': the
+   * page did not say (still loading, a search filter hiding every job, wording we do not know): not checked.
+   */
+  state: z.enum(CRON_STATES),
   jobs: boundedList(JobSchema, DASHBOARD_LIMITS.jobs).default([]),
 };
 
@@ -137,7 +146,7 @@ export interface ObservationDraft {
   policyTables?: { schema: string; name: string }[];
   buckets?: z.input<typeof ObservedBucketSchema>[];
   bucketsComplete?: boolean;
-  cron?: { state: 'jobs' | 'no-jobs' | 'extension-off'; jobs: z.input<typeof JobSchema>[] };
+  cron?: { state: (typeof CRON_STATES)[number]; jobs: z.input<typeof JobSchema>[] };
   advisors?: { levels: Level[]; lints: z.input<typeof ObservedLintSchema>[] };
 }
 export type ObservedTable = DashboardObservation['tables'][number];

@@ -74,11 +74,14 @@ function mergePolicies(prev: DashboardPolicy[], obs: DashboardObservation, now: 
     // A list that shows names, commands and roles but not the expressions keeps the expressions seen before.
     const using = p.using !== undefined ? p.using : before?.using;
     const check = p.check !== undefined ? p.check : before?.check;
-    const { using: _u, check: _c, ...rest } = p;
+    const { using: _u, check: _c, exprUnread: _x, ...rest } = p;
+    // "Editor text unreadable" holds until an expression is known (a later list-only read does not clear it).
+    const exprUnread = using === undefined && check === undefined && (p.exprUnread ?? before?.exprUnread);
     byKey.set(key, {
       ...rest,
       ...(using !== undefined ? { using } : {}),
       ...(check !== undefined ? { check } : {}),
+      ...(exprUnread ? { exprUnread: true } : {}),
       ...(p.bucket === undefined && before?.bucket !== undefined ? { bucket: before.bucket } : {}),
       source: obs.source,
       seenAt: now,
@@ -103,7 +106,16 @@ function mergeBuckets(prev: DashboardBucket[], obs: DashboardObservation, now: n
     const before = old.get(b.id);
     const pub = b.public ?? before?.public;
     const listing = b.listing ?? before?.listing;
-    byKey.set(b.id, { id: b.id, name: b.name, ...(pub !== undefined ? { public: pub } : {}), ...(listing !== undefined ? { listing } : {}), source: obs.source, seenAt: now });
+    const policyCount = b.policyCount ?? before?.policyCount;
+    byKey.set(b.id, {
+      id: b.id,
+      name: b.name,
+      ...(pub !== undefined ? { public: pub } : {}),
+      ...(listing !== undefined ? { listing } : {}),
+      ...(policyCount !== undefined ? { policyCount } : {}),
+      source: obs.source,
+      seenAt: now,
+    });
   }
   return newestFirst([...byKey.values()], DASHBOARD_LIMITS.buckets);
 }
@@ -112,7 +124,11 @@ function mergeAdvisors(prev: SupabaseDashboard['advisors'], obs: DashboardObserv
   if (!obs.advisors) return prev;
   const { levels, lints } = obs.advisors;
   const incoming = new Set(lints.map((l) => l.cacheKey));
-  const kept = (prev?.lints ?? []).filter((l) => (levels.length ? !levels.includes(l.level) : true) && !incoming.has(l.cacheKey));
+  // A complete level replaces what was known of that level, except that a page read never drops what the deep audit
+  // (the API, source 'api') reported: the page shows less (no detail, titles that may be missing), only a newer
+  // deep audit replaces it.
+  const covers = (l: DashboardLint) => levels.includes(l.level) && !(obs.source === 'dom' && l.source === 'api');
+  const kept = (prev?.lints ?? []).filter((l) => !covers(l) && !incoming.has(l.cacheKey));
   const added: DashboardLint[] = lints.map((l) => ({ ...l, source: obs.source, seenAt: now }));
   return {
     levels: [...new Set([...(prev?.levels ?? []), ...levels])],
@@ -124,7 +140,8 @@ function mergeAdvisors(prev: SupabaseDashboard['advisors'], obs: DashboardObserv
 export function mergeObservation(prev: SupabaseDashboard | undefined, ref: string, obs: DashboardObservation, now: number): SupabaseDashboard {
   const base = prev && prev.ref === ref ? prev : emptyDashboard(ref);
   const advisors = mergeAdvisors(base.advisors, obs, now);
-  const cron = obs.cron ? { ...obs.cron, source: obs.source, seenAt: now } : base.cron;
+  // A page that did not say ('unknown') never replaces what an earlier read knew.
+  const cron = obs.cron && !(obs.cron.state === 'unknown' && base.cron && base.cron.state !== 'unknown') ? { ...obs.cron, source: obs.source, seenAt: now } : base.cron;
   return {
     ref,
     tables: mergeTables(base.tables, obs, now),

@@ -227,3 +227,68 @@ describe('RateLimiter', () => {
     expect(at).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000]);
   });
 });
+
+describe('new API keys (sb_publishable_): apikey only, Bearer only for JWTs', () => {
+  const PUB: ProbeKey = { ref: REF, kind: 'publishable', value: mintPublishableKey(12) };
+  /** Models the docs' "known limitations": a non-JWT Bearer is forwarded and rejected by the database (401 PGRST301). */
+  const newKeyProject = (tables: Record<string, Answer>) => {
+    const p = fakeProject(tables);
+    const inner = p.fetch;
+    const fetchFn = (async (input: string | URL | Request, init?: RequestInit) => {
+      const bearer = /^Bearer\s+(.+)$/i.exec(new Headers(init?.headers).get('authorization') ?? '')?.[1];
+      if (bearer !== undefined && bearer.split('.').length !== 3) {
+        p.calls.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), at: 0, aborted: false });
+        return json(401, { code: 'PGRST301', details: null, hint: null, message: 'Expected 3 parts in JWT; got 1' })();
+      }
+      return inner(input, init);
+    }) as typeof fetch;
+    return { calls: p.calls, fetch: fetchFn };
+  };
+
+  it('sends a publishable key in apikey only, and finds the readable table', async () => {
+    const clock = virtualClock();
+    const p = newKeyProject({ profiles: rowsOf(1, 12) });
+    const r = await runExposureCheck({ ref: REF, key: PUB, tables: ['profiles'], fetch: p.fetch, ...clock });
+    expect(r.tables[0]).toMatchObject({ name: 'profiles', verdict: 'readable', count: 12 });
+    for (const c of p.calls) {
+      expect(c.headers.get('apikey')).toBe(PUB.value);
+      expect(c.headers.get('authorization')).toBeNull();
+    }
+    expect(r.requests).toBe(3);
+  });
+
+  it('a legacy anon JWT still goes as apikey and Bearer', async () => {
+    const clock = virtualClock();
+    const p = newKeyProject({ profiles: rowsOf(1, 12) });
+    await runExposureCheck({ ref: REF, key: KEY, tables: ['profiles'], fetch: p.fetch, ...clock });
+    expect(p.calls.every((c) => c.headers.get('authorization') === `Bearer ${KEY.value}`)).toBe(true);
+  });
+
+  it('401 PGRST301 means our request was wrong: said so, retried once the documented way, never "protected"', async () => {
+    const clock = virtualClock();
+    // A project that refuses even a JWT Bearer as malformed (e.g. a key whose JWT the project no longer accepts).
+    let refused = 0;
+    const p = fakeProject({ profiles: rowsOf(1, 12) });
+    const fetchFn = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (new Headers(init?.headers).get('authorization')) {
+        refused++;
+        return json(401, { code: 'PGRST301', details: null, hint: null, message: 'JWSError JWSInvalidSignature' })();
+      }
+      return p.fetch(input, init);
+    }) as typeof fetch;
+    const r = await runExposureCheck({ ref: REF, key: KEY, tables: ['profiles', 'polls'], fetch: fetchFn, ...clock });
+    // The first such answer switches the whole check to apikey only: only requests already in flight (≤ 2) saw it.
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThanOrEqual(2);
+    expect(r.tables.find((t) => t.name === 'profiles')).toMatchObject({ verdict: 'readable' });
+    expect(r.note).toMatch(/our request was wrong/);
+    expect(r.requests).toBe(4 + refused); // 4 requests + each refused one repeated once
+  });
+
+  it('classifies a 401 PGRST301 that could not be retried as our mistake, not as protection', async () => {
+    const { classifyTableAnswer } = await import('@/utils/supabase/app-classify');
+    const t = classifyTableAnswer('profiles', { status: 401, body: JSON.stringify({ code: 'PGRST301', details: null, hint: null, message: 'Expected 3 parts in JWT; got 1' }) });
+    expect(t).toMatchObject({ verdict: 'unknown', code: 'PGRST301' });
+    expect(t.note).toMatch(/our request was wrong/);
+  });
+});

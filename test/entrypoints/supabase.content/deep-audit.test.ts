@@ -11,13 +11,16 @@ const TOKEN = ['tok', 'x'.repeat(20), 'Y'.repeat(20)].join('.');
 const storage = (value: unknown) => ({ getItem: (k: string) => (k === SESSION_STORAGE_KEY ? (typeof value === 'string' ? value : JSON.stringify(value)) : null) });
 const SESSION = storage({ access_token: TOKEN, refresh_token: 'r', user: { id: 'u' } });
 
-function api(status = 200) {
+function api(status = 200, o: { query404?: boolean; postgrest?: boolean } = {}) {
   return vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
     const u = new URL(String(url));
     const json = (body: unknown, s = status) => new Response(JSON.stringify(body), { status: s, headers: { 'Content-Type': 'application/json' } });
     if (status !== 200) return json({ message: 'no' });
     if (u.pathname.endsWith('/advisors/security')) return json({ lints: API_DATA.lints });
     if (u.pathname.endsWith('/storage/buckets')) return json(API_DATA.buckets);
+    if (u.pathname.endsWith('/postgrest')) return o.postgrest === false ? json({ message: 'no' }, 500) : json(API_DATA.postgrest);
+    // Some projects answer 404 on the beta read-only query endpoint (shared/reference/supabase-studio.md).
+    if (o.query404) return json({ message: 'Cannot POST /v1/projects/x/database/query/read-only' }, 404);
     const sql = String((JSON.parse(String(init?.body)) as { query: string }).query);
     if (sql.includes('pg_catalog.pg_class')) return json(API_DATA.tables, 201);
     if (sql.includes('pg_policies')) return json(API_DATA.policies, 201);
@@ -45,6 +48,7 @@ describe('runDeepAudit', () => {
       new Set([
         `GET ${MANAGEMENT_API}/v1/projects/${REF_C}/advisors/security`,
         `GET ${MANAGEMENT_API}/v1/projects/${REF_C}/storage/buckets`,
+        `GET ${MANAGEMENT_API}/v1/projects/${REF_C}/postgrest`,
         `POST ${MANAGEMENT_API}/v1/projects/${REF_C}/database/query/read-only`,
       ]),
     );
@@ -85,6 +89,42 @@ describe('runDeepAudit', () => {
     const out = await runDeepAudit(REF_C, { storage: SESSION, fetch: api(401) });
     expect(out.observation).toBeUndefined();
     expect(out.summary.message).toMatch(/sign in/);
+  });
+
+  it('exposed schemas come from the Management API (db_schema), not current_setting(pgrst.db_schemas)', async () => {
+    const { observation } = await runDeepAudit(REF_C, { storage: SESSION, fetch: api() });
+    const o = DashboardObservationSchema.parse(observation);
+    // api.ledger: RLS off in a second exposed schema, which current_setting() outside PostgREST calls "not exposed".
+    expect(o.tables.find((t) => t.name === 'ledger')).toMatchObject({ schema: 'api', rls: 'disabled', exposed: 'yes' });
+    const sql = api();
+    await runDeepAudit(REF_C, { storage: SESSION, fetch: sql });
+    for (const [, init] of sql.mock.calls) if (init?.body) expect(String(init.body)).not.toContain('pgrst.db_schemas');
+  });
+
+  it('without db_schema the exposure of granted tables is unknown, never "not exposed"', async () => {
+    const { observation } = await runDeepAudit(REF_C, { storage: SESSION, fetch: api(200, { postgrest: false }) });
+    expect(DashboardObservationSchema.parse(observation).tables.find((t) => t.name === 'ledger')?.exposed).toBe('unknown');
+  });
+
+  it('query/read-only answering 201 is success', async () => {
+    const { summary } = await runDeepAudit(REF_C, { storage: SESSION, fetch: api() });
+    expect(summary.calls.filter((c) => c.endpoint.includes('read-only')).every((c) => c.status === 201)).toBe(true);
+    expect(summary.message).toBeUndefined();
+  });
+
+  it('query/read-only answering 404: falls back to the advisor and buckets, with a clear "SQL checks not available" gap', async () => {
+    const fetch = api(200, { query404: true });
+    const { summary, observation } = await runDeepAudit(REF_C, { storage: SESSION, fetch });
+    expect(summary.ok).toBe(true);
+    expect(summary.message).toMatch(/SQL checks not available on this project/);
+    const o = DashboardObservationSchema.parse(observation);
+    expect(o.advisors!.lints.length).toBeGreaterThan(0);
+    expect(o.buckets.length).toBe(2);
+    expect(o.tables).toEqual([]);
+    expect(o.tablesComplete).toBe(false);
+    expect(o.cron).toBeUndefined();
+    // One query tried, not every one.
+    expect(summary.calls.filter((c) => c.endpoint.includes('read-only'))).toHaveLength(1);
   });
 
   it('garbage answers are dropped entry by entry', async () => {

@@ -3,7 +3,15 @@
  * in happy-dom: what each page yields, and what lying markup cannot make them yield.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseCreatePolicies, readAdvisors, readBuckets, readCron, readPage, readPolicies, readStoragePolicies, readTableEditor, readTableList, tableAnchor } from '@/entrypoints/supabase.content/extract';
+import { readPage, tableAnchor } from '@/entrypoints/supabase.content/readers';
+import { readAdvisors } from '@/entrypoints/supabase.content/readers/advisors';
+import { readBuckets } from '@/entrypoints/supabase.content/readers/buckets';
+import { readCron } from '@/entrypoints/supabase.content/readers/cron';
+import { readPolicies } from '@/entrypoints/supabase.content/readers/policies';
+import { parseCreatePolicies } from '@/entrypoints/supabase.content/readers/policy-sql';
+import { readStoragePolicies } from '@/entrypoints/supabase.content/readers/storage-policies';
+import { readTableEditor } from '@/entrypoints/supabase.content/readers/table-editor';
+import { readTableList } from '@/entrypoints/supabase.content/readers/table-list';
 import { pageOf } from '@/entrypoints/supabase.content/studio';
 import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence';
 import { HOSTILE_TABLE, LINTS, REF, REF_B, TABLES, advisorsPage, apiKeysPage, bucketsPage, cronPage, dash, heavyEditor, policiesPage, sidebar, storagePoliciesPage, tableEditor } from '../../fixtures/apps/supabase-studio';
@@ -32,6 +40,7 @@ describe('pageOf', () => {
     ['/storage/buckets/avatars', 'storage'],
     ['/storage/files/buckets/avatars', 'storage'],
     ['/storage/policies', 'storage-policies'],
+    ['/storage/files/policies', 'storage-policies'],
     ['/integrations/cron/jobs', 'cron'],
     ['/database/cron-jobs', 'cron'],
     ['/settings/api-keys', 'api-keys'],
@@ -137,10 +146,11 @@ describe('Security Advisor', () => {
     expect(a.lints[0]).toMatchObject({ schema: 'public', entity: 'profiles', cacheKey: 'rls_disabled_in_public_public_profiles', level: 'ERROR' });
   });
 
-  it('the open detail names the policy and roles of "RLS Policy Always True"', () => {
+  it('the open detail panel changes nothing: the row gives name, entity and level (the fingerprint stays the same)', () => {
     const { page, href } = at('/advisors/security?preset=WARN&id=x', advisorsPage('WARN', LINTS, { detail: true }));
     const l = valid(readAdvisors(document, page, href).observation).advisors!.lints.find((x) => x.name === 'rls_policy_always_true');
-    expect(l).toMatchObject({ entity: 'todos', policy: 'Anyone can write', roles: ['anon'], cacheKey: 'rls_policy_always_true_public_todos_Anyone can write' });
+    expect(l).toMatchObject({ entity: 'todos', cacheKey: 'rls_policy_always_true_public_todos', level: 'WARN' });
+    expect(l!.policy).toBeUndefined();
   });
 
   it('"No errors detected" is a complete, empty level', () => {
@@ -200,11 +210,9 @@ describe('storage and cron', () => {
 describe('bounded work', () => {
   it('a 500-table editor reads in one pass, within its bounds', () => {
     const { page, href } = at('/editor/1000', heavyEditor(REF, 500).replace(/<script>.*<\/script>/s, ''));
-    const t0 = performance.now();
     const o = valid(readPage(document, page, href).observation);
-    const ms = performance.now() - t0;
     expect(o.tables).toHaveLength(500);
     expect(o.tables.find((t) => t.name === 'table_0')?.columns).toHaveLength(30);
-    expect(ms).toBeLessThan(2000); // generous: happy-dom is slow; the benchmark measures real Chromium
+    // (No duration asserted here: `npm run bench:supabase` measures real Chromium.)
   });
 });

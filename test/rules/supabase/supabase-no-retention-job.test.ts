@@ -6,7 +6,7 @@ import { dashboard, fixedBy, snippetOf, table } from '../../helpers/dashboard';
 
 const LOGS = table({ name: 'audit_logs', rls: 'enabled', columns: ['id', 'actor', 'ip_address', 'created_at'] });
 const PROFILES = table({ name: 'profiles', columns: ['id', 'email', 'inserted_at'] });
-const cron = (state: 'jobs' | 'no-jobs' | 'extension-off', jobs: { name: string; schedule: string; command: string }[] = []) => ({ state, jobs, source: 'dom' as const, seenAt: NOW });
+const cron = (state: 'jobs' | 'no-jobs' | 'extension-off' | 'unknown', jobs: { name: string; schedule: string; command: string }[] = []) => ({ state, jobs, source: 'dom' as const, seenAt: NOW });
 const HOUSEKEEPING = { name: 'delete-job-run-details', schedule: '0 12 * * *', command: "DELETE FROM cron.job_run_details WHERE end_time < now() - interval '7 days'" };
 
 describeRule(rule, {
@@ -31,6 +31,12 @@ describeRule(rule, {
         expect(code).toContain('create extension if not exists pg_cron with schema pg_catalog;');
         expect(code).toContain('where inserted_at < now()');
       },
+    },
+    {
+      name: 'the Cron page did not say ("No cron jobs found" under a filter, still loading): not checked (info), never "no job"',
+      evidence: dashboard({ tables: [LOGS], cron: cron('unknown') }),
+      messages: ['not-checked'],
+      severity: 'info',
     },
     { name: 'only Supabase’s own housekeeping job (cron.job_run_details) runs', evidence: dashboard({ tables: [LOGS], cron: cron('jobs', [HOUSEKEEPING]) }), messages: ['no-delete'] },
     {

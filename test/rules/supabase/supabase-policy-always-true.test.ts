@@ -35,6 +35,13 @@ describeRule(rule, {
       check: ([f]) => expect(snippetOf(rule, f!)).toContain('for insert to authenticated'),
     },
     {
+      name: 'the policy editor was open but its text could not be read: said, as not checked (info)',
+      evidence: dashboard({ tables: [TODOS], policies: [policy({ table: 'todos', name: 'Anyone can write', command: 'INSERT', roles: ['anon'], exprUnread: true })] }),
+      messages: ['not-checked'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('“Anyone can write”'),
+    },
+    {
       name: 'policy seen and advisor agree: one finding',
       evidence: dashboard({ tables: [TODOS], policies: [ANON_INSERT], advisors: advisors(lint('rls_policy_always_true', { entity: 'todos', policy: 'Anyone can write' })) }),
       messages: ['anyone'],
@@ -43,6 +50,7 @@ describeRule(rule, {
   clean: [
     { name: 'SELECT USING (true) is public read, often meant (splinter skips it too)', evidence: dashboard({ policies: [policy({ table: 'countries', name: 'Read', command: 'SELECT', roles: ['anon'], using: 'true' })] }) },
     { name: 'a write policy that checks the owner', evidence: dashboard({ policies: [policy({ table: 'todos', name: 'Own', command: 'ALL', roles: ['authenticated'], using: '(auth.uid() = user_id)', check: '(auth.uid() = user_id)' })] }) },
+    { name: 'text unreadable once, read later: checked (nothing to say)', evidence: dashboard({ policies: [policy({ table: 'todos', name: 'Own', command: 'ALL', roles: ['authenticated'], using: '(auth.uid() = user_id)', check: '(auth.uid() = user_id)', exprUnread: true })] }) },
     { name: 'expressions not shown (the policies list): no guess', evidence: dashboard({ policies: [policy({ table: 'todos', name: 'Anyone can write', command: 'INSERT', roles: ['anon'] })] }) },
     { name: 'service_role only', evidence: dashboard({ policies: [policy({ table: 'todos', name: 'Server', command: 'ALL', roles: ['service_role'], using: 'true', check: 'true' })] }) },
     { name: 'a restrictive policy', evidence: dashboard({ policies: [{ ...ANON_INSERT, permissive: false }] }) },

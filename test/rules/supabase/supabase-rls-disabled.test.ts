@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import rule from '@/rules/supabase/supabase-rls-disabled';
+import { expect, it } from 'vitest';
+import rule, { DECISIONS, decide } from '@/rules/supabase/supabase-rls-disabled';
 import { fingerprint } from '@/engine/engine';
 import { resolveGuide } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
@@ -62,6 +62,26 @@ describeRule(rule, {
       check: ([f]) => expect(f!.message).toContain('email, ssn'),
     },
     {
+      name: 'RLS seen on, then a newer advisor run says it is off again: the newer fact wins (freshness compared)',
+      evidence: dashboard({ tables: [table({ name: 't', rls: 'enabled', seenAt: NOW })], advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW + 10 })) }),
+      messages: ['maybe-exposed'],
+      severity: 'high',
+    },
+    {
+      name: 'personal columns but exposure unknown (no badge, no grants known): high, never critical',
+      evidence: dashboard({ tables: [table({ name: 'people', rls: 'disabled', columns: ['id', 'email', 'phone'] })] }),
+      messages: ['maybe-sensitive'],
+      severity: 'high',
+      check: ([f]) => expect(f!.message).toMatch(/If the Data API reaches it/),
+    },
+    {
+      name: 'the page’s "Sensitive Columns Exposed" row (no detail on the row): exposed and sensitive, critical',
+      evidence: dashboard({ advisors: advisors(lint('rls_disabled_in_public', { entity: 'customers' }), lint('sensitive_columns_exposed', { entity: 'customers' })) }),
+      messages: ['sensitive'],
+      severity: 'critical',
+      check: ([f]) => expect(f!.message).toContain('named in the Security Advisor'),
+    },
+    {
       name: 'a table named like an injection: the snippet quotes it, so the name cannot end the statement',
       evidence: dashboard({ tables: [HOSTILE] }),
       messages: ['exposed'],
@@ -86,4 +106,14 @@ describeRule(rule, {
     fixedBy(rule, { tables: [PROFILES, TODOS, HOSTILE] }),
     fixedBy(rule, { tables: [table({ name: 'posts', rls: 'disabled', exposed: 'yes' })], policies: [policy({ table: 'posts', name: 'Owners' })] }),
   ].map((c, i) => ({ name: i === 0 ? 'pasting each snippet (enable RLS + per-user policy) clears every table' : 'enabling RLS where policies exist', ...c })),
+});
+
+it('the decision table covers every case, and only known exposure with personal columns is critical', () => {
+  for (const exposed of ['yes', 'no', 'unknown'] as const)
+    for (const sensitive of [true, false])
+      for (const policies of [true, false]) {
+        const d = decide({ exposed, sensitive, policies });
+        expect(d.severity === 'critical', `${exposed}/${sensitive}/${policies}`).toBe(exposed === 'yes' && sensitive);
+      }
+  expect(new Set(DECISIONS.map((r) => r.message))).toEqual(new Set(Object.keys(rule.meta.messages)));
 });

@@ -1,0 +1,58 @@
+/**
+ * Table editor sidebar (Studio TableEditor/…/EntityListItem.tsx): links to /editor/<id> of this project, with the
+ * "Unrestricted" badge (RLS off on a table the Data API reaches) or the "Table exposed via Data API" icon.
+ */
+import { SAYS, linkTarget, norm, type DashboardPage } from '../studio';
+import { BOUNDS, firstText, hasExactText, tableAnchor, take, textOf, type AnchorKey, type Extract, type TableIn } from './dom';
+
+export interface ListedTable {
+  table: TableIn;
+  link: Element;
+  id: string;
+}
+
+const tableName = (link: Element): string => {
+  const title = link.getAttribute('title');
+  if (title?.trim()) return title.trim();
+  const aria = /^view\s+(.+)$/i.exec(link.getAttribute('aria-label') ?? '')?.[1];
+  return aria?.trim() || firstText(link);
+};
+
+/** Sidebar entries: links to /editor/<id> of this project that are not headings (the policies page has those). */
+export function listedTables(doc: Document, page: DashboardPage, base: string): ListedTable[] {
+  const out: ListedTable[] = [];
+  for (const link of take(doc, 'a[href*="/editor/"]', BOUNDS.links)) {
+    const target = linkTarget(link.getAttribute('href'), base);
+    const id = target ? /^\/editor\/(\d+)/.exec(target.path)?.[1] : undefined;
+    if (!target || target.ref !== page.ref || !id) continue;
+    if (link.querySelector('h1, h2, h3, h4, h5, h6') || link.closest('h1, h2, h3, h4, h5, h6')) continue;
+    const name = tableName(link);
+    if (!name) continue;
+    const schema = target.params.get('schema') || page.schema || 'public';
+    // The badge's word must be in the link's text before any element is searched for it (most links have none).
+    const unrestricted = norm(textOf(link, 400)).includes(SAYS.unrestricted) && !!hasExactText(link, SAYS.unrestricted, 60);
+    let exposedIcon = false;
+    if (!unrestricted) for (const el of take(link, '[aria-label]', 20)) if (norm(el.getAttribute('aria-label')).includes(SAYS.exposedIcon)) exposedIcon = true;
+    out.push({
+      id,
+      link,
+      table: {
+        schema,
+        name,
+        // "Unrestricted": RLS off on a table the Data API reaches. The globe: reachable (RLS state not shown).
+        rls: unrestricted ? 'disabled' : 'unknown',
+        exposed: unrestricted || exposedIcon ? 'yes' : 'unknown',
+      },
+    });
+  }
+  return out;
+}
+
+export function readTableList(doc: Document, page: DashboardPage, base: string): Extract {
+  const anchors = new Map<AnchorKey, Element>();
+  const tables = listedTables(doc, page, base).map(({ table, link }) => {
+    anchors.set(tableAnchor(table.schema, table.name), link);
+    return table;
+  });
+  return { observation: { page: 'table-list', source: 'dom', ...(page.schema ? { schema: page.schema } : {}), tables }, anchors };
+}
