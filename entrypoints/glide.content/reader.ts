@@ -1,0 +1,134 @@
+/**
+ * Reads the Glide builder as the user works in it, cheaply:
+ * - screens we do not read (Layout, …) get no observer and no timer at all;
+ * - on a screen we read, one MutationObserver whose callback only sets a flag (changes inside grid cells — the data
+ *   editor's continuous edits — and inside our own UI are ignored); passes run at most every `throttleMs`, in an idle
+ *   callback, and read only that screen (./readers/);
+ * - an observation is sent only when it changed;
+ * - single-page navigation (our own context's trusted location watcher) starts over; everything stops with the content script's context.
+ */
+import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
+import { hash64 } from '@/utils/hash';
+import { OWN_HOSTS } from './anchors';
+import { readScreen, screenOf } from './readers';
+
+/** The parts of WXT's ContentScriptContext the reader uses (a test or benchmark passes its own). */
+export interface ReaderContext {
+  readonly isInvalid: boolean;
+  onInvalidated(cb: () => void): () => void;
+  /** Single-page navigation, from a source the page cannot forge (in-page/context.ts). */
+  onLocationChange(handler: () => void): () => void;
+  setTimeout(handler: () => void, ms: number): number | ReturnType<typeof setTimeout>;
+  requestIdleCallback(cb: (deadline: IdleDeadline) => void, options?: IdleRequestOptions): number;
+}
+
+export interface GlideReaderOptions {
+  ctx: ReaderContext;
+  doc: Document;
+  win: Window;
+  send(observation: GlideObservationDraft): Promise<unknown>;
+  /** Minimum time between two passes (default 750 ms). */
+  throttleMs?: number;
+  now?: () => number;
+}
+
+export interface GlideReader {
+  passNow(): void;
+  readonly passes: number;
+  readonly sent: number;
+  stop(): void;
+}
+
+/** Regions whose changes cannot change what a reader reads: grid cells (row data) and our own UI. */
+const IGNORED = ['[role="gridcell"]', '[role="cell"]', 'td', ...OWN_HOSTS].join(', ');
+const ATTRIBUTES = ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-pressed', 'aria-current', 'checked', 'open'];
+
+export function startGlideReader(o: GlideReaderOptions): GlideReader {
+  const throttle = o.throttleMs ?? 750;
+  const now = o.now ?? (() => performance.now());
+  let observer: MutationObserver | undefined;
+  let pending = false;
+  let lastRun = -Infinity;
+  let lastSent = '';
+  let lastUrl = '';
+  let passes = 0;
+  let sent = 0;
+  let stopped = false;
+
+  const pass = () => {
+    pending = false;
+    if (stopped || o.ctx.isInvalid) return;
+    lastRun = now();
+    passes++;
+    const href = o.win.location.href;
+    if (href !== lastUrl) return arm();
+    const screen = screenOf(href);
+    if (!screen) return;
+    const observation = readScreen(o.doc, screen);
+    const digest = `${href}\u0000${hash64(JSON.stringify(observation))}`;
+    if (digest === lastSent) return;
+    lastSent = digest;
+    sent++;
+    void o.send(observation).catch(() => undefined);
+  };
+
+  const schedule = () => {
+    if (pending || stopped) return;
+    pending = true;
+    const wait = Math.max(50, lastRun + throttle - now());
+    o.ctx.setTimeout(() => o.ctx.requestIdleCallback(pass, { timeout: 1000 }), wait);
+  };
+
+  /** True when no record can matter (all in grid cells or our own UI): one closest() per record. */
+  const irrelevant = (records: MutationRecord[]) =>
+    records.every((r) => {
+      const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      return !!el && !!el.closest(IGNORED);
+    });
+
+  const onChange = () => schedule();
+
+  const arm = () => {
+    const href = o.win.location.href;
+    if (href === lastUrl) return;
+    lastUrl = href;
+    lastSent = '';
+    if (!screenOf(href)) {
+      observer?.disconnect();
+      observer = undefined;
+      o.doc.removeEventListener('change', onChange, true);
+      return;
+    }
+    if (!observer && o.doc.body) {
+      observer = new MutationObserver((records) => {
+        if (!pending && !irrelevant(records)) schedule();
+      });
+      observer.observe(o.doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+      // Typed values are no DOM mutation: a committed field edit still triggers a pass.
+      o.doc.addEventListener('change', onChange, true);
+    }
+    schedule();
+  };
+
+  o.ctx.onLocationChange(() => void o.ctx.setTimeout(arm, 0));
+  o.ctx.onInvalidated(() => stopAll());
+
+  function stopAll() {
+    stopped = true;
+    observer?.disconnect();
+    observer = undefined;
+    o.doc.removeEventListener('change', onChange, true);
+  }
+
+  arm();
+  return {
+    passNow: pass,
+    get passes() {
+      return passes;
+    },
+    get sent() {
+      return sent;
+    },
+    stop: stopAll,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Keys and URLs in the builder's open panels (column editors, Call API / AI integration settings, workflow steps):
+ * scanned in the page by the secret engine, sent masked and fingerprinted only; URLs only as hashes. The "Show API"
+ * panel (where the team token belongs) is skipped.
+ */
+import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
+import type { SecretPlace } from '@/utils/glide/constants';
+import { hash64 } from '@/utils/hash';
+import { scanSecrets } from '@/utils/secrets';
+import { DATA, PLACES, ROLES, norm } from '../anchors';
+import { BOUNDS, byText, fieldLabel, fieldValue, take, wordsOf } from './dom';
+
+type Secret = NonNullable<GlideObservationDraft['secrets']>[number];
+type UrlHash = NonNullable<GlideObservationDraft['urlHashes']>[number];
+
+const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
+
+export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Secret[]; urlHashes: UrlHash[] } {
+  const secrets: Secret[] = [];
+  const urlHashes: UrlHash[] = [];
+  const seen = new Set<string>();
+  for (const panel of take(doc, ROLES.dialog, 10)) {
+    if (byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel
+    const words = norm(wordsOf(panel, 2000));
+    const place = PLACES.find((p) => p.words.test(words))?.place ?? fallback;
+    const fields = take(panel, ROLES.field, BOUNDS.fields);
+    // The host the panel sends to (its URL field), so host-anchored detectors (Glide's token) can fire.
+    const host = fields.map((f) => /^https?:\/\/([^/\s?#]+)/.exec(fieldValue(f).trim())?.[1]).find(Boolean) ?? '';
+    for (const field of fields) {
+      const value = fieldValue(field);
+      if (value.length < 8) continue;
+      const label = fieldLabel(field);
+      for (const m of scanSecrets(value, { fieldName: label, sentToHost: host })) {
+        if (m.exposure === 'publishable' || seen.has(`${m.fingerprint}\u0000${label}`) || secrets.length >= BOUNDS.scan) continue;
+        seen.add(`${m.fingerprint}\u0000${label}`);
+        secrets.push({ place, field: label, provider: m.provider, providerName: m.providerName, exposure: m.exposure, severity: m.severity, masked: m.masked, fingerprint: m.fingerprint });
+      }
+      for (const url of value.match(URL_RE) ?? []) if (urlHashes.length < 50) urlHashes.push({ hash: hash64(url.replace(/[).,;]+$/, '')), field: label });
+    }
+  }
+  return { secrets, urlHashes };
+}

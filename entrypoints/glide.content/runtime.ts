@@ -1,0 +1,18 @@
+/**
+ * The Glide builder reader's runtime in the content script: reads each builder screen as the user works
+ * (reader.ts) and sends what it saw to the background, which files it under the app in the tab's address.
+ * Types only from messages.ts and builder-evidence.ts: their zod schemas stay out of this content script.
+ */
+import { browser } from 'wxt/browser';
+import type { OwnContext } from '@/in-page/context';
+import type { ExtensionMessage } from '@/utils/messages';
+import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
+import { startGlideReader } from './reader';
+
+export function runGlideBuilder(ctx: OwnContext): void {
+  const send = (observation: GlideObservationDraft) => {
+    const msg: ExtensionMessage = { type: 'glide:observed', observation } as ExtensionMessage;
+    return browser.runtime.sendMessage(msg).catch(() => undefined);
+  };
+  startGlideReader({ ctx, doc: document, win: window, send });
+}

@@ -1,0 +1,72 @@
+/**
+ * The Glide reader loop (entrypoints/glide.content/reader.ts): nothing observed on screens we do not read, one send
+ * per change, and the data editor's continuous cell edits cause no passes.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startGlideReader, type GlideReader, type ReaderContext } from '@/entrypoints/glide.content/reader';
+import { accessNew, dataEditor } from '../../fixtures/apps/glide-builder';
+
+const APP_URL = (p: string) => `https://go.glideapps.com/app/AbCdEfGhIjKlMnOpQrSt${p}`;
+const setBody = (html: string) => {
+  document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+  for (const s of [...document.querySelectorAll('script')]) s.remove();
+};
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+let reader: GlideReader | undefined;
+afterEach(() => reader?.stop());
+
+function start(href: string) {
+  const win = { location: { href } } as unknown as Window;
+  const ctx: ReaderContext = {
+    isInvalid: false,
+    onInvalidated: () => () => undefined,
+    onLocationChange: () => () => undefined,
+    setTimeout: (h, ms) => setTimeout(h, Math.min(ms, 5)),
+    requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
+  };
+  const send = vi.fn(async () => undefined);
+  reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 0 });
+  return { send, reader };
+}
+
+describe('Glide reader loop', () => {
+  it('a screen we do not read (Layout): no pass, no send, whatever the page does', async () => {
+    setBody('<main><h2>Layout</h2></main>');
+    const { send, reader } = start(APP_URL('/layout'));
+    for (let i = 0; i < 5; i++) document.body.append(document.createElement('div'));
+    await tick(60);
+    expect(reader.passes).toBe(0);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('Access: sends once, again only when a choice flips', async () => {
+    setBody(accessNew({ mode: 'private' }));
+    const { send } = start(APP_URL('/settings/privacy'));
+    await tick(60);
+    expect(send).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement('span')); // a change that changes nothing read
+    await tick(60);
+    expect(send).toHaveBeenCalledTimes(1);
+    const [pub, priv] = [...document.querySelectorAll('[role="radio"]')];
+    pub!.setAttribute('aria-checked', 'true');
+    priv!.setAttribute('aria-checked', 'false');
+    await tick(60);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect((send.mock.calls[1] as unknown as [{ access: { mode: string } }])[0].access.mode).toBe('public');
+  });
+
+  it('Data: continuous cell edits cause no passes', async () => {
+    setBody(dataEditor({ selected: 'Customers' }));
+    const { reader } = start(APP_URL('/data'));
+    await tick(60);
+    const before = reader.passes;
+    const cells = [...document.querySelectorAll('[role="gridcell"]')];
+    for (let i = 0; i < 50; i++) {
+      cells[i % cells.length]!.textContent = `v${i}`;
+      if (i % 10 === 0) await tick(5);
+    }
+    await tick(60);
+    expect(reader.passes).toBe(before);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The Glide builder readers over the documented screens (test/fixtures/apps/glide-builder.ts: glide-code's and the
+ * old docs' wording), in happy-dom: what each screen yields, half-rendered screens, and what they never guess.
+ */
+import { describe, expect, it } from 'vitest';
+import { readScreen, screenOf } from '@/entrypoints/glide.content/readers';
+import { GlideObservationSchema } from '@/utils/glide/builder-evidence';
+import { accessHalf, accessNew, accessOld, dataEditor, secretsScreen, usersScreen, workflows } from '../../fixtures/apps/glide-builder';
+
+const doc = (html: string) => {
+  document.open();
+  document.write(html);
+  document.close();
+  for (const s of [...document.querySelectorAll('script')]) s.remove(); // fixtures' timers are for the real browser
+  return document;
+};
+const read = (html: string, screen: Parameters<typeof readScreen>[1]) => GlideObservationSchema.parse(readScreen(doc(html), screen));
+
+describe('screenOf', () => {
+  it.each([
+    ['https://go.glideapps.com/app/AbCdEfGhIjKlMnOpQrSt/settings/privacy', 'access'],
+    ['https://go.glideapps.com/app/AbCdEfGhIjKlMnOpQrSt/data', 'data'],
+    ['https://go.glideapps.com/app/AbCdEfGhIjKlMnOpQrSt/workflows?x=1', 'workflows'],
+    ['https://go.glideapps.com/app/AbCdEfGhIjKlMnOpQrSt/layout', undefined],
+    ['https://evil.example/app/AbCdEfGhIjKlMnOpQrSt/data', undefined],
+  ])('%s → %s', (url, screen) => expect(screenOf(url)).toBe(screen));
+});
+
+describe('Access', () => {
+  it('new wording, public', () => expect(read(accessNew({ mode: 'public' }), 'access').access).toMatchObject({ mode: 'public', wording: 'new', requestAccess: false, signIn: ['glide-pin'] }));
+  it('new wording, private, users table, request access and magic link on', () =>
+    expect(read(accessNew({ mode: 'private', requestAccess: true, magic: true }), 'access').access).toMatchObject({ mode: 'private', who: ['users-table'], requestAccess: true, signIn: ['magic-link', 'glide-pin'] }));
+  it.each([
+    ['Public', 'public'],
+    ['Public with email', 'public-email'],
+    ['Limit access by password', 'private'],
+    ['Only I can sign in', 'private'],
+  ] as const)('old wording "%s" → %s', (label, mode) => expect(read(accessOld(label), 'access').access).toMatchObject({ mode, wording: 'old' }));
+  it('old "Limit access by password" is a shared password', () => expect(read(accessOld('Limit access by password'), 'access').access?.who).toEqual(['password']));
+  it('half-rendered (heading, no options): could not read, says what is missing', () => {
+    const o = read(accessHalf(), 'access');
+    expect(o).toMatchObject({ status: 'unreadable' });
+    expect(o.missing).toContain('Public / Private');
+    expect(o.access).toBeUndefined();
+  });
+});
+
+describe('Data', () => {
+  it('tables, the selected table’s columns (complete by aria-colcount), no Row Owner verdict without a menu', () => {
+    const o = read(dataEditor({ selected: 'Customers' }), 'data');
+    expect(o.tables.map((t) => t.name)).toEqual(['Customers', 'Orders', 'Products']);
+    expect(o.tables[0]).toMatchObject({ columnsComplete: true, columns: [{ name: 'Name', rowOwner: 'unknown' }, { name: 'Email', rowOwner: 'unknown' }, { name: 'Phone Number' }, { name: 'Notes' }] });
+    expect(o.tables[1]!.columns).toEqual([]);
+  });
+  it('a column menu offering "Make Row Owner" says that column is not one', () => {
+    const o = read(dataEditor({ selected: 'Customers', menuOn: 'Email' }), 'data');
+    expect(o.tables[0]!.columns.find((c) => c.name === 'Email')?.rowOwner).toBe('no');
+    expect(o.tables[0]!.columns.find((c) => c.name === 'Name')?.rowOwner).toBe('unknown');
+  });
+  it('a menu without "Make Row Owner" says nothing (the marking of a Row Owner is not documented)', () => {
+    const o = read(dataEditor({ selected: 'Customers', menuOn: 'Email' }).replace('<div role="menuitem">Make Row Owner</div>', ''), 'data');
+    expect(o.tables[0]!.columns.every((c) => c.rowOwner === 'unknown')).toBe(true);
+  });
+  it('a Stripe key in a Call API panel: masked and fingerprinted, never the value', () => {
+    const html = dataEditor({ panelKey: 'stripe' });
+    const o = read(html, 'data');
+    expect(o.secrets).toHaveLength(1);
+    expect(o.secrets[0]).toMatchObject({ place: 'call-api', field: 'Headers', provider: 'stripe-secret-key' });
+    expect(JSON.stringify(o)).not.toMatch(/sk_live_51[A-Za-z0-9]{20}/);
+  });
+  it('the team token in a Call API header is reported; in the "Show API" panel it is where it belongs', () => {
+    expect(read(dataEditor({ panelKey: 'glide-token' }), 'data').secrets[0]?.provider).toBe('glide-api-token');
+    const api = read(dataEditor({ showApi: true }), 'data');
+    expect(api.screen).toBe('api');
+    expect(api.secrets).toEqual([]);
+  });
+  it('half-rendered: could not read', () => expect(read(dataEditor({ half: true }), 'data')).toMatchObject({ status: 'unreadable', tables: [] }));
+});
+
+describe('Workflows', () => {
+  it('triggers, a scheduled "Delete rows" step', () => {
+    const o = read(workflows({ cleanup: true }), 'workflows');
+    expect(o.workflows?.items).toEqual([
+      { name: 'New lead Webhook', trigger: 'webhook' },
+      { name: 'Welcome email Manual', trigger: 'manual' },
+      { name: 'Nightly clean-up Schedule Delete rows', trigger: 'schedule', deletesRows: true },
+    ]);
+  });
+  it('an open webhook trigger: the URL as a hash only', () => {
+    const o = read(workflows({ webhookOpen: true }), 'workflows');
+    expect(o.workflows?.items[0]?.webhookHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.stringify(o)).not.toContain('fixture-hook');
+  });
+  it('an empty screen (empty-state wording undocumented) is "unknown", never "no workflows"', () => expect(read(workflows({ empty: true }), 'workflows')).toMatchObject({ status: 'unreadable', workflows: { state: 'unknown' } }));
+});
+
+describe('Users and Secrets', () => {
+  it.each([
+    ['users', usersScreen()],
+    ['secrets', secretsScreen()],
+  ] as const)('%s: could not read (no documented wording), never reads values', (screen, html) => {
+    const o = read(html, screen);
+    expect(o).toMatchObject({ screen, status: 'unreadable' });
+    expect(JSON.stringify(o)).not.toContain('ana@example.com');
+  });
+});
