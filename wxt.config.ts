@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// See README "Architecture" and "Permissions" for why each entry is here.
+// See README "Permissions" and docs/architecture.md for why each entry is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: they read better and avoid clashes between modules that export the same name.
@@ -27,5 +27,7 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Audit this page' },
     },
+    // The organisation policy an administrator may set (utils/policy.ts, docs/policy.md): Chrome validates it against this schema.
+    storage: { managed_schema: 'managed_schema.json' },
   },
 });

@@ -74,7 +74,10 @@ export function ExposureCheckPanel({ audit, tabId, running, api, onRerun }: Expo
 
   useEffect(() => {
     let live = true;
-    void api.hasConsent(origin).then((c) => live && setConsent(c)).catch(() => live && setConsent(false));
+    void api
+      .hasConsent(origin)
+      .then((c) => live && setConsent(c))
+      .catch(() => live && setConsent(false));
     return () => {
       live = false;
     };
@@ -107,10 +110,17 @@ export function ExposureCheckPanel({ audit, tabId, running, api, onRerun }: Expo
   };
 
   return (
-    <section class="probe" aria-labelledby="probe-title" data-testid="exposure-check" data-consent={consent ? 'yes' : 'no'} data-probe-state={running && consent ? 'running' : last?.state ?? 'none'}>
+    <section
+      class="probe"
+      aria-labelledby="probe-title"
+      data-testid="exposure-check"
+      data-consent={consent ? 'yes' : 'no'}
+      data-probe-state={running && consent ? 'running' : (last?.state ?? 'none')}
+    >
       <h2 id="probe-title">Supabase exposure check</h2>
       <p>
-        Project {projects.map((p, i) => (
+        Project{' '}
+        {projects.map((p, i) => (
           <span key={p.ref}>
             {i > 0 ? ', ' : ''}
             <code>{p.ref}</code>
@@ -122,8 +132,8 @@ export function ExposureCheckPanel({ audit, tabId, running, api, onRerun }: Expo
       {usable && consent === false && (
         <div class="consent">
           <p>
-            With your consent the extension asks the project, with the app’s own public key, what a logged-out visitor can read: one read-only request
-            (GET) per table, at most 50, plus the storage bucket list, at most 4 per second. Row values are never kept or shown.
+            With your consent the extension asks the project, with the app’s own public key, what a logged-out visitor can read: one read-only request (GET) per
+            table, at most 50, plus the storage bucket list, at most 4 per second. Row values are never kept or shown.
           </p>
           <ConsentTargets projects={projects.filter((p) => p.publicKey)} />
           <label>

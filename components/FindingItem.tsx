@@ -46,12 +46,14 @@ export function FindingItem({ finding, guide, onOpen, onCopy, count = 1, source,
         </button>
       </h3>
       {open && (
-        <div id={`${id}-panel`} class="finding-panel" role="region" aria-label={`${showInvisible(finding.title)}: details and fix`}>
+        <section id={`${id}-panel`} class="finding-panel" aria-label={`${showInvisible(finding.title)}: details and fix`}>
           <p class="message">{showInvisible(finding.message)}</p>
           {finding.evidence && (
-            <pre class="evidence" aria-label="Evidence">
-              <code>{showInvisible(finding.evidence)}</code>
-            </pre>
+            <figure class="evidence-figure" aria-label="Evidence">
+              <pre class="evidence">
+                <code>{showInvisible(finding.evidence)}</code>
+              </pre>
+            </figure>
           )}
           {accepted && (
             <p class="accepted-note">
@@ -63,7 +65,7 @@ export function FindingItem({ finding, guide, onOpen, onCopy, count = 1, source,
           <p class="rule-id">
             Rule <code>{finding.ruleId}</code>
           </p>
-        </div>
+        </section>
       )}
     </li>
   );
@@ -134,7 +136,7 @@ function FindingActions({ finding, accepted, onAccept, onUnaccept, onShowMe, id 
               value={reason}
               maxLength={REASON_MAX}
               rows={2}
-              required
+              aria-required="true"
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-accept-error` : undefined}
               onInput={(e) => {

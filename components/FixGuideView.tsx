@@ -27,9 +27,11 @@ function Variant({ variant, onOpen, onCopy, idPrefix }: VariantProps) {
         ))}
       </ol>
       {variant.snippet && (
-        <pre class="snippet" id={`${idPrefix}-snippet`} aria-label={`Snippet (${variant.snippet.language})`}>
-          <code>{variant.snippet.code}</code>
-        </pre>
+        <figure class="snippet-figure" aria-label={`Snippet (${variant.snippet.language})`}>
+          <pre class="snippet" id={`${idPrefix}-snippet`}>
+            <code>{variant.snippet.code}</code>
+          </pre>
+        </figure>
       )}
       <div class="actions">
         {variant.deepLink && (
@@ -63,9 +65,7 @@ export interface FixGuideViewProps {
 export function FixGuideView({ guide, onOpen, onCopy, idPrefix }: FixGuideViewProps) {
   return (
     <section class="fix" aria-label="How to fix">
-      <h4>
-        How to fix{guide.primary.target !== 'generic' ? ` on ${guide.primary.name}` : ''}
-      </h4>
+      <h4>How to fix{guide.primary.target !== 'generic' ? ` on ${guide.primary.name}` : ''}</h4>
       <p>{guide.summary}</p>
       <Variant variant={guide.primary} onOpen={onOpen} onCopy={onCopy} idPrefix={`${idPrefix}-p`} />
       {guide.others.length > 0 && (

@@ -2,22 +2,37 @@
  * The toolbar popup. Shows the stored audit for the current tab at once, then runs a fresh audit (the click
  * that opened the popup is what grants the extension access to the tab) and replaces it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Audit } from '@/engine/audit-schema';
 import { auditScope, onBuilderHost } from '@/utils/platform/builders';
-import type { ChecklistRow } from '@/engine/checklist';
+import {
+  applyDecisions,
+  isAccepted,
+  mergeRows,
+  overriddenSeverity,
+  progress,
+  verdict,
+  whereLink,
+  type AcceptedRisk,
+  type ChecklistItem,
+  type ChecklistRow,
+  type Confirmation,
+} from '@/engine/checklist';
 import type { Finding } from '@/engine/finding';
 import type { ResolvedGuide } from '@/engine/fix';
-import { compareFindings } from '@/engine/engine';
 import { SEVERITIES } from '@/engine/severity';
 import type { AuditReply } from '@/utils/messages';
 import type { FixGuide } from '@/engine/rule';
 import type { PopupApi } from './popup-api';
 import { ChecklistView } from './ChecklistView';
 import { ExposureCheckPanel } from './ExposureCheckPanel';
+import { BubbleCheckPanel } from './bubble/BubbleCheckPanel';
 import { DeepAuditPanel } from './supabase/DeepAuditPanel';
-import { FindingItem } from './FindingItem';
+import { FindingsView, type Entry } from './FindingsView';
+import { ExportBar } from './ExportBar';
 import { SEVERITY_LABEL } from './SeverityTag';
+import { showInvisible } from '@/utils/text';
+import type { Policy } from '@/utils/policy';
 
 export type PopupState =
   | { phase: 'loading' }
@@ -115,7 +130,11 @@ export function Popup({ api, guideFor: resolveFor, checklistFor, onShown }: Popu
         <h1>Micro-App Auditor</h1>
         {audit && <Platforms audit={audit} />}
       </header>
-      {state.phase === 'loading' && <p class="status" role="status">Loading…</p>}
+      {state.phase === 'loading' && (
+        <p class="status" role="status">
+          Loading…
+        </p>
+      )}
       {state.phase === 'not-auditable' && (
         <p class="status not-auditable" role="status" data-state="not-auditable">
           {state.message}
@@ -139,7 +158,7 @@ export function Popup({ api, guideFor: resolveFor, checklistFor, onShown }: Popu
           onToggleAccess={toggleAccess}
           onRerun={tabId === undefined ? undefined : () => void run(tabId, audit)}
           guideFor={(f, a) => resolveFor(f, a, guides)}
-          checklist={checklistFor(audit)}
+          checklistFor={checklistFor}
           api={api}
           tabId={tabId}
         />
@@ -153,7 +172,7 @@ function Platforms({ audit }: { audit: Audit }) {
   const shown = audit.platforms.filter((p) => p.confidence !== 'low' || audit.platforms.length === 1);
   return (
     <p class="site">
-      <span class="host">{hostOf(audit.url)}</span>
+      <span class="host">{showInvisible(hostOf(audit.url))}</span>
       <span class="platforms" data-testid="platforms">
         {shown.length === 0 ? (
           <span class="platform">Platform: unknown</span>
@@ -177,16 +196,55 @@ interface AuditViewProps {
   onToggleAccess(): void;
   onRerun: (() => void) | undefined;
   guideFor(finding: Finding, audit: Audit): ResolvedGuide | undefined;
-  checklist: ChecklistRow[];
+  checklistFor(audit: Audit): ChecklistRow[];
   api: PopupApi;
   tabId?: number | undefined;
 }
 
-function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, checklist, api, tabId }: AuditViewProps) {
-  const counts = SEVERITIES.map((s) => [s, audit.findings.filter((f) => f.severity === s).length] as const);
+const DAY_MS = 86_400_000;
+
+function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, checklistFor, api, tabId }: AuditViewProps) {
+  const d = useDecisions(api, audit, tabId);
+  const now = Date.now();
+  const [focus, setFocus] = useState<ChecklistItem>();
+  // A builder and its deployed app, shown together: one list, each finding saying where it was seen.
+  const all = useMemo(() => [audit, ...d.linked], [audit, d.linked]);
+  // The organisation policy's severity overrides apply to what is shown, counted and gated (by rule metadata).
+  const overrides = d.policy.severityOverrides;
+  const entries = useMemo(
+    (): Entry[] =>
+      all.flatMap((a) =>
+        a.findings.map((f) => {
+          const severity = overriddenSeverity(f, a.rules?.[f.ruleId]?.category, overrides);
+          const finding = severity === f.severity ? f : { ...f, severity };
+          return { finding, audit: a, ...(d.linked.length ? { source: a.context === 'builder' ? 'Builder' : 'Live app' } : {}) };
+        }),
+      ),
+    [all, d.linked.length, overrides],
+  );
+  const open = entries.filter((e) => !isAccepted(e.finding, d.accepted, now)).map((e) => e.finding);
+  const { rows, contradicted } = applyDecisions(
+    mergeRows(all.map(checklistFor)),
+    entries.map((e) => e.finding),
+    d.accepted,
+    d.confirmations,
+    now,
+  );
+  const v = verdict(open, rows, d.policy.requiredChecklistItems ?? []);
+  // Evidence now contradicts a confirmation (the item fails): it is cleared.
+  const contradictedKey = contradicted.join(',');
+  useEffect(() => {
+    if (contradicted.length) void d.clear(contradicted);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contradictedKey]);
+  const counts = SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length] as const);
+  const focused = focus ? rows.find((r) => r.item === focus) : undefined;
   return (
     <>
       <section class="summary" aria-label="Summary">
+        <p class={`verdict verdict-${v.level}`} data-level={v.level} data-testid="verdict">
+          {v.line}
+        </p>
         <ul class="counts" aria-label="Findings by severity">
           {counts.map(([s, n]) => (
             <li key={s} class={`count sev-${s}${n === 0 ? ' zero' : ''}`} data-severity={s} data-count={n}>
@@ -211,9 +269,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
         </p>
         {access !== undefined && (
           <p class="access">
-            {access
-              ? 'Full audit: this site’s headers and cookies are checked as pages load.'
-              : 'Quick audit. Some checks need access to this site.'}
+            {access ? 'Full audit: this site’s headers and cookies are checked as pages load.' : 'Quick audit. Some checks need access to this site.'}
             <button type="button" class="link" onClick={onToggleAccess}>
               {access ? 'Stop watching this site' : 'Allow full audit of this site'}
             </button>
@@ -222,37 +278,126 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
         {audit.gaps.length > 0 && (
           <ul class="gaps" aria-label="Not checked">
             {audit.gaps.map((g) => (
-              <li key={g.collector + g.message}>{g.message}</li>
+              <li key={g.collector + g.message} data-partial={g.partial ? 'yes' : undefined}>
+                {showInvisible(g.message)}
+              </li>
             ))}
           </ul>
         )}
       </section>
-      {api.supabaseProbe && onRerun && (
+      {api.supabaseProbe && onRerun && d.policy.allowActiveChecks !== false && (
         <ExposureCheckPanel audit={audit} tabId={tabId} running={running} api={api.supabaseProbe} onRerun={onRerun} />
       )}
-      {api.supabaseDeepAudit && onRerun && <DeepAuditPanel audit={audit} tabId={tabId} api={api.supabaseDeepAudit} onDone={onRerun} />}
-      {audit.findings.length === 0 ? (
+      {api.bubbleCheck && onRerun && d.policy.allowActiveChecks !== false && (
+        <BubbleCheckPanel audit={audit} running={running} api={api.bubbleCheck} onRerun={onRerun} />
+      )}
+      {api.supabaseDeepAudit && onRerun && d.policy.allowActiveChecks !== false && (
+        <DeepAuditPanel audit={audit} tabId={tabId} api={api.supabaseDeepAudit} onDone={onRerun} />
+      )}
+      {entries.length === 0 ? (
         <p class="status empty" data-state="empty">
           Nothing found. {audit.evaluated.length} checks passed on this page.
         </p>
       ) : (
-        <section aria-label="Findings">
-          <h2 class="sr-only">Findings, most severe first</h2>
-          <ul class="findings">
-            {[...audit.findings].sort(compareFindings).map((f) => (
-              <FindingItem key={f.fingerprint} finding={f} guide={guideFor(f, audit)} onOpen={api.open} onCopy={api.copy} />
-            ))}
-          </ul>
-        </section>
+        <FindingsView
+          entries={entries}
+          accepted={d.accepted}
+          now={now}
+          guideFor={guideFor}
+          onOpen={api.open}
+          onCopy={api.copy}
+          {...(api.decisions
+            ? {
+                onAccept: (e: Entry, reason: string, days: number) =>
+                  d.accept(e.audit, {
+                    fingerprint: e.finding.fingerprint,
+                    reason,
+                    severity: e.finding.severity,
+                    ruleId: e.finding.ruleId,
+                    title: e.finding.title.slice(0, 300),
+                    acceptedAt: Date.now(),
+                    expiresAt: Date.now() + days * DAY_MS,
+                  }),
+                onUnaccept: (e: Entry) => d.unaccept(e.audit, e.finding.fingerprint),
+              }
+            : {})}
+          {...(api.showInPage && tabId !== undefined ? { onShowMe: (e: Entry) => api.showInPage!(tabId, e.finding) } : {})}
+          focus={focused ? { label: focused.label, fingerprints: focused.fingerprints } : undefined}
+          onClearFocus={() => setFocus(undefined)}
+        />
       )}
       {audit.errors.length > 0 && (
         <p class="status error" role="alert">
           {audit.errors.length} check{audit.errors.length === 1 ? '' : 's'} could not run: {audit.errors.map((e) => e.ruleId).join(', ')}
         </p>
       )}
-      <ChecklistView rows={checklist} />
+      <ChecklistView
+        rows={rows}
+        progress={progress(rows)}
+        linkFor={(r) => whereLink(r.where, audit)}
+        onOpen={api.open}
+        onShowFindings={setFocus}
+        {...(api.decisions ? { onConfirm: (item: ChecklistItem) => void d.confirm(item), onUnconfirm: (item: ChecklistItem) => void d.clear([item]) } : {})}
+      />
+      {api.exportReport && <ExportBar onExport={(format) => api.exportReport!(format, audit, d.accepted)} hasAccepted={d.accepted.length > 0} />}
     </>
   );
+}
+
+/** The user's decisions on this audit's site or project (and its linked audits), loaded after the audit is on screen. */
+function useDecisions(api: PopupApi, audit: Audit, tabId: number | undefined) {
+  const [accepted, setAccepted] = useState<Record<string, AcceptedRisk[]>>({});
+  const [confirmations, setConfirmations] = useState<Confirmation[]>([]);
+  const [linked, setLinked] = useState<Audit[]>([]);
+  const [policy, setPolicy] = useState<Policy>({});
+  const scope = audit.origin;
+  useEffect(() => {
+    if (api.loadPolicy) void api.loadPolicy().then(setPolicy, () => undefined);
+  }, [api]);
+  useEffect(() => {
+    let live = true;
+    const dec = api.decisions;
+    void (async () => {
+      const others = api.loadLinked ? await api.loadLinked(audit).catch(() => []) : [];
+      if (!live) return;
+      setLinked(others);
+      if (!dec) return;
+      const scopes = [scope, ...others.map((o) => o.origin)];
+      const lists = await Promise.all(scopes.map((s) => dec.loadAccepted(s).catch(() => [])));
+      const c = await dec.loadConfirmations(scope).catch(() => []);
+      if (!live) return;
+      setAccepted(Object.fromEntries(scopes.map((s, i) => [s, lists[i]!])));
+      setConfirmations(c);
+    })();
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scope, audit.createdAt]);
+  const flat = useMemo(() => Object.values(accepted).flat(), [accepted]);
+  const dec = api.decisions;
+  return {
+    accepted: flat,
+    confirmations,
+    linked,
+    policy,
+    async accept(a: Audit, risk: AcceptedRisk) {
+      if (!dec) return;
+      const next = await dec.acceptRisk(a.origin, risk, a === audit ? tabId : undefined, a);
+      setAccepted((m) => ({ ...m, [a.origin]: next }));
+    },
+    async unaccept(a: Audit, fingerprint: string) {
+      if (!dec) return;
+      const next = await dec.unacceptRisk(a.origin, fingerprint, a === audit ? tabId : undefined, a);
+      setAccepted((m) => ({ ...m, [a.origin]: next }));
+    },
+    async confirm(item: ChecklistItem) {
+      if (dec) setConfirmations(await dec.confirmItem(scope, item));
+    },
+    async clear(items: ChecklistItem[]) {
+      if (dec) setConfirmations(await dec.clearConfirmations(scope, items));
+    },
+  };
 }
 
 function Footer({ api }: { api: PopupApi }) {
@@ -263,6 +408,18 @@ function Footer({ api }: { api: PopupApi }) {
   return (
     <footer class="foot">
       <p>Everything stays in your browser: no uploads, no telemetry. Secrets are shown and stored masked.</p>
+      {api.openSettings && (
+        <p>
+          <button type="button" class="link" onClick={() => api.openSettings!()}>
+            Settings: consent, retention, monitoring, policy
+          </button>
+        </p>
+      )}
+      {api.openBubbleExport && (
+        <button type="button" class="link" data-testid="open-bubble-export" onClick={() => api.openBubbleExport!()}>
+          Audit an exported Bubble app (.bubble file)
+        </button>
+      )}
       {days !== undefined && (
         <label>
           Keep audit results for{' '}

@@ -3,6 +3,9 @@
  * tests pass a fake). Types only: nothing in components/ calls browser APIs or the network.
  */
 import type { Audit } from '@/engine/audit-schema';
+import type { AcceptedRisk, ChecklistItem, Confirmation } from '@/engine/checklist';
+import type { Finding } from '@/engine/finding';
+import type { Policy } from '@/utils/policy';
 import type { FixGuide } from '@/engine/rule';
 import type { AuditReply } from '@/utils/messages';
 import type { ProbeApi } from './ExposureCheckPanel';
@@ -29,6 +32,34 @@ export interface PopupApi {
   setRetentionDays(days: number): Promise<void>;
   /** Consent and cancel for the Supabase exposure check (absent: the popup does not offer the check). */
   supabaseProbe?: ProbeApi;
+  /** Consent for the Bubble Data API and /version-test check of a deployed Bubble app (absent: not offered). */
+  bubbleCheck?: ProbeApi;
   /** Consent and run for the Supabase dashboard's deep audit (absent: the popup does not offer it). */
   supabaseDeepAudit?: DeepAuditApi;
+  /** Accepted risks and hand confirmations per site or project (absent: the popup offers neither). */
+  decisions?: DecisionsApi;
+  /** Stored audits of the same project seen from the other side (a builder and its deployed app). */
+  loadLinked?(audit: Audit): Promise<Audit[]>;
+  /** Scrolls to and highlights a builder finding's element in the tab; false when it is not on the page. */
+  showInPage?(tabId: number, finding: Finding): Promise<boolean>;
+  /** Builds a report of the audit and saves it as a file (the report code is loaded only then). */
+  exportReport?(format: ExportFormat, audit: Audit, accepted: readonly AcceptedRisk[]): Promise<void>;
+  /** Opens the settings page. */
+  openSettings?(): void;
+  /** The organisation policy (utils/policy.ts): severity overrides, required items, whether active checks are on. */
+  loadPolicy?(): Promise<Policy>;
+  /** Opens the extension page that audits an exported .bubble file (a page of its own: Firefox closes popups when a file dialog opens). */
+  openBubbleExport?(): void;
+}
+
+export type ExportFormat = 'markdown' | 'json' | 'sarif' | 'baseline';
+
+export interface DecisionsApi {
+  loadAccepted(scope: string): Promise<AcceptedRisk[]>;
+  /** Also refreshes the toolbar badge of the tab (accepted findings do not count). */
+  acceptRisk(scope: string, risk: AcceptedRisk, tabId?: number, audit?: Audit): Promise<AcceptedRisk[]>;
+  unacceptRisk(scope: string, fingerprint: string, tabId?: number, audit?: Audit): Promise<AcceptedRisk[]>;
+  loadConfirmations(scope: string): Promise<Confirmation[]>;
+  confirmItem(scope: string, item: ChecklistItem): Promise<Confirmation[]>;
+  clearConfirmations(scope: string, items: ChecklistItem[]): Promise<Confirmation[]>;
 }

@@ -82,7 +82,6 @@ export function buildAudit(raw: unknown, rules: readonly Rule[], o: BuildAuditOp
   };
 }
 
-
 /** A group this large is shown as one finding with a count (e.g. 3,000 cookies `s_1`…`s_3000` without Secure). */
 export const GROUP_MIN = 5;
 /** Bounds of a finding's strings (FindingSchema), kept here so a grouped finding's longer message still fits. */
@@ -118,7 +117,10 @@ export function groupFindings(findings: readonly Finding[]): { findings: Finding
       continue;
     }
     const [first] = g as [Finding, ...Finding[]];
-    const names = g.slice(1, 4).map((f) => f.location.name ?? f.location.url ?? '').filter(Boolean);
+    const names = g
+      .slice(1, 4)
+      .map((f) => f.location.name ?? f.location.url ?? '')
+      .filter(Boolean);
     const also = `The same finding applies to ${plural(g.length - 1, `more ${first.location.kind}`)}${names.length ? ` (e.g. ${names.map((n) => `“${clip(n, 80)}”`).join(', ')})` : ''}: ${plural(g.length, 'finding')} in all, shown once.`;
     out.push({ ...first, message: `${clip(first.message, FINDING_TEXT.message - also.length - 1)} ${also}` });
   }
@@ -135,11 +137,19 @@ export function groupFindings(findings: readonly Finding[]): { findings: Finding
   }));
   if (bounded.length <= AUDIT_LIMITS.findings) return { findings: bounded, gaps: [] };
   const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
-  const kept = bounded.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).slice(0, AUDIT_LIMITS.findings);
+  const kept = bounded
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .slice(0, AUDIT_LIMITS.findings);
   const more = bounded.length - AUDIT_LIMITS.findings;
   return {
     findings: kept.sort((a, b) => a.i - b.i).map((k) => k.f),
-    gaps: [{ collector: 'findings', message: `${plural(more, 'more finding')} not listed: an audit keeps the ${AUDIT_LIMITS.findings.toLocaleString('en-US')} most severe.` }],
+    gaps: [
+      {
+        collector: 'findings',
+        message: `${plural(more, 'more finding')} not listed: an audit keeps the ${AUDIT_LIMITS.findings.toLocaleString('en-US')} most severe.`,
+      },
+    ],
   };
 }
 

@@ -21,11 +21,7 @@ export interface HeaderFixOptions {
   meta?: string;
 }
 
-export function headerFixes(
-  header: string,
-  value: string,
-  options: HeaderFixOptions = {},
-): Partial<Record<FixTarget, PlatformFix>> {
+export function headerFixes(header: string, value: string, options: HeaderFixOptions = {}): Partial<Record<FixTarget, PlatformFix>> {
   const json = JSON.stringify({ headers: [{ source: '/(.*)', headers: [{ key: header, value }] }] }, null, 2);
   const fixes: Partial<Record<FixTarget, PlatformFix>> = {
     netlify: {
@@ -58,11 +54,7 @@ export function headerFixes(
       docs: HOST_DOCS.cloudflare,
     },
     'firebase-hosting': {
-      steps: [
-        'Open `firebase.json` in your project.',
-        'Under `hosting`, add the `headers` entry below.',
-        'Run `firebase deploy --only hosting`.',
-      ],
+      steps: ['Open `firebase.json` in your project.', 'Under `hosting`, add the `headers` entry below.', 'Run `firebase deploy --only hosting`.'],
       snippet: {
         language: 'json',
         code: JSON.stringify({ hosting: { headers: [{ source: '**', headers: [{ key: header, value }] }] } }, null, 2),
@@ -92,10 +84,7 @@ export function headerFixes(
       'Webflow → Site settings → Custom code → Head code.',
       'https://university.webflow.com/lesson/custom-code-in-the-head-and-body-tags',
     );
-    fixes.softr = metaFix(
-      'Softr studio → Settings → Custom code → Code inside header.',
-      'https://docs.softr.io/',
-    );
+    fixes.softr = metaFix('Softr studio → Settings → Custom code → Code inside header.', 'https://docs.softr.io/');
   }
   return { ...fixes, ...options.platforms };
 }

@@ -49,7 +49,11 @@ export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | Fi
   out.push(`# Micro-App Auditor report`, '');
   // What was not scanned comes first: a partial audit must not read as an all-clear.
   if (audit.gaps.length) {
-    out.push(isPartial(audit) ? '**Incomplete audit. Not scanned or not checked:**' : '**Not checked:**', ...audit.gaps.map((g) => `- ${escapeMarkdown(g.message)}`), '');
+    out.push(
+      isPartial(audit) ? '**Incomplete audit. Not scanned or not checked:**' : '**Not checked:**',
+      ...audit.gaps.map((g) => `- ${escapeMarkdown(g.message)}`),
+      '',
+    );
   }
   out.push(`- **URL:** ${codeSpan(audit.url)}`, `- **Platform:** ${escapeMarkdown(platforms)}`);
   out.push(`- **Audited:** ${new Date(audit.createdAt).toISOString()} (${audit.durationMs} ms, ${audit.fullAccess ? 'full' : 'quick'} audit)`);

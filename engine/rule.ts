@@ -1,21 +1,14 @@
 /**
  * What a rule is: metadata (with its fix guide) plus a pure check over Evidence.
- * One rule per file under rules/<area>/, named by its id; see README "How to add a rule".
+ * One rule per file under rules/<category>/, named by its id; see docs/contributing.md "How to add a rule".
  */
 import type { Evidence } from '../utils/evidence/evidence';
 import type { Confidence, Detection, FixTarget } from '../utils/platform/platforms';
 import type { Severity } from './severity';
 
-export const CHECKLIST_ITEMS = {
-  secrets: 'Secrets: none in the page or builder fields, kept in a secret store, rotation planned',
-  auth: 'Authentication: sign-in required where data is private, sessions protected',
-  'least-privilege': 'Least privilege: data and APIs open only to who needs them',
-  transport: 'Transport: HTTPS everywhere, HSTS, secure cookies, hardened headers',
-  'data-retention': 'Data retention: personal data and logs deleted on a schedule',
-  integrations: 'Integrations: scoped keys, signed webhooks, trusted third-party code',
-  monitoring: 'Monitoring: someone notices abuse and changes',
-} as const;
-export type ChecklistItem = keyof typeof CHECKLIST_ITEMS;
+/** The pre-publish checklist's items and groups live in ./checklist.ts (pure, loaded by the popup too). */
+export { CHECKLIST_GROUPS, CHECKLIST_ITEMS, type ChecklistGroup, type ChecklistItem } from './checklist';
+import type { ChecklistItem } from './checklist';
 
 /** Evidence parts a rule reads. The engine skips a rule whose parts were not collected ("not checked"). */
 export type Surface =
@@ -29,7 +22,13 @@ export type Surface =
   /** What the Supabase dashboard showed (any page); its cron page; its Security Advisor (or the deep audit). */
   | 'supabase-dashboard'
   | 'supabase-cron'
-  | 'supabase-advisors';
+  | 'supabase-advisors'
+  /** What the Glide builder showed (any screen); a deployed Glide app seen logged out. */
+  | 'glide-builder'
+  | 'glide-app'
+  /** Bubble: the app model (editor or export); what the deployed app's own endpoints answered. */
+  | 'bubble-app'
+  | 'bubble-deployed';
 
 export interface Snippet {
   /** e.g. 'text' (Netlify _headers), 'json', 'nginx', 'sql', 'html' */
@@ -76,6 +75,8 @@ export const RULE_CATEGORIES = {
   page: 'Page content',
   secrets: 'Secrets',
   supabase: 'Supabase',
+  glide: 'Glide',
+  bubble: 'Bubble',
 } as const;
 export type RuleCategory = keyof typeof RULE_CATEGORIES;
 
@@ -92,7 +93,7 @@ export interface RuleMeta<M extends string = string> {
   /** Message templates by id; `{name}` is replaced from a finding's data. */
   messages: Record<M, string>;
   fix: FixGuide;
-  /** Why it matters, one or two sentences (README and popup). */
+  /** Why it matters, one or two sentences (docs/rules.md and popup). */
   rationale: string;
 }
 

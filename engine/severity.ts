@@ -1,5 +1,5 @@
 /**
- * Severity model (see README "Severity model").
+ * Severity model (docs/architecture.md, "Severity model").
  * critical: an attacker can act now with no extra step (a live secret key in the page, a table anyone can read/write).
  * high:     a direct weakness with a known exploit path (no HTTPS, session cookie readable by scripts, reflected CORS with credentials).
  * medium:   defence-in-depth missing where attacks are common (no CSP, no clickjacking protection, capability URLs).

@@ -13,6 +13,8 @@ import cookieSessionNoSecure from './cookies/cookie-session-no-secure';
 import corsReflectedOrigin from './cors/cors-reflected-origin';
 import corsWildcardCredentialed from './cors/cors-wildcard-credentialed';
 import cspBaseUri from './headers/csp-base-uri';
+import cspBroadScriptSrc from './headers/csp-broad-script-src';
+import cspFormActionHttp from './headers/csp-form-action-http';
 import cspFrameAncestors from './headers/csp-frame-ancestors';
 import cspMissing from './headers/csp-missing';
 import cspObjectSrc from './headers/csp-object-src';
@@ -49,6 +51,32 @@ import publicBucket from './supabase/supabase-public-bucket';
 import rlsDisabled from './supabase/supabase-rls-disabled';
 import rlsNoPolicy from './supabase/supabase-rls-no-policy';
 import securityDefinerView from './supabase/supabase-security-definer-view';
+import glideAppCheckInBuilder from './glide/glide-app-check-in-builder';
+import glideAppDownloads from './glide/glide-app-downloads';
+import glideAppOpen from './glide/glide-app-open';
+import glideNoRetention from './glide/glide-no-retention';
+import glideNoRowOwner from './glide/glide-no-row-owner';
+import glidePublicApp from './glide/glide-public-app';
+import glidePublicEmail from './glide/glide-public-email';
+import glideRequestAccess from './glide/glide-request-access';
+import glideSecretInIntegration from './glide/glide-secret-in-integration';
+import glideTeamToken from './glide/glide-team-token';
+import glideVisibilityOnly from './glide/glide-visibility-only';
+import glideWeakSignIn from './glide/glide-weak-sign-in';
+import glideWebhookExposed from './glide/glide-webhook-exposed';
+import glideScreenUnreadable from './glide/glide-screen-unreadable';
+import bubbleApiConnectorKey from './bubble/bubble-api-connector-key';
+import bubbleAppRightsOpen from './bubble/bubble-app-rights-open';
+import bubbleDataApiReadable from './bubble/bubble-data-api-readable';
+import bubbleDataApiTypeOpen from './bubble/bubble-data-api-type-open';
+import bubbleDevVersionOpen from './bubble/bubble-dev-version-open';
+import bubbleMetaExposed from './bubble/bubble-meta-exposed';
+import bubbleNoRetention from './bubble/bubble-no-retention';
+import bubbleSecretInApp from './bubble/bubble-secret-in-app';
+import bubbleSwaggerVisible from './bubble/bubble-swagger-visible';
+import bubbleTypePublic from './bubble/bubble-type-public';
+import bubbleVersionTestOpen from './bubble/bubble-version-test-open';
+import bubbleWorkflowNoAuth from './bubble/bubble-workflow-no-auth';
 
 /** Rules over a deployed app's Supabase exposure (part of DEPLOYED_RULES). */
 export const SUPABASE_APP_RULES: readonly Rule[] = [
@@ -74,6 +102,40 @@ export const SUPABASE_DASHBOARD_RULES: readonly Rule[] = [
   advisorLint,
 ] as Rule[];
 
+/** Rules over a deployed Glide app seen logged out (part of DEPLOYED_RULES). */
+export const GLIDE_APP_RULES: readonly Rule[] = [glideAppOpen, glideAppDownloads, glideAppCheckInBuilder] as Rule[];
+
+/** Rules over what the Glide builder showed (part of BUILDER_RULES). */
+export const GLIDE_BUILDER_RULES: readonly Rule[] = [
+  glidePublicApp,
+  glideWeakSignIn,
+  glideRequestAccess,
+  glideNoRowOwner,
+  glideVisibilityOnly,
+  glidePublicEmail,
+  glideSecretInIntegration,
+  glideTeamToken,
+  glideWebhookExposed,
+  glideNoRetention,
+  glideScreenUnreadable,
+] as Rule[];
+
+/** Rules over a deployed Bubble app's own API answers (part of DEPLOYED_RULES). */
+export const BUBBLE_DEPLOYED_RULES: readonly Rule[] = [bubbleDataApiReadable, bubbleMetaExposed, bubbleVersionTestOpen] as Rule[];
+
+/** Rules over a Bubble app model: the editor's, or an exported .bubble file's (part of BUILDER_RULES). */
+export const BUBBLE_APP_RULES: readonly Rule[] = [
+  bubbleTypePublic,
+  bubbleDataApiTypeOpen,
+  bubbleApiConnectorKey,
+  bubbleSecretInApp,
+  bubbleWorkflowNoAuth,
+  bubbleAppRightsOpen,
+  bubbleDevVersionOpen,
+  bubbleSwaggerVisible,
+  bubbleNoRetention,
+] as Rule[];
+
 /** Rules that run on a deployed app's evidence. */
 export const DEPLOYED_RULES: readonly Rule[] = [
   httpsNotUsed,
@@ -83,10 +145,12 @@ export const DEPLOYED_RULES: readonly Rule[] = [
   hstsNoIncludeSubdomains,
   cspMissing,
   cspUnsafeInline,
+  cspBroadScriptSrc,
   cspUnsafeEval,
   cspObjectSrc,
   cspBaseUri,
   cspFrameAncestors,
+  cspFormActionHttp,
   clickjackingUnprotected,
   nosniffMissing,
   referrerPolicyWeak,
@@ -106,10 +170,12 @@ export const DEPLOYED_RULES: readonly Rule[] = [
   secretExposed,
   publishableKeyInPage,
   ...SUPABASE_APP_RULES,
+  ...GLIDE_APP_RULES,
+  ...BUBBLE_DEPLOYED_RULES,
 ] as Rule[];
 
 /** Rules that run on a builder's editor tab, over what its content script observed. */
-export const BUILDER_RULES: readonly Rule[] = [secretInBuilderField, ...SUPABASE_DASHBOARD_RULES] as Rule[];
+export const BUILDER_RULES: readonly Rule[] = [secretInBuilderField, ...SUPABASE_DASHBOARD_RULES, ...GLIDE_BUILDER_RULES, ...BUBBLE_APP_RULES] as Rule[];
 
 /** Every rule, for the conventions test and the README. */
 export const ALL_RULES: readonly Rule[] = [...DEPLOYED_RULES, ...BUILDER_RULES];

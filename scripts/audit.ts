@@ -90,8 +90,26 @@ export function parseCli(argv: string[]): CliOptions {
     },
   });
   const ci = ciOptions(values);
-  if (!values.help && (values.urls || values.merge) && positionals.length === 0) return { url: '', json: values.json, insecure: values.insecure, headed: values.headed, ...(values['host-rules'] ? { hostRules: values['host-rules'] } : {}), ...(values.probe ? { probe: true } : {}), ...(values['allow-partial'] ? { allowPartial: true } : {}), ...ci };
-  if (!values.help && values['bubble-export'] && positionals.length === 0) return { url: '', json: values.json, insecure: false, headed: false, bubbleExport: values['bubble-export'], ...(values['allow-partial'] ? { allowPartial: true } : {}) };
+  if (!values.help && (values.urls || values.merge) && positionals.length === 0)
+    return {
+      url: '',
+      json: values.json,
+      insecure: values.insecure,
+      headed: values.headed,
+      ...(values['host-rules'] ? { hostRules: values['host-rules'] } : {}),
+      ...(values.probe ? { probe: true } : {}),
+      ...(values['allow-partial'] ? { allowPartial: true } : {}),
+      ...ci,
+    };
+  if (!values.help && values['bubble-export'] && positionals.length === 0)
+    return {
+      url: '',
+      json: values.json,
+      insecure: false,
+      headed: false,
+      bubbleExport: values['bubble-export'],
+      ...(values['allow-partial'] ? { allowPartial: true } : {}),
+    };
   if (values.help || positionals.length !== 1) throw new SetupError(USAGE);
   let url: URL;
   try {

@@ -24,7 +24,14 @@ import { ensureBuilt, launchWithExtension, type ExtensionBrowser } from './lib/b
 
 declare const chrome: typeof WxtBrowser;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, window: { type: 'string', default: '5000' }, tables: { type: 'string', default: '50' }, loads: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    window: { type: 'string', default: '5000' },
+    tables: { type: 'string', default: '50' },
+    loads: { type: 'string', default: '5' },
+  },
+});
 const RUNS = Math.max(3, Number(values.runs) || 10);
 const WINDOW_MS = Number(values.window) || 5000;
 const TABLES = Number(values.tables) || 50;
@@ -68,7 +75,9 @@ async function loadToStored(b: ExtensionBrowser): Promise<number[]> {
     await clear(b);
     const page = await b.context.newPage();
     await page.goto(builderUrl(`/settings/privacy?run=${i}`), { waitUntil: 'load' });
-    const loaded = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    const loaded = await page.evaluate(
+      () => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
     const at = await storedAt(b, 'glide-public-app', Math.floor(loaded) - 1000);
     if (i > 0) out.push(at - loaded); // the first run warms the service worker
     await page.close();
@@ -100,7 +109,8 @@ type Metrics = Record<string, number>;
 async function meter(page: Page): Promise<() => Promise<Metrics>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  return async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  return async () =>
+    Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
 }
 
 async function editorCost(b: ExtensionBrowser): Promise<{ load: number; steady: number }[]> {

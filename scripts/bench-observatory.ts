@@ -11,8 +11,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildVariants } from './lib/observatory-variants';
 import {
-  compareAll, formatObservatory, formatOurs, isDocumented, MAPPING, parseDeliberate, renderDeliberate,
-  renderDifferentReasons, renderSummaryTable, report,
+  compareAll,
+  formatObservatory,
+  formatOurs,
+  isDocumented,
+  MAPPING,
+  parseDeliberate,
+  renderDeliberate,
+  renderDifferentReasons,
+  renderSummaryTable,
+  report,
 } from './lib/observatory-compare';
 
 const docPath = fileURLToPath(new URL('./observatory-disagreements.md', import.meta.url));
@@ -43,7 +51,8 @@ const out: string[] = [
 ];
 if (r.undocumented.length) {
   out.push('', '## Undocumented disagreements (a bug in a rule, or a difference to document)', '');
-  for (const c of r.undocumented) out.push(`- \`${c.variant}\` (${MAPPING[c.check].title}): Observatory ${formatObservatory(c)}, ours ${formatOurs(c)} — ${c.note}`);
+  for (const c of r.undocumented)
+    out.push(`- \`${c.variant}\` (${MAPPING[c.check].title}): Observatory ${formatObservatory(c)}, ours ${formatOurs(c)} — ${c.note}`);
 }
 if (r.stale.length) {
   out.push('', '## Documented differences that no longer occur (update the doc)', '');

@@ -110,7 +110,7 @@ function plantedCorpus(real: string, texts: { text: string; plant: Omit<Plant, '
   texts.forEach((t, i) => {
     const target = Math.floor(((i + 1) * real.length) / (texts.length + 1));
     const cut = Math.max(from, real.indexOf(';', target) + 1 || real.length);
-    out += real.slice(from, cut) + '\n';
+    out += `${real.slice(from, cut)}\n`;
     plants.push({ ...t.plant, start: out.length + t.start, end: out.length + t.end });
     out += `${t.text}\n`;
     from = cut;
@@ -201,7 +201,12 @@ async function main() {
   const realOurs = scanSecrets(real, { maxBytes: real.length });
   const realLint = await secretlint(real);
   const byExposure = (ms: SecretMatch[]) =>
-    Object.entries(ms.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.exposure]: (acc[m.exposure] ?? 0) + 1 }), {}))
+    Object.entries(
+      ms.reduce<Record<string, number>>((acc, m) => {
+        acc[m.exposure] = (acc[m.exposure] ?? 0) + 1;
+        return acc;
+      }, {}),
+    )
       .map(([k, n]) => `${n} ${k}`)
       .join(', ') || '0';
 
@@ -267,7 +272,11 @@ async function main() {
   let slLint = 0;
   for (const { c, e } of slLabels) if ((await secretlint(c.input)).some((f) => overlaps(f, e))) slLint++;
   const slNegatives = slCases.filter((c) => c.expected.length === 0);
-  const slFalse = slNegatives.flatMap((c) => scanSecrets(c.input).filter((m) => m.exposure === 'secret').map((m) => `${c.rule}/${c.case}: ${m.provider}`));
+  const slFalse = slNegatives.flatMap((c) =>
+    scanSecrets(c.input)
+      .filter((m) => m.exposure === 'secret')
+      .map((m) => `${c.rule}/${c.case}: ${m.provider}`),
+  );
 
   // 3. The planted keys' generator never writes what the placeholder filter rejects (so the planted recall above
   //    measures detection, not luck): checked here on every planted and pasted key.
@@ -278,7 +287,11 @@ async function main() {
   const keys = keysForPastes();
   const pastes = Array.from({ length: PASTES }, (_, i) => {
     const key = keys[i % keys.length]!;
-    return i % 3 === 0 ? key.snippet : i % 3 === 1 ? `Bearer ${key.value}` : real.slice((i * 7919) % (real.length - 2000), ((i * 7919) % (real.length - 2000)) + 200 + (i % 1800));
+    return i % 3 === 0
+      ? key.snippet
+      : i % 3 === 1
+        ? `Bearer ${key.value}`
+        : real.slice((i * 7919) % (real.length - 2000), ((i * 7919) % (real.length - 2000)) + 200 + (i % 1800));
   });
   const costs = pastes.map((paste) => {
     const t0 = performance.now();
@@ -305,13 +318,33 @@ async function main() {
     [`Throughput, real libraries (median of ${RUNS} after ${WARMUP} warm-up runs)`, mbps(realBytes, oursReal), mbps(realBytes, lintReal)],
     [`Throughput, with planted keys (median of ${RUNS} after ${WARMUP} warm-up runs)`, mbps(corpusBytes, oursAll), mbps(corpusBytes, lintAll)],
     ['Speed ratio (ours / secretlint)', `${(lintReal / oursReal).toFixed(1)}× real, ${(lintAll / oursAll).toFixed(1)}× planted`, '1×'],
-    ['Recall, planted secret/capability/test keys (right provider, exact span)', pct(secrets.length - ourMisses.length, secrets.length), `${pct(lintHits.length, secrets.length)} (any overlapping report)`],
+    [
+      'Recall, planted secret/capability/test keys (right provider, exact span)',
+      pct(secrets.length - ourMisses.length, secrets.length),
+      `${pct(lintHits.length, secrets.length)} (any overlapping report)`,
+    ],
     ['Publishable keys classified right (provider, span, publishable)', pct(publishableRight, publishable.length), 'n/a'],
-    ['Publishable keys reported as secret', pct(wronglySecret(publishable, oursFindings), publishable.length), pct(wronglySecret(publishable, lintFindings), publishable.length)],
-    ['Placeholders reported as secret', pct(wronglySecret(placeholders, oursFindings), placeholders.length), pct(wronglySecret(placeholders, lintFindings), placeholders.length)],
+    [
+      'Publishable keys reported as secret',
+      pct(wronglySecret(publishable, oursFindings), publishable.length),
+      pct(wronglySecret(publishable, lintFindings), publishable.length),
+    ],
+    [
+      'Placeholders reported as secret',
+      pct(wronglySecret(placeholders, oursFindings), placeholders.length),
+      pct(wronglySecret(placeholders, lintFindings), placeholders.length),
+    ],
     ['Findings on the real-library corpus', byExposure(realOurs), String(realLint.length)],
-    [`gitleaks TPs detected (${supported.length} supported rules)`, `${pct(tpOurs, tps.length)}; the other ${tpDropped} are documented placeholders`, `${pct(tpLint, tps.length)} (any report)`],
-    [`gitleaks FPs reported as secret (all ${rules.length} rules)`, `${pct(fpFlagged.length, fps.length)}, ${fpDocumented} of them a documented disagreement`, pct(fpLint, fps.length)],
+    [
+      `gitleaks TPs detected (${supported.length} supported rules)`,
+      `${pct(tpOurs, tps.length)}; the other ${tpDropped} are documented placeholders`,
+      `${pct(tpLint, tps.length)} (any report)`,
+    ],
+    [
+      `gitleaks FPs reported as secret (all ${rules.length} rules)`,
+      `${pct(fpFlagged.length, fps.length)}, ${fpDocumented} of them a documented disagreement`,
+      pct(fpLint, fps.length),
+    ],
     [
       `Independent: gitleaks TPs of all ${rules.length} rules (unsupported rules count as misses)`,
       `${pct(count('found'), allTps.length)} found; ${count('publishable')} classified publishable, ${count('placeholder')} documented placeholders, ${count('missed')} missed; ${rulesAllFound}/${rules.length} rules fully found`,
@@ -333,7 +366,9 @@ async function main() {
   console.log(`\nMB = 10^6 bytes (UTF-8). Node ${process.version}.`);
   if (contextMisses.length) console.log(`\nPlanted keys we missed or misclassified: ${contextMisses.join('; ')}`);
   console.log(`\ngitleaks rules not fully found (found/publishable/placeholder of n): ${ruleMisses.map(([id, r]) => `${id} ${r.found}/${r.n}`).join(', ')}`);
-  console.log(`\ngitleaks TPs we classify publishable: ${publishableRules.join(', ') || 'none'}; documented placeholders: ${placeholderRules.join(', ') || 'none'}`);
+  console.log(
+    `\ngitleaks TPs we classify publishable: ${publishableRules.join(', ') || 'none'}; documented placeholders: ${placeholderRules.join(', ') || 'none'}`,
+  );
   const slNotFound = slVerdicts.filter((v) => v.verdict !== 'found');
   console.log(`\nsecretlint labelled keys not found: ${slNotFound.map((v) => `${v.id} (${v.verdict})`).join('; ') || 'none'}`);
   if (rejected.length) console.log(`\nGenerated keys the placeholder filter rejects: ${rejected.join(', ')}`);

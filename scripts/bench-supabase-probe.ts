@@ -21,7 +21,9 @@ import { fakeRef, mintAnonKey, mintPublishableKey } from '../test/fixtures/apps/
 import { ensureBuilt, grantedCopy, launchWithExtension } from './lib/browser';
 import { consentToProbe, openPage, openPopupFor, readStoredAudit, tabIdFor } from './lib/headless';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, tables: { type: 'string', default: '20' }, keys: { type: 'string', default: 'new' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, tables: { type: 'string', default: '20' }, keys: { type: 'string', default: 'new' } },
+});
 const NEW_KEYS = values.keys !== 'legacy';
 const RUNS = Math.max(1, Number(values.runs) || 5);
 const N = Math.max(1, Math.min(50, Number(values.tables) || 20));
@@ -35,7 +37,10 @@ async function main() {
   // A realistic mix of the documented answers.
   const modes: TableSpec['mode'][] = ['readable', 'rls', 'rls', 'no-grant'];
   const tables: Record<string, TableSpec> = Object.fromEntries(
-    names.map((n, i) => [n, modes[i % modes.length] === 'readable' ? { mode: 'readable', rows: [{ id: 1, email: 'bench@example.org' }] } : { mode: modes[i % modes.length]! }]),
+    names.map((n, i) => [
+      n,
+      modes[i % modes.length] === 'readable' ? { mode: 'readable', rows: [{ id: 1, email: 'bench@example.org' }] } : { mode: modes[i % modes.length]! },
+    ]),
   );
   // The stand-in, with the arrival time of each request (for the per-second rate).
   const arrivals: number[] = [];
@@ -104,7 +109,9 @@ async function main() {
         `Run ${i + 1}: ${r.sent.length} requests (${methods}; ${probe?.requests} counted by the extension; ${bearer} with Authorization; at most ${r.perSecond} arrivals in any 1000 ms window, shortest span of 5 consecutive arrivals ${r.span5} ms) · check ${probe?.durationMs} ms (${probe?.state}; ${readable} readable of ${Math.ceil(N / 4)}, ${unclear} unclear) · audit ${r.stored.durationMs} ms · popup to result ${r.wall} ms`,
       );
     }
-    console.log(`\nExposure check of an app with ${N} tables on ${NEW_KEYS ? 'the new keys (sb_publishable_)' : 'a legacy anon JWT key'}: ${median(counts)} requests (expected ${N + 2}: one GET per table + OpenAPI root + bucket list), median check ${median(probeMs)} ms, median audit ${median(auditMs)} ms over ${RUNS} runs (limit: 4 requests/s, 2 in flight).`);
+    console.log(
+      `\nExposure check of an app with ${N} tables on ${NEW_KEYS ? 'the new keys (sb_publishable_)' : 'a legacy anon JWT key'}: ${median(counts)} requests (expected ${N + 2}: one GET per table + OpenAPI root + bucket list), median check ${median(probeMs)} ms, median audit ${median(auditMs)} ms over ${RUNS} runs (limit: 4 requests/s, 2 in flight).`,
+    );
   } finally {
     await b.close();
     ext.cleanup();

@@ -26,7 +26,16 @@ import type { browser as WxtBrowser } from 'wxt/browser';
 
 declare const chrome: typeof WxtBrowser;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, window: { type: 'string', default: '5000' }, tables: { type: 'string', default: '500' }, loads: { type: 'string', default: '6' }, profile: { type: 'boolean', default: false }, 'profile-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    window: { type: 'string', default: '5000' },
+    tables: { type: 'string', default: '500' },
+    loads: { type: 'string', default: '6' },
+    profile: { type: 'boolean', default: false },
+    'profile-only': { type: 'boolean', default: false },
+  },
+});
 const RUNS = Math.max(3, Number(values.runs) || 15);
 const WINDOW_MS = Number(values.window) || 5000;
 const TABLES = Number(values.tables) || 500;
@@ -70,7 +79,9 @@ async function loadToStored(b: ExtensionBrowser): Promise<number[]> {
     await clearStore(b);
     const page = await b.context.newPage();
     await page.goto(dash(REF, `/editor?run=${i}`), { waitUntil: 'load' });
-    const loaded = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByType('navigation').map((e) => (e as PerformanceNavigationTiming).loadEventEnd)[0]!);
+    const loaded = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByType('navigation').map((e) => (e as PerformanceNavigationTiming).loadEventEnd)[0]!,
+    );
     const at = await storedAt(b, 'supabase-rls-disabled', 'public.profiles', Math.floor(loaded) - 1000);
     if (i > 0) out.push(at - loaded); // first run warms the service worker
     await page.close();
@@ -89,12 +100,15 @@ async function changeToStored(b: ExtensionBrowser): Promise<number[]> {
     // Letters, not digits: the stored audit groups 5+ findings whose names differ only by numbers (engine/audit.ts).
     const name = `late_table_${alpha(i)}`;
     // The dashboard renders a new "Unrestricted" table into the open list (what a realtime refresh does).
-    const t0 = await page.evaluate(([n, ref, id]) => {
-      const li = document.createElement('li');
-      li.innerHTML = `<a href="/dashboard/project/${ref}/editor/${9000 + id}?schema=public" role="button" aria-label="View ${n}" title="${n}"><span>${n}</span><span><span>Unrestricted</span></span></a>`;
-      document.querySelector('nav ul')!.appendChild(li);
-      return Date.now();
-    }, [name, REF, i] as const);
+    const t0 = await page.evaluate(
+      ([n, ref, id]) => {
+        const li = document.createElement('li');
+        li.innerHTML = `<a href="/dashboard/project/${ref}/editor/${9000 + id}?schema=public" role="button" aria-label="View ${n}" title="${n}"><span>${n}</span><span><span>Unrestricted</span></span></a>`;
+        document.querySelector('nav ul')!.appendChild(li);
+        return Date.now();
+      },
+      [name, REF, i] as const,
+    );
     const at = await storedAt(b, 'supabase-rls-disabled', name, t0);
     out.push(at - t0);
     await page.waitForTimeout(200);
@@ -107,7 +121,8 @@ type Metrics = Record<string, number>;
 async function meter(page: Page): Promise<() => Promise<Metrics>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  return async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  return async () =>
+    Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
 }
 
 async function heavyCost(extensionDir: string, rules: string): Promise<{ loadScript: number; loadTask: number; script: number; task: number }[]> {
@@ -138,7 +153,11 @@ async function heavyCost(extensionDir: string, rules: string): Promise<{ loadScr
   return out;
 }
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+}
 
 /** Self time per function during one heavy load (+1.5 s) with the extension, from a V8 CPU profile. */
 async function profileLoad(extensionDir: string, rules: string): Promise<void> {
@@ -156,7 +175,7 @@ async function profileLoad(extensionDir: string, rules: string): Promise<void> {
       await page.close();
       if (i === 0) continue; // warm-up
       const byNode = new Map<number, number>();
-      profile.samples.forEach((id, k) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000));
+      for (const [k, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
       const byFn = new Map<string, number>();
       const byUrl = new Map<string, number>();
       for (const n of profile.nodes) {
@@ -213,10 +232,15 @@ try {
   console.log(`\n# Main-thread cost: table editor with ${TABLES} tables, 30 columns × 100 rows, a cell changing every 50 ms (median of ${LOADS} loads)\n`);
   console.log(`| | Script, load + 1.5 s | Task, load + 1.5 s | Script, next ${WINDOW_MS} ms | Task, next ${WINDOW_MS} ms |`);
   console.log('|---|---|---|---|---|');
-  for (const [label, xs] of [['with the extension', withExt], ['without', without]] as const)
+  for (const [label, xs] of [
+    ['with the extension', withExt],
+    ['without', without],
+  ] as const)
     console.log(`| ${label} | ${fmt1(col(xs, 'loadScript'))} | ${fmt1(col(xs, 'loadTask'))} | ${fmt1(col(xs, 'script'))} | ${fmt1(col(xs, 'task'))} |`);
   const ratio = (k: keyof (typeof withExt)[number]) => (q(col(withExt, k), 0.5) / q(col(without, k), 0.5)).toFixed(2);
-  console.log(`\nRatio with/without (medians): script during load ${ratio('loadScript')}×, task during load ${ratio('loadTask')}×, script after ${ratio('script')}×, task after ${ratio('task')}×.`);
+  console.log(
+    `\nRatio with/without (medians): script during load ${ratio('loadScript')}×, task during load ${ratio('loadTask')}×, script after ${ratio('script')}×, task after ${ratio('task')}×.`,
+  );
   if (values.profile) await profileLoad(ext, rules);
 } finally {
   await studio.close();

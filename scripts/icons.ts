@@ -47,7 +47,9 @@ async function renderPreview(browser: Browser, icons: Record<number, Buffer>, ou
     `style="image-rendering:pixelated;margin:6px;vertical-align:middle" title="${size}px x${zoom}">`;
   const panel = (bg: string) =>
     `<div style="background:${bg};padding:10px">` +
-    `<div>${Object.keys(icons).map((s) => img(Number(s))).join('')}</div>` +
+    `<div>${Object.keys(icons)
+      .map((s) => img(Number(s)))
+      .join('')}</div>` +
     `<div>${img(16, 6)}${img(32, 3)}${img(48, 2)}</div></div>`;
   const page = await browser.newPage({ viewport: { width: 1600, height: 600 }, deviceScaleFactor: 1 });
   try {

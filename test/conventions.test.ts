@@ -110,7 +110,11 @@ describe('layout conventions', () => {
         expect(mod && isRule(mod.default), `rules/${folder}/${file} is not a rule: helpers belong in utils/ or engine/`).toBe(true);
       }
     }
-    expect(readdirSync(rulesDir).filter((n) => !folders.includes(n)).sort()).toEqual(['index.ts', 'known-ids.json', 'renames.json']);
+    expect(
+      readdirSync(rulesDir)
+        .filter((n) => !folders.includes(n))
+        .sort(),
+    ).toEqual(['index.ts', 'known-ids.json', 'renames.json']);
   });
 
   it('components/ is UI only: no browser APIs, no network, no entrypoint imports', () => {
@@ -119,8 +123,12 @@ describe('layout conventions', () => {
     for (const file of files) {
       const src = readFileSync(file, 'utf8');
       const rel = path.relative(ROOT, file);
-      expect(src, `${rel} imports a browser API`).not.toMatch(/from ['"](wxt\/browser|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage)['"]/);
-      expect(src, `${rel} calls browser.* or chrome.*`).not.toMatch(/\b(browser|chrome)\.(runtime|storage|tabs|scripting|permissions|cookies|webRequest|declarativeNetRequest)\b/);
+      expect(src, `${rel} imports a browser API`).not.toMatch(
+        /from ['"](wxt\/browser|webextension-polyfill|@wxt-dev\/webextension-polyfill|wxt\/utils\/storage)['"]/,
+      );
+      expect(src, `${rel} calls browser.* or chrome.*`).not.toMatch(
+        /\b(browser|chrome)\.(runtime|storage|tabs|scripting|permissions|cookies|webRequest|declarativeNetRequest)\b/,
+      );
       expect(src, `${rel} uses the network`).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket\(/);
       expect(src, `${rel} imports an entrypoint`).not.toMatch(/from ['"][^'"]*entrypoints\//);
     }

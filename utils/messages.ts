@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Audit } from '../engine/audit-schema';
 import { BuilderSecretSchema } from './evidence/evidence';
 import { DashboardMarkerSchema, DashboardObservationSchema } from './supabase/dashboard-evidence';
+import { GlideObservationSchema } from './glide/builder-evidence';
 
 export const RunAuditMessage = z.object({
   type: z.literal('audit:run'),
@@ -32,6 +33,14 @@ export const SupabaseObservedMessage = z.object({
   type: z.literal('supabase:observed'),
   observation: DashboardObservationSchema,
 });
+/**
+ * From the Glide builder content script: what one builder screen showed (or that it could not be read). The app is
+ * the sender's URL's, never a field of the message. Untrusted: validated on arrival.
+ */
+export const GlideObservedMessage = z.object({
+  type: z.literal('glide:observed'),
+  observation: GlideObservationSchema,
+});
 /** From the popup: run the read-only Management API audit in that dashboard tab (the project must have consent). */
 export const SupabaseDeepAuditMessage = z.object({
   type: z.literal('supabase:deep-audit'),
@@ -51,12 +60,11 @@ export const ExtensionMessage = z.discriminatedUnion('type', [
   SupabaseObservedMessage,
   SupabaseDeepAuditMessage,
   SupabaseCancelProbeMessage,
+  GlideObservedMessage,
 ]);
 export type ExtensionMessage = z.input<typeof ExtensionMessage>;
 
-export type AuditReply =
-  | { ok: true; audit: Audit }
-  | { ok: false; kind: 'not-auditable' | 'error'; message: string };
+export type AuditReply = { ok: true; audit: Audit } | { ok: false; kind: 'not-auditable' | 'error'; message: string };
 
 /** The background's answer to `supabase:observed`: where the audit's findings point, for the in-page markers. */
 export const SupabaseObservedReply = z.object({ ok: z.literal(true), markers: z.array(DashboardMarkerSchema).max(500) });
@@ -72,4 +80,6 @@ export const DeepAuditSummarySchema = z.object({
   message: z.string().max(400).optional(),
 });
 export type DeepAuditSummary = z.output<typeof DeepAuditSummarySchema>;
-export type DeepAuditReply = { ok: true; summary: DeepAuditSummary; audit?: Audit } | { ok: false; kind: 'no-consent' | 'not-dashboard' | 'error'; message: string };
+export type DeepAuditReply =
+  | { ok: true; summary: DeepAuditSummary; audit?: Audit }
+  | { ok: false; kind: 'no-consent' | 'not-dashboard' | 'error'; message: string };

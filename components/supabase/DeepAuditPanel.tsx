@@ -34,7 +34,11 @@ export function DeepAuditPanel({ audit, tabId, api, onDone }: DeepAuditPanelProp
 
   useEffect(() => {
     let live = true;
-    if (project) void api.hasConsent(project).then((c) => live && setConsent(c)).catch(() => live && setConsent(false));
+    if (project)
+      void api
+        .hasConsent(project)
+        .then((c) => live && setConsent(c))
+        .catch(() => live && setConsent(false));
     return () => {
       live = false;
     };
@@ -48,7 +52,9 @@ export function DeepAuditPanel({ audit, tabId, api, onDone }: DeepAuditPanelProp
       setConsent(true);
     }
     setStatus({ kind: 'running' });
-    const reply = await api.run(tabId).catch((e: unknown): DeepAuditReply => ({ ok: false, kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    const reply = await api
+      .run(tabId)
+      .catch((e: unknown): DeepAuditReply => ({ ok: false, kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     if (!reply.ok) return setStatus({ kind: 'failed', text: reply.message });
     const answered = reply.summary.calls.filter((c) => c.status >= 200 && c.status < 300).length;
     setStatus(
@@ -69,9 +75,9 @@ export function DeepAuditPanel({ audit, tabId, api, onDone }: DeepAuditPanelProp
     <section class="deep-audit" aria-labelledby="deep-audit-h" data-deep-audit={consent ? 'allowed' : 'not-allowed'}>
       <h2 id="deep-audit-h">Deep audit (optional)</h2>
       <p>
-        Reads this project’s Security Advisor, tables and policies, storage buckets and cron jobs through Supabase’s Management API,
-        read-only, with your dashboard sign-in in this tab. Nothing is changed. Your sign-in is used only for requests to api.supabase.com from
-        the dashboard tab; it is never stored or sent anywhere else.
+        Reads this project’s Security Advisor, tables and policies, storage buckets and cron jobs through Supabase’s Management API, read-only, with your
+        dashboard sign-in in this tab. Nothing is changed. Your sign-in is used only for requests to api.supabase.com from the dashboard tab; it is never stored
+        or sent anywhere else.
       </p>
       <div class="actions">
         {consent ? (

@@ -56,7 +56,13 @@ function Badge({ view }: { view: MarkerView }) {
       >
         {sev === 'info' ? 'i' : '!'}
       </button>
-      <div role="tooltip" id={tipId} class="maa-tip" hidden={!open} style={{ top: `${top + size + 4}px`, left: `${Math.max(4, Math.min(left - 8, window.innerWidth - 288))}px` }}>
+      <div
+        role="tooltip"
+        id={tipId}
+        class="maa-tip"
+        hidden={!open}
+        style={{ top: `${top + size + 4}px`, left: `${Math.max(4, Math.min(left - 8, window.innerWidth - 288))}px` }}
+      >
         <p class="maa-tip-head">Micro-App Auditor · {view.label}</p>
         <ul>
           {titles.map((t) => (

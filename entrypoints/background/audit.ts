@@ -6,6 +6,7 @@ import { BUILDER_RULES, DEPLOYED_RULES } from '@/rules';
 import { auditScope, builderForUrl } from '@/utils/platform/builders';
 import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { builderEvidence } from './builder-store';
+import { readBubbleEditorModel } from './bubble-editor';
 import { showBadge } from './badge';
 import { PROTECTED_PAGE, collectEvidence } from './collect';
 import { getSettings, local, saveAudit } from './store';
@@ -41,31 +42,52 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
   }
   const url = auditableUrl(tab.url);
   if (!url) {
-    return { ok: false, kind: 'not-auditable', message: 'Browser pages, files and the extension stores cannot be audited. Open a web app (http or https) and try again.' };
+    return {
+      ok: false,
+      kind: 'not-auditable',
+      message: 'Browser pages, files and the extension stores cannot be audited. Open a web app (http or https) and try again.',
+    };
   }
   try {
     const builder = builderForUrl(url.href);
     const fullAccess = builder ? true : await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false);
     const [evidence, settings] = await Promise.all([
-      builder ? collectBuilderEvidence(url.href, startedAt) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt, mode }),
+      builder ? collectBuilderEvidence(url.href, startedAt, tabId) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt, mode }),
       getSettings(),
     ]);
     const rules = builder ? BUILDER_RULES : DEPLOYED_RULES;
     const audit = buildAudit(evidence, rules, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now() });
     const stored = await saveAudit(audit); // what is kept: within the storage budget
-    await showBadge(tabId, stored, await local().loadAccepted(stored.origin).catch(() => []));
+    await showBadge(
+      tabId,
+      stored,
+      await local()
+        .loadAccepted(stored.origin)
+        .catch(() => []),
+    );
     return { ok: true, audit: stored };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, kind: 'error', message: PROTECTED_PAGE.test(message)
-      ? 'The browser does not let extensions read this page (for example the Chrome Web Store or another extension’s page).'
-      : `The audit failed: ${message}` };
+    return {
+      ok: false,
+      kind: 'error',
+      message: PROTECTED_PAGE.test(message)
+        ? 'The browser does not let extensions read this page (for example the Chrome Web Store or another extension’s page).'
+        : `The audit failed: ${message}`,
+    };
   }
 }
 
 /** A builder's editor is audited from what its content script observed; the editor's own headers are not ours to judge. */
-async function collectBuilderEvidence(url: string, now: number): Promise<EvidenceInput> {
+async function collectBuilderEvidence(url: string, now: number, tabId: number): Promise<EvidenceInput> {
   const builder = await builderEvidence(url, now);
+  // Bubble: the app model the editor has loaded, read live (bubble-editor.ts); a gap says why when it cannot be.
+  const gaps: { collector: string; message: string }[] = [];
+  if (builder?.platform === 'bubble') {
+    const read = await readBubbleEditorModel(tabId, url);
+    if (read.app) Object.assign(builder, { bubble: read.app });
+    if (read.gap) gaps.push({ collector: 'bubble', message: read.gap });
+  }
   return {
     url,
     origin: auditScope(url),
@@ -75,6 +97,6 @@ async function collectBuilderEvidence(url: string, now: number): Promise<Evidenc
     redirect: { status: 'not-checked', reason: 'builder editor' },
     ...(builder ? { builder } : {}),
     globals: {},
-    gaps: [],
+    gaps,
   };
 }

@@ -8,6 +8,8 @@ import type { BuilderSecret } from '@/utils/evidence/evidence';
 import { BUILDER_SECRETS_MAX } from '@/utils/storage/records';
 import { local } from './store';
 import { dashboardEvidence } from './supabase-store';
+import { glideAppId } from '@/utils/glide/constants';
+import { glideEvidence } from './glide-store';
 
 function read(scope: string, now: number) {
   return local().loadBuilderSecrets(scope, now);
@@ -24,7 +26,10 @@ export async function addBuilderSecret(secret: BuilderSecret, now = Date.now()):
 export async function clearBuilderSecret(pageUrl: string, fingerprint: string, now = Date.now()): Promise<void> {
   const scope = auditScope(pageUrl);
   const list = await read(scope, now);
-  await local().saveBuilderSecrets(scope, list.filter((s) => s.fingerprint !== fingerprint));
+  await local().saveBuilderSecrets(
+    scope,
+    list.filter((s) => s.fingerprint !== fingerprint),
+  );
 }
 
 /** The builder evidence for an editor URL, or undefined when the URL is not a builder's editor. */
@@ -35,5 +40,8 @@ export async function builderEvidence(url: string, now = Date.now()) {
   // Supabase: what the dashboard showed for the project in this URL (never another project's record).
   const ref = builder.id === 'supabase' ? supabaseRef(url) : undefined;
   const supabase = ref && ref !== '_' ? await dashboardEvidence(ref, now) : undefined;
-  return { platform: builder.id, secrets, ...(supabase ? { supabase } : {}) };
+  // Glide: what the builder showed for the app in this URL (never another app's record).
+  const appId = builder.id === 'glide' ? glideAppId(url) : undefined;
+  const glide = appId ? await glideEvidence(appId, now) : undefined;
+  return { platform: builder.id, secrets, ...(supabase ? { supabase } : {}), ...(glide ? { glide } : {}) };
 }

@@ -73,7 +73,11 @@ async function fetchFromBackground(url: string, cap: number): Promise<FetchedFil
  * there, and aborts a download still running after `timeoutMs` (a never-ending response must not keep the page
  * reading after the audit gave up on it), keeping what was read as a truncated file.
  */
-export async function fetchInPage(urls: string[], cap: number, timeoutMs = 8000): Promise<{ url: string; text?: string; truncated?: boolean; error?: string }[]> {
+export async function fetchInPage(
+  urls: string[],
+  cap: number,
+  timeoutMs = 8000,
+): Promise<{ url: string; text?: string; truncated?: boolean; error?: string }[]> {
   return Promise.all(
     urls.map(async (url) => {
       const ctrl = new AbortController();
@@ -97,7 +101,10 @@ export async function fetchInPage(urls: string[], cap: number, timeoutMs = 8000)
         return { url, text: text + decoder.decode(), truncated: false };
       } catch (e) {
         if (ctrl.signal.aborted && text) return { url, text: text.slice(0, cap), truncated: true };
-        return { url, error: ctrl.signal.aborted ? `no complete answer within ${timeoutMs / 1000} s` : e instanceof Error ? e.message.slice(0, 120) : 'failed' };
+        return {
+          url,
+          error: ctrl.signal.aborted ? `no complete answer within ${timeoutMs / 1000} s` : e instanceof Error ? e.message.slice(0, 120) : 'failed',
+        };
       } finally {
         clearTimeout(timer);
         ctrl.abort();
@@ -186,7 +193,13 @@ export async function fetchBundles(tabId: number, pageUrl: string, scripts: (str
         result.files.push(file);
       } catch (e) {
         if (new URL(url).origin === pageOrigin) pageFetch.push(url);
-        else skip(url, e instanceof TypeError ? 'could not be read (its server does not allow cross-origin reads, or did not answer)' : `could not be downloaded (${e instanceof Error ? e.message : 'error'})`);
+        else
+          skip(
+            url,
+            e instanceof TypeError
+              ? 'could not be read (its server does not allow cross-origin reads, or did not answer)'
+              : `could not be downloaded (${e instanceof Error ? e.message : 'error'})`,
+          );
       }
     }
   };
@@ -203,7 +216,11 @@ export async function fetchBundles(tabId: number, pageUrl: string, scripts: (str
         if (typeof f?.url !== 'string' || !pageFetch.includes(f.url)) continue;
         if (typeof f.text === 'string') {
           const file = { url: f.url, text: f.text.slice(0, TEXT_LIMITS.perFile), truncated: f.truncated === true };
-          if (servedDifferently(file, sizeOf(f.url))) skip(f.url, `served differently to the auditor (${utf8Length(file.text)} bytes) than to the page (${sizeOf(f.url)} bytes): what we read was scanned, what the page ran was not`);
+          if (servedDifferently(file, sizeOf(f.url)))
+            skip(
+              f.url,
+              `served differently to the auditor (${utf8Length(file.text)} bytes) than to the page (${sizeOf(f.url)} bytes): what we read was scanned, what the page ran was not`,
+            );
           else remember(file, now);
           result.files.push(file);
         } else skip(f.url, `could not be downloaded (${String(f.error ?? 'error').slice(0, 120)})`);

@@ -60,7 +60,7 @@ export function withoutQuery(url: string): string {
 }
 const requests = new Map<string, RequestInfo>();
 const dirty = new Set<number>();
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let _flushTimer: ReturnType<typeof setTimeout> | undefined;
 
 type HeaderList = { name: string; value?: string }[] | undefined;
 
@@ -94,12 +94,15 @@ function extra(kind: 'OnHeadersReceivedOptions' | 'OnSendHeadersOptions'): strin
 
 function scheduleFlush(tabId: number) {
   dirty.add(tabId);
-  flushTimer ??= setTimeout(() => {
-    flushTimer = undefined;
+  _flushTimer ??= setTimeout(() => {
+    _flushTimer = undefined;
     const items = new Map<number, HttpResponse[]>();
     for (const id of dirty) items.set(id, byTab.get(id) ?? []);
     dirty.clear();
-    if (browser.storage.session) void storageOf(browser.storage.session).saveCaptures(items).catch(() => undefined);
+    if (browser.storage.session)
+      void storageOf(browser.storage.session)
+        .saveCaptures(items)
+        .catch(() => undefined);
   }, 300);
 }
 
@@ -162,7 +165,10 @@ export function startCapture(): void {
       byTab.delete(tabId);
       docRequest.delete(tabId);
       dirty.delete(tabId); // a pending write would otherwise put the closed tab's key back
-      if (browser.storage.session) void storageOf(browser.storage.session).removeCapture(tabId).catch(() => undefined);
+      if (browser.storage.session)
+        void storageOf(browser.storage.session)
+          .removeCapture(tabId)
+          .catch(() => undefined);
     });
   } catch (error) {
     console.warn('[micro-app-auditor] webRequest capture unavailable:', error);

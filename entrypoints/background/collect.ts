@@ -42,7 +42,10 @@ export const PROTECTED_PAGE = /Cannot access|cannot be scripted|Missing host per
 
 const SnapshotReply = z.object({
   snapshot: PageSnapshotSchema,
-  texts: z.array(SourceSchema).max(TEXT_LIMITS.files * 2 + 400).catch([]),
+  texts: z
+    .array(SourceSchema)
+    .max(TEXT_LIMITS.files * 2 + 400)
+    .catch([]),
   pageCookies: z.array(z.unknown()).max(300),
   response: HttpResponseSchema.optional(),
   refetchError: z.string().max(300).optional(),
@@ -53,7 +56,11 @@ const SnapshotReply = z.object({
         .array(
           z.object({
             url: z.string().max(4096),
-            size: z.number().int().min(0).max(2 ** 40),
+            size: z
+              .number()
+              .int()
+              .min(0)
+              .max(2 ** 40),
           }),
         )
         .max(500),
@@ -75,7 +82,7 @@ function fromCookiesApi(list: Browser.cookies.Cookie[]): unknown[] {
     path: c.path,
     secure: c.secure,
     httpOnly: c.httpOnly,
-    sameSite: c.sameSite === 'no_restriction' ? 'none' : c.sameSite ?? 'unspecified',
+    sameSite: c.sameSite === 'no_restriction' ? 'none' : (c.sameSite ?? 'unspecified'),
     ...(c.session || c.expirationDate === undefined ? {} : { expires: c.expirationDate }),
     hostOnly: c.hostOnly,
     source: 'cookies-api',
@@ -181,7 +188,7 @@ export async function collectEvidence(o: CollectOptions): Promise<EvidenceInput>
   }
 
   const sources = page ? await collectSources(o, page, pageTexts, seen, captured, gaps) : undefined;
-  let supabase;
+  let supabase: Awaited<ReturnType<typeof collectSupabase>> | undefined;
   try {
     supabase = await collectSupabase({ tabId: o.tabId, origin, mode: o.mode ?? 'click', sources, responses, resources: page?.resources }, gaps);
   } catch (e) {

@@ -11,7 +11,15 @@ import { isGlideApp } from '@/utils/glide/detect';
 import { withTimeout } from './timeout';
 
 /** Hosts whose Resource Timing entries the page read keeps (everything else is dropped in the page). */
-const GLIDE_REQUEST_HOSTS = ['firestore.googleapis.com', 'api.glideapp.io', 'api.glideapps.com', 'functions.prod.internal.glideapps.com', 'storage.googleapis.com', 'firebasestorage.googleapis.com', 'res.cloudinary.com'];
+const GLIDE_REQUEST_HOSTS = [
+  'firestore.googleapis.com',
+  'api.glideapp.io',
+  'api.glideapps.com',
+  'functions.prod.internal.glideapps.com',
+  'storage.googleapis.com',
+  'firebasestorage.googleapis.com',
+  'res.cloudinary.com',
+];
 
 export interface GlidePageRead {
   signIn: 'shown' | 'absent' | 'unknown';
@@ -67,7 +75,9 @@ export function glideAppFrom(url: string, read: GlidePageRead, resources: readon
     ...(appId ? { appId } : {}),
     signIn: read.signIn,
     visible: { emails: read.emails, phones: read.phones },
-    requests: [...groups.values()].sort((a, b) => b.count - a.count).map((g) => ({ kind: g.kind, url: g.url, count: g.count, ...(g.bytes ? { bytes: g.bytes } : {}) })),
+    requests: [...groups.values()]
+      .sort((a, b) => b.count - a.count)
+      .map((g) => ({ kind: g.kind, url: g.url, count: g.count, ...(g.bytes ? { bytes: g.bytes } : {}) })),
   });
   return parsed.success ? parsed.data : undefined;
 }
@@ -81,10 +91,19 @@ const hostPath = (url: string) => {
   }
 };
 
-export async function collectGlideApp(o: { tabId: number; url: string; resources?: readonly string[]; responses: readonly HttpResponse[] }): Promise<GlideApp | undefined> {
+export async function collectGlideApp(o: {
+  tabId: number;
+  url: string;
+  resources?: readonly string[];
+  responses: readonly HttpResponse[];
+}): Promise<GlideApp | undefined> {
   const seen = [...(o.resources ?? []), ...o.responses.map((r) => r.url)].map(hostPath).filter(Boolean);
   if (!isGlideApp(o.url, seen)) return undefined;
-  const result = await withTimeout(browser.scripting.executeScript({ target: { tabId: o.tabId }, func: readGlidePage, args: [GLIDE_REQUEST_HOSTS] }), 4000, 'The Glide page');
+  const result = await withTimeout(
+    browser.scripting.executeScript({ target: { tabId: o.tabId }, func: readGlidePage, args: [GLIDE_REQUEST_HOSTS] }),
+    4000,
+    'The Glide page',
+  );
   const read = result?.[0]?.result as GlidePageRead | undefined;
   if (!read || typeof read !== 'object' || !Array.isArray(read.entries)) return undefined;
   return glideAppFrom(o.url, read, seen);

@@ -10,8 +10,10 @@ import { auditTab, auditableUrl } from './audit';
 import { addBuilderSecret, clearBuilderSecret } from './builder-store';
 import { startCapture } from './capture';
 import { handleDeepAudit, handleObserved } from './supabase-dashboard';
+import { handleGlideObserved } from './glide-builder';
 import { cancelProbe } from './supabase-app';
-import { purgeExpired, storeGuides } from './store';
+import { cancelBubbleCheck } from './bubble-app';
+import { purgeExpired, purgeOnBrowserStart, storeGuides } from './store';
 import { ALL_RULES } from '@/rules';
 import { showBadge } from './badge';
 
@@ -54,9 +56,13 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
       return fromBuilderEditor(sender) ? handleObserved(msg.observation, sender) : undefined;
     case 'supabase:deep-audit':
       return fromExtensionPage(sender) ? handleDeepAudit(msg.tabId) : undefined;
+    case 'glide:observed':
+      // Only our content script in the top frame of a Glide builder tab; the app comes from its URL.
+      return fromBuilderEditor(sender) && sender.url?.startsWith('https://go.glideapps.com/app/') ? handleGlideObserved(msg.observation, sender) : undefined;
     case 'supabase:cancel-probe':
       if (!fromExtensionPage(sender)) return undefined;
       cancelProbe(msg.tabId);
+      cancelBubbleCheck(msg.tabId);
       return { ok: true };
   }
 }
@@ -80,5 +86,6 @@ export default defineBackground(() => {
   });
 
   void purgeExpired();
+  browser.runtime.onStartup.addListener(() => void purgeOnBrowserStart());
   void storeGuides(ALL_RULES);
 });

@@ -64,8 +64,15 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     hasPassword: f.querySelector('input[type="password" i]') !== null,
   }));
   const mixedSelector = [
-    'script[src^="http:" i]', 'img[src^="http:" i]', 'iframe[src^="http:" i]', 'link[href^="http:" i][rel~="stylesheet" i]',
-    'video[src^="http:" i]', 'audio[src^="http:" i]', 'source[src^="http:" i]', 'object[data^="http:" i]', 'embed[src^="http:" i]',
+    'script[src^="http:" i]',
+    'img[src^="http:" i]',
+    'iframe[src^="http:" i]',
+    'link[href^="http:" i][rel~="stylesheet" i]',
+    'video[src^="http:" i]',
+    'audio[src^="http:" i]',
+    'source[src^="http:" i]',
+    'object[data^="http:" i]',
+    'embed[src^="http:" i]',
   ].join(',');
   const mixedContent =
     location.protocol === 'https:'
@@ -80,10 +87,16 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     const seen = new Set<string>();
     for (const e of entries) {
       const u = e.name.split('?')[0]!.split('#')[0]!;
-      if (seen.size >= MAX.resources) { truncated = true; break; }
+      if (seen.size >= MAX.resources) {
+        truncated = true;
+        break;
+      }
       seen.add(cut(u) ?? '');
       if (location.protocol === 'https:' && u.startsWith('http:') && mixedContent.length < MAX.mixed) {
-        mixedContent.push({ tag: e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch' ? 'fetch' : e.initiatorType.slice(0, 32), url: cut(u) ?? '' });
+        mixedContent.push({
+          tag: e.initiatorType === 'xmlhttprequest' || e.initiatorType === 'fetch' ? 'fetch' : e.initiatorType.slice(0, 32),
+          url: cut(u) ?? '',
+        });
       }
     }
     resources = [...seen];
@@ -113,7 +126,16 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     } else {
       for (const part of get('cookie').split(';').slice(0, 300)) {
         const name = part.split('=')[0]!.trim();
-        if (name) pageCookies.push({ name: name.slice(0, 256), domain: location.hostname, path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', source: 'page' });
+        if (name)
+          pageCookies.push({
+            name: name.slice(0, 256),
+            domain: location.hostname,
+            path: '/',
+            secure: false,
+            httpOnly: false,
+            sameSite: 'unspecified',
+            source: 'page',
+          });
       }
     }
   } catch {
@@ -171,7 +193,10 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
   // data: scripts carry their code in the address: decoded here, never fetched.
   // (document.scripts and getElementsByTagName are live lists: far cheaper than a selector over a huge page.)
   const scriptEls = Array.prototype.slice.call(get('scripts'), 0, MAX.scripts) as HTMLScriptElement[];
-  const dataSrcs = scriptEls.map((s) => s.getAttribute('src') ?? '').filter((src) => /^\s*data:/i.test(src)).slice(0, 200);
+  const dataSrcs = scriptEls
+    .map((s) => s.getAttribute('src') ?? '')
+    .filter((src) => /^\s*data:/i.test(src))
+    .slice(0, 200);
   dataSrcs.forEach((raw, i) => {
     const src = raw.trim();
     const comma = src.indexOf(',');

@@ -11,7 +11,8 @@ import { onOwnResponse, withoutQuery } from './capture';
 const TIMEOUT_MS = 5000;
 
 /** Chromium error codes that mean "nothing listens on plain HTTP" rather than "HTTP is misconfigured". */
-const NO_HTTP = /ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|NAME_NOT_RESOLVED|ADDRESS_UNREACHABLE|CONNECTION_TIMED_OUT|TIMED_OUT|EMPTY_RESPONSE)|NS_ERROR_CONNECTION_REFUSED|NS_ERROR_UNKNOWN_HOST/;
+const NO_HTTP =
+  /ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|NAME_NOT_RESOLVED|ADDRESS_UNREACHABLE|CONNECTION_TIMED_OUT|TIMED_OUT|EMPTY_RESPONSE)|NS_ERROR_CONNECTION_REFUSED|NS_ERROR_UNKNOWN_HOST/;
 
 export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck> {
   let httpUrl: string;
@@ -21,7 +22,7 @@ export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck>
   } catch {
     return { status: 'not-checked', reason: 'the page address could not be parsed' };
   }
-  if (!(await browser.permissions.contains({ origins: [httpUrl + '*'] }).catch(() => false))) {
+  if (!(await browser.permissions.contains({ origins: [`${httpUrl}*`] }).catch(() => false))) {
     return { status: 'not-checked', reason: `no access to ${httpUrl} (allow full audits of this site to check it)` };
   }
   const hops: { url: string; status: number; location?: string }[] = [];
@@ -86,12 +87,14 @@ export async function probeDocument(pageUrl: string): Promise<HttpResponse | und
   try {
     await dnr?.updateSessionRules({
       removeRuleIds: [ruleId],
-      addRules: [{
-        id: ruleId,
-        priority: 1,
-        action: { type: 'modifyHeaders', requestHeaders: [{ header: 'Origin', operation: 'set', value: PROBE_ORIGIN }] },
-        condition: { requestDomains: [new URL(pageUrl).hostname], tabIds: [-1], resourceTypes: ['xmlhttprequest'] },
-      }],
+      addRules: [
+        {
+          id: ruleId,
+          priority: 1,
+          action: { type: 'modifyHeaders', requestHeaders: [{ header: 'Origin', operation: 'set', value: PROBE_ORIGIN }] },
+          condition: { requestDomains: [new URL(pageUrl).hostname], tabIds: [-1], resourceTypes: ['xmlhttprequest'] },
+        },
+      ],
     } as never);
     originSet = !!dnr;
   } catch {

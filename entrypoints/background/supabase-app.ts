@@ -1,12 +1,3 @@
-/**
- * Supabase evidence for a deployed app: passive discovery always; the exposure check only when the user consented
- * for this origin (popup checkbox, or `npm run audit -- <url> --probe`) and only on an explicit audit (a click or
- * the headless command), never on a monitoring re-audit (those reuse the last result kept in memory).
- *
- * The publishable key discovery hands back lives in this function's scope only: it goes to the probe and is
- * dropped; Evidence gets kinds, masked previews, names, codes and counts.
- */
-import { browser } from 'wxt/browser';
 import type { Audit } from '@/engine/audit';
 import type { HttpResponse, Source } from '@/utils/evidence/evidence';
 import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/utils/supabase/app-evidence';
@@ -99,11 +90,19 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
       project.probe = probe;
       lastProbe.set(memo, probe);
       if (probe.state !== 'complete') {
-        const why = { partial: 'some answers did not arrive', cancelled: 'it was cancelled', 'timed-out': 'it ran out of time', failed: 'the project did not answer' }[probe.state];
+        const why = {
+          partial: 'some answers did not arrive',
+          cancelled: 'it was cancelled',
+          'timed-out': 'it ran out of time',
+          failed: 'the project did not answer',
+        }[probe.state];
         gaps.push({ collector: 'supabase', message: `The Supabase exposure check of ${project.ref} is incomplete: ${why}.` });
       }
       if (probe.notChecked > 0) {
-        gaps.push({ collector: 'supabase', message: `${probe.notChecked} of ${project.tablesFound} table names found were not checked (at most ${SUPABASE_LIMITS.probeTables} per audit).` });
+        gaps.push({
+          collector: 'supabase',
+          message: `${probe.notChecked} of ${project.tablesFound} table names found were not checked (at most ${SUPABASE_LIMITS.probeTables} per audit).`,
+        });
       }
     }
   } finally {

@@ -34,7 +34,12 @@ export function markersOf(audit: Audit): DashboardMarker[] {
   for (const f of audit.findings) {
     if (!f.ruleId.startsWith('supabase-') || !f.vars) continue;
     const { schema, table, bucket } = f.vars;
-    const target = table !== undefined && schema !== undefined ? { kind: 'table' as const, schema, name: table } : bucket !== undefined ? { kind: 'bucket' as const, id: bucket } : undefined;
+    const target =
+      table !== undefined && schema !== undefined
+        ? { kind: 'table' as const, schema, name: table }
+        : bucket !== undefined
+          ? { kind: 'bucket' as const, id: bucket }
+          : undefined;
     if (target) out.push({ target, ruleId: f.ruleId, title: f.title, severity: f.severity });
     if (out.length >= 500) break;
   }
@@ -50,20 +55,23 @@ export async function handleObserved(observation: DashboardObservation, sender: 
   // Keys in what the dashboard showed (a cron command's Authorization header…) are reported, and stored only masked.
   const { observation: masked, found } = maskDashboardSecrets(observation);
   for (const { where, match: m, severity } of found) {
-    await addBuilderSecret({
-      field: where,
-      page: sender.url!,
-      provider: m.provider,
-      providerName: m.providerName,
-      exposure: m.exposure,
-      severity,
-      masked: m.masked,
-      fingerprint: m.fingerprint,
-      advice: m.advice,
-      rotateUrl: m.rotateUrl,
-      safe: false,
-      seenAt: at,
-    }, at);
+    await addBuilderSecret(
+      {
+        field: where,
+        page: sender.url!,
+        provider: m.provider,
+        providerName: m.providerName,
+        exposure: m.exposure,
+        severity,
+        masked: m.masked,
+        fingerprint: m.fingerprint,
+        advice: m.advice,
+        rotateUrl: m.rotateUrl,
+        safe: false,
+        seenAt: at,
+      },
+      at,
+    );
   }
   await recordObservation(ref, masked, at);
   const audit = await freshAudit(tabId, at);
@@ -73,7 +81,8 @@ export async function handleObserved(observation: DashboardObservation, sender: 
 export async function handleDeepAudit(tabId: number): Promise<DeepAuditReply> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   const ref = projectRef(tab?.url);
-  if (!ref) return { ok: false, kind: 'not-dashboard', message: 'Open a project in the Supabase dashboard (supabase.com/dashboard/project/…) in this tab first.' };
+  if (!ref)
+    return { ok: false, kind: 'not-dashboard', message: 'Open a project in the Supabase dashboard (supabase.com/dashboard/project/…) in this tab first.' };
   if (!(await hasDeepAuditConsent(ref))) return { ok: false, kind: 'no-consent', message: 'The deep audit needs your permission for this project first.' };
   let raw: unknown;
   try {

@@ -173,7 +173,16 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
       answered++;
       return { status: res.status, sentBearer, ...(contentRange ? { contentRange } : {}), ...(body ? { body: body.text, truncated: body.truncated } : {}) };
     } catch (e) {
-      const why = stoppedBy === 'cancel' ? 'cancelled' : stoppedBy === 'deadline' ? 'the check ran out of time' : ctrl.signal.aborted ? `no answer within ${L.requestTimeoutMs / 1000} s` : e instanceof Error ? e.message : 'request failed';
+      const why =
+        stoppedBy === 'cancel'
+          ? 'cancelled'
+          : stoppedBy === 'deadline'
+            ? 'the check ran out of time'
+            : ctrl.signal.aborted
+              ? `no answer within ${L.requestTimeoutMs / 1000} s`
+              : e instanceof Error
+                ? e.message
+                : 'request failed';
       return { status: 0, sentBearer, error: why.slice(0, 200) };
     } finally {
       clearTimeout(timer);
@@ -233,7 +242,15 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
 
   const checked = tables.filter((t) => results.has(t)).map((t) => results.get(t)!);
   const state: ProbeState =
-    stoppedBy === 'cancel' ? 'cancelled' : stoppedBy === 'deadline' ? 'timed-out' : requests > 0 && answered === 0 ? 'failed' : checked.some((t) => t.status === 0) || !buckets || !openapi ? 'partial' : 'complete';
+    stoppedBy === 'cancel'
+      ? 'cancelled'
+      : stoppedBy === 'deadline'
+        ? 'timed-out'
+        : requests > 0 && answered === 0
+          ? 'failed'
+          : checked.some((t) => t.status === 0) || !buckets || !openapi
+            ? 'partial'
+            : 'complete';
   return {
     state,
     keyKind: o.key.kind,
@@ -248,7 +265,9 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
     ...(state === 'failed'
       ? { note: `The project did not answer (${checked[0]?.note ?? 'no answer'}).` }
       : retried
-        ? { note: 'The project refused the key as a Bearer token (401 PGRST301: our request was wrong, not a sign of protection); the check was repeated with the key in apikey only, as Supabase documents.' }
+        ? {
+            note: 'The project refused the key as a Bearer token (401 PGRST301: our request was wrong, not a sign of protection); the check was repeated with the key in apikey only, as Supabase documents.',
+          }
         : {}),
   };
 }

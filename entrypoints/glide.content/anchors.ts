@@ -11,7 +11,13 @@ import type { AccessMode, GlideScreen, SignIn, Trigger, Who } from '@/utils/glid
 
 /** Lower-case, whitespace collapsed, curly quotes and arrows straightened. */
 export const norm = (s: string | null | undefined): string =>
-  (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u2192/g, '->').replace(/\s+/g, ' ').trim().toLowerCase();
+  (s ?? '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2192/g, '->')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** Builder URLs → screen (glide-code navigation.md and skills/app-sharing/SKILL.md: /data, /workflows, /settings/privacy). */
 export const SCREEN_PATHS: { screen: GlideScreen; path: RegExp }[] = [
@@ -36,7 +42,8 @@ export const ROLES = {
   /** Items of the Data Sources list (tables): a tree, a list box or a plain list. */
   listItem: '[role="treeitem"], [role="option"], [role="listitem"], li',
   /** Controls whose selected / checked state the Access reader reads. */
-  choice: '[role="radio"], [role="tab"], [role="checkbox"], [role="switch"], [role="option"], [role="menuitemradio"], input[type="radio"], input[type="checkbox"], button, label',
+  choice:
+    '[role="radio"], [role="tab"], [role="checkbox"], [role="switch"], [role="option"], [role="menuitemradio"], input[type="radio"], input[type="checkbox"], button, label',
   field: 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea, [contenteditable="true"], [role="textbox"]',
 } as const;
 

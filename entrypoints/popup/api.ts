@@ -6,7 +6,10 @@ import { browser } from 'wxt/browser';
 import { storageOf } from '@/utils/storage/store';
 import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/utils/messages';
 import type { PopupApi } from '@/components/popup-api';
-
+import { auditLinks } from '@/engine/checklist';
+import { highlightMessage } from '@/utils/highlight';
+import { readPolicy } from '@/utils/policy';
+import { showBadge } from '@/entrypoints/background/badge';
 
 /** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
 export function accessOrigins(origin: string, extraHosts: string[] = []): string[] {
@@ -20,7 +23,8 @@ export function accessOrigins(origin: string, extraHosts: string[] = []): string
 export function browserApi(search = location.search): PopupApi {
   // popup.html?tabId=N lets the headless command and tests show a given tab (a real popup uses the active tab).
   const forced = Number(new URLSearchParams(search).get('tabId'));
-  const local = () => storageOf(browser.storage.local);
+  // Consent within the organisation policy (utils/policy.ts): with active checks off, none is given or counted.
+  const local = () => storageOf(browser.storage.local, undefined, browser.storage.managed);
   return {
     async currentTab() {
       if (Number.isInteger(forced) && forced > 0) {
@@ -50,7 +54,9 @@ export function browserApi(search = location.search): PopupApi {
       return (await local().getSettings()).retentionDays;
     },
     async setRetentionDays(days) {
-      await local().setSettings({ retentionDays: days });
+      // The organisation policy's longest retention (docs/policy.md) caps the choice.
+      const max = (await readPolicy(browser.storage.managed)).policy.maxRetentionDays;
+      await local().setSettings({ retentionDays: max === undefined ? days : Math.min(days, max) });
     },
     supabaseProbe: {
       async hasConsent(origin) {
@@ -61,6 +67,50 @@ export function browserApi(search = location.search): PopupApi {
         else await local().revokeConsent('supabase-exposure-check', origin);
       },
       async cancel(tabId) {
+        const msg: ExtensionMessage = { type: 'supabase:cancel-probe', tabId };
+        await browser.runtime.sendMessage(msg).catch(() => undefined);
+      },
+    },
+    decisions: {
+      loadAccepted: (scope) => local().loadAccepted(scope),
+      async acceptRisk(scope, risk, tabId, audit) {
+        const next = await local().acceptRisk(scope, risk);
+        if (tabId !== undefined && audit) await showBadge(tabId, audit, next);
+        return next;
+      },
+      async unacceptRisk(scope, fingerprint, tabId, audit) {
+        const next = await local().unacceptRisk(scope, fingerprint);
+        if (tabId !== undefined && audit) await showBadge(tabId, audit, next);
+        return next;
+      },
+      loadConfirmations: (scope) => local().loadConfirmations(scope),
+      confirmItem: (scope, item) => local().confirmItem(scope, item),
+      clearConfirmations: (scope, items) => local().clearConfirmations(scope, items),
+    },
+    loadLinked: (audit) => local().loadLinkedAudits(audit.origin, auditLinks(audit), auditLinks),
+    async showInPage(tabId, finding) {
+      const msg = highlightMessage(finding.location);
+      if (!msg) return false;
+      const reply = (await browser.tabs.sendMessage(tabId, msg).catch(() => undefined)) as { ok?: unknown } | undefined;
+      return reply?.ok === true;
+    },
+    async exportReport(format, audit, accepted) {
+      const [{ buildExport, download }, guides] = await Promise.all([import('./export'), local().loadGuides()]);
+      download(buildExport(format, audit, accepted, guides?.guides ?? {}));
+    },
+    openSettings: () => void browser.runtime.openOptionsPage(),
+    loadPolicy: async () => (await readPolicy(browser.storage.managed)).policy,
+    openBubbleExport: () => void browser.tabs.create({ url: browser.runtime.getURL('/bubble-export.html' as never) }),
+    bubbleCheck: {
+      async hasConsent(origin) {
+        return (await local().getConsent('bubble-data-api-check', origin)) !== undefined;
+      },
+      async setConsent(origin, granted) {
+        if (granted) await local().grantConsent('bubble-data-api-check', origin, 'popup');
+        else await local().revokeConsent('bubble-data-api-check', origin);
+      },
+      async cancel(tabId) {
+        // The background's cancel stops the Bubble check too (entrypoints/background/index.ts).
         const msg: ExtensionMessage = { type: 'supabase:cancel-probe', tabId };
         await browser.runtime.sendMessage(msg).catch(() => undefined);
       },

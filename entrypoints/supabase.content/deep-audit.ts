@@ -51,8 +51,25 @@ export function readSessionToken(storage: Pick<Storage, 'getItem'>): string | un
 }
 
 const SYSTEM_SCHEMAS = [
-  'auth', 'cron', 'extensions', 'graphql', 'graphql_public', 'information_schema', 'net', 'pgbouncer', 'pg_catalog', 'pgsodium',
-  'pgsodium_masks', 'pgtle', 'realtime', 'repack', 'supabase_functions', 'supabase_migrations', 'vault', '_realtime', '_analytics',
+  'auth',
+  'cron',
+  'extensions',
+  'graphql',
+  'graphql_public',
+  'information_schema',
+  'net',
+  'pgbouncer',
+  'pg_catalog',
+  'pgsodium',
+  'pgsodium_masks',
+  'pgtle',
+  'realtime',
+  'repack',
+  'supabase_functions',
+  'supabase_migrations',
+  'vault',
+  '_realtime',
+  '_analytics',
 ];
 const notSystem = (col: string) => `${col} not in (${SYSTEM_SCHEMAS.map((s) => `'${s}'`).join(', ')}) and ${col} not like 'pg\\_%'`;
 
@@ -151,11 +168,18 @@ export function exposedSchemas(v: unknown): string[] | undefined {
     .slice(0, 50);
 }
 
-export const SQL_UNAVAILABLE = 'SQL checks not available on this project: its read-only query endpoint answered 404, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.';
+export const SQL_UNAVAILABLE =
+  'SQL checks not available on this project: its read-only query endpoint answered 404, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.';
 const asStr = (v: unknown, max = 2000) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 const asRoles = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.filter((r): r is string => typeof r === 'string').slice(0, 20);
-  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').map((r) => r.replace(/^"|"$/g, '')).filter(Boolean).slice(0, 20);
+  if (typeof v === 'string')
+    return v
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((r) => r.replace(/^"|"$/g, ''))
+      .filter(Boolean)
+      .slice(0, 20);
   return [];
 };
 const COMMAND = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'ALL']);
@@ -164,9 +188,13 @@ const COMMAND = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'ALL']);
  * Runs the deep audit for `ref`. `storage` is the dashboard's localStorage (the session lives there).
  * Returns the summary (endpoints and statuses only) and the observation, or no observation when nothing answered.
  */
-export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, 'getItem'>; fetch: Fetch }): Promise<{ summary: DeepAuditSummary; observation?: ObservationDraft }> {
+export async function runDeepAudit(
+  ref: string,
+  deps: { storage: Pick<Storage, 'getItem'>; fetch: Fetch },
+): Promise<{ summary: DeepAuditSummary; observation?: ObservationDraft }> {
   const token = readSessionToken(deps.storage);
-  if (!token) return { summary: { ok: false, calls: [], message: 'No dashboard sign-in was found in this tab. Sign in to the Supabase dashboard and try again.' } };
+  if (!token)
+    return { summary: { ok: false, calls: [], message: 'No dashboard sign-in was found in this tab. Sign in to the Supabase dashboard and try again.' } };
   const calls: DeepAuditSummary['calls'] = [];
   const p = `/v1/projects/${encodeURIComponent(ref)}`;
   const run = async (label: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
@@ -252,7 +280,13 @@ export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, '
           kind: view ? ('view' as const) : ('table' as const),
           rls: view ? ('unknown' as const) : asBool(r.rls) ? ('enabled' as const) : ('disabled' as const),
           // Exposed: granted to anon/authenticated and in a schema the Data API serves (unknown without db_schema).
-          exposed: !asBool(r.granted) ? ('no' as const) : schemas === undefined ? ('unknown' as const) : schemas.includes(schema) ? ('yes' as const) : ('no' as const),
+          exposed: !asBool(r.granted)
+            ? ('no' as const)
+            : schemas === undefined
+              ? ('unknown' as const)
+              : schemas.includes(schema)
+                ? ('yes' as const)
+                : ('no' as const),
           ...(typeof r.policies === 'number' ? { policyCount: r.policies } : {}),
           ...(cols ? { columns: cols } : {}),
         },
@@ -295,7 +329,9 @@ export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, '
       const list = jobRows.flatMap((r) => {
         const name = asStr(r.name, 128) ?? '';
         const command = asStr(r.command) ?? '';
-        return command || name ? [{ name: name || '(unnamed)', schedule: asStr(r.schedule, 64) ?? '', command, ...(typeof r.active === 'boolean' ? { active: r.active } : {}) }] : [];
+        return command || name
+          ? [{ name: name || '(unnamed)', schedule: asStr(r.schedule, 64) ?? '', command, ...(typeof r.active === 'boolean' ? { active: r.active } : {}) }]
+          : [];
       });
       obs.cron = list.length ? { state: 'jobs', jobs: list } : { state: 'no-jobs', jobs: [] };
     }
@@ -311,7 +347,11 @@ export async function runDeepAudit(ref: string, deps: { storage: Pick<Storage, '
         ? sqlAvailable
           ? {}
           : { message: SQL_UNAVAILABLE }
-        : { message: denied ? 'Supabase refused the requests: sign in to the dashboard again (your session may have expired).' : 'Supabase’s Management API did not answer. Try again later.' }),
+        : {
+            message: denied
+              ? 'Supabase refused the requests: sign in to the dashboard again (your session may have expired).'
+              : 'Supabase’s Management API did not answer. Try again later.',
+          }),
     },
     ...(answered ? { observation: obs } : {}),
   };

@@ -74,7 +74,9 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
     },
     /** "Show me" (utils/highlight.ts): scrolls to the marked element a finding names and outlines it for a moment. */
     highlight(name: string) {
-      const hit = placed.find((p) => p.anchor.isConnected && labelMatches(p.key.startsWith('table:') ? p.key.slice(6).replace('\u0000', '.') : `bucket ${p.key.slice(7)}`, name));
+      const hit = placed.find(
+        (p) => p.anchor.isConnected && labelMatches(p.key.startsWith('table:') ? p.key.slice(6).replace('\u0000', '.') : `bucket ${p.key.slice(7)}`, name),
+      );
       if (!hit) return false;
       const el = hit.anchor as HTMLElement;
       el.scrollIntoView({ block: 'center', behavior: 'smooth' });

@@ -21,12 +21,17 @@ const str = (v: unknown, max: number): v is string => typeof v === 'string' && v
 /** The background's answer (messages.ts SupabaseObservedReply), checked where it arrives: markers or nothing. */
 export function markersFrom(reply: unknown): DashboardMarker[] | undefined {
   const r = reply as { ok?: unknown; markers?: unknown } | undefined;
-  if (!r || r.ok !== true || !Array.isArray(r.markers)) return undefined;
+  if (r?.ok !== true || !Array.isArray(r.markers)) return undefined;
   const out: DashboardMarker[] = [];
   for (const m of r.markers.slice(0, 500) as Partial<DashboardMarker>[]) {
     const t = m?.target as Record<string, unknown> | undefined;
     if (!t || !str(m.ruleId, 128) || !str(m.title, 300) || !SEVERITY.has(m.severity as string)) continue;
-    const target = t.kind === 'table' && str(t.schema, 65) && str(t.name, 129) ? { kind: 'table' as const, schema: t.schema, name: t.name } : t.kind === 'bucket' && str(t.id, 129) ? { kind: 'bucket' as const, id: t.id } : undefined;
+    const target =
+      t.kind === 'table' && str(t.schema, 65) && str(t.name, 129)
+        ? { kind: 'table' as const, schema: t.schema, name: t.name }
+        : t.kind === 'bucket' && str(t.id, 129)
+          ? { kind: 'bucket' as const, id: t.id }
+          : undefined;
     if (target) out.push({ target, ruleId: m.ruleId, title: m.title, severity: m.severity! });
   }
   return out;
@@ -43,7 +48,8 @@ export async function deepAuditHere(): Promise<DeepAuditSummary> {
   if (!ref || ref === '_') return { ok: false, calls: [], message: 'This tab shows no Supabase project.' };
   // The zod-free consent reader (utils/storage/keys.ts): this content script does not load zod.
   const key = KEYS.consent('supabase-deep-audit', ref);
-  if (!readConsentValue((await browser.storage.local.get(key))[key], 'supabase-deep-audit', ref)) return { ok: false, calls: [], message: 'No permission for a deep audit of this project.' };
+  if (!readConsentValue((await browser.storage.local.get(key))[key], 'supabase-deep-audit', ref))
+    return { ok: false, calls: [], message: 'No permission for a deep audit of this project.' };
   const { summary, observation } = await runDeepAudit(ref, { storage: window.localStorage, fetch: globalThis.fetch.bind(globalThis) });
   if (observation) await send(observation);
   return summary;

@@ -9,7 +9,12 @@ import type { Level, PageKind } from '@/utils/supabase/dashboard-evidence';
 
 /** Lower-case, whitespace collapsed, curly quotes straightened. */
 export const norm = (s: string | null | undefined): string =>
-  (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+  (s ?? '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 export const SAYS = {
   // Table list, TableEditor/…/EntityListItem.tsx: a destructive badge beside the table name (only while the
@@ -87,7 +92,14 @@ export const LINT_TITLES: Record<string, string> = {
 /** A lint name for a title Studio showed: the known one, or the title made into an id. */
 export function lintNameFor(title: string): string {
   const t = norm(title);
-  return LINT_TITLES[t] ?? (t.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80) || 'unknown_lint');
+  return (
+    LINT_TITLES[t] ??
+    (t
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 80) ||
+      'unknown_lint')
+  );
 }
 
 /** ?preset= of /advisors/security (Linter.constants.ts LINTER_LEVELS values). */

@@ -7,11 +7,10 @@ export default defineRule({
     title: 'Session cookie could use the __Host- prefix',
     severity: 'info',
     category: 'cookies',
-    checklist: 'auth',
+    checklist: 'sessions',
     surfaces: ['cookies'],
     confidence: 'medium',
-    rationale:
-      'A `__Host-` name makes the browser enforce Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite the session cookie.',
+    rationale: 'A `__Host-` name makes the browser enforce Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite the session cookie.',
     messages: {
       advice: 'Session cookie "{name}" could be named "__Host-{name}" so the browser enforces its safe attributes.',
       broken:

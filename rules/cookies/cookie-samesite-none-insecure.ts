@@ -7,7 +7,7 @@ export default defineRule({
     title: 'SameSite=None cookie without Secure',
     severity: 'medium',
     category: 'cookies',
-    checklist: 'auth',
+    checklist: 'sessions',
     surfaces: ['cookies'],
     confidence: 'high',
     rationale:

@@ -9,7 +9,7 @@ export default defineRule({
     title: 'Session cookie lives longer than a day',
     severity: 'low',
     category: 'cookies',
-    checklist: 'auth',
+    checklist: 'sessions',
     surfaces: ['cookies'],
     confidence: 'medium',
     rationale:

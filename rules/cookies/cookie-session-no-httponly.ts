@@ -7,10 +7,11 @@ export default defineRule({
     title: 'Session cookie readable by page scripts (no HttpOnly)',
     severity: 'high',
     category: 'cookies',
-    checklist: 'auth',
+    checklist: 'sessions',
     surfaces: ['cookies'],
     confidence: 'high',
-    rationale: 'Without HttpOnly any script on the page, including an injected one or a compromised third-party library, can read the session and send it away.',
+    rationale:
+      'Without HttpOnly any script on the page, including an injected one or a compromised third-party library, can read the session and send it away.',
     messages: { readable: 'Session cookie "{name}" has no HttpOnly attribute, so page scripts can read it.' },
     fix: cookieFix('Mark session cookies HttpOnly.', [
       'Find where the session cookie is set (your code, auth library or platform).',

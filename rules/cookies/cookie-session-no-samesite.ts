@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Session cookie without SameSite',
     severity: 'low',
     category: 'cookies',
-    checklist: 'auth',
+    checklist: 'sessions',
     surfaces: ['cookies'],
     confidence: 'medium',
     rationale:

@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Session cookie without Secure',
     severity: 'high',
     category: 'cookies',
-    checklist: 'auth',
+    checklist: 'sessions',
     surfaces: ['cookies'],
     confidence: 'high',
     rationale: 'A session cookie without Secure is also sent over plain HTTP, where anyone on the network can copy it and take over the account.',

@@ -26,7 +26,13 @@ export default defineRule({
       if (!c.allowCredentials || c.allowOrigin === undefined) continue;
       const id = r.url.split('?')[0]!;
       if (c.allowOrigin.toLowerCase() === 'null') {
-        out.push({ messageId: 'nullOrigin' as const, data: { url: r.url }, evidence: 'Access-Control-Allow-Origin: null\nAccess-Control-Allow-Credentials: true', location: { kind: 'request' as const, url: r.url, name: 'Access-Control-Allow-Origin' }, identity: id });
+        out.push({
+          messageId: 'nullOrigin' as const,
+          data: { url: r.url },
+          evidence: 'Access-Control-Allow-Origin: null\nAccess-Control-Allow-Credentials: true',
+          location: { kind: 'request' as const, url: r.url, name: 'Access-Control-Allow-Origin' },
+          identity: id,
+        });
         continue;
       }
       // Reflection is proven only when we know the Origin sent was foreign to the app and it came back.

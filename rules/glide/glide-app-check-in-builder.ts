@@ -2,7 +2,6 @@ import { defineRule } from '../../engine/rule';
 import { appIdVars, glideAppOf } from '../../utils/glide/app-findings';
 import { ACCESS_LINK, SECURITY_DOCS } from '../../utils/glide/links';
 
-
 export default defineRule({
   meta: {
     id: 'glide-app-check-in-builder',
@@ -15,8 +14,10 @@ export default defineRule({
     rationale:
       'From outside, a Glide app does not show its Row Owner columns, its sign-in method in full, keys pasted into integrations or whether old rows are deleted: those need the builder, where this extension reads them as you open each screen.',
     messages: {
-      'check-in-builder': 'Check in the builder: Row Owners on tables with personal data, sign-in method, keys in Call API / AI integrations, and a scheduled clean-up workflow. Open the app in the Glide builder with this extension installed.',
-      'check-in-builder-no-id': 'Check in the builder (app id not evident from this page): Row Owners on tables with personal data, sign-in method, keys in integrations, and a scheduled clean-up workflow.',
+      'check-in-builder':
+        'Check in the builder: Row Owners on tables with personal data, sign-in method, keys in Call API / AI integrations, and a scheduled clean-up workflow. Open the app in the Glide builder with this extension installed.',
+      'check-in-builder-no-id':
+        'Check in the builder (app id not evident from this page): Row Owners on tables with personal data, sign-in method, keys in integrations, and a scheduled clean-up workflow.',
     },
     fix: {
       summary: 'Open the app in the Glide builder: the extension reads Access, Data and Workflows as you visit them.',
@@ -32,6 +33,15 @@ export default defineRule({
   check(evidence) {
     const app = glideAppOf(evidence);
     if (!app) return [];
-    return [{ messageId: app.appId ? 'check-in-builder' : 'check-in-builder-no-id', data: {}, evidence: app.appId ? `app ${app.appId}` : 'app id not evident', location: { kind: 'page', url: evidence.url }, identity: 'check_in_builder', vars: appIdVars(app) }];
+    return [
+      {
+        messageId: app.appId ? 'check-in-builder' : 'check-in-builder-no-id',
+        data: {},
+        evidence: app.appId ? `app ${app.appId}` : 'app id not evident',
+        location: { kind: 'page', url: evidence.url },
+        identity: 'check_in_builder',
+        vars: appIdVars(app),
+      },
+    ];
   },
 });

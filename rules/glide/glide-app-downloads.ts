@@ -14,7 +14,8 @@ export default defineRule({
     rationale:
       'Glide apps download their tables’ rows to the device, shown or not; when a visitor who never signed in receives them, every row is readable with browser tools (Firestore rows of public apps have been read anonymously in the wild).',
     messages: {
-      downloads: 'Without signing in, the page downloaded table data: {count} request(s) to {kinds}{size}. Anything in those tables is readable by anyone with the link.',
+      downloads:
+        'Without signing in, the page downloaded table data: {count} request(s) to {kinds}{size}. Anything in those tables is readable by anyone with the link.',
     },
     fix: {
       summary: 'Make the app private, or keep only public data in the tables a public app uses.',
@@ -33,6 +34,19 @@ export default defineRule({
     const dl = dataDownloads(app);
     if (!dl.count) return [];
     const size = dl.bytes ? `, ${kb(dl.bytes)}` : '';
-    return [{ messageId: 'downloads', data: { count: dl.count, kinds: dl.kinds.join(', '), size }, evidence: app.requests.filter((r) => r.kind !== 'image' && r.kind !== 'upload').slice(0, 4).map((r) => `${r.url} ×${r.count}`).join('; '), location: { kind: 'request', url: evidence.url }, identity: 'downloads', vars: appIdVars(app) }];
+    return [
+      {
+        messageId: 'downloads',
+        data: { count: dl.count, kinds: dl.kinds.join(', '), size },
+        evidence: app.requests
+          .filter((r) => r.kind !== 'image' && r.kind !== 'upload')
+          .slice(0, 4)
+          .map((r) => `${r.url} ×${r.count}`)
+          .join('; '),
+        location: { kind: 'request', url: evidence.url },
+        identity: 'downloads',
+        vars: appIdVars(app),
+      },
+    ];
   },
 });

@@ -2,7 +2,6 @@ import { defineRule } from '../../engine/rule';
 import { appIdVars, dataDownloads, glideAppOf } from '../../utils/glide/app-findings';
 import { ACCESS_LINK, PUBLISHING_DOCS } from '../../utils/glide/links';
 
-
 export default defineRule({
   meta: {
     id: 'glide-app-open',
@@ -16,7 +15,8 @@ export default defineRule({
       'A logged-out visitor got the app itself, not a sign-in screen: Glide’s docs warn that "data shown in a public app is accessible to anyone with the link", and its tables download with it.',
     messages: {
       open: 'A logged-out visit opened the app without a sign-in screen; it downloaded {count} data request(s). Check in the builder whether it should be public.',
-      'open-personal': 'A logged-out visit opened the app without a sign-in screen and the page shows personal-looking values ({emails} email address(es), {phones} phone number(s)).',
+      'open-personal':
+        'A logged-out visit opened the app without a sign-in screen and the page shows personal-looking values ({emails} email address(es), {phones} phone number(s)).',
     },
     fix: {
       summary: 'If the app holds anything private, make it private in Glide’s Access settings.',

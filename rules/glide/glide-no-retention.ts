@@ -28,7 +28,8 @@ export default defineRule({
     messages: {
       'no-workflows': 'The app has no workflows, so nothing deletes old rows, while {tables} hold personal-looking columns.',
       'no-delete': '{count} workflow(s) exist but none runs on a schedule and deletes rows, while {tables} hold personal-looking columns.',
-      'not-read': 'Not checked: the Workflows screen did not show whether a scheduled workflow deletes old rows, while {tables} hold personal-looking columns. Open Workflows and each scheduled workflow.',
+      'not-read':
+        'Not checked: the Workflows screen did not show whether a scheduled workflow deletes old rows, while {tables} hold personal-looking columns. Open Workflows and each scheduled workflow.',
     },
     fix: {
       summary: 'Add a scheduled workflow that deletes rows older than you need to keep them.',
@@ -53,6 +54,16 @@ export default defineRule({
     const state: State = wf.state === 'list' && wf.items.some((w) => w.trigger === 'schedule' && w.deletesRows === undefined) ? 'unknown' : wf.state;
     const { messageId, severity } = DECISION[state];
     const tables = describeTables(personal);
-    return [{ messageId, ...(severity ? { severity } : {}), data: { tables, count: wf.items.length }, evidence: `workflows: ${wf.state} (${wf.items.length}); tables: ${tables}`, location: { kind: 'builder', name: 'Workflows' }, identity: 'no_retention', vars: appVars(g) }];
+    return [
+      {
+        messageId,
+        ...(severity ? { severity } : {}),
+        data: { tables, count: wf.items.length },
+        evidence: `workflows: ${wf.state} (${wf.items.length}); tables: ${tables}`,
+        location: { kind: 'builder', name: 'Workflows' },
+        identity: 'no_retention',
+        vars: appVars(g),
+      },
+    ];
   },
 });

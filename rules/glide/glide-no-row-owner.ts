@@ -49,12 +49,31 @@ export default defineRule({
       const state = rowOwnerState(t);
       if (state === 'unknown') unknown.push(t.name);
       if (state !== 'no') continue;
-      const columns = personalColumns(t).map((c) => c.name).slice(0, 5).join(', ');
-      out.push({ messageId: 'no-row-owner', severity, data: { table: t.name, columns }, evidence: `Data → ${t.name}: no Row Owner column; personal-looking: ${columns}`, location: { kind: 'builder', name: `Data → ${t.name}` }, identity: `table:${t.name}`, vars: appVars(g) });
+      const columns = personalColumns(t)
+        .map((c) => c.name)
+        .slice(0, 5)
+        .join(', ');
+      out.push({
+        messageId: 'no-row-owner',
+        severity,
+        data: { table: t.name, columns },
+        evidence: `Data → ${t.name}: no Row Owner column; personal-looking: ${columns}`,
+        location: { kind: 'builder', name: `Data → ${t.name}` },
+        identity: `table:${t.name}`,
+        vars: appVars(g),
+      });
     }
     if (unknown.length) {
       const tables = describeTables(unknown.map((name) => ({ name, columns: [] })));
-      out.push({ messageId: 'not-read', severity: 'info', data: { tables }, evidence: `Row Owners not shown for: ${tables}`, location: { kind: 'builder', name: 'Data' }, identity: 'not_read', vars: appVars(g) });
+      out.push({
+        messageId: 'not-read',
+        severity: 'info',
+        data: { tables },
+        evidence: `Row Owners not shown for: ${tables}`,
+        location: { kind: 'builder', name: 'Data' },
+        identity: 'not_read',
+        vars: appVars(g),
+      });
     }
     return out;
   },

@@ -26,7 +26,8 @@ export default defineRule({
       'Glide’s own docs: "data shown in a public app is accessible to anyone with the link" — and a public app downloads its tables’ rows to every visitor’s device, shown or not.',
     messages: {
       'public-personal': 'The app is public (anyone with the link can open it) and its tables hold personal-looking columns: {tables}.',
-      'public-unchecked': 'The app is public (anyone with the link can open it). Not checked: what its tables hold — open the Data tab so the audit can see the columns.',
+      'public-unchecked':
+        'The app is public (anyone with the link can open it). Not checked: what its tables hold — open the Data tab so the audit can see the columns.',
       public: 'The app is public (anyone with the link can open it); no personal-looking columns were seen in {count} table(s).',
     },
     fix: {

@@ -34,6 +34,15 @@ export default defineRule({
     const withEmail = g.tables.filter((t) => emailColumns(t).length > 0);
     if (!withEmail.length) return [];
     const tables = describeTables(withEmail, emailColumns);
-    return [{ messageId: 'email-public', data: { tables }, evidence: `public app; email columns: ${tables}`, location: { kind: 'builder', name: 'Data' }, identity: 'public_email', vars: appVars(g) }];
+    return [
+      {
+        messageId: 'email-public',
+        data: { tables },
+        evidence: `public app; email columns: ${tables}`,
+        location: { kind: 'builder', name: 'Data' },
+        identity: 'public_email',
+        vars: appVars(g),
+      },
+    ];
   },
 });

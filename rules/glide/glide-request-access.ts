@@ -34,6 +34,15 @@ export default defineRule({
     const personal = personalTables(g);
     if (!personal.length) return [];
     const tables = describeTables(personal);
-    return [{ messageId: 'request-access', data: { tables }, evidence: 'Settings → Access: Allow visitors to request access = on', location: { kind: 'builder', name: 'Settings → Access' }, identity: 'request_access', vars: appVars(g) }];
+    return [
+      {
+        messageId: 'request-access',
+        data: { tables },
+        evidence: 'Settings → Access: Allow visitors to request access = on',
+        location: { kind: 'builder', name: 'Settings → Access' },
+        identity: 'request_access',
+        vars: appVars(g),
+      },
+    ];
   },
 });

@@ -6,7 +6,10 @@ import { BUILDER, SECURITY_DOCS } from '../../utils/glide/links';
 /** Where to look by hand when a screen could not be read, and what to check there. */
 const BY_HAND: Record<GlideScreen, { name: string; check: string }> = {
   access: { name: 'Settings → Access', check: 'is the app Public or Private, who can sign in, and is "Allow visitors to request access" on' },
-  data: { name: 'Data', check: 'which tables hold emails, phone numbers or notes about people, and whether each email column’s menu offers "Make Row Owner" (then it is not one)' },
+  data: {
+    name: 'Data',
+    check: 'which tables hold emails, phone numbers or notes about people, and whether each email column’s menu offers "Make Row Owner" (then it is not one)',
+  },
   workflows: { name: 'Workflows', check: 'is there a Schedule workflow with a "Delete row" step for tables with personal data' },
   users: { name: 'Users', check: 'who can sign in, and whether anyone listed should not' },
   secrets: { name: 'Secrets', check: 'that every key your Call API and AI integrations use is saved here, not pasted into a field' },
@@ -46,7 +49,14 @@ export default defineRule({
       .filter((s) => s.status === 'unreadable')
       .map((s) => {
         const where = BY_HAND[s.screen];
-        return { messageId: 'unreadable' as const, data: { screen: where.name, missing: s.missing ?? 'its documented wording was not on screen', check: where.check }, evidence: `${where.name}: ${s.missing ?? 'unreadable'}`, location: { kind: 'builder' as const, name: where.name }, identity: `screen:${s.screen}`, vars: appVars(g) };
+        return {
+          messageId: 'unreadable' as const,
+          data: { screen: where.name, missing: s.missing ?? 'its documented wording was not on screen', check: where.check },
+          evidence: `${where.name}: ${s.missing ?? 'unreadable'}`,
+          location: { kind: 'builder' as const, name: where.name },
+          identity: `screen:${s.screen}`,
+          vars: appVars(g),
+        };
       });
   },
 });

@@ -33,6 +33,13 @@ export default defineRule({
     if (!g) return [];
     return g.secrets
       .filter((s) => s.provider === 'glide-api-token')
-      .map((s) => ({ messageId: 'team-token' as const, data: { masked: s.masked, field: s.field }, evidence: `${s.field}: ${s.masked}`, location: { kind: 'builder' as const, name: s.field }, identity: `${s.fingerprint}:${s.field}`, vars: appVars(g) }));
+      .map((s) => ({
+        messageId: 'team-token' as const,
+        data: { masked: s.masked, field: s.field },
+        evidence: `${s.field}: ${s.masked}`,
+        location: { kind: 'builder' as const, name: s.field },
+        identity: `${s.fingerprint}:${s.field}`,
+        vars: appVars(g),
+      }));
   },
 });

@@ -15,7 +15,8 @@ export default defineRule({
     rationale:
       'Users sign in and the table says whose each row is, but without a Row Owner the only thing keeping users apart is a filter or visibility condition — and Glide’s docs say those "are not a security feature": hidden rows still download to every device.',
     messages: {
-      'filter-only': 'Rows of {table} belong to individual users (column {column}) but no column is a Row Owner: filters and visibility conditions only hide other users’ rows, every signed-in device downloads them all.',
+      'filter-only':
+        'Rows of {table} belong to individual users (column {column}) but no column is a Row Owner: filters and visibility conditions only hide other users’ rows, every signed-in device downloads them all.',
     },
     fix: {
       summary: 'Turn the per-user filter into a Row Owner, so Glide’s servers keep other users’ rows off the device.',
@@ -36,7 +37,14 @@ export default defineRule({
       .filter((t) => perUserTable(g, t) && rowOwnerState(t) === 'no')
       .map((t) => {
         const column = t.columns.find((c) => isOwnerLikeColumn(c.name))!.name;
-        return { messageId: 'filter-only' as const, data: { table: t.name, column }, evidence: `Data → ${t.name}: owner-like column ${column}, no Row Owner`, location: { kind: 'builder' as const, name: `Data → ${t.name}` }, identity: `table:${t.name}`, vars: appVars(g) };
+        return {
+          messageId: 'filter-only' as const,
+          data: { table: t.name, column },
+          evidence: `Data → ${t.name}: owner-like column ${column}, no Row Owner`,
+          location: { kind: 'builder' as const, name: `Data → ${t.name}` },
+          identity: `table:${t.name}`,
+          vars: appVars(g),
+        };
       });
   },
 });

@@ -11,7 +11,12 @@ type M = 'any-email' | 'shared-password' | 'magic-link';
 const WEAKNESSES: { messageId: M; applies: (a: NonNullable<GlideBuilder['access']>) => boolean; severity: Severity; what: string }[] = [
   { messageId: 'any-email', applies: (a) => a.mode === 'public-email', severity: 'high', what: 'Public with email' },
   { messageId: 'shared-password', applies: (a) => a.mode === 'private' && a.who.includes('password'), severity: 'medium', what: 'Limit access by password' },
-  { messageId: 'magic-link', applies: (a) => a.mode === 'private' && a.signIn.includes('magic-link') && !a.signIn.includes('sso'), severity: 'low', what: 'Include magic link to sign in without PIN' },
+  {
+    messageId: 'magic-link',
+    applies: (a) => a.mode === 'private' && a.signIn.includes('magic-link') && !a.signIn.includes('sso'),
+    severity: 'low',
+    what: 'Include magic link to sign in without PIN',
+  },
 ];
 
 export default defineRule({

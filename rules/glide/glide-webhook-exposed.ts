@@ -34,7 +34,18 @@ export default defineRule({
     const seen = new Map(g.urlHashes.map((u) => [u.hash, u.field]));
     return g.workflows.items.flatMap((w) => {
       const field = w.webhookHash ? seen.get(w.webhookHash) : undefined;
-      return field ? [{ messageId: 'exposed' as const, data: { workflow: w.name, field }, evidence: `webhook of ${w.name} in ${field}`, location: { kind: 'builder' as const, name: field }, identity: `${w.webhookHash}:${field}`, vars: appVars(g) }] : [];
+      return field
+        ? [
+            {
+              messageId: 'exposed' as const,
+              data: { workflow: w.name, field },
+              evidence: `webhook of ${w.name} in ${field}`,
+              location: { kind: 'builder' as const, name: field },
+              identity: `${w.webhookHash}:${field}`,
+              vars: appVars(g),
+            },
+          ]
+        : [];
     });
   },
 });

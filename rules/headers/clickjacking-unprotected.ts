@@ -8,11 +8,10 @@ export default defineRule({
     title: 'Page can be embedded by any site (clickjacking)',
     severity: 'medium',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
-    rationale:
-      'Another site can load the app in an invisible frame and trick signed-in users into clicking buttons (delete, pay, share) without knowing.',
+    rationale: 'Another site can load the app in an invisible frame and trick signed-in users into clicking buttons (delete, pay, share) without knowing.',
     messages: { unprotected: 'Neither X-Frame-Options nor CSP frame-ancestors stops other sites from framing this page ({detail}).' },
     fix: {
       summary: "Send `Content-Security-Policy: frame-ancestors 'self'` (and `X-Frame-Options: SAMEORIGIN` for old browsers).",
@@ -41,12 +40,14 @@ export default defineRule({
   check(evidence) {
     const p = frameProtection(evidence);
     if (p.protected) return [];
-    return [{
-      messageId: 'unprotected',
-      data: { detail: p.detail },
-      evidence: p.detail,
-      location: { kind: 'header', name: 'X-Frame-Options', url: evidence.url },
-      identity: 'frame',
-    }];
+    return [
+      {
+        messageId: 'unprotected',
+        data: { detail: p.detail },
+        evidence: p.detail,
+        location: { kind: 'header', name: 'X-Frame-Options', url: evidence.url },
+        identity: 'frame',
+      },
+    ];
   },
 });

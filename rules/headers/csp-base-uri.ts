@@ -7,14 +7,15 @@ export default defineRule({
     title: 'CSP does not restrict base-uri',
     severity: 'low',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale:
       'An injected <base> tag redirects every relative script URL to an attacker; where scripts are trusted by nonce or hash the browser runs them from there. base-uri is not covered by default-src.',
     messages: {
       open: 'The policy trusts scripts by nonce or hash but has no base-uri directive (default-src does not cover it): an injected <base> re-points the nonced relative scripts.',
-      advice: "The policy has no base-uri directive (default-src does not cover it); scripts are allowed by host here, so a re-pointed relative script is still blocked. Add base-uri 'self' before you move to nonces.",
+      advice:
+        "The policy has no base-uri directive (default-src does not cover it); scripts are allowed by host here, so a re-pointed relative script is still blocked. Add base-uri 'self' before you move to nonces.",
     },
     fix: cspFix("Add `base-uri 'self'` (or 'none') to the policy.", ["Add `base-uri 'self'` to your Content-Security-Policy.", 'Deploy and re-run the audit.']),
   },

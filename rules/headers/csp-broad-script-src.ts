@@ -7,7 +7,7 @@ export default defineRule({
     title: 'CSP lets scripts load from any host',
     severity: 'medium',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale:

@@ -8,7 +8,7 @@ export default defineRule({
     title: 'CSP has no frame-ancestors directive',
     severity: 'low',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale:
@@ -17,10 +17,11 @@ export default defineRule({
       missing: 'The policy has no frame-ancestors directive (X-Frame-Options still protects the page).',
       metaOnly: 'frame-ancestors is set in a <meta> policy, where browsers ignore it; send it as a header.',
     },
-    fix: cspFix("Add `frame-ancestors 'self'` (or 'none') to the Content-Security-Policy header.", [
-      "Add `frame-ancestors 'self'` to the Content-Security-Policy response header (not a <meta> tag).",
-      'Deploy and re-run the audit.',
-    ], { headerOnly: true }),
+    fix: cspFix(
+      "Add `frame-ancestors 'self'` (or 'none') to the Content-Security-Policy header.",
+      ["Add `frame-ancestors 'self'` to the Content-Security-Policy response header (not a <meta> tag).", 'Deploy and re-run the audit.'],
+      { headerOnly: true },
+    ),
   },
   check(evidence) {
     const policies = enforcedPolicies(evidence);
@@ -31,6 +32,8 @@ export default defineRule({
     if (!metaOnly && !xfoProtects) return [];
     // While X-Frame-Options protects, this is advice (info); a <meta>-only frame-ancestors on an unprotected page is a
     // mistake that leaves it open (low).
-    return [{ ...cspDraft(metaOnly ? 'metaOnly' : 'missing', policies, evidence.url, 'frame-ancestors'), ...(xfoProtects ? { severity: 'info' as const } : {}) }];
+    return [
+      { ...cspDraft(metaOnly ? 'metaOnly' : 'missing', policies, evidence.url, 'frame-ancestors'), ...(xfoProtects ? { severity: 'info' as const } : {}) },
+    ];
   },
 });

@@ -8,11 +8,10 @@ export default defineRule({
     title: 'No Content-Security-Policy',
     severity: 'medium',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
-    rationale:
-      'A Content-Security-Policy limits which scripts may run, so one injected <script> (cross-site scripting) cannot steal sessions or data.',
+    rationale: 'A Content-Security-Policy limits which scripts may run, so one injected <script> (cross-site scripting) cannot steal sessions or data.',
     messages: {
       absent: 'The page sets no Content-Security-Policy (header or <meta>).',
       reportOnly: 'The page only sends Content-Security-Policy-Report-Only, which reports but blocks nothing.',

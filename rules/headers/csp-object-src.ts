@@ -7,7 +7,7 @@ export default defineRule({
     title: "CSP does not set object-src 'none'",
     severity: 'low',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale: "Plugins (<object>, <embed>) can run script outside script-src; object-src 'none' closes that side door.",

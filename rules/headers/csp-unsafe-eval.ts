@@ -7,7 +7,7 @@ export default defineRule({
     title: "CSP allows eval() ('unsafe-eval')",
     severity: 'low',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale: "'unsafe-eval' lets strings become code (eval, new Function), which turns many data bugs into script injection.",

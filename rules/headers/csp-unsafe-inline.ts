@@ -7,13 +7,13 @@ export default defineRule({
     title: "CSP allows inline scripts ('unsafe-inline')",
     severity: 'medium',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
-    rationale:
-      "With 'unsafe-inline' in script-src (or default-src) the policy no longer stops injected scripts, which is the main thing a CSP is for.",
+    rationale: "With 'unsafe-inline' in script-src (or default-src) the policy no longer stops injected scripts, which is the main thing a CSP is for.",
     messages: {
-      inline: "script-src (or default-src, which it falls back to) allows inline scripts: 'unsafe-inline' without a nonce or hash, or no script restriction at all.",
+      inline:
+        "script-src (or default-src, which it falls back to) allows inline scripts: 'unsafe-inline' without a nonce or hash, or no script restriction at all.",
       dataUrl: 'script-src allows data: URLs, so an injected <script src="data:…"> runs like an inline script.',
     },
     fix: {

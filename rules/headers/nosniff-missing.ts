@@ -12,7 +12,10 @@ export default defineRule({
     surfaces: ['responses'],
     confidence: 'high',
     rationale: 'Without nosniff a browser may guess that an uploaded file is a script or a page and run it.',
-    messages: { missing: 'The page is served without `X-Content-Type-Options: nosniff`.', wrong: 'X-Content-Type-Options is "{value}"; the only valid value is nosniff.' },
+    messages: {
+      missing: 'The page is served without `X-Content-Type-Options: nosniff`.',
+      wrong: 'X-Content-Type-Options is "{value}"; the only valid value is nosniff.',
+    },
     fix: {
       summary: 'Send `X-Content-Type-Options: nosniff` on every response.',
       steps: ['Add the response header `X-Content-Type-Options: nosniff` (see your host below).', 'Deploy and re-run the audit.'],

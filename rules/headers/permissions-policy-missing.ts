@@ -10,7 +10,7 @@ export default defineRule({
     title: 'No Permissions-Policy',
     severity: 'low',
     category: 'headers',
-    checklist: 'least-privilege',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale:
@@ -18,7 +18,11 @@ export default defineRule({
     messages: { missing: 'The page sends no Permissions-Policy header.' },
     fix: {
       summary: 'Send a Permissions-Policy that turns off the features your app does not use.',
-      steps: ['Keep only the features your app needs in the snippet (e.g. remove `camera=()` if it takes photos: use `camera=(self)`).', 'Add it as a response header (see your host below).', 'Deploy and re-run the audit.'],
+      steps: [
+        'Keep only the features your app needs in the snippet (e.g. remove `camera=()` if it takes photos: use `camera=(self)`).',
+        'Add it as a response header (see your host below).',
+        'Deploy and re-run the audit.',
+      ],
       snippet: { language: 'text', code: `Permissions-Policy: ${RECOMMENDED}` },
       docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Permissions-Policy',
       platforms: headerFixes('Permissions-Policy', RECOMMENDED),
@@ -28,6 +32,13 @@ export default defineRule({
     const doc = documentResponse(evidence);
     if (!doc) return [];
     if (firstHeader(doc.headers, 'permissions-policy') !== undefined || firstHeader(doc.headers, 'feature-policy') !== undefined) return [];
-    return [{ messageId: 'missing', evidence: showHeader('Permissions-Policy', undefined), location: { kind: 'header', name: 'Permissions-Policy', url: evidence.url }, identity: 'missing' }];
+    return [
+      {
+        messageId: 'missing',
+        evidence: showHeader('Permissions-Policy', undefined),
+        location: { kind: 'header', name: 'Permissions-Policy', url: evidence.url },
+        identity: 'missing',
+      },
+    ];
   },
 });

@@ -6,15 +6,21 @@ const SAFE = new Set(['no-referrer', 'same-origin', 'strict-origin', 'strict-ori
 const UNSAFE = new Set(['unsafe-url', 'no-referrer-when-downgrade', 'origin-when-cross-origin', 'origin']);
 const RECOMMENDED = 'strict-origin-when-cross-origin';
 /** Legacy keywords a <meta name="referrer"> still accepts (HTML, the referrer metadata name). */
-const LEGACY_META = new Map([['never', 'no-referrer'], ['default', RECOMMENDED], ['always', 'unsafe-url'], ['origin-when-crossorigin', 'origin-when-cross-origin']]);
+const LEGACY_META = new Map([
+  ['never', 'no-referrer'],
+  ['default', RECOMMENDED],
+  ['always', 'unsafe-url'],
+  ['origin-when-crossorigin', 'origin-when-cross-origin'],
+]);
 
 /** The effective policy: the last recognised token across headers and <meta name="referrer"> (spec: last valid wins). */
 function effectivePolicy(values: string[]): string | undefined {
   let policy: string | undefined;
-  for (const v of values) for (const token of v.split(',')) {
-    const t = token.trim().toLowerCase();
-    if (SAFE.has(t) || UNSAFE.has(t)) policy = t;
-  }
+  for (const v of values)
+    for (const token of v.split(',')) {
+      const t = token.trim().toLowerCase();
+      if (SAFE.has(t) || UNSAFE.has(t)) policy = t;
+    }
   return policy;
 }
 
@@ -24,7 +30,7 @@ export default defineRule({
     title: 'Referrer-Policy missing or leaky',
     severity: 'low',
     category: 'headers',
-    checklist: 'transport',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale:
@@ -36,7 +42,11 @@ export default defineRule({
     },
     fix: {
       summary: `Send \`Referrer-Policy: ${RECOMMENDED}\` (or stricter).`,
-      steps: [`Add the response header \`Referrer-Policy: ${RECOMMENDED}\` (see your host below).`, 'Or add `<meta name="referrer" content="strict-origin-when-cross-origin">` to the page head.', 'Deploy and re-run the audit.'],
+      steps: [
+        `Add the response header \`Referrer-Policy: ${RECOMMENDED}\` (see your host below).`,
+        'Or add `<meta name="referrer" content="strict-origin-when-cross-origin">` to the page head.',
+        'Deploy and re-run the audit.',
+      ],
       snippet: { language: 'text', code: `Referrer-Policy: ${RECOMMENDED}` },
       docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Referrer-Policy',
       platforms: headerFixes('Referrer-Policy', RECOMMENDED, { meta: `<meta name="referrer" content="${RECOMMENDED}">` }),

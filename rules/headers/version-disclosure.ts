@@ -11,7 +11,7 @@ export default defineRule({
     title: 'Server software and version disclosed',
     severity: 'low',
     category: 'headers',
-    checklist: 'least-privilege',
+    checklist: 'hardening',
     surfaces: ['responses'],
     confidence: 'high',
     rationale: 'Exact versions in headers tell attackers which published vulnerabilities to try first.',
@@ -23,7 +23,11 @@ export default defineRule({
       docs: 'https://owasp.org/www-project-secure-headers/',
       platforms: {
         server: {
-          steps: ['nginx: `server_tokens off;` in the http block.', "Express: `app.disable('x-powered-by')` or the helmet package.", 'PHP: `expose_php = Off` in php.ini.'],
+          steps: [
+            'nginx: `server_tokens off;` in the http block.',
+            "Express: `app.disable('x-powered-by')` or the helmet package.",
+            'PHP: `expose_php = Off` in php.ini.',
+          ],
           docs: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens',
         },
       },

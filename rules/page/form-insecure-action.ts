@@ -17,7 +17,11 @@ export default defineRule({
     },
     fix: {
       summary: 'Make every form post to an https:// address (or a relative one).',
-      steps: ['Find the form’s action (HTML `action="…"`, or the endpoint your builder posts to).', 'Change it to https://, or to a relative path on your HTTPS site.', 'Submit the form once and re-run the audit.'],
+      steps: [
+        'Find the form’s action (HTML `action="…"`, or the endpoint your builder posts to).',
+        'Change it to https://, or to a relative path on your HTTPS site.',
+        'Submit the form once and re-run the audit.',
+      ],
       docs: 'https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content',
     },
   },
@@ -25,7 +29,7 @@ export default defineRule({
     const out = [];
     for (const f of evidence.page!.forms) {
       const u = safeUrl(f.action, evidence.url);
-      if (!u || u.protocol !== 'http:') continue;
+      if (u?.protocol !== 'http:') continue;
       out.push({
         messageId: f.hasPassword ? ('password' as const) : ('plain' as const),
         data: { action: u.href },

@@ -29,14 +29,18 @@ const CHANGES_BY_DESIGN: { host: RegExp; path?: RegExp; what: string }[] = [
   { host: /(^|\.)bubble\.io$/, what: "Bubble's runtime" },
   { host: /(^|\.)glideapps\.com$/, what: "Glide's runtime" },
 ];
-const changesByDesign = (u: URL) =>
-  CHANGES_BY_DESIGN.some((e) => e.host.test(u.hostname.toLowerCase()) && (!e.path || e.path.test(u.pathname)));
+const changesByDesign = (u: URL) => CHANGES_BY_DESIGN.some((e) => e.host.test(u.hostname.toLowerCase()) && (!e.path || e.path.test(u.pathname)));
 
 /** Suffixes under which each name belongs to a different owner: two-label country suffixes (co.uk, com.au) and shared
  * app-hosting domains (my-app.netlify.app and other-app.netlify.app are different sites). */
-const SHARED_SUFFIX = /\.((com?|net|org|gov|edu|ac|ne|or|go)\.[a-z]{2}|netlify\.app|vercel\.app|pages\.dev|workers\.dev|web\.app|firebaseapp\.com|github\.io|gitlab\.io|herokuapp\.com|onrender\.com|fly\.dev|bubbleapps\.io|glide\.page|glideapp\.io|webflow\.io|softr\.app|lovable\.app|replit\.app|azurewebsites\.net|appspot\.com)$/i;
+const SHARED_SUFFIX =
+  /\.((com?|net|org|gov|edu|ac|ne|or|go)\.[a-z]{2}|netlify\.app|vercel\.app|pages\.dev|workers\.dev|web\.app|firebaseapp\.com|github\.io|gitlab\.io|herokuapp\.com|onrender\.com|fly\.dev|bubbleapps\.io|glide\.page|glideapp\.io|webflow\.io|softr\.app|lovable\.app|replit\.app|azurewebsites\.net|appspot\.com)$/i;
 /** The registrable domain, approximately (the extension ships no Public Suffix List). */
-const site = (host: string) => host.split('.').slice(SHARED_SUFFIX.test(`.${host}`) ? -3 : -2).join('.');
+const site = (host: string) =>
+  host
+    .split('.')
+    .slice(SHARED_SUFFIX.test(`.${host}`) ? -3 : -2)
+    .join('.');
 
 export default defineRule({
   meta: {
@@ -57,7 +61,10 @@ export default defineRule({
         'Add `integrity="sha384-…"` and `crossorigin="anonymous"` to the <script> tag.',
         'For a script that changes by design (analytics, payments), keep it but check its host is one you trust.',
       ],
-      snippet: { language: 'html', code: '<script src="https://cdn.jsdelivr.net/npm/pkg@1.2.3/dist/pkg.min.js"\n        integrity="sha384-…" crossorigin="anonymous"></script>' },
+      snippet: {
+        language: 'html',
+        code: '<script src="https://cdn.jsdelivr.net/npm/pkg@1.2.3/dist/pkg.min.js"\n        integrity="sha384-…" crossorigin="anonymous"></script>',
+      },
       docs: 'https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity',
       platforms: {
         bubble: {

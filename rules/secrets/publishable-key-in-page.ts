@@ -31,7 +31,10 @@ export default defineRule({
             'Check Advisors → Security Advisor shows no "RLS Disabled in Public".',
           ],
           deepLink: 'https://supabase.com/dashboard/project/{ref}/auth/policies',
-          snippet: { language: 'sql', code: 'alter table public.responses enable row level security;\ncreate policy "own rows" on public.responses for select using (auth.uid() = user_id);' },
+          snippet: {
+            language: 'sql',
+            code: 'alter table public.responses enable row level security;\ncreate policy "own rows" on public.responses for select using (auth.uid() = user_id);',
+          },
           docs: 'https://supabase.com/docs/guides/database/postgres/row-level-security',
         },
         firebase: {

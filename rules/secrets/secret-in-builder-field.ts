@@ -22,7 +22,11 @@ export default defineRule({
     },
     fix: {
       summary: 'Move the key to the builder’s private store, then rotate it at the provider.',
-      steps: [ROTATE_FIRST, 'Delete the key from the field it was typed into.', 'Store the new key only in the builder’s secret store (see your builder below).'],
+      steps: [
+        ROTATE_FIRST,
+        'Delete the key from the field it was typed into.',
+        'Store the new key only in the builder’s secret store (see your builder below).',
+      ],
       deepLink: '{rotate}',
       docs: 'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password',
       platforms: {
@@ -38,17 +42,24 @@ export default defineRule({
           docs: BUILDERS.bubble.docs,
         },
         glide: {
-          steps: [ROTATE_FIRST, 'Open the project → Secrets → add a secret (e.g. STRIPE_API_KEY) with the new key.', 'Make the integration use the secret by name; clear the field or column that held the key.'],
+          steps: [
+            ROTATE_FIRST,
+            'Open the project → Secrets → add a secret (e.g. STRIPE_API_KEY) with the new key.',
+            'Make the integration use the secret by name; clear the field or column that held the key.',
+          ],
           docs: BUILDERS.glide.docs,
         },
         supabase: {
           steps: [
             ROTATE_FIRST,
-            'For SQL and cron jobs: `select vault.create_secret(\'<new key>\', \'stripe_key\');` then read it from `vault.decrypted_secrets`.',
-            'For Edge Functions: Edge Functions → Secrets (or `supabase secrets set NAME=…`), read with `Deno.env.get(\'NAME\')`.',
+            "For SQL and cron jobs: `select vault.create_secret('<new key>', 'stripe_key');` then read it from `vault.decrypted_secrets`.",
+            "For Edge Functions: Edge Functions → Secrets (or `supabase secrets set NAME=…`), read with `Deno.env.get('NAME')`.",
             'Remove the key from the SQL snippet, cron command or function code and save.',
           ],
-          snippet: { language: 'sql', code: "select vault.create_secret('<new key>', 'stripe_key');\n-- use it:\nselect decrypted_secret from vault.decrypted_secrets where name = 'stripe_key';" },
+          snippet: {
+            language: 'sql',
+            code: "select vault.create_secret('<new key>', 'stripe_key');\n-- use it:\nselect decrypted_secret from vault.decrypted_secrets where name = 'stripe_key';",
+          },
           docs: BUILDERS.supabase.docs,
         },
       },

@@ -47,7 +47,9 @@ export default defineRule<M>({
       for (const t of p.tables) {
         // The exposure check, when it ran, reports this table with its real columns (app-table-readable).
         if (p.probe?.tables.some((x) => x.name === t.name && x.verdict === 'readable')) continue;
-        const got = t.requests.filter((r) => (r.method === 'GET' || r.method === 'HEAD') && (r.status === 200 || r.status === 206) && r.anonymous === true && (r.rows ?? 0) > 0);
+        const got = t.requests.filter(
+          (r) => (r.method === 'GET' || r.method === 'HEAD') && (r.status === 200 || r.status === 206) && r.anonymous === true && (r.rows ?? 0) > 0,
+        );
         if (!got.length) continue;
         const rows = Math.max(...got.map((r) => r.rows ?? 0));
         const totals = got.map((r) => r.total).filter((n): n is number => n !== undefined);

@@ -41,7 +41,7 @@ export default defineRule<M>({
     const out: FindingDraft<M>[] = [];
     for (const p of projectsOf(evidence)) {
       const b = p.probe?.buckets;
-      if (!b || b.verdict !== 'listed') continue;
+      if (b?.verdict !== 'listed') continue;
       for (const bucket of b.list.filter((x) => x.public)) {
         out.push({
           messageId: 'public',

@@ -36,8 +36,7 @@ export default defineRule<M>({
     checklist: 'least-privilege',
     surfaces: ['sources'],
     confidence: 'high',
-    rationale:
-      'One read-only request per table with the app’s own public key shows what anyone can read: rows, nothing (RLS on), no grant, or no such table.',
+    rationale: 'One read-only request per table with the app’s own public key shows what anyone can read: rows, nothing (RLS on), no grant, or no such table.',
     messages: {
       complete:
         'Checked {checked} with the app’s public key: {readable} readable by anyone, {empty} return nothing (RLS on), {nogrant} not granted to logged-out visitors, {missing} not found, {unknown} unclear. {requests} requests in {seconds} s.{extra}',
@@ -89,9 +88,13 @@ export default defineRule<M>({
         evidence: [
           describeAnswers(probe.tables),
           probe.openapi ? `OpenAPI root: ${probe.openapi.status} (${probe.openapi.verdict})` : 'OpenAPI root: no answer',
-          probe.buckets ? `buckets: ${probe.buckets.status} (${probe.buckets.verdict}${probe.buckets.list.length ? `, ${probe.buckets.list.length}` : ''})` : 'buckets: no answer',
+          probe.buckets
+            ? `buckets: ${probe.buckets.status} (${probe.buckets.verdict}${probe.buckets.list.length ? `, ${probe.buckets.list.length}` : ''})`
+            : 'buckets: no answer',
           `${probe.keyKind} key`,
-        ].filter(Boolean).join(' · '),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         location: { kind: 'request', url: `https://${p.ref}.supabase.co/rest/v1/`, name: p.ref },
         identity: p.ref,
         vars: { ref: p.ref },

@@ -28,7 +28,8 @@ export default defineRule<M>({
         'Anyone can read `{table}` with the app’s public key: {count}, columns {columns}. Fine only if every row is meant to be public (a product list, published posts); otherwise restrict it.',
     },
     fix: {
-      summary: 'Turn on Row Level Security for the table and allow each signed-in user only their own rows; revoke anon access if logged-out visitors never need it.',
+      summary:
+        'Turn on Row Level Security for the table and allow each signed-in user only their own rows; revoke anon access if logged-out visitors never need it.',
       steps: [
         'Supabase dashboard → Authentication → Policies (“Open settings” opens this table): enable RLS.',
         'Add a policy that lets each signed-in user read only their rows: the SQL below uses the owner column; check it.',
@@ -51,7 +52,12 @@ export default defineRule<M>({
         out.push({
           messageId: personal.length ? 'personal' : 'readable',
           severity: personal.length ? 'critical' : 'medium',
-          data: { table: t.name, count, columns: t.columns?.length ? listOf(t.columns, 12) : '(unknown: ' + (t.note ?? 'not readable') + ')', personal: listOf(personal) },
+          data: {
+            table: t.name,
+            count,
+            columns: t.columns?.length ? listOf(t.columns, 12) : `(unknown: ${t.note ?? 'not readable'})`,
+            personal: listOf(personal),
+          },
           evidence: `GET ${restUrl(p.ref, t.name)}?select=*&limit=1 (public key, Prefer: count=exact) → ${t.status}${t.count !== undefined ? `, ${t.count} rows in all` : ''}; columns: ${t.columns?.join(', ') || 'unknown'}`,
           location: { kind: 'request', url: restUrl(p.ref, t.name), name: t.name },
           identity: `${p.ref}/${t.name}`,

@@ -28,7 +28,8 @@ export default defineRule({
     checklist: 'least-privilege',
     surfaces: ['builder', 'supabase-advisors'],
     confidence: 'high',
-    rationale: 'Supabase’s Security Advisor (splinter) checks the database for known weaknesses; its errors are exploitable as they stand, its warnings weaken defence in depth.',
+    rationale:
+      'Supabase’s Security Advisor (splinter) checks the database for known weaknesses; its errors are exploitable as they stand, its warnings weaken defence in depth.',
     messages: {
       lint: 'Security Advisor ({level}): {title}{about}.',
     },

@@ -25,7 +25,11 @@ export default defineRule({
         'Run the Security Advisor again: "Exposed Auth Users" disappears.',
       ],
       deepLink: `${DASHBOARD}/advisors/security?preset={preset}&id={id}`,
-      snippet: { language: 'sql', fill: true, code: 'revoke all on {table_sql} from anon, authenticated;\n-- or move it out of the exposed schema:\n-- alter view {table_sql} set schema private;' },
+      snippet: {
+        language: 'sql',
+        fill: true,
+        code: 'revoke all on {table_sql} from anon, authenticated;\n-- or move it out of the exposed schema:\n-- alter view {table_sql} set schema private;',
+      },
       docs: lintDocs('0002_auth_users_exposed'),
     },
   },

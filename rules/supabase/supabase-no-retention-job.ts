@@ -9,7 +9,8 @@ type M = 'extension-off' | 'no-jobs' | 'no-delete' | 'not-checked';
 type CronState = NonNullable<SupabaseDashboard['cron']>['state'];
 
 /** Schemas Supabase manages itself: their retention is not the app's to schedule. */
-const SYSTEM = /^(auth|storage|cron|net|realtime|extensions|graphql|graphql_public|pgsodium|pgsodium_masks|vault|supabase_functions|supabase_migrations|information_schema|pg_catalog|pgbouncer)$/;
+const SYSTEM =
+  /^(auth|storage|cron|net|realtime|extensions|graphql|graphql_public|pgsodium|pgsodium_masks|vault|supabase_functions|supabase_migrations|information_schema|pg_catalog|pgbouncer)$/;
 const DELETES = /\b(delete\s+from|truncate|drop\s+table|detach\s+partition|drop_partition|run_maintenance|partman)\b/i;
 const NAMED = /\b(purge|prune|clean-?up|cleanup|retention|expire|expiry|archive|delete|gdpr)\b/i;
 
@@ -38,7 +39,8 @@ export default defineRule({
       'extension-off': 'Cron (pg_cron) is not enabled, so nothing deletes old rows, while {tables} hold personal data or logs.',
       'no-jobs': 'There are no cron jobs, so nothing deletes old rows, while {tables} hold personal data or logs.',
       'no-delete': '{jobs} cron job(s) exist but none deletes old rows, while {tables} hold personal data or logs.',
-      'not-checked': 'Not checked: the Cron page did not show whether any job deletes old rows (still loading, or a search filter hid the jobs), while {tables} hold personal data or logs. Open Integrations → Cron without a filter.',
+      'not-checked':
+        'Not checked: the Cron page did not show whether any job deletes old rows (still loading, or a search filter hid the jobs), while {tables} hold personal data or logs. Open Integrations → Cron without a filter.',
     },
     fix: {
       summary: 'Schedule a nightly pg_cron job that deletes rows older than you need to keep them.',
@@ -84,7 +86,7 @@ export default defineRule({
         vars: {
           ...target,
           enable_sql: cron.state === 'extension-off' ? '-- Enable pg_cron first:\ncreate extension if not exists pg_cron with schema pg_catalog;\n\n' : '',
-          time_note: col ? '' : "-- created_at is a guess: use the column that records when the row was written.\n",
+          time_note: col ? '' : '-- created_at is a guess: use the column that records when the row was written.\n',
           job_literal: literal(`purge-old-${first.name}`.slice(0, 60)),
           command_sql: sqlBody(body),
         },

@@ -38,7 +38,8 @@ export default defineRule({
     messages: {
       anyone: 'Policy “{policy}” on {name} lets anyone with the publishable (anon) key {verb} any row: its condition is always true.',
       'signed-in': 'Policy “{policy}” on {name} lets any signed-in user {verb} any row, including other users’ rows: its condition is always true.',
-      'not-checked': 'Not checked: the policy editor was open on {policies} of {name}, but its condition text could not be read, so whether it lets every row through is unknown.',
+      'not-checked':
+        'Not checked: the policy editor was open on {policies} of {name}, but its condition text could not be read, so whether it lets every row through is unknown.',
     },
     fix: {
       summary: 'Replace the always-true condition with one that checks whose row it is (e.g. `auth.uid() = user_id`).',
@@ -49,7 +50,11 @@ export default defineRule({
         'If only your server should write here, delete the policy instead: server code uses the secret key, which bypasses RLS.',
       ],
       deepLink: TABLE_POLICIES_LINK,
-      snippet: { language: 'sql', fill: true, code: '-- Replace {policy_name_sql} with a policy that checks whose row it is:\ndrop policy {policy_name_sql} on {table_sql};\n{policy_block}' },
+      snippet: {
+        language: 'sql',
+        fill: true,
+        code: '-- Replace {policy_name_sql} with a policy that checks whose row it is:\ndrop policy {policy_name_sql} on {table_sql};\n{policy_block}',
+      },
       docs: lintDocs('0024_permissive_rls_policy'),
     },
   },
@@ -76,12 +81,26 @@ export default defineRule({
         location: { kind: 'builder', name: `${name} · ${policy}` },
         identity: `rls_policy_always_true_${schema}_${table}_${policy}`,
         severity,
-        vars: { ...tableVars(schema, table), policy_name_sql: known ? quotePolicy(known) : '"<policy name>"', policy_block: ownerPolicySql(schema, table, t ? ownerColumn(t) : undefined, cmd, known ?? 'Users manage their own rows') },
+        vars: {
+          ...tableVars(schema, table),
+          policy_name_sql: known ? quotePolicy(known) : '"<policy name>"',
+          policy_block: ownerPolicySql(schema, table, t ? ownerColumn(t) : undefined, cmd, known ?? 'Users manage their own rows'),
+        },
       });
     };
     for (const p of d.policies) {
       if (p.schema === 'storage') continue; // bucket policies: supabase-public-bucket
-      if (allowsEveryRow(p)) push(p.schema, p.table, p.name, p.command, p.rolesTruncated ? undefined : p.roles, p.using !== undefined ? `USING ${p.using ?? '(none)'}${p.check !== undefined ? `, WITH CHECK ${p.check ?? '(none)'}` : ''}` : `WITH CHECK ${p.check ?? '(none)'}`);
+      if (allowsEveryRow(p))
+        push(
+          p.schema,
+          p.table,
+          p.name,
+          p.command,
+          p.rolesTruncated ? undefined : p.roles,
+          p.using !== undefined
+            ? `USING ${p.using ?? '(none)'}${p.check !== undefined ? `, WITH CHECK ${p.check ?? '(none)'}` : ''}`
+            : `WITH CHECK ${p.check ?? '(none)'}`,
+        );
     }
     // Policies whose editor text could not be read (and no list or deep audit gave the expressions): say so.
     const unread = new Map<string, DashboardPolicy[]>();
@@ -106,7 +125,10 @@ export default defineRule({
     }
     for (const l of lintsNamed(d, 'rls_policy_always_true')) {
       if (!l.schema || !l.entity) continue;
-      if (l.policy ? out.some((f) => f.data?.policy === l.policy && f.data?.name === `${l.schema}.${l.entity}`) : tablesDone.has(`${l.schema}\u0000${l.entity}`)) continue;
+      if (
+        l.policy ? out.some((f) => f.data?.policy === l.policy && f.data?.name === `${l.schema}.${l.entity}`) : tablesDone.has(`${l.schema}\u0000${l.entity}`)
+      )
+        continue;
       const cmd = /for `?(INSERT|UPDATE|DELETE|ALL)`?/i.exec(l.detail ?? '')?.[1]?.toUpperCase() ?? 'ALL';
       push(l.schema, l.entity, l.policy, cmd, l.roles, `Security Advisor: ${l.title}`);
     }

@@ -23,7 +23,7 @@ export default defineRule({
       summary: 'Check app_metadata (only your server can write it) or a table you control instead of user_metadata.',
       steps: [
         'Store roles and permissions in app_metadata (set from a server with the secret key, or in SQL on auth.users) or in a table with its own RLS.',
-        'Open the table’s policies (button below) and edit the policy: read `auth.jwt() -> \'app_metadata\'` instead of `user_metadata`.',
+        "Open the table’s policies (button below) and edit the policy: read `auth.jwt() -> 'app_metadata'` instead of `user_metadata`.",
         'Or run the snippet in the SQL editor after writing the new condition into it.',
         'Users keep the old claims until their token refreshes (up to an hour by default).',
       ],
@@ -31,8 +31,7 @@ export default defineRule({
       snippet: {
         language: 'sql',
         fill: true,
-        code:
-          "-- 1. Put the role where only the server can write it (once per user):\n--    update auth.users set raw_app_meta_data = raw_app_meta_data || '{\"role\": \"admin\"}' where id = '<user id>';\n-- 2. Make the policy read app_metadata instead of user_metadata:\nalter policy {policy_name_sql} on {table_sql}\n  using (<the same condition, reading auth.jwt() -> 'app_metadata'>);",
+        code: "-- 1. Put the role where only the server can write it (once per user):\n--    update auth.users set raw_app_meta_data = raw_app_meta_data || '{\"role\": \"admin\"}' where id = '<user id>';\n-- 2. Make the policy read app_metadata instead of user_metadata:\nalter policy {policy_name_sql} on {table_sql}\n  using (<the same condition, reading auth.jwt() -> 'app_metadata'>);",
       },
       docs: lintDocs('0015_rls_references_user_metadata'),
     },

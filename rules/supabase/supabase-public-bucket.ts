@@ -1,7 +1,7 @@
 import { defineRule, type FindingDraft } from '../../engine/rule';
 import type { DashboardPolicy, SupabaseDashboard } from '../../utils/supabase/dashboard-evidence';
 import { alwaysTrue, anyoneRole, dashboardOf, lintsNamed, signedInRole } from '../../utils/supabase/dashboard-findings';
-import { BUCKET_LINK, DASHBOARD, lintDocs } from '../../utils/supabase/links';
+import { BUCKET_LINK, lintDocs } from '../../utils/supabase/links';
 import { literal, quotePolicy } from '../../utils/supabase/sql';
 
 type M = 'listing' | 'public';
@@ -32,7 +32,8 @@ export default defineRule({
       'Files in a public bucket can be downloaded by anyone who has their URL; a broad SELECT policy on storage.objects also lets anyone list every file, so guessable or private uploads (invoices, IDs, exports) become findable.',
     messages: {
       listing: 'Bucket “{bucket_name}” is public and a broad SELECT policy lets anyone with the publishable key list all its files.',
-      public: 'Bucket “{bucket_name}” is public: anyone with a file’s URL can download it without signing in. Fine for avatars and logos, not for private uploads.',
+      public:
+        'Bucket “{bucket_name}” is public: anyone with a file’s URL can download it without signing in. Fine for avatars and logos, not for private uploads.',
     },
     fix: {
       summary: 'Make the bucket private (serve files with signed URLs), or keep it public and drop the policy that allows listing.',
@@ -55,7 +56,9 @@ export default defineRule({
     const d = dashboardOf(evidence);
     if (!d) return [];
     const lints = lintsNamed(d, 'public_bucket_allows_listing');
-    const buckets = new Map(d.buckets.filter((b) => b.public === true).map((b) => [b.id, { id: b.id, name: b.name, listing: b.listing === true, from: [] as string[] }]));
+    const buckets = new Map(
+      d.buckets.filter((b) => b.public === true).map((b) => [b.id, { id: b.id, name: b.name, listing: b.listing === true, from: [] as string[] }]),
+    );
     for (const l of lints) {
       const id = l.cacheKey.startsWith('public_bucket_allows_listing_') ? l.cacheKey.slice('public_bucket_allows_listing_'.length) : l.entity;
       if (!id) continue;

@@ -21,7 +21,12 @@ export const DECISIONS: readonly { exposed: Exposure | 'any'; sensitive?: boolea
 ];
 
 export function decide(f: { exposed: Exposure; sensitive: boolean; policies: boolean }): { message: M; severity: Severity } {
-  const row = DECISIONS.find((r) => (r.exposed === 'any' || r.exposed === f.exposed) && (r.sensitive === undefined || r.sensitive === f.sensitive) && (r.policies === undefined || r.policies === f.policies));
+  const row = DECISIONS.find(
+    (r) =>
+      (r.exposed === 'any' || r.exposed === f.exposed) &&
+      (r.sensitive === undefined || r.sensitive === f.sensitive) &&
+      (r.policies === undefined || r.policies === f.policies),
+  );
   if (!row) throw new Error(`supabase-rls-disabled: no decision for ${JSON.stringify(f)}`);
   return row;
 }
@@ -29,7 +34,13 @@ export function decide(f: { exposed: Exposure; sensitive: boolean; policies: boo
 /** Columns the advisor's "Sensitive Columns Exposed" detail names ("… sensitive column(s): email, ssn."). */
 function columnsFromDetail(detail: string | undefined): string[] {
   const m = /column\(s\):\s*([^.]+)/i.exec(detail ?? '');
-  return m ? m[1]!.split(',').map((s) => s.trim().replace(/^`|`$/g, '')).filter(Boolean).slice(0, 20) : [];
+  return m
+    ? m[1]!
+        .split(',')
+        .map((s) => s.trim().replace(/^`|`$/g, ''))
+        .filter(Boolean)
+        .slice(0, 20)
+    : [];
 }
 
 export default defineRule({
@@ -44,12 +55,16 @@ export default defineRule({
     rationale:
       'Without Row Level Security, anyone holding the project’s publishable (anon) key, which every visitor’s browser has, can read, change and delete every row of a table the Data API exposes.',
     messages: {
-      sensitive: 'RLS is off on {name} and its columns look personal or secret ({columns}): anyone with the publishable (anon) key can read and change every row.',
+      sensitive:
+        'RLS is off on {name} and its columns look personal or secret ({columns}): anyone with the publishable (anon) key can read and change every row.',
       exposed: 'RLS is off on {name}: anyone with the publishable (anon) key can read, change and delete every row through the Data API.',
-      'maybe-sensitive': 'RLS is off on {name} and its columns look personal or secret ({columns}). If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
-      'maybe-exposed': 'RLS is off on {name}. If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
+      'maybe-sensitive':
+        'RLS is off on {name} and its columns look personal or secret ({columns}). If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
+      'maybe-exposed':
+        'RLS is off on {name}. If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
       'policies-ignored': '{name} has RLS policies, but RLS is off, so the policies do nothing: every row is open to anyone with the publishable key.',
-      'not-exposed': 'RLS is off on {name}, but the anon and authenticated roles have no permissions on it, so the Data API cannot reach it today. Turn RLS on before anyone grants access.',
+      'not-exposed':
+        'RLS is off on {name}, but the anon and authenticated roles have no permissions on it, so the Data API cannot reach it today. Turn RLS on before anyone grants access.',
     },
     fix: {
       summary: 'Turn on Row Level Security for the table, then add a policy that lets each user reach only their own rows.',

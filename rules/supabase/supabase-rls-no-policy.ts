@@ -15,7 +15,8 @@ export default defineRule({
     rationale:
       'With RLS on and no policy, the Data API returns no rows and refuses every write. That is right for a table only your server reads with the secret key, and a silent bug otherwise (people then switch RLS off to "fix" it).',
     messages: {
-      'no-policy': '{name} has RLS on and no policy: browsers get no rows and cannot write. Fine if only your server (secret key) uses it; otherwise add a policy rather than turning RLS off.',
+      'no-policy':
+        '{name} has RLS on and no policy: browsers get no rows and cannot write. Fine if only your server (secret key) uses it; otherwise add a policy rather than turning RLS off.',
     },
     fix: {
       summary: 'Keep RLS on; add a policy for exactly what signed-in users may do, or leave the table server-only.',

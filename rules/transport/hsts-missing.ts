@@ -11,8 +11,7 @@ export default defineRule({
     checklist: 'transport',
     surfaces: ['responses'],
     confidence: 'high',
-    rationale:
-      'Without HSTS a visitor’s first request can be downgraded to plain HTTP by someone on the network (SSL stripping), exposing cookies and data.',
+    rationale: 'Without HSTS a visitor’s first request can be downgraded to plain HTTP by someone on the network (SSL stripping), exposing cookies and data.',
     messages: {
       absent: 'The page is served over HTTPS without a Strict-Transport-Security header.',
       invalid: 'The Strict-Transport-Security header is ignored by browsers: {reason}.',
@@ -29,15 +28,19 @@ export default defineRule({
     const preloaded = preloadedHost(evidence);
     const pre = preloaded ? { severity: 'info' as const, data: { preload: preloadExplanation(preloaded) } } : undefined;
     if (hsts.state === 'absent') {
-      return [{ messageId: pre ? 'absentPreloaded' : 'absent', ...pre, evidence: showHeader('Strict-Transport-Security', undefined), location, identity: 'absent' }];
+      return [
+        { messageId: pre ? 'absentPreloaded' : 'absent', ...pre, evidence: showHeader('Strict-Transport-Security', undefined), location, identity: 'absent' },
+      ];
     }
-    return [{
-      messageId: pre ? 'invalidPreloaded' : 'invalid',
-      ...pre,
-      data: { reason: hsts.reason, ...pre?.data },
-      evidence: showHeader('Strict-Transport-Security', hsts.raw),
-      location,
-      identity: 'invalid',
-    }];
+    return [
+      {
+        messageId: pre ? 'invalidPreloaded' : 'invalid',
+        ...pre,
+        data: { reason: hsts.reason, ...pre?.data },
+        evidence: showHeader('Strict-Transport-Security', hsts.raw),
+        location,
+        identity: 'invalid',
+      },
+    ];
   },
 });

@@ -11,8 +11,7 @@ export default defineRule({
     checklist: 'transport',
     surfaces: ['responses'],
     confidence: 'high',
-    rationale:
-      'Without includeSubDomains an attacker can use a plain-HTTP subdomain to set cookies for your site or phish your users.',
+    rationale: 'Without includeSubDomains an attacker can use a plain-HTTP subdomain to set cookies for your site or phish your users.',
     messages: {
       missing: 'The HSTS header has no includeSubDomains directive.',
       preloaded: 'The HSTS header has no includeSubDomains directive, but {preload}.',
@@ -23,12 +22,14 @@ export default defineRule({
     const hsts = pageHsts(evidence);
     if (hsts?.state !== 'valid' || hsts.includeSubDomains || hsts.maxAge === 0) return [];
     const preloaded = preloadedHost(evidence);
-    return [{
-      messageId: preloaded ? 'preloaded' : 'missing',
-      ...(preloaded ? { severity: 'info' as const, data: { preload: preloadExplanation(preloaded) } } : {}),
-      evidence: showHeader('Strict-Transport-Security', hsts.raw),
-      location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },
-      identity: 'no-subdomains',
-    }];
+    return [
+      {
+        messageId: preloaded ? 'preloaded' : 'missing',
+        ...(preloaded ? { severity: 'info' as const, data: { preload: preloadExplanation(preloaded) } } : {}),
+        evidence: showHeader('Strict-Transport-Security', hsts.raw),
+        location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },
+        identity: 'no-subdomains',
+      },
+    ];
   },
 });

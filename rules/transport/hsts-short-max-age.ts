@@ -22,13 +22,15 @@ export default defineRule({
     const hsts = pageHsts(evidence);
     if (hsts?.state !== 'valid' || hsts.maxAge >= ONE_YEAR) return [];
     const preloaded = preloadedHost(evidence);
-    return [{
-      messageId: preloaded ? 'preloaded' : 'short',
-      ...(preloaded ? { severity: 'info' as const } : {}),
-      data: { days: Math.floor(hsts.maxAge / 86400), ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
-      evidence: showHeader('Strict-Transport-Security', hsts.raw),
-      location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },
-      identity: 'short',
-    }];
+    return [
+      {
+        messageId: preloaded ? 'preloaded' : 'short',
+        ...(preloaded ? { severity: 'info' as const } : {}),
+        data: { days: Math.floor(hsts.maxAge / 86400), ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
+        evidence: showHeader('Strict-Transport-Security', hsts.raw),
+        location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },
+        identity: 'short',
+      },
+    ];
   },
 });

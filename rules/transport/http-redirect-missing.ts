@@ -54,31 +54,37 @@ export default defineRule({
     }
     if (r.status !== 'checked') return [];
     if (r.browserUpgrade) {
-      return [{
-        messageId: 'notChecked',
-        severity: 'info',
-        data: { host },
-        evidence: `307 ${r.httpUrl} → ${r.hops[0]?.location ?? r.finalUrl} (made by the browser: Non-Authoritative-Reason: HSTS)`,
-        location: { kind: 'redirect', url: r.httpUrl },
-        identity: 'browser-upgrade',
-      }];
+      return [
+        {
+          messageId: 'notChecked',
+          severity: 'info',
+          data: { host },
+          evidence: `307 ${r.httpUrl} → ${r.hops[0]?.location ?? r.finalUrl} (made by the browser: Non-Authoritative-Reason: HSTS)`,
+          location: { kind: 'redirect', url: r.httpUrl },
+          identity: 'browser-upgrade',
+        },
+      ];
     }
     const chain = r.hops.map((h) => `${h.status} ${h.url}${h.location ? ` → ${h.location}` : ''}`).join('\n');
     if (!isHttps(r.finalUrl)) {
       // On a preloaded host browsers never send the plain-HTTP request (only other clients do): info, with why.
       const preloaded = preloadedHost(evidence);
-      return [{
-        messageId: preloaded ? 'noRedirectPreloaded' : 'noRedirect',
-        ...(preloaded ? { severity: 'info' as const } : {}),
-        data: { host, final: r.finalUrl, ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
-        evidence: chain || r.finalUrl,
-        location: { kind: 'redirect', url: r.httpUrl },
-        identity: 'none',
-      }];
+      return [
+        {
+          messageId: preloaded ? 'noRedirectPreloaded' : 'noRedirect',
+          ...(preloaded ? { severity: 'info' as const } : {}),
+          data: { host, final: r.finalUrl, ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
+          evidence: chain || r.finalUrl,
+          location: { kind: 'redirect', url: r.httpUrl },
+          identity: 'none',
+        },
+      ];
     }
     const first = r.hops[0]?.location ? safeUrl(r.hops[0].location, r.httpUrl) : undefined;
     if (first && (first.protocol !== 'https:' || first.hostname !== host)) {
-      return [{ messageId: 'offsite', data: { host, first: first.href }, evidence: chain, location: { kind: 'redirect', url: r.httpUrl }, identity: 'offsite' }];
+      return [
+        { messageId: 'offsite', data: { host, first: first.href }, evidence: chain, location: { kind: 'redirect', url: r.httpUrl }, identity: 'offsite' },
+      ];
     }
     return [];
   },

@@ -10,8 +10,7 @@ export default defineRule({
     checklist: 'transport',
     surfaces: [],
     confidence: 'high',
-    rationale:
-      'Without HTTPS anyone on the same network (café Wi-Fi, a hostile ISP) can read and change the page, its data and its cookies.',
+    rationale: 'Without HTTPS anyone on the same network (café Wi-Fi, a hostile ISP) can read and change the page, its data and its cookies.',
     messages: { http: 'The page was loaded over http:// — traffic and cookies travel unencrypted.' },
     fix: {
       summary: 'Serve the app only over HTTPS and send visitors from http:// to https://.',
@@ -40,7 +39,10 @@ export default defineRule({
           docs: 'https://vercel.com/docs/domains',
         },
         cloudflare: {
-          steps: ['Cloudflare dashboard → your domain → SSL/TLS → Overview: choose "Full (strict)".', 'SSL/TLS → Edge Certificates → turn on "Always Use HTTPS".'],
+          steps: [
+            'Cloudflare dashboard → your domain → SSL/TLS → Overview: choose "Full (strict)".',
+            'SSL/TLS → Edge Certificates → turn on "Always Use HTTPS".',
+          ],
           deepLink: 'https://dash.cloudflare.com/?to=/:account/:zone/ssl-tls/edge-certificates',
           docs: 'https://developers.cloudflare.com/ssl/edge-certificates/additional-options/always-use-https/',
         },

@@ -71,6 +71,13 @@ export async function consentToProbe(b: ExtensionBrowser, url: string): Promise<
     },
     [KEYS.consent('supabase-exposure-check', new URL(url).origin), newConsent('supabase-exposure-check', url, 'headless', Date.now())] as const,
   );
+  // The same flag is the command's consent to the Bubble Data API and /version-test check (entrypoints/background/bubble-app.ts).
+  await b.worker.evaluate(
+    async ([key, value]) => {
+      await chrome.storage.local.set({ [key]: value });
+    },
+    [KEYS.consent('bubble-data-api-check', new URL(url).origin), newConsent('bubble-data-api-check', url, 'headless', Date.now())] as const,
+  );
 }
 
 export async function auditThroughExtension(b: ExtensionBrowser, url: string, settleMs?: number): Promise<HeadlessAuditResult> {

@@ -71,8 +71,14 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     title: 'CSP',
     observatoryTest: contentSecurityPolicyTest,
     ourRules: [
-      'csp-missing', 'csp-unsafe-inline', 'csp-broad-script-src', 'csp-unsafe-eval', 'csp-object-src', 'csp-base-uri',
-      'csp-frame-ancestors', 'csp-form-action-http',
+      'csp-missing',
+      'csp-unsafe-inline',
+      'csp-broad-script-src',
+      'csp-unsafe-eval',
+      'csp-object-src',
+      'csp-base-uri',
+      'csp-frame-ancestors',
+      'csp-form-action-http',
     ],
     results: {
       'csp-implemented-with-no-unsafe-default-src-none': { pass: true, ours: [] },
@@ -104,8 +110,12 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     title: 'Cookies',
     observatoryTest: cookiesTest,
     ourRules: [
-      'cookie-session-no-secure', 'cookie-session-no-httponly', 'cookie-session-no-samesite',
-      'cookie-samesite-none-insecure', 'cookie-session-long-lived', 'cookie-prefix',
+      'cookie-session-no-secure',
+      'cookie-session-no-httponly',
+      'cookie-session-no-samesite',
+      'cookie-samesite-none-insecure',
+      'cookie-session-long-lived',
+      'cookie-prefix',
     ],
     results: {
       'cookies-not-found': { pass: true, ours: [] },
@@ -285,7 +295,14 @@ export function toEvidence(v: Variant): Evidence {
   const responses: HttpResponse[] = [
     { url, status: 200, type: 'main_frame', headers: documentHeaders(v), source: 'webRequest' },
     // The CORS probe: the page re-read with a foreign Origin (collect.ts files it as type 'other').
-    { url, status: 200, type: 'other', headers: [...documentHeaders(v), ...corsHeaders(v, OUR_PROBE_ORIGIN)], source: 'probe', requestOrigin: OUR_PROBE_ORIGIN },
+    {
+      url,
+      status: 200,
+      type: 'other',
+      headers: [...documentHeaders(v), ...corsHeaders(v, OUR_PROBE_ORIGIN)],
+      source: 'probe',
+      requestOrigin: OUR_PROBE_ORIGIN,
+    },
   ];
   const nowSec = Math.floor(NOW / 1000);
   const cookies = responses.flatMap((r) =>
@@ -300,13 +317,17 @@ export function toEvidence(v: Variant): Evidence {
   } else if (r.kind === 'browser-hsts') {
     // What entrypoints/background/probes.ts records when Chromium upgrades http:// itself (Non-Authoritative-Reason: HSTS).
     redirect = {
-      status: 'checked', httpUrl: `http://${v.host}/`, finalUrl: `https://${v.host}/`, browserUpgrade: 'hsts',
+      status: 'checked',
+      httpUrl: `http://${v.host}/`,
+      finalUrl: `https://${v.host}/`,
+      browserUpgrade: 'hsts',
       hops: [{ url: `http://${v.host}/`, status: 307, location: `https://${v.host}/` }],
     };
   } else {
-    const hops = r.route.length === 1
-      ? [{ url: r.route[0]!.url, status: r.route[0]!.status }]
-      : r.route.slice(0, -1).map((h, i) => ({ url: h.url, status: h.status, location: r.route[i + 1]!.url }));
+    const hops =
+      r.route.length === 1
+        ? [{ url: r.route[0]!.url, status: r.route[0]!.status }]
+        : r.route.slice(0, -1).map((h, i) => ({ url: h.url, status: h.status, location: r.route[i + 1]!.url }));
     redirect = { status: 'checked', httpUrl: r.route[0]!.url, finalUrl: r.route[r.route.length - 1]!.url, hops };
   }
   const html = isHtml(v);
@@ -328,7 +349,13 @@ export function toEvidence(v: Variant): Evidence {
           ? { inlineLength: 20 }
           : { src: new URL(s.src, url).href, ...(s.integrity ? { integrity: s.integrity } : {}), ...(s.crossorigin ? { crossOrigin: s.crossorigin } : {}) },
       ),
-      meta: html ? v.meta.map((m) => ({ ...(m.httpEquiv !== undefined ? { httpEquiv: m.httpEquiv } : {}), ...(m.name !== undefined ? { name: m.name } : {}), content: m.content })) : [],
+      meta: html
+        ? v.meta.map((m) => ({
+            ...(m.httpEquiv !== undefined ? { httpEquiv: m.httpEquiv } : {}),
+            ...(m.name !== undefined ? { name: m.name } : {}),
+            content: m.content,
+          }))
+        : [],
       iframes: [],
       forms: [],
       // page-snapshot.ts lists elements whose raw src starts with http: on an https page.
@@ -347,9 +374,24 @@ export function toEvidence(v: Variant): Evidence {
 /** Node's http client hands axios lower-case names; set-cookie as a list; a few headers keep their first value;
  * every other duplicate is joined with ", " (node:http IncomingMessage.headers). */
 const NODE_DISCARDS_DUPLICATES = new Set([
-  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since',
-  'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after',
-  'server', 'user-agent',
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
 ]);
 function asNodeHeaders(headers: [string, string][]): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -426,7 +468,13 @@ export function toObservatoryRequests(v: Variant): Requests {
     http.verified = r.kind !== 'cert-error';
     req.responses.http = http;
     // 'browser-hsts': the Observatory asks the server over plain HTTP (no HSTS state), which redirects as usual.
-    const route = r.kind === 'route' ? r.route : [{ url: `http://${v.host}/`, status: 301 }, { url: `https://${v.host}/`, status: 200 }];
+    const route =
+      r.kind === 'route'
+        ? r.route
+        : [
+            { url: `http://${v.host}/`, status: 301 },
+            { url: `https://${v.host}/`, status: 200 },
+          ];
     req.responses.httpRedirects = route.map((h) => ({ url: new URL(h.url), status: h.status }));
   }
   req.responses.httpsRedirects = v.https ? [{ url: new URL(url), status: 200 }] : [];
@@ -460,9 +508,9 @@ export function compareVariant(v: Variant): Comparison[] {
     if (mapped.pass !== (out.pass === true)) {
       throw new Error(`${v.id}: MAPPING says "${result}" ${mapped.pass ? 'passes' : 'fails'}, the Observatory says otherwise`);
     }
-    const rules = [...new Set(run.findings
-      .filter((f) => m.ourRules.includes(f.ruleId) && f.severity !== 'info' && (m.counts?.(f) ?? true))
-      .map((f) => f.ruleId))].sort();
+    const rules = [
+      ...new Set(run.findings.filter((f) => m.ourRules.includes(f.ruleId) && f.severity !== 'info' && (m.counts?.(f) ?? true)).map((f) => f.ruleId)),
+    ].sort();
     const ours = { pass: rules.length === 0, rules };
     return {
       variant: v.id,
@@ -508,7 +556,8 @@ export interface Deliberate {
 }
 
 /** A spec-backed row names its source: an RFC, a W3C/WHATWG spec section, or browser source code. */
-export const CITATION = /\b(RFC \d+|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
+export const CITATION =
+  /\b(RFC \d+|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
 
 /** Reads the table rows of the disagreements doc: `| \`variant\` | check | Observatory says | we say | kind | why |`. */
 export function parseDeliberate(markdown: string): Deliberate[] {
@@ -528,8 +577,7 @@ export function parseDeliberate(markdown: string): Deliberate[] {
 const checkTitle = (c: Comparison) => MAPPING[c.check].title;
 
 export function documentedAs(c: Comparison, deliberate: Deliberate[]): Deliberate | undefined {
-  return deliberate.find((d) =>
-    d.variant === c.variant && d.check === checkTitle(c) && d.observatory === formatObservatory(c) && d.ours === formatOurs(c));
+  return deliberate.find((d) => d.variant === c.variant && d.check === checkTitle(c) && d.observatory === formatObservatory(c) && d.ours === formatOurs(c));
 }
 
 export function isDocumented(c: Comparison, deliberate: Deliberate[]): boolean {
@@ -594,11 +642,19 @@ export function renderSummaryTable(comparisons: Comparison[], deliberate: Delibe
     total.agree += sc.agree;
     total.spec += sc.spec;
     total.policy += sc.policy;
-    const diffs = comparisons.filter((c) => c.check === sc.check && !c.agree)
-      .map((c) => `${code(c.variant)}: ${formatObservatory(c)} vs ${formatOurs(c)}${documentedAs(c, deliberate) ? ` [${documentedAs(c, deliberate)!.kind}]` : ' [undocumented]'}`);
-    lines.push(`| ${MAPPING[sc.check].title} | ${sc.variants} | ${sc.agree} | ${percent(sc.agree, sc.variants)} | ${sc.spec} | ${percent(sc.agree + sc.spec, sc.variants)} | ${sc.policy} | ${cell(diffs.join('<br>') || '—')} |`);
+    const diffs = comparisons
+      .filter((c) => c.check === sc.check && !c.agree)
+      .map(
+        (c) =>
+          `${code(c.variant)}: ${formatObservatory(c)} vs ${formatOurs(c)}${documentedAs(c, deliberate) ? ` [${documentedAs(c, deliberate)!.kind}]` : ' [undocumented]'}`,
+      );
+    lines.push(
+      `| ${MAPPING[sc.check].title} | ${sc.variants} | ${sc.agree} | ${percent(sc.agree, sc.variants)} | ${sc.spec} | ${percent(sc.agree + sc.spec, sc.variants)} | ${sc.policy} | ${cell(diffs.join('<br>') || '—')} |`,
+    );
   }
-  lines.push(`| **All** | ${total.variants} | ${total.agree} | ${percent(total.agree, total.variants)} | ${total.spec} | ${percent(total.agree + total.spec, total.variants)} | ${total.policy} | |`);
+  lines.push(
+    `| **All** | ${total.variants} | ${total.agree} | ${percent(total.agree, total.variants)} | ${total.spec} | ${percent(total.agree + total.spec, total.variants)} | ${total.policy} | |`,
+  );
   return lines.join('\n');
 }
 

@@ -125,7 +125,13 @@ function variant(id: string, checks: CheckId[], note: string, patch: Patch = {})
     meta: [],
     scripts: BASE_SCRIPTS,
     redirect: https
-      ? { kind: 'route', route: [{ url: `http://${host}/`, status: 301 }, { url: `https://${host}/`, status: 200 }] }
+      ? {
+          kind: 'route',
+          route: [
+            { url: `http://${host}/`, status: 301 },
+            { url: `https://${host}/`, status: 200 },
+          ],
+        }
       : { kind: 'route', route: [{ url: `http://${host}/`, status: 200 }] },
     cors: {},
     ...rest,
@@ -189,33 +195,111 @@ function cspVariants(): Variant[] {
   const structural: [string, string, Patch][] = [
     ['absent', 'no CSP at all', { headers: { 'Content-Security-Policy': null } }],
     ['report-only', 'only Content-Security-Policy-Report-Only', { headers: { 'Content-Security-Policy': null, 'Content-Security-Policy-Report-Only': csp() } }],
-    ['enforced-and-report-only', 'hardened policy plus a report-only one', { headers: { 'Content-Security-Policy-Report-Only': csp({ 'script-src': "'none'" }) } }],
-    ['default-src-unsafe-inline', "no script-src; default-src 'self' 'unsafe-inline'", { headers: { 'Content-Security-Policy': csp({ 'script-src': null, 'default-src': "'self' 'unsafe-inline'" }) } }],
-    ['no-script-src-no-default-src', 'neither script-src nor default-src', { headers: { 'Content-Security-Policy': csp({ 'script-src': null, 'default-src': null }) } }],
+    [
+      'enforced-and-report-only',
+      'hardened policy plus a report-only one',
+      { headers: { 'Content-Security-Policy-Report-Only': csp({ 'script-src': "'none'" }) } },
+    ],
+    [
+      'default-src-unsafe-inline',
+      "no script-src; default-src 'self' 'unsafe-inline'",
+      { headers: { 'Content-Security-Policy': csp({ 'script-src': null, 'default-src': "'self' 'unsafe-inline'" }) } },
+    ],
+    [
+      'no-script-src-no-default-src',
+      'neither script-src nor default-src',
+      { headers: { 'Content-Security-Policy': csp({ 'script-src': null, 'default-src': null }) } },
+    ],
     ['no-object-src', "no object-src (default-src 'self')", { headers: { 'Content-Security-Policy': csp({ 'object-src': null }) } }],
-    ['no-object-src-no-default-src', 'neither object-src nor default-src', { headers: { 'Content-Security-Policy': csp({ 'object-src': null, 'default-src': null }) } }],
+    [
+      'no-object-src-no-default-src',
+      'neither object-src nor default-src',
+      { headers: { 'Content-Security-Policy': csp({ 'object-src': null, 'default-src': null }) } },
+    ],
     ['object-src-self', "object-src 'self'", { headers: { 'Content-Security-Policy': csp({ 'object-src': "'self'" }) } }],
     ['no-base-uri', 'no base-uri', { headers: { 'Content-Security-Policy': csp({ 'base-uri': null }) } }],
-    ['no-base-uri-nonce', "no base-uri; script-src 'nonce-r4nd0m' (a nonced relative script follows an injected <base>)", { headers: { 'Content-Security-Policy': csp({ 'base-uri': null, 'script-src': "'nonce-r4nd0m'" }) } }],
+    [
+      'no-base-uri-nonce',
+      "no base-uri; script-src 'nonce-r4nd0m' (a nonced relative script follows an injected <base>)",
+      { headers: { 'Content-Security-Policy': csp({ 'base-uri': null, 'script-src': "'nonce-r4nd0m'" }) } },
+    ],
     ['form-action-http', "form-action 'self' http:", { headers: { 'Content-Security-Policy': csp({ 'form-action': "'self' http:" }) } }],
-    ['form-action-http-host', "form-action 'self' http://newsletter.example.net", { headers: { 'Content-Security-Policy': csp({ 'form-action': "'self' http://newsletter.example.net" }) } }],
+    [
+      'form-action-http-host',
+      "form-action 'self' http://newsletter.example.net",
+      { headers: { 'Content-Security-Policy': csp({ 'form-action': "'self' http://newsletter.example.net" }) } },
+    ],
     ['form-action-wildcard', 'form-action * (CSP3: * matches http: URLs)', { headers: { 'Content-Security-Policy': csp({ 'form-action': '*' }) } }],
-    ['no-frame-ancestors', 'no frame-ancestors (X-Frame-Options: DENY still sent)', { headers: { 'Content-Security-Policy': csp({ 'frame-ancestors': null }) } }],
-    ['no-frame-ancestors-no-xfo', 'no frame-ancestors and no X-Frame-Options', { headers: { 'Content-Security-Policy': csp({ 'frame-ancestors': null }), 'X-Frame-Options': null } }],
-    ['default-src-none', "default-src 'none' with explicit allowances", { headers: { 'Content-Security-Policy': csp({ 'default-src': "'none'", 'object-src': null, 'connect-src': "'self'", 'img-src': "'self'", 'style-src': "'self'" }) } }],
+    [
+      'no-frame-ancestors',
+      'no frame-ancestors (X-Frame-Options: DENY still sent)',
+      { headers: { 'Content-Security-Policy': csp({ 'frame-ancestors': null }) } },
+    ],
+    [
+      'no-frame-ancestors-no-xfo',
+      'no frame-ancestors and no X-Frame-Options',
+      { headers: { 'Content-Security-Policy': csp({ 'frame-ancestors': null }), 'X-Frame-Options': null } },
+    ],
+    [
+      'default-src-none',
+      "default-src 'none' with explicit allowances",
+      {
+        headers: {
+          'Content-Security-Policy': csp({ 'default-src': "'none'", 'object-src': null, 'connect-src': "'self'", 'img-src': "'self'", 'style-src': "'self'" }),
+        },
+      },
+    ],
     ['style-src-unsafe-inline', "style-src 'self' 'unsafe-inline'", { headers: { 'Content-Security-Policy': csp({ 'style-src': "'self' 'unsafe-inline'" }) } }],
     ['style-src-unsafe-eval', "style-src 'self' 'unsafe-eval'", { headers: { 'Content-Security-Policy': csp({ 'style-src': "'self' 'unsafe-eval'" }) } }],
     ['img-src-http', 'img-src allows http: (passive content)', { headers: { 'Content-Security-Policy': csp({ 'img-src': "'self' http:" }) } }],
-    ['duplicate-directive', "script-src twice: 'self', then 'unsafe-inline'", { headers: { 'Content-Security-Policy': `${csp()}; script-src 'unsafe-inline'` } }],
+    [
+      'duplicate-directive',
+      "script-src twice: 'self', then 'unsafe-inline'",
+      { headers: { 'Content-Security-Policy': `${csp()}; script-src 'unsafe-inline'` } },
+    ],
     ['duplicate-report-uri', 'report-uri twice', { headers: { 'Content-Security-Policy': `${csp()}; report-uri /csp-a; report-uri /csp-b` } }],
-    ['two-policies-one-unsafe', 'two header policies, the second allows unsafe-inline', { headers: { 'Content-Security-Policy': [csp(), "script-src 'self' 'unsafe-inline'"] } }],
-    ['uppercase-unsafe-inline', 'directive and keyword in upper case', { headers: { 'Content-Security-Policy': csp({ 'script-src': "'SELF' 'UNSAFE-INLINE'" }).toUpperCase() } }],
+    [
+      'two-policies-one-unsafe',
+      'two header policies, the second allows unsafe-inline',
+      { headers: { 'Content-Security-Policy': [csp(), "script-src 'self' 'unsafe-inline'"] } },
+    ],
+    [
+      'uppercase-unsafe-inline',
+      'directive and keyword in upper case',
+      { headers: { 'Content-Security-Policy': csp({ 'script-src': "'SELF' 'UNSAFE-INLINE'" }).toUpperCase() } },
+    ],
     ['empty-header', 'an empty Content-Security-Policy header', { headers: { 'Content-Security-Policy': '' } }],
-    ['meta-only', 'the hardened policy in <meta http-equiv> only', { headers: { 'Content-Security-Policy': null }, meta: [{ httpEquiv: 'Content-Security-Policy', content: csp({ 'frame-ancestors': null }) }] }],
-    ['meta-only-unsafe-inline', "<meta> policy with 'unsafe-inline'", { headers: { 'Content-Security-Policy': null }, meta: [{ httpEquiv: 'Content-Security-Policy', content: csp({ 'frame-ancestors': null, 'script-src': "'self' 'unsafe-inline'" }) }] }],
-    ['meta-only-with-frame-ancestors', '<meta> policy that also names frame-ancestors (ignored there)', { headers: { 'Content-Security-Policy': null }, meta: [{ httpEquiv: 'Content-Security-Policy', content: csp() }] }],
-    ['header-and-meta-unsafe', "hardened header policy, <meta> policy adds 'unsafe-inline'", { meta: [{ httpEquiv: 'Content-Security-Policy', content: "script-src 'self' 'unsafe-inline'" }] }],
-    ['header-unsafe-meta-strict', "header policy with 'unsafe-inline', strict <meta> policy", { headers: { 'Content-Security-Policy': csp({ 'script-src': "'self' 'unsafe-inline'" }) }, meta: [{ httpEquiv: 'Content-Security-Policy', content: "script-src 'self'" }] }],
+    [
+      'meta-only',
+      'the hardened policy in <meta http-equiv> only',
+      { headers: { 'Content-Security-Policy': null }, meta: [{ httpEquiv: 'Content-Security-Policy', content: csp({ 'frame-ancestors': null }) }] },
+    ],
+    [
+      'meta-only-unsafe-inline',
+      "<meta> policy with 'unsafe-inline'",
+      {
+        headers: { 'Content-Security-Policy': null },
+        meta: [{ httpEquiv: 'Content-Security-Policy', content: csp({ 'frame-ancestors': null, 'script-src': "'self' 'unsafe-inline'" }) }],
+      },
+    ],
+    [
+      'meta-only-with-frame-ancestors',
+      '<meta> policy that also names frame-ancestors (ignored there)',
+      { headers: { 'Content-Security-Policy': null }, meta: [{ httpEquiv: 'Content-Security-Policy', content: csp() }] },
+    ],
+    [
+      'header-and-meta-unsafe',
+      "hardened header policy, <meta> policy adds 'unsafe-inline'",
+      { meta: [{ httpEquiv: 'Content-Security-Policy', content: "script-src 'self' 'unsafe-inline'" }] },
+    ],
+    [
+      'header-unsafe-meta-strict',
+      "header policy with 'unsafe-inline', strict <meta> policy",
+      {
+        headers: { 'Content-Security-Policy': csp({ 'script-src': "'self' 'unsafe-inline'" }) },
+        meta: [{ httpEquiv: 'Content-Security-Policy', content: "script-src 'self'" }],
+      },
+    ],
   ];
   for (const [slug, note, patch] of structural) out.push(variant(`csp/${slug}`, ['csp'], note, patch));
   return out;
@@ -246,14 +330,21 @@ function xfoVariants(): Variant[] {
     ['invalid-frame-ancestors-self', 'garbage', withFa("'self'")],
   ];
   const out = cases.map(([slug, xfo, policy, meta]) =>
-    variant(`xfo/${slug}`, ['xfo'], `X-Frame-Options: ${xfo === null ? '(absent)' : [xfo].flat().join(' + ')}; CSP: ${policy || '(none)'}${meta ? ' (+ <meta> CSP)' : ''}`, {
-      headers: { 'X-Frame-Options': xfo, 'Content-Security-Policy': policy || null },
-      ...(meta ? { meta } : {}),
+    variant(
+      `xfo/${slug}`,
+      ['xfo'],
+      `X-Frame-Options: ${xfo === null ? '(absent)' : [xfo].flat().join(' + ')}; CSP: ${policy || '(none)'}${meta ? ' (+ <meta> CSP)' : ''}`,
+      {
+        headers: { 'X-Frame-Options': xfo, 'Content-Security-Policy': policy || null },
+        ...(meta ? { meta } : {}),
+      },
+    ),
+  );
+  out.push(
+    variant('xfo/absent-frame-ancestors-report-only', ['xfo'], "no X-Frame-Options; frame-ancestors 'none' only in a report-only policy", {
+      headers: { 'X-Frame-Options': null, 'Content-Security-Policy': noFa, 'Content-Security-Policy-Report-Only': withFa("'none'") },
     }),
   );
-  out.push(variant('xfo/absent-frame-ancestors-report-only', ['xfo'], "no X-Frame-Options; frame-ancestors 'none' only in a report-only policy", {
-    headers: { 'X-Frame-Options': null, 'Content-Security-Policy': noFa, 'Content-Security-Policy-Report-Only': withFa("'none'") },
-  }));
   return out;
 }
 
@@ -269,19 +360,32 @@ function xctoVariants(): Variant[] {
     ['combined-list', 'nosniff, nosniff'],
   ];
   return cases.map(([slug, value]) =>
-    variant(`xcto/${slug}`, ['xcto'], `X-Content-Type-Options: ${value === null ? '(absent)' : JSON.stringify(value)}`, { headers: { 'X-Content-Type-Options': value } }),
+    variant(`xcto/${slug}`, ['xcto'], `X-Content-Type-Options: ${value === null ? '(absent)' : JSON.stringify(value)}`, {
+      headers: { 'X-Content-Type-Options': value },
+    }),
   );
 }
 
 function referrerVariants(): Variant[] {
   const tokens = [
-    'no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin',
-    'origin', 'origin-when-cross-origin', 'unsafe-url', 'no-referrer-when-downgrade',
+    'no-referrer',
+    'same-origin',
+    'strict-origin',
+    'strict-origin-when-cross-origin',
+    'origin',
+    'origin-when-cross-origin',
+    'unsafe-url',
+    'no-referrer-when-downgrade',
   ];
   const out: Variant[] = [];
   for (const t of tokens) {
     out.push(variant(`referrer/header-${t}`, ['referrer'], `Referrer-Policy: ${t}`, { headers: { 'Referrer-Policy': t } }));
-    out.push(variant(`referrer/meta-${t}`, ['referrer'], `<meta name="referrer" content="${t}">`, { headers: { 'Referrer-Policy': null }, meta: [{ name: 'referrer', content: t }] }));
+    out.push(
+      variant(`referrer/meta-${t}`, ['referrer'], `<meta name="referrer" content="${t}">`, {
+        headers: { 'Referrer-Policy': null },
+        meta: [{ name: 'referrer', content: t }],
+      }),
+    );
   }
   const odd: [string, Patch][] = [
     ['absent', { headers: { 'Referrer-Policy': null } }],
@@ -295,13 +399,34 @@ function referrerVariants(): Variant[] {
     ['two-headers-unsafe-last', { headers: { 'Referrer-Policy': ['strict-origin', 'unsafe-url'] } }],
     ['header-safe-meta-unsafe', { headers: { 'Referrer-Policy': 'no-referrer' }, meta: [{ name: 'referrer', content: 'unsafe-url' }] }],
     ['header-unsafe-meta-safe', { headers: { 'Referrer-Policy': 'unsafe-url' }, meta: [{ name: 'referrer', content: 'no-referrer' }] }],
-    ['meta-valid-then-invalid', { headers: { 'Referrer-Policy': null }, meta: [{ name: 'referrer', content: 'no-referrer' }, { name: 'referrer', content: 'foo' }] }],
+    [
+      'meta-valid-then-invalid',
+      {
+        headers: { 'Referrer-Policy': null },
+        meta: [
+          { name: 'referrer', content: 'no-referrer' },
+          { name: 'referrer', content: 'foo' },
+        ],
+      },
+    ],
     ['meta-legacy-never', { headers: { 'Referrer-Policy': null }, meta: [{ name: 'referrer', content: 'never' }] }],
     ['meta-legacy-always', { headers: { 'Referrer-Policy': null }, meta: [{ name: 'referrer', content: 'always' }] }],
   ];
   for (const [slug, patch] of odd) {
     const h = patch.headers?.['Referrer-Policy'];
-    const note = [h === undefined ? '' : h === null ? 'no Referrer-Policy header' : `Referrer-Policy: ${[h].flat().map((x) => JSON.stringify(x)).join(' + ')}`, ...(patch.meta ?? []).map((m) => `<meta name="referrer" content="${m.content}">`)].filter(Boolean).join('; ');
+    const note = [
+      h === undefined
+        ? ''
+        : h === null
+          ? 'no Referrer-Policy header'
+          : `Referrer-Policy: ${[h]
+              .flat()
+              .map((x) => JSON.stringify(x))
+              .join(' + ')}`,
+      ...(patch.meta ?? []).map((m) => `<meta name="referrer" content="${m.content}">`),
+    ]
+      .filter(Boolean)
+      .join('; ');
     out.push(variant(`referrer/${slug}`, ['referrer'], note, patch));
   }
   return out;
@@ -354,7 +479,12 @@ function cookieVariants(): Variant[] {
     ['secure-session', 'sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=Lax'],
   ];
   for (const [slug, line] of noHsts) {
-    out.push(variant(`cookies/no-hsts-${slug}`, ['cookies'], `${line} (no Strict-Transport-Security)`, { setCookies: [line], headers: { 'Strict-Transport-Security': null } }));
+    out.push(
+      variant(`cookies/no-hsts-${slug}`, ['cookies'], `${line} (no Strict-Transport-Security)`, {
+        setCookies: [line],
+        headers: { 'Strict-Transport-Security': null },
+      }),
+    );
   }
   return out;
 }
@@ -375,7 +505,14 @@ function corsVariants(): Variant[] {
     ['null', { allowOrigin: 'null' }],
   ];
   return cases.map(([slug, cors]) =>
-    variant(`cors/${slug}`, ['cors'], Object.entries(cors).map(([k, v]) => `${k}=${v}`).join(', ') || 'no CORS headers', { cors, setCookies: [] }),
+    variant(
+      `cors/${slug}`,
+      ['cors'],
+      Object.entries(cors)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ') || 'no CORS headers',
+      { cors, setCookies: [] },
+    ),
   );
 }
 
@@ -398,12 +535,17 @@ function redirectionVariants(): Variant[] {
     ['browser-hsts-upgrade', { kind: 'browser-hsts' }],
   ];
   const out = cases.map(([slug, redirect]) =>
-    variant(`redirection/${slug}`, ['redirection'], redirect.kind === 'route' ? redirect.route.map((r) => `${r.status} ${r.url}`).join(' → ') : redirect.kind, { redirect }),
+    variant(`redirection/${slug}`, ['redirection'], redirect.kind === 'route' ? redirect.route.map((r) => `${r.status} ${r.url}`).join(' → ') : redirect.kind, {
+      redirect,
+    }),
   );
   // A preloaded host: browsers never ask over plain HTTP; the Observatory's redirection test knows it from the list.
-  out.push(variant('redirection/preloaded-host-no-redirect', ['redirection'], 'myapp.web.app answers http:// without a redirect, but .app is preloaded', {
-    host: 'myapp.web.app', redirect: { kind: 'route', route: [{ url: 'http://myapp.web.app/', status: 200 }] },
-  }));
+  out.push(
+    variant('redirection/preloaded-host-no-redirect', ['redirection'], 'myapp.web.app answers http:// without a redirect, but .app is preloaded', {
+      host: 'myapp.web.app',
+      redirect: { kind: 'route', route: [{ url: 'http://myapp.web.app/', status: 200 }] },
+    }),
+  );
   return out;
 }
 
@@ -424,13 +566,19 @@ function sriVariants(): Variant[] {
     ['same-site-subdomain-http', [{ src: 'http://static.example.com/app.js' }]],
     ['analytics-no-integrity', [{ src: 'https://www.googletagmanager.com/gtag/js?id=G-TEST123' }]],
     ['payment-sdk-no-integrity', [{ src: 'https://js.stripe.com/v3/' }]],
-    ['one-with-one-without', [{ src: 'https://cdn.jsdelivr.net/npm/a@1/a.js', integrity: SRI_HASH, crossorigin: 'anonymous' }, { src: 'https://unpkg.com/b@1/b.js' }]],
+    [
+      'one-with-one-without',
+      [{ src: 'https://cdn.jsdelivr.net/npm/a@1/a.js', integrity: SRI_HASH, crossorigin: 'anonymous' }, { src: 'https://unpkg.com/b@1/b.js' }],
+    ],
     ['public-suffix-co-uk', [{ src: 'https://cdn.attacker.co.uk/x.js' }], { host: 'myshop.co.uk' }],
     ['public-suffix-com-au', [{ src: 'https://cdn.attacker.com.au/x.js' }], { host: 'myshop.com.au' }],
     ['hosting-suffix-netlify', [{ src: 'https://attacker.netlify.app/x.js' }], { host: 'myapp.netlify.app' }],
     // Versioned files on Google's hosts never change: SRI works on them, so they are not exempt.
     ['google-ajax-libs-versioned', [{ src: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js' }]],
-    ['google-ajax-libs-versioned-integrity', [{ src: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js', integrity: SRI_HASH, crossorigin: 'anonymous' }]],
+    [
+      'google-ajax-libs-versioned-integrity',
+      [{ src: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js', integrity: SRI_HASH, crossorigin: 'anonymous' }],
+    ],
     ['firebasejs-versioned', [{ src: 'https://www.gstatic.com/firebasejs/10.12.2/firebase-app-compat.js' }]],
     // Loaders that change by design, exempt by path.
     ['google-maps-loader', [{ src: 'https://maps.googleapis.com/maps/api/js?key=k&callback=initMap' }]],
@@ -438,10 +586,15 @@ function sriVariants(): Variant[] {
     ['not-html', [], { headers: { 'Content-Type': 'application/json' } }],
   ];
   return cases.map(([slug, scripts, patch]) =>
-    variant(`sri/${slug}`, ['sri'], scripts.map((s) => (s.src ? `<script src="${s.src}"${s.integrity ? ' integrity' : ''}>` : '<script>inline</script>')).join(' ') || 'no scripts', {
-      scripts,
-      ...patch,
-    }),
+    variant(
+      `sri/${slug}`,
+      ['sri'],
+      scripts.map((s) => (s.src ? `<script src="${s.src}"${s.integrity ? ' integrity' : ''}>` : '<script>inline</script>')).join(' ') || 'no scripts',
+      {
+        scripts,
+        ...patch,
+      },
+    ),
   );
 }
 
@@ -451,30 +604,96 @@ function sriVariants(): Variant[] {
  */
 function platformVariants(): Variant[] {
   const only = (headers: Record<string, string>): HeaderPatch => ({
-    'Strict-Transport-Security': null, 'Content-Security-Policy': null, 'X-Frame-Options': null,
-    'X-Content-Type-Options': null, 'Referrer-Policy': null, ...headers,
+    'Strict-Transport-Security': null,
+    'Content-Security-Policy': null,
+    'X-Frame-Options': null,
+    'X-Content-Type-Options': null,
+    'Referrer-Policy': null,
+    ...headers,
   });
   const all: CheckId[] = ['csp', 'hsts', 'xfo', 'xcto', 'referrer'];
   const cases: [string, string, string, HeaderPatch, CorsSpec?][] = [
     // github.com/storj-archived/tardigrade.io pull 43 (netlify.toml [[headers]] for "/*").
-    ['netlify-toml-short-hsts', 'tardigrade-io.netlify.app', 'Netlify, netlify.toml from storj-archived/tardigrade.io#43: X-Frame-Options deny, HSTS max-age=300', only({ 'X-Frame-Options': 'deny', 'Strict-Transport-Security': 'max-age=300; includeSubDomains' })],
+    [
+      'netlify-toml-short-hsts',
+      'tardigrade-io.netlify.app',
+      'Netlify, netlify.toml from storj-archived/tardigrade.io#43: X-Frame-Options deny, HSTS max-age=300',
+      only({ 'X-Frame-Options': 'deny', 'Strict-Transport-Security': 'max-age=300; includeSubDomains' }),
+    ],
     // github.com/taskcluster/taskcluster-tools pull 442 (netlify.toml for /index.html; "always" is an nginx keyword).
-    ['netlify-toml-frame-ancestors', 'tools.taskcluster.example.net', 'Netlify on a custom domain, netlify.toml from taskcluster/taskcluster-tools#442', only({ 'Content-Security-Policy': "frame-ancestors 'self'", 'Referrer-Policy': 'origin', 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; always;' })],
+    [
+      'netlify-toml-frame-ancestors',
+      'tools.taskcluster.example.net',
+      'Netlify on a custom domain, netlify.toml from taskcluster/taskcluster-tools#442',
+      only({
+        'Content-Security-Policy': "frame-ancestors 'self'",
+        'Referrer-Policy': 'origin',
+        'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; always;',
+      }),
+    ],
     // github.com/kodadot/nft-gallery issue 1894 (their netlify.toml, quoted).
-    ['netlify-toml-no-hsts', 'kodadot.example.xyz', 'Netlify on a custom domain, netlify.toml from kodadot/nft-gallery#1894 (no HSTS)', only({ 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "frame-ancestors 'self';" })],
+    [
+      'netlify-toml-no-hsts',
+      'kodadot.example.xyz',
+      'Netlify on a custom domain, netlify.toml from kodadot/nft-gallery#1894 (no HSTS)',
+      only({
+        'X-Frame-Options': 'DENY',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "frame-ancestors 'self';",
+      }),
+    ],
     // github.com/tempoxyz/docs pull 454 (vercel.json).
-    ['vercel-json-hsts-only', 'tempo-docs.vercel.app', 'Vercel, vercel.json from tempoxyz/docs#454: HSTS only', only({ 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' })],
+    [
+      'vercel-json-hsts-only',
+      'tempo-docs.vercel.app',
+      'Vercel, vercel.json from tempoxyz/docs#454: HSTS only',
+      only({ 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' }),
+    ],
     // github.com/hotwax/bopis pull 668 (firebase.json, the CSP after the change).
-    ['firebase-json-unsafe-csp', 'bopis.web.app', 'Firebase Hosting, firebase.json from hotwax/bopis#668', only({ 'Content-Security-Policy': "default-src 'self';font-src 'self' data: *;script-src 'self' 'unsafe-inline' 'unsafe-eval' fonts.googleapis.com https://www.gstatic.com *.firebaseapp.com;img-src 'self' 'unsafe-inline' *.shopify.com javascript: ;style-src 'self' 'unsafe-inline' *;connect-src 'self'; frame-ancestors https://admin.shopify.com https://*" })],
+    [
+      'firebase-json-unsafe-csp',
+      'bopis.web.app',
+      'Firebase Hosting, firebase.json from hotwax/bopis#668',
+      only({
+        'Content-Security-Policy':
+          "default-src 'self';font-src 'self' data: *;script-src 'self' 'unsafe-inline' 'unsafe-eval' fonts.googleapis.com https://www.gstatic.com *.firebaseapp.com;img-src 'self' 'unsafe-inline' *.shopify.com javascript: ;style-src 'self' 'unsafe-inline' *;connect-src 'self'; frame-ancestors https://admin.shopify.com https://*",
+      }),
+    ],
     // github.com/firebase/firebase-tools issue 790 (firebase.json headers, quoted).
-    ['firebase-json-downgrade-referrer', 'yourproject.firebaseapp.com', 'Firebase Hosting, firebase.json from firebase/firebase-tools#790', only({ 'Referrer-Policy': 'no-referrer-when-downgrade', 'X-XSS-Protection': '1; mode=block', 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' })],
+    [
+      'firebase-json-downgrade-referrer',
+      'yourproject.firebaseapp.com',
+      'Firebase Hosting, firebase.json from firebase/firebase-tools#790',
+      only({
+        'Referrer-Policy': 'no-referrer-when-downgrade',
+        'X-XSS-Protection': '1; mode=block',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Frame-Options': 'DENY',
+      }),
+    ],
     // developers.cloudflare.com/pages/configuration/headers/ (the documented _headers example, on *.pages.dev).
-    ['cloudflare-pages-docs-example', 'myproject.pages.dev', 'Cloudflare Pages, the _headers example in its docs (no HSTS header; .dev is preloaded)', only({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' })],
+    [
+      'cloudflare-pages-docs-example',
+      'myproject.pages.dev',
+      'Cloudflare Pages, the _headers example in its docs (no HSTS header; .dev is preloaded)',
+      only({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' }),
+    ],
     // github.com/passkeydeveloper/passkeys.dev issue 263 (a Netlify-made _headers served by Cloudflare Pages).
-    ['cloudflare-pages-passkeys-dev', 'passkeys.example.dev', 'Cloudflare Pages, _headers quoted in passkeydeveloper/passkeys.dev#263 (script-src abridged: its two sha512 hashes and one sha256 left out)', only({
-      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; preload', 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN', 'Referrer-Policy': 'strict-origin',
-      'Content-Security-Policy': "default-src 'self'; frame-ancestors https://jamstackthemes.dev; manifest-src 'self' https://*.netlify.app; connect-src 'self' https://*.netlify.app; font-src 'self' https://*.netlify.app; img-src 'self' https://*.netlify.app data: https://i.giphy.com; script-src 'self' https://*.netlify.app 'sha256-aWZ3y/RxbBYKHXH0z8+8ljrHG1mSBvyzSfxSMjBSaXk='; style-src 'self' https://*.netlify.app 'unsafe-inline'",
-    }), { allowOrigin: '*' }],
+    [
+      'cloudflare-pages-passkeys-dev',
+      'passkeys.example.dev',
+      'Cloudflare Pages, _headers quoted in passkeydeveloper/passkeys.dev#263 (script-src abridged: its two sha512 hashes and one sha256 left out)',
+      only({
+        'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; preload',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Frame-Options': 'SAMEORIGIN',
+        'Referrer-Policy': 'strict-origin',
+        'Content-Security-Policy':
+          "default-src 'self'; frame-ancestors https://jamstackthemes.dev; manifest-src 'self' https://*.netlify.app; connect-src 'self' https://*.netlify.app; font-src 'self' https://*.netlify.app; img-src 'self' https://*.netlify.app data: https://i.giphy.com; script-src 'self' https://*.netlify.app 'sha256-aWZ3y/RxbBYKHXH0z8+8ljrHG1mSBvyzSfxSMjBSaXk='; style-src 'self' https://*.netlify.app 'unsafe-inline'",
+      }),
+      { allowOrigin: '*' },
+    ],
   ];
   return cases.map(([slug, host, note, headers, cors]) =>
     variant(`platform/${slug}`, cors ? [...all, 'cors'] : all, note, { host, headers, ...(cors ? { cors } : {}) }),
@@ -487,8 +706,11 @@ export function buildVariants(): Variant[] {
     variant('all/hardened', [...CHECK_IDS], 'every header right, a good session cookie, HTTP→HTTPS, SRI on the CDN script'),
     variant('all/bare', [...CHECK_IDS], 'no security headers, an unprotected session cookie, no redirect, a CDN script without SRI', {
       headers: {
-        'Strict-Transport-Security': null, 'Content-Security-Policy': null, 'X-Frame-Options': null,
-        'X-Content-Type-Options': null, 'Referrer-Policy': null,
+        'Strict-Transport-Security': null,
+        'Content-Security-Policy': null,
+        'X-Frame-Options': null,
+        'X-Content-Type-Options': null,
+        'Referrer-Policy': null,
       },
       setCookies: ['sessionid=c0ffee; Path=/'],
       scripts: [{ src: 'https://cdn.jsdelivr.net/npm/lib@1.0.0/lib.min.js' }],

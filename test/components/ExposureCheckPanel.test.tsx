@@ -16,19 +16,38 @@ import type { ProbeApi } from '@/components/ExposureCheckPanel';
 import { Popup } from '@/components/Popup';
 import { fakePopupApi } from './fake-api';
 import { NOW, evidence } from '../helpers/evidence';
-import { REF, probe, supabaseEvidence } from '../helpers/supabase';
+import { REF, supabaseEvidence } from '../helpers/supabase';
 
 const TAB = { id: 7, url: 'https://app.example.com/' };
 const opts = { mode: 'click' as const, fullAccess: true, retentionDays: 30, startedAt: NOW - 1200, now: NOW };
-const tables = [{ name: 'profiles', inCode: true }, { name: 'votes', inCode: true }];
+const tables = [
+  { name: 'profiles', inCode: true },
+  { name: 'votes', inCode: true },
+];
 
 const PASSIVE = buildAudit(supabaseEvidence([{ tables, skipped: 'no-consent' }]), DEPLOYED_RULES, opts);
 const CHECKED = buildAudit(
-  supabaseEvidence([{ tables, probe: { requests: 4, durationMs: 1234, tables: [{ name: 'profiles', verdict: 'readable', status: 206, count: 12, columns: ['id', 'email'] }, { name: 'votes', verdict: 'empty', status: 200, count: 0 }] } }]),
+  supabaseEvidence([
+    {
+      tables,
+      probe: {
+        requests: 4,
+        durationMs: 1234,
+        tables: [
+          { name: 'profiles', verdict: 'readable', status: 206, count: 12, columns: ['id', 'email'] },
+          { name: 'votes', verdict: 'empty', status: 200, count: 0 },
+        ],
+      },
+    },
+  ]),
   DEPLOYED_RULES,
   opts,
 );
-const NO_KEY = buildAudit(supabaseEvidence([{ tables, keys: [{ kind: 'secret', masked: 'sb_secret_…AbCd', fingerprint: 'aaaaaaaaaaaaaaaa' }], skipped: 'no-public-key' }]), DEPLOYED_RULES, opts);
+const NO_KEY = buildAudit(
+  supabaseEvidence([{ tables, keys: [{ kind: 'secret', masked: 'sb_secret_…AbCd', fingerprint: 'aaaaaaaaaaaaaaaa' }], skipped: 'no-public-key' }]),
+  DEPLOYED_RULES,
+  opts,
+);
 const PLAIN = buildAudit(evidence(), DEPLOYED_RULES, opts);
 
 function deferred<T>() {
@@ -49,8 +68,7 @@ function fakeApi(first: PopupApi['runAudit'], probeApi: Partial<ProbeApi> = {}, 
   return { api, probe: probeFake };
 }
 
-const show = (api: PopupApi) =>
-  render(<Popup api={api} guideFor={(f, a) => guideForFinding(f, a, ruleById)} checklistFor={(a) => checklist(a, ALL_RULES)} />);
+const show = (api: PopupApi) => render(<Popup api={api} guideFor={(f, a) => guideForFinding(f, a, ruleById)} checklistFor={(a) => checklist(a, ALL_RULES)} />);
 const reply = (audit: typeof PASSIVE): AuditReply => ({ ok: true, audit });
 const panel = () => screen.findByRole('region', { name: 'Supabase exposure check' });
 
@@ -133,5 +151,22 @@ describe('site access for a Supabase app', () => {
       'http://app.example.com/*',
       `https://${REF}.supabase.co/*`,
     ]);
+  });
+
+  it('names the project host and the tables it would read before anything is sent (issue 10 item 16)', async () => {
+    const many = Array.from({ length: 14 }, (_, i) => ({ name: `t_${String.fromCharCode(97 + i)}`, inCode: true }));
+    const audit = buildAudit(supabaseEvidence([{ tables: many, skipped: 'no-consent' }]), DEPLOYED_RULES, opts);
+    const { api, probe } = fakeApi(async () => reply(audit));
+    show(api);
+    const p = await panel();
+    const targets = await within(p).findByRole('list', { name: 'Requests would go to' });
+    expect(within(targets).getByTestId('probe-host').textContent).toBe(`${REF}.supabase.co`);
+    expect(
+      within(targets)
+        .getAllByTestId('probe-table')
+        .map((e) => e.textContent),
+    ).toEqual(many.slice(0, 10).map((t) => t.name));
+    expect(targets.textContent).toMatch(/and 4 more tables\.$/);
+    expect(probe.setConsent).not.toHaveBeenCalled();
   });
 });

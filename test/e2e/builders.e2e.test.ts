@@ -139,7 +139,13 @@ describe('Supabase dashboard', () => {
 
 describe('least privilege and privacy', () => {
   it('runs no extension code on other pages of the same hosts', async () => {
-    expect(await extensionWorlds(h.browser, BUILDER_HOSTS.map((host) => `https://${host}/pricing`), 300)).toBe(0);
+    expect(
+      await extensionWorlds(
+        h.browser,
+        BUILDER_HOSTS.map((host) => `https://${host}/pricing`),
+        300,
+      ),
+    ).toBe(0);
   });
 
   it('never keeps a raw key in extension storage', async () => {

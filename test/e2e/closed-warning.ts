@@ -38,7 +38,9 @@ async function onShadowRoots<T>(page: Page, fn: string): Promise<T[]> {
     const out: T[] = [];
     for (const r of roots) {
       const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: r.backendNodeId })) as { object: { objectId: string } };
-      const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as { result: { value: T } };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: fn, returnByValue: true })) as {
+        result: { value: T };
+      };
       out.push(result.value);
     }
     return out;
@@ -72,6 +74,9 @@ export async function trustedPaste(page: Page, selector: string, text: string): 
 
 /** Where each warning card is on screen (its top and left, in CSS pixels). */
 export async function warningBoxes(page: Page): Promise<{ x: number; y: number }[]> {
-  const all = await onShadowRoots<{ x: number; y: number }[]>(page, 'function () { return [...this.querySelectorAll("[data-maa-warning]")].map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y }; }); }');
+  const all = await onShadowRoots<{ x: number; y: number }[]>(
+    page,
+    'function () { return [...this.querySelectorAll("[data-maa-warning]")].map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y }; }); }',
+  );
   return all.flat();
 }

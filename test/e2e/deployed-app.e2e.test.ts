@@ -34,11 +34,25 @@ describe('insecure app (TinyPoll)', () => {
   it('finds the weaknesses the fixture models', () => {
     const ids = new Set(tinypoll.audit!.findings.map((f) => f.ruleId));
     for (const id of [
-      'http-redirect-missing', 'hsts-missing', 'csp-missing', 'clickjacking-unprotected', 'nosniff-missing',
-      'referrer-policy-weak', 'permissions-policy-missing', 'version-disclosure', 'cors-reflected-origin',
-      'cors-wildcard-credentialed', 'cookie-session-no-secure', 'cookie-session-no-httponly',
-      'cookie-session-long-lived', 'cookie-samesite-none-insecure', 'sri-missing', 'mixed-content', 'form-insecure-action',
-    ]) expect(ids, id).toContain(id);
+      'http-redirect-missing',
+      'hsts-missing',
+      'csp-missing',
+      'clickjacking-unprotected',
+      'nosniff-missing',
+      'referrer-policy-weak',
+      'permissions-policy-missing',
+      'version-disclosure',
+      'cors-reflected-origin',
+      'cors-wildcard-credentialed',
+      'cookie-session-no-secure',
+      'cookie-session-no-httponly',
+      'cookie-session-long-lived',
+      'cookie-samesite-none-insecure',
+      'sri-missing',
+      'mixed-content',
+      'form-insecure-action',
+    ])
+      expect(ids, id).toContain(id);
   });
 
   it('shows the findings in the popup, most severe first, with counts and a fix guide', async () => {
@@ -92,7 +106,15 @@ describe('hardened app', () => {
 
   it('passes the transport checks it was built to pass', () => {
     const ids = hardened.audit!.findings.map((f) => f.ruleId);
-    for (const id of ['http-redirect-missing', 'hsts-missing', 'csp-missing', 'clickjacking-unprotected', 'cookie-session-no-secure', 'sri-missing', 'cors-reflected-origin']) {
+    for (const id of [
+      'http-redirect-missing',
+      'hsts-missing',
+      'csp-missing',
+      'clickjacking-unprotected',
+      'cookie-session-no-secure',
+      'sri-missing',
+      'cors-reflected-origin',
+    ]) {
       expect(ids).not.toContain(id);
     }
     expect(hardened.audit!.evaluated).toContain('http-redirect-missing');

@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const glideIds = (a: Audit) => a.findings.filter((f) => f.ruleId.startsWith('glide-')).map((f) => `${f.ruleId}:${f.messageId}:${f.severity}`).sort();
+const glideIds = (a: Audit) =>
+  a.findings
+    .filter((f) => f.ruleId.startsWith('glide-'))
+    .map((f) => `${f.ruleId}:${f.messageId}:${f.severity}`)
+    .sort();
 
 describe('deployed Glide apps, logged out', () => {
   it.each(Object.entries(PUBLIC_URLS))('%s: opens without sign-in, shows and downloads personal data; builder checks linked', async (_, url) => {
@@ -29,7 +33,11 @@ describe('deployed Glide apps, logged out', () => {
     expect(r.failure).toBeUndefined();
     const a = r.audit!;
     expect(a.platforms.find((p) => p.id === 'glide')).toBeDefined();
-    expect(glideIds(a)).toEqual(['glide-app-check-in-builder:check-in-builder:info', 'glide-app-downloads:downloads:medium', 'glide-app-open:open-personal:high']);
+    expect(glideIds(a)).toEqual([
+      'glide-app-check-in-builder:check-in-builder:info',
+      'glide-app-downloads:downloads:medium',
+      'glide-app-open:open-personal:high',
+    ]);
     const open = a.findings.find((f) => f.ruleId === 'glide-app-open')!;
     expect(open.message).toContain('3 email address(es)');
     expect(open.vars?.appId).toBe(APP_ID);
@@ -63,10 +71,11 @@ interface StoredGlide {
   workflows?: { state: string };
   screens: { screen: string; status: string; missing?: string }[];
 }
-const stored = (app: string) => h.browser.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `glide-builder:${app}`) as Promise<StoredGlide | undefined>;
+const stored = (app: string) =>
+  h.browser.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], `glide-builder:${app}`) as Promise<StoredGlide | undefined>;
 async function until(app: string, ok: (g: StoredGlide) => boolean, timeout = 10_000): Promise<StoredGlide> {
   let last: StoredGlide | undefined;
-  await expect.poll(async () => ((last = await stored(app)) !== undefined && ok(last)), { timeout }).toBe(true);
+  await expect.poll(async () => (last = await stored(app)) !== undefined && ok(last), { timeout }).toBe(true);
   return last!;
 }
 async function open(url: string): Promise<Page> {
@@ -89,7 +98,10 @@ describe('the Glide builder', () => {
       await page.waitForTimeout(150);
       await page.close();
     }
-    const g = await until(APP, (x) => x.access?.mode === 'public' && x.tables.some((t) => t.name === 'Customers' && t.columns.length > 0) && x.workflows !== undefined);
+    const g = await until(
+      APP,
+      (x) => x.access?.mode === 'public' && x.tables.some((t) => t.name === 'Customers' && t.columns.length > 0) && x.workflows !== undefined,
+    );
     expect(g.access).toMatchObject({ mode: 'public', wording: 'new', requestAccess: false });
     expect(g.tables.find((t) => t.name === 'Customers')!.columns.find((c) => c.name === 'Email')?.rowOwner).toBe('no');
     const page = await open(builderUrl('/data?table=Customers'));

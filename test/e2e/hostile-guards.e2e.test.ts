@@ -29,13 +29,18 @@ afterAll(async () => h?.close());
 async function open(url: string): Promise<Page> {
   const page = await h.browser.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => !!(window as unknown as { __wxt?: { started?: string } }).__wxt?.started, undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !!(window as unknown as { __wxt?: { started?: string } }).__wxt?.started, undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   return page;
 }
 
 const storedBuilderSecrets = (scope: string) =>
-  h.browser.worker.evaluate(async (key) => ((await chrome.storage.local.get(key))[key] ?? []) as { field: string; severity: string; masked: string }[], KEYS.builderSecrets(scope));
+  h.browser.worker.evaluate(
+    async (key) => ((await chrome.storage.local.get(key))[key] ?? []) as { field: string; severity: string; masked: string }[],
+    KEYS.builderSecrets(scope),
+  );
 const storageDump = () => h.browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
 
 describe('item 5: the page cannot switch the guard off', () => {
@@ -63,7 +68,10 @@ describe('item 5: the page cannot switch the guard off', () => {
 describe('item 6: synthetic input', () => {
   it('a forged paste cannot plant a finding with a label of the page’s choosing', async () => {
     const page = await open('https://bubble.io/page?id=hostile6');
-    await page.evaluate(([sel, key]) => (window as unknown as { __attack: { forgePaste(s: string, t: string): void } }).__attack.forgePaste(sel, key), [DECOY, `Bearer ${OPENAI}`] as const);
+    await page.evaluate(([sel, key]) => (window as unknown as { __attack: { forgePaste(s: string, t: string): void } }).__attack.forgePaste(sel, key), [
+      DECOY,
+      `Bearer ${OPENAI}`,
+    ] as const);
     await page.waitForTimeout(800);
     expect(await warningTexts(page)).toHaveLength(0);
     expect((await storedBuilderSecrets('https://bubble.io/page?id=hostile6')).map((s) => s.field)).not.toContain('All clear — nothing to see here');

@@ -63,7 +63,11 @@ describe('item 12: storage exhaustion', () => {
     const filled = await h.browser.worker.evaluate(async (audit) => {
       const a = audit as { createdAt: number; findings: { message: string }[] };
       const pad = 'p'.repeat(1900);
-      const copy = (i: number) => ({ ...a, createdAt: a.createdAt - 1_000_000 + i, findings: Array.from({ length: 100 }, () => ({ ...a.findings[0]!, message: pad })) });
+      const copy = (i: number) => ({
+        ...a,
+        createdAt: a.createdAt - 1_000_000 + i,
+        findings: Array.from({ length: 100 }, () => ({ ...a.findings[0]!, message: pad })),
+      });
       for (let i = 0; (await chrome.storage.local.getBytesInUse(null)) < 9.6 * 1024 * 1024; i++) {
         await chrome.storage.local.set({ [`audit:https://old${i}.example.com`]: copy(i) });
       }
@@ -82,7 +86,9 @@ describe('item 12: storage exhaustion', () => {
 
 describe('item 13: the cookie-carrying CORS probe', () => {
   it('does not follow a redirect to another granted site with the user’s cookies', async () => {
-    await h.browser.context.addCookies([{ name: 'victim_session', value: 'v1ctim', domain: 'victim.test', path: '/', secure: true, sameSite: 'None', httpOnly: true }]);
+    await h.browser.context.addCookies([
+      { name: 'victim_session', value: 'v1ctim', domain: 'victim.test', path: '/', secure: true, sameSite: 'None', httpOnly: true },
+    ]);
     const before = fixture.requests.length;
     const r = await auditThroughExtension(h.browser, 'https://redirector.test/');
     expect(r.failure).toBeUndefined();

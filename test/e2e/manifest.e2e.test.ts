@@ -31,7 +31,11 @@ describe.each(['chrome', 'firefox'])('%s build', (browser) => {
     expect([...(manifests[browser]!.host_permissions ?? [])].sort()).toEqual(BUILDER_ORIGINS.map((o) => `${o}/*`).sort()));
   it('injects content scripts only into the builders’ editors, never into every page', () => {
     const matches = (manifests[browser]!.content_scripts ?? []).flatMap((cs) => cs.matches).sort();
-    expect(matches).toEqual(Object.values(BUILDERS).flatMap((b) => b.matches).sort());
+    expect(matches).toEqual(
+      Object.values(BUILDERS)
+        .flatMap((b) => b.matches)
+        .sort(),
+    );
     for (const m of matches) expect(BROAD).not.toContain(m);
   });
   it('explains every permission in the README', () => {

@@ -44,7 +44,10 @@ describe('secrets shipped by a deployed app', () => {
   it('never reports a planted secret as merely publishable', () => {
     // The key a finding is about is in its message ("Provider (masked) is in …"); its evidence also shows the masked
     // neighbours (e.g. a Twilio Auth Token beside its Account SID), which is not a verdict on them.
-    const info = r.audit!.findings.filter((f) => f.ruleId === 'publishable-key-in-page').map((f) => f.message).join('\n');
+    const info = r
+      .audit!.findings.filter((f) => f.ruleId === 'publishable-key-in-page')
+      .map((f) => f.message)
+      .join('\n');
     const wrong = PLANTED.filter((k) => k.exposure === 'secret' && info.includes(`…${k.value.slice(-4)})`)).map((k) => k.provider);
     expect(wrong).toEqual([]);
   });

@@ -31,7 +31,13 @@ const APP = `https://${SUPABASE_APP_HOST}/`;
 const APP_ORIGIN = `https://${SUPABASE_APP_HOST}`;
 const ROWS = profileRows();
 /** Row values planted in the stand-in: none may ever reach extension storage. */
-const PLANTED = [...ROWS.flatMap((r) => [r.full_name, r.email, r.phone, r.id] as string[]), 'Planted poll title zq7', 'Second planted poll zq7', 'vanderPlanted', 'tasknest-example.org'];
+const PLANTED = [
+  ...ROWS.flatMap((r) => [r.full_name, r.email, r.phone, r.id] as string[]),
+  'Planted poll title zq7',
+  'Second planted poll zq7',
+  'vanderPlanted',
+  'tasknest-example.org',
+];
 const TABLES = { ...taskNestTables(), attachments: { mode: 'huge' as const }, weird: { mode: 'garbage' as const } };
 const CODE_TABLES = [...TASKNEST_CODE_TABLES, 'attachments', 'weird'];
 
@@ -78,7 +84,10 @@ beforeAll(async () => {
     ref: REF,
     keys: [ANON],
     tables: TABLES,
-    buckets: [{ id: 'avatars', public: true }, { id: 'invoices', public: false }],
+    buckets: [
+      { id: 'avatars', public: true },
+      { id: 'invoices', public: false },
+    ],
     bucketsListable: true,
   });
   hang = await startSupabaseApi({ ref: HANG_REF, keys: [mintAnonKey(HANG_REF)], tables: {}, hangAll: true });
@@ -91,7 +100,13 @@ beforeAll(async () => {
     pageFetch: false,
   });
   const ghost = await startSupabaseApp({ host: BOGUS_HOST, ref: BOGUS_REF, anonKey: mintAnonKey(BOGUS_REF), codeTables: ['things'], pageFetch: false });
-  lite = await startSupabaseApi({ ref: LITE_REF, keys: [LITE_KEY], tables: taskNestTables(), buckets: [{ id: 'avatars', public: true }], bucketsListable: true });
+  lite = await startSupabaseApi({
+    ref: LITE_REF,
+    keys: [LITE_KEY],
+    tables: taskNestTables(),
+    buckets: [{ id: 'avatars', public: true }],
+    bucketsListable: true,
+  });
   const liteApp = await startSupabaseApp({ host: LITE_HOST, ref: LITE_REF, anonKey: LITE_KEY, codeTables: LITE_TABLES, client: 'plain' });
   h = await startHarness([app, hoarder, ghost, api, hang, lite, liteApp]);
   passive = await auditThroughExtension(h.browser, APP, 800);
@@ -160,7 +175,9 @@ describe('with consent from the popup', () => {
 
   it('classifies every documented answer, and reports the hostile ones as unclear', () => {
     const summary = audit.findings.find((f) => f.ruleId === 'app-exposure-summary')!;
-    expect(summary.message).toMatch(/Checked 9 tables .*2 readable by anyone, 1 return nothing \(RLS on\), 1 not granted to logged-out visitors, 2 not found, 3 unclear/);
+    expect(summary.message).toMatch(
+      /Checked 9 tables .*2 readable by anyone, 1 return nothing \(RLS on\), 1 not granted to logged-out visitors, 2 not found, 3 unclear/,
+    );
     expect(summary.evidence).toMatch(/RLS on \(200 \[\]\): votes/);
     expect(summary.evidence).toMatch(/no grant \(401 42501\): payments/);
     expect(summary.evidence).toMatch(/no such table \(404\): (legacy_notes 42P01, drafts PGRST205|drafts PGRST205, legacy_notes 42P01)/);
@@ -173,7 +190,11 @@ describe('with consent from the popup', () => {
     const ours = fromExtension(api).filter((r) => api.requests.indexOf(r) >= before);
     expect(ours).toHaveLength(CODE_TABLES.length + 2);
     expect(new Set(ours.map((r) => r.method))).toEqual(new Set(['GET']));
-    for (const t of CODE_TABLES) expect(ours.filter((r) => r.url === `/rest/v1/${t}?select=*&limit=1`), t).toHaveLength(1);
+    for (const t of CODE_TABLES)
+      expect(
+        ours.filter((r) => r.url === `/rest/v1/${t}?select=*&limit=1`),
+        t,
+      ).toHaveLength(1);
     expect(ours.filter((r) => r.url === '/rest/v1/')).toHaveLength(1);
     expect(ours.filter((r) => r.url === '/storage/v1/bucket')).toHaveLength(1);
     for (const r of ours) {
@@ -209,7 +230,10 @@ describe('headless: npm run audit -- <url> --probe', () => {
   it('consents for the audited origin and reports the readable tables', async () => {
     const before = api.requests.length;
     let out = '';
-    const code = await runCli({ url: APP, json: true, probe: true, hostRules: hostRules([...h.servers, h.sink]), insecure: true, headed: false }, (s) => (out += s));
+    const code = await runCli(
+      { url: APP, json: true, probe: true, hostRules: hostRules([...h.servers, h.sink]), insecure: true, headed: false },
+      (s) => (out += s),
+    );
     expect(code).toBe(1); // critical findings gate the deploy
     const report = JSON.parse(out) as { findings: { ruleId: string; message: string }[] };
     const readable = report.findings.filter((f) => f.ruleId === 'app-table-readable').map((f) => f.message);
@@ -247,7 +271,10 @@ describe('an app on the new keys (sb_publishable_ in apikey only, no supabase-js
     await waitForCheck(r.popup, ['complete', 'partial']);
     const audit = (await readStoredAudit(h.browser, LITE))!;
     // Without `.from()` in the code, the tables are the ones the page requested: profiles (before: 401 PGRST301, unclear).
-    const readable = audit.findings.filter((f) => f.ruleId === 'app-table-readable').map((f) => f.location.name).sort();
+    const readable = audit.findings
+      .filter((f) => f.ruleId === 'app-table-readable')
+      .map((f) => f.location.name)
+      .sort();
     expect(readable).toEqual(['profiles']);
     expect(audit.findings.find((f) => f.ruleId === 'app-table-readable' && f.location.name === 'profiles')!.message).toMatch(/12 rows/);
     const ours = liteFromExtension().filter((x) => lite.requests.indexOf(x) >= before);
@@ -317,7 +344,10 @@ describe('permissions: the check needs no access to the project’s host', () =>
       const before = api.requests.length;
       await consentToProbe(b, APP);
       const r = await auditThroughExtension(b, APP, 800);
-      const readable = r.audit!.findings.filter((f) => f.ruleId === 'app-table-readable').map((f) => f.location.name).sort();
+      const readable = r
+        .audit!.findings.filter((f) => f.ruleId === 'app-table-readable')
+        .map((f) => f.location.name)
+        .sort();
       expect(readable).toEqual(['polls', 'profiles']);
       expect(r.audit!.findings.find((f) => f.location.name === 'profiles' && f.ruleId === 'app-table-readable')!.message).toMatch(/12 rows/);
       const ours = api.requests.slice(before).filter((x) => x.headers.origin !== APP_ORIGIN);

@@ -46,7 +46,7 @@ async function stored(ref: string): Promise<StoredDash | undefined> {
 }
 async function until<T>(fn: () => Promise<T | undefined>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
   let last: T | undefined;
-  await expect.poll(async () => ((last = await fn()) !== undefined && ok(last)), { timeout }).toBe(true);
+  await expect.poll(async () => (last = await fn()) !== undefined && ok(last), { timeout }).toBe(true);
   return last!;
 }
 const seen = (kind: string) => (d: StoredDash) => d.pages.some((p) => p.kind === kind);
@@ -65,7 +65,10 @@ async function storageDump(): Promise<string> {
 describe('reading the dashboard', () => {
   it('table list: "Unrestricted" tables are filed under the project in the address', async () => {
     const page = await open(dash(REF, '/editor'));
-    const d = await until(() => stored(REF), (x) => x.tables.length >= 7);
+    const d = await until(
+      () => stored(REF),
+      (x) => x.tables.length >= 7,
+    );
     expect(d.tables.find((t) => t.name === 'profiles')).toMatchObject({ rls: 'disabled', exposed: 'yes' });
     expect(d.tables.find((t) => t.name === HOSTILE_TABLE)).toMatchObject({ rls: 'disabled' });
     await page.close();
@@ -77,17 +80,36 @@ describe('reading the dashboard', () => {
       await page.waitForTimeout(150);
       await page.close();
     }
-    const d = await until(() => stored(REF), (x) => (x.tables.find((t) => t.name === 'profiles')?.columns?.length ?? 0) > 0 && x.tables.some((t) => t.name === 'audit_logs' && t.policyCount === 0));
+    const d = await until(
+      () => stored(REF),
+      (x) => (x.tables.find((t) => t.name === 'profiles')?.columns?.length ?? 0) > 0 && x.tables.some((t) => t.name === 'audit_logs' && t.policyCount === 0),
+    );
     expect(d.tables.find((t) => t.name === 'profiles')!.columns).toEqual(['id', 'email', 'full_name', 'phone', 'avatar_url', 'created_at']);
   });
 
   it('policies (policy editor open), Security Advisor tabs, storage, storage policies, cron', async () => {
-    for (const p of ['/auth/policies?schema=public&edit=todos', '/auth/policies?schema=public&edit=admin_settings', '/advisors/security?preset=ERROR', '/advisors/security?preset=WARN&id=rls_policy_always_true_public_todos', '/advisors/security?preset=INFO', '/storage/buckets', '/storage/policies', '/integrations/cron/jobs']) {
+    for (const p of [
+      '/auth/policies?schema=public&edit=todos',
+      '/auth/policies?schema=public&edit=admin_settings',
+      '/advisors/security?preset=ERROR',
+      '/advisors/security?preset=WARN&id=rls_policy_always_true_public_todos',
+      '/advisors/security?preset=INFO',
+      '/storage/buckets',
+      '/storage/policies',
+      '/integrations/cron/jobs',
+    ]) {
       const page = await open(dash(REF, p));
       await page.waitForTimeout(150);
       await page.close();
     }
-    const d = await until(() => stored(REF), (x) => seen('cron')(x) && seen('storage-policies')(x) && (x.advisors?.lints.length ?? 0) >= 7 && x.policies.some((p) => p.name === 'Admins can update' && typeof p.using === 'string'));
+    const d = await until(
+      () => stored(REF),
+      (x) =>
+        seen('cron')(x) &&
+        seen('storage-policies')(x) &&
+        (x.advisors?.lints.length ?? 0) >= 7 &&
+        x.policies.some((p) => p.name === 'Admins can update' && typeof p.using === 'string'),
+    );
     expect(d.policies.find((p) => p.name === 'Anyone can write')).toMatchObject({ command: 'INSERT', check: 'true' });
     expect(d.buckets.find((b) => b.id === 'avatars')).toMatchObject({ public: true });
     expect(d.cron).toMatchObject({ state: 'no-jobs' });
@@ -99,8 +121,15 @@ describe('reading the dashboard', () => {
       await page.waitForTimeout(150);
       await page.close();
     }
-    const d = await until(() => stored(REF), (x) => x.buckets.some((b) => b.policyCount !== undefined) && seen('storage-policies')(x));
-    expect(d.buckets.map((b) => [b.id, b.public, b.policyCount]).sort()).toEqual([['avatars', true, 2], ['invoices', false, 0], ['public-exports', false, 1]]);
+    const d = await until(
+      () => stored(REF),
+      (x) => x.buckets.some((b) => b.policyCount !== undefined) && seen('storage-policies')(x),
+    );
+    expect(d.buckets.map((b) => [b.id, b.public, b.policyCount]).sort()).toEqual([
+      ['avatars', true, 2],
+      ['invoices', false, 0],
+      ['public-exports', false, 1],
+    ]);
     expect(d.policies.find((p) => p.name === 'Admins can update')?.using).toMatch(/user_metadata/);
   });
 
@@ -140,7 +169,10 @@ describe('reading the dashboard', () => {
 
   it('a fix seen on the dashboard clears its finding (a retention job scheduled)', async () => {
     const page = await open(dash(REF, '/integrations/cron/jobs?fixture=retention'));
-    await until(() => stored(REF), (x) => x.cron?.state === 'jobs');
+    await until(
+      () => stored(REF),
+      (x) => x.cron?.state === 'jobs',
+    );
     const { audit, popup } = await popupAudit(page);
     expect(rules(audit).some((r) => r.startsWith('supabase-no-retention-job'))).toBe(false);
     await popup.close();
@@ -151,7 +183,10 @@ describe('reading the dashboard', () => {
     const page = await open(dash(REF, '/database/policies?fixture=old'));
     await page.waitForTimeout(200);
     await page.goto(dash(REF, '/database/cron-jobs?fixture=off'));
-    const d = await until(() => stored(REF), (x) => x.cron?.state === 'extension-off');
+    const d = await until(
+      () => stored(REF),
+      (x) => x.cron?.state === 'extension-off',
+    );
     expect(d.tables.find((t) => t.name === 'profiles')).toMatchObject({ rls: 'disabled' });
     await page.close();
   });
@@ -197,10 +232,13 @@ describe('markers in the page', () => {
   });
 
   it('are removed on single-page navigation', async () => {
-    await page.evaluate((url) => {
-      history.pushState({}, '', url);
-      document.body.innerHTML = '<main><h1>SQL Editor</h1></main>';
-    }, dash(REF, '/sql/new'));
+    await page.evaluate(
+      (url) => {
+        history.pushState({}, '', url);
+        document.body.innerHTML = '<main><h1>SQL Editor</h1></main>';
+      },
+      dash(REF, '/sql/new'),
+    );
     await expect.poll(() => page.locator(MARKERS).count(), { timeout: 5000 }).toBe(0);
   });
 
@@ -208,7 +246,11 @@ describe('markers in the page', () => {
     const p = await open(dash(REF, '/editor'));
     await expect.poll(() => p.locator(MARKERS).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // What WXT does when a newer copy of the content script starts: the old one's context is invalidated.
-    await p.evaluate((id) => document.dispatchEvent(new CustomEvent(`${id}:supabase:wxt:content-script-started`, { detail: { contentScriptName: 'supabase', messageId: 'newer' } })), h.browser.extensionId);
+    await p.evaluate(
+      (id) =>
+        document.dispatchEvent(new CustomEvent(`${id}:supabase:wxt:content-script-started`, { detail: { contentScriptName: 'supabase', messageId: 'newer' } })),
+      h.browser.extensionId,
+    );
     await expect.poll(() => p.locator('micro-app-auditor-markers').count(), { timeout: 5000 }).toBe(0);
     await p.close();
   });
@@ -262,16 +304,28 @@ describe('opt-in deep audit (Management API)', () => {
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Deep audit done' }).count(), { timeout: 20_000 }).toBe(1);
     const calls = apiRequests().filter((r) => r.method !== 'OPTIONS');
     expect(new Set(calls.map((r) => `${r.method} ${r.url}`))).toEqual(
-      new Set([`GET /v1/projects/${REF_C}/advisors/security`, `GET /v1/projects/${REF_C}/storage/buckets`, `GET /v1/projects/${REF_C}/postgrest`, `POST /v1/projects/${REF_C}/database/query/read-only`]),
+      new Set([
+        `GET /v1/projects/${REF_C}/advisors/security`,
+        `GET /v1/projects/${REF_C}/storage/buckets`,
+        `GET /v1/projects/${REF_C}/postgrest`,
+        `POST /v1/projects/${REF_C}/database/query/read-only`,
+      ]),
     );
     for (const r of calls) {
       expect(r.headers.authorization).toBe(`Bearer ${studio.token}`);
       expect(r.headers.origin).toBe('https://supabase.com'); // sent from the dashboard tab, not the extension
     }
-    await expect.poll(async () => rules((await readStoredAudit(h.browser, page.url()))!), { timeout: 10_000 }).toContain('supabase-policy-user-metadata:medium');
+    await expect
+      .poll(async () => rules((await readStoredAudit(h.browser, page.url()))!), { timeout: 10_000 })
+      .toContain('supabase-policy-user-metadata:medium');
     const audit = (await readStoredAudit(h.browser, page.url()))!;
     expect(rules(audit)).toEqual(
-      expect.arrayContaining(['supabase-rls-disabled:critical', 'supabase-public-bucket:medium', 'supabase-security-definer-view:high', 'supabase-no-retention-job:low']),
+      expect.arrayContaining([
+        'supabase-rls-disabled:critical',
+        'supabase-public-bucket:medium',
+        'supabase-security-definer-view:high',
+        'supabase-no-retention-job:low',
+      ]),
     );
     // RLS off in a second exposed schema (db_schema from GET /postgrest): reported, not downgraded to "not exposed".
     expect(audit.findings.find((f) => f.ruleId === 'supabase-rls-disabled' && f.location.name === 'api.ledger')?.severity).toBe('critical');

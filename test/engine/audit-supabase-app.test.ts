@@ -11,18 +11,34 @@ const opts = { mode: 'click' as const, fullAccess: true, retentionDays: 30, star
 
 it('stores a count-only Supabase summary that reads back from storage', () => {
   const a = buildAudit(
-    supabaseEvidence([{ tables: [{ name: 'profiles' }], probe: { tables: [{ name: 'profiles', verdict: 'readable', status: 206, count: 3, columns: ['id', 'email'] }] } }]),
+    supabaseEvidence([
+      { tables: [{ name: 'profiles' }], probe: { tables: [{ name: 'profiles', verdict: 'readable', status: 206, count: 3, columns: ['id', 'email'] }] } },
+    ]),
     DEPLOYED_RULES,
     opts,
   );
-  expect(a.supabase).toEqual({ projects: [{ ref: REF, tables: 1, publicKey: true, probe: { state: 'complete', requests: 4, durationMs: 1500, checkedAt: 1, reused: false } }] });
+  expect(a.supabase).toEqual({
+    projects: [
+      {
+        ref: REF,
+        tables: 1,
+        tableNames: ['profiles'],
+        publicKey: true,
+        probe: { state: 'complete', requests: 4, durationMs: 1500, checkedAt: 1, reused: false },
+      },
+    ],
+  });
   expect(AuditSchema.parse(JSON.parse(JSON.stringify(a))).supabase).toEqual(a.supabase);
 });
 
 it('names the project in dashboard links of other rules too (secret-exposed → API keys page)', () => {
   const a = buildAudit(supabaseEvidence([{ skipped: 'no-consent' }]), DEPLOYED_RULES, opts);
   expect(a.vars.ref).toBe(REF);
-  const g = guideForFinding({ ruleId: 'secret-exposed' }, { ...a, platforms: [{ id: 'supabase', name: 'Supabase', kind: 'platform', confidence: 'medium', signals: [] }] }, ruleById)!;
+  const g = guideForFinding(
+    { ruleId: 'secret-exposed' },
+    { ...a, platforms: [{ id: 'supabase', name: 'Supabase', kind: 'platform', confidence: 'medium', signals: [] }] },
+    ruleById,
+  )!;
   expect(g.primary.deepLink).toBe(`https://supabase.com/dashboard/project/${REF}/settings/api-keys`);
 });
 

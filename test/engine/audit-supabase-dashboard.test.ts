@@ -14,7 +14,17 @@ const retention = (a: ReturnType<typeof buildAudit>) => a.checklist.find((r) => 
 
 describe('dashboard surfaces', () => {
   it('a Bubble editor audit runs none of the Supabase dashboard rules', () => {
-    const bubble = EvidenceSchema.parse({ url: 'https://bubble.io/page?id=x', origin: 'https://bubble.io/page?id=x', collectedAt: NOW, responses: [], cookies: [], redirect: { status: 'not-checked', reason: 'x' }, builder: { platform: 'bubble', secrets: [] }, globals: {}, gaps: [] });
+    const bubble = EvidenceSchema.parse({
+      url: 'https://bubble.io/page?id=x',
+      origin: 'https://bubble.io/page?id=x',
+      collectedAt: NOW,
+      responses: [],
+      cookies: [],
+      redirect: { status: 'not-checked', reason: 'x' },
+      builder: { platform: 'bubble', secrets: [] },
+      globals: {},
+      gaps: [],
+    });
     const a = buildAudit(bubble, BUILDER_RULES, opts);
     expect(a.evaluated.filter((id) => id.startsWith('supabase-'))).toEqual([]);
     expect(retention(a)).toBe('unchecked');
@@ -28,7 +38,15 @@ describe('dashboard surfaces', () => {
 
   it('the advisor rules wait for the Security Advisor', () => {
     const a = buildAudit(dashboard({ tables: [table({ name: 't', rls: 'enabled' })] }), BUILDER_RULES, opts);
-    expect(a.skipped).toEqual(expect.arrayContaining(['supabase-advisor-lint', 'supabase-security-definer-view', 'supabase-exposed-auth-users', 'supabase-leaked-service-key', 'supabase-no-retention-job']));
+    expect(a.skipped).toEqual(
+      expect.arrayContaining([
+        'supabase-advisor-lint',
+        'supabase-security-definer-view',
+        'supabase-exposed-auth-users',
+        'supabase-leaked-service-key',
+        'supabase-no-retention-job',
+      ]),
+    );
     expect(a.evaluated).toContain('supabase-rls-disabled');
   });
 });

@@ -19,7 +19,9 @@ describe('stored URLs', () => {
   });
 
   it('stripUrlsIn strips every URL inside a text, and nothing else', () => {
-    expect(stripUrlsIn(`loaded https://cdn.example.net/x.js?sig=${TOKEN} and “http://a.test/?q=1”; ok?`)).toBe('loaded https://cdn.example.net/x.js and “http://a.test/”; ok?');
+    expect(stripUrlsIn(`loaded https://cdn.example.net/x.js?sig=${TOKEN} and “http://a.test/?q=1”; ok?`)).toBe(
+      'loaded https://cdn.example.net/x.js and “http://a.test/”; ok?',
+    );
   });
 
   it('a deployed app’s audit keeps no query string or fragment in its URL, finding URLs or gaps', () => {
@@ -38,7 +40,22 @@ describe('stored URLs', () => {
       origin: 'https://bubble.io/page?id=tinypoll',
       builder: {
         platform: 'bubble' as const,
-        secrets: [{ field: 'Header', page: url, provider: 'stripe-secret-key', providerName: 'Stripe', exposure: 'secret' as const, severity: 'critical' as const, masked: 'sk_live_…abcd', fingerprint: 'aaaaaaaaaaaaaaaa', advice: 'x', rotateUrl: 'https://dashboard.stripe.com/apikeys', safe: false, seenAt: NOW }],
+        secrets: [
+          {
+            field: 'Header',
+            page: url,
+            provider: 'stripe-secret-key',
+            providerName: 'Stripe',
+            exposure: 'secret' as const,
+            severity: 'critical' as const,
+            masked: 'sk_live_…abcd',
+            fingerprint: 'aaaaaaaaaaaaaaaa',
+            advice: 'x',
+            rotateUrl: 'https://dashboard.stripe.com/apikeys',
+            safe: false,
+            seenAt: NOW,
+          },
+        ],
       },
     };
     const audit = buildAudit(ev, BUILDER_RULES, OPTS);

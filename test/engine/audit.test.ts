@@ -4,18 +4,14 @@ import { parseAudit } from '@/utils/storage/records';
 import { DEPLOYED_RULES } from '@/rules';
 import { defineRule } from '@/engine/rule';
 import { evidence, NOW } from '../helpers/evidence';
-import { SUPABASE_APP_RULES } from '@/rules';
+import { BUBBLE_DEPLOYED_RULES, GLIDE_APP_RULES, SUPABASE_APP_RULES } from '@/rules';
 
 const OPTS = { mode: 'click' as const, fullAccess: true, retentionDays: 30, startedAt: NOW - 500, now: NOW };
 const DAY = 86_400_000;
 
 describe('buildAudit', () => {
   it('validates, detects the platform, runs the rules and stamps the audit', () => {
-    const a = buildAudit(
-      evidence({ url: 'https://tinypoll.bubbleapps.io/', headers: [['x-bubble-perf', '1']] }),
-      DEPLOYED_RULES,
-      OPTS,
-    );
+    const a = buildAudit(evidence({ url: 'https://tinypoll.bubbleapps.io/', headers: [['x-bubble-perf', '1']] }), DEPLOYED_RULES, OPTS);
     expect(a).toMatchObject({
       version: AUDIT_VERSION,
       url: 'https://tinypoll.bubbleapps.io/',
@@ -34,12 +30,27 @@ describe('buildAudit', () => {
     expect(a.evaluated).toContain('csp-missing');
     // no redirect check in this evidence: that rule is skipped, not evaluated
     // no redirect check, no page text collected (the Supabase app rules read discovery made from that text)
-    expect(a.skipped).toEqual(['http-redirect-missing', 'secret-exposed', 'publishable-key-in-page', ...SUPABASE_APP_RULES.map((r) => r.meta.id)]);
+    // (…nor deployed-Bubble API answers: the Bubble deployed rules are skipped too.)
+    expect(a.skipped.filter((id) => !id.startsWith('bubble-'))).toEqual([
+      'http-redirect-missing',
+      'secret-exposed',
+      'publishable-key-in-page',
+      ...SUPABASE_APP_RULES.map((r) => r.meta.id),
+      ...GLIDE_APP_RULES.map((r) => r.meta.id),
+    ]);
+    expect(a.skipped.filter((id) => id.startsWith('bubble-'))).toEqual(BUBBLE_DEPLOYED_RULES.map((r) => r.meta.id));
   });
 
   it('gives the Bubble fix target to the rules when Bubble is confidently detected', () => {
     let target: string | undefined;
-    const probe = defineRule({ ...DEPLOYED_RULES[0]!, meta: { ...DEPLOYED_RULES[0]!.meta, id: 'probe' }, check: (_e, ctx) => ((target = ctx.target), []) });
+    const probe = defineRule({
+      ...DEPLOYED_RULES[0]!,
+      meta: { ...DEPLOYED_RULES[0]!.meta, id: 'probe' },
+      check: (_e, ctx) => {
+        target = ctx.target;
+        return [];
+      },
+    });
     buildAudit(evidence({ url: 'https://tinypoll.bubbleapps.io/' }), [probe], OPTS);
     expect(target).toBe('bubble');
     buildAudit(evidence(), [probe], OPTS);
@@ -66,7 +77,13 @@ describe('buildAudit', () => {
   });
 
   it('a rule that throws is reported in the audit, the others still produce findings', () => {
-    const broken = defineRule({ ...DEPLOYED_RULES[0]!, meta: { ...DEPLOYED_RULES[0]!.meta, id: 'broken' }, check: () => { throw new Error('nope'); } });
+    const broken = defineRule({
+      ...DEPLOYED_RULES[0]!,
+      meta: { ...DEPLOYED_RULES[0]!.meta, id: 'broken' },
+      check: () => {
+        throw new Error('nope');
+      },
+    });
     const a = buildAudit(evidence(), [broken, ...DEPLOYED_RULES], OPTS);
     expect(a.errors).toEqual([{ ruleId: 'broken', message: 'nope' }]);
     expect(a.findings.length).toBeGreaterThan(0);
@@ -82,5 +99,4 @@ describe('primaryTarget', () => {
     expect(primaryTarget([d('bubble', 'platform', 'low')])).toBeUndefined();
     expect(primaryTarget([])).toBeUndefined();
   });
-
 });

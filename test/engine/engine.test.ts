@@ -41,7 +41,11 @@ const emits = (id: string, severity: Severity, ...identities: string[]) => fakeR
 
 describe('runRules: order', () => {
   it('sorts by severity, then rule id, then location name', () => {
-    const run = runRules(evidence(), [emits('b-rule', 'low', 'y', 'x'), emits('z-rule', 'high', 'q'), emits('a-rule', 'low', 'k'), emits('c-rule', 'critical', 'c')], CTX);
+    const run = runRules(
+      evidence(),
+      [emits('b-rule', 'low', 'y', 'x'), emits('z-rule', 'high', 'q'), emits('a-rule', 'low', 'k'), emits('c-rule', 'critical', 'c')],
+      CTX,
+    );
     expect(run.findings.map((f) => `${f.severity}:${f.ruleId}:${f.location.name}`)).toEqual([
       'critical:c-rule:c',
       'high:z-rule:q',
@@ -61,7 +65,11 @@ describe('runRules: order', () => {
   });
 
   it('compareFindings falls back to the fingerprint so the order is total', () => {
-    const run = runRules(evidence(), [fakeRule('r', 'low', () => [draft('1', { location: { kind: 'page' } }), draft('2', { location: { kind: 'page' } })])], CTX);
+    const run = runRules(
+      evidence(),
+      [fakeRule('r', 'low', () => [draft('1', { location: { kind: 'page' } }), draft('2', { location: { kind: 'page' } })])],
+      CTX,
+    );
     const [a, b] = run.findings;
     expect(Math.sign(compareFindings(a!, b!))).toBe(-Math.sign(compareFindings(b!, a!)));
     expect(a!.fingerprint < b!.fingerprint).toBe(true);
@@ -81,19 +89,41 @@ describe('runRules: failures and skips', () => {
   });
 
   it('a rule throwing a non-Error is reported with its text', () => {
-    const run = runRules(evidence(), [fakeRule('str', 'low', () => { throw 'just a string'; })], CTX);
+    const run = runRules(
+      evidence(),
+      [
+        fakeRule('str', 'low', () => {
+          throw 'just a string';
+        }),
+      ],
+      CTX,
+    );
     expect(run.errors).toEqual([{ ruleId: 'str', message: 'just a string' }]);
   });
 
   it('skips rules whose surfaces were not collected, without running them', () => {
     let calls = 0;
-    const count = (surfaces: Surface[]) => fakeRule(`needs-${surfaces.join('+') || 'nothing'}`, 'low', () => {
-      calls++;
-      return [];
-    }, { surfaces });
+    const count = (surfaces: Surface[]) =>
+      fakeRule(
+        `needs-${surfaces.join('+') || 'nothing'}`,
+        'low',
+        () => {
+          calls++;
+          return [];
+        },
+        { surfaces },
+      );
     const ev = evidence({ page: null, redirect: { status: 'not-checked', reason: 'quick audit' } });
     const noDoc = { ...ev, responses: ev.responses.map((r) => ({ ...r, type: 'other' as const })) };
-    const rules = [count(['page']), count(['redirect']), count(['responses']), count(['cookies', 'globals']), count([]), count(['cookies', 'page']), count(['builder'])];
+    const rules = [
+      count(['page']),
+      count(['redirect']),
+      count(['responses']),
+      count(['cookies', 'globals']),
+      count([]),
+      count(['cookies', 'page']),
+      count(['builder']),
+    ];
     const run = runRules(noDoc, rules, CTX);
     expect(run.skipped).toEqual(['needs-page', 'needs-redirect', 'needs-responses', 'needs-cookies+page', 'needs-builder']);
     expect(run.evaluated).toEqual(['needs-cookies+globals', 'needs-nothing']);
@@ -109,10 +139,16 @@ describe('runRules: failures and skips', () => {
   it('passes the context to the rules', () => {
     let seen: RuleContext | undefined;
     const ctx: RuleContext = { platforms: [{ id: 'bubble', name: 'Bubble', kind: 'platform', confidence: 'high', signals: [] }], target: 'bubble' };
-    runRules(evidence(), [fakeRule('ctx', 'low', (_e, c) => {
-      seen = c;
-      return [];
-    })], ctx);
+    runRules(
+      evidence(),
+      [
+        fakeRule('ctx', 'low', (_e, c) => {
+          seen = c;
+          return [];
+        }),
+      ],
+      ctx,
+    );
     expect(seen).toBe(ctx);
   });
 });
@@ -156,9 +192,12 @@ describe('runRules: fingerprints and de-duplication', () => {
 
 describe('runRules: finding contents', () => {
   it('fills the message template, keeps title, location and vars, bounds the evidence', () => {
-    const rule = fakeRule('content', 'medium', () => [
-      draft('n', { data: { name: 'Bob', count: 3 }, evidence: 'e'.repeat(1000), vars: { app: 'myapp' }, messageId: 'two' }),
-    ], { messages: { two: '{name} has {count} issues' } });
+    const rule = fakeRule(
+      'content',
+      'medium',
+      () => [draft('n', { data: { name: 'Bob', count: 3 }, evidence: 'e'.repeat(1000), vars: { app: 'myapp' }, messageId: 'two' })],
+      { messages: { two: '{name} has {count} issues' } },
+    );
     const [f] = runRules(evidence(), [rule], CTX).findings;
     expect(f).toMatchObject({
       ruleId: 'content',

@@ -5,7 +5,13 @@ import type { Detection } from '@/utils/platform/platforms';
 import type { FixGuide } from '@/engine/rule';
 import { ruleById } from '@/rules';
 
-const det = (id: Detection['id'], kind: Detection['kind'], confidence: Detection['confidence'] = 'high'): Detection => ({ id, name: id, kind, confidence, signals: [] });
+const det = (id: Detection['id'], kind: Detection['kind'], confidence: Detection['confidence'] = 'high'): Detection => ({
+  id,
+  name: id,
+  kind,
+  confidence,
+  signals: [],
+});
 
 const GUIDE: FixGuide = {
   summary: 'Do the right thing.',
@@ -89,7 +95,12 @@ describe('resolveGuide', () => {
 });
 
 describe('guideForFinding', () => {
-  const audit = (platforms: Detection[], vars: Record<string, string> = {}) => ({ platforms, origin: 'https://app.example.com', url: 'https://app.example.com/page', vars });
+  const audit = (platforms: Detection[], vars: Record<string, string> = {}) => ({
+    platforms,
+    origin: 'https://app.example.com',
+    url: 'https://app.example.com/page',
+    vars,
+  });
 
   it('speaks to a confidently detected builder before a host', () => {
     const g = guideForFinding({ ruleId: 'https-not-used' }, audit([det('cloudflare', 'host'), det('bubble', 'platform')], { app: 'tinypoll' }), ruleById)!;
@@ -97,7 +108,7 @@ describe('guideForFinding', () => {
     expect(g.primary.deepLink).toBe('https://bubble.io/page?id=tinypoll&tab=Settings&subtab=Domain+%2F+email');
   });
 
-  it('a finding\'s own vars win over the audit\'s', () => {
+  it("a finding's own vars win over the audit's", () => {
     const g = guideForFinding({ ruleId: 'https-not-used', vars: { app: 'other' } }, audit([det('bubble', 'platform')], { app: 'tinypoll' }), ruleById)!;
     expect(g.primary.deepLink).toContain('id=other&');
   });

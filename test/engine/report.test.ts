@@ -25,7 +25,15 @@ const withFindings = (findings: Finding[], over: Partial<Audit> = {}): Audit => 
 
 describe('toMarkdownReport', () => {
   it('has a header, a findings table and fix steps for each finding', () => {
-    const md = toMarkdownReport(audited({ headers: [['Server', 'netlify'], ['X-Content-Type-Options', 'nosniff']] }), ruleById);
+    const md = toMarkdownReport(
+      audited({
+        headers: [
+          ['Server', 'netlify'],
+          ['X-Content-Type-Options', 'nosniff'],
+        ],
+      }),
+      ruleById,
+    );
     expect(md).toMatch(/^# Micro-App Auditor report\n/);
     expect(md).toContain('- **URL:** `https://app.example.com/`');
     expect(md).toContain('- **Platform:** Netlify');
@@ -43,7 +51,10 @@ describe('toMarkdownReport', () => {
   });
 
   it('counts findings per severity', () => {
-    const md = toMarkdownReport(withFindings([finding(), finding({ severity: 'high', fingerprint: 'f2' }), finding({ severity: 'low', fingerprint: 'f3' })]), ruleById);
+    const md = toMarkdownReport(
+      withFindings([finding(), finding({ severity: 'high', fingerprint: 'f2' }), finding({ severity: 'low', fingerprint: 'f3' })]),
+      ruleById,
+    );
     expect(md).toContain('- **Findings:** 0 critical · 1 high · 0 medium · 2 low · 0 info');
   });
 
@@ -113,7 +124,13 @@ describe('toJsonReport', () => {
   });
 
   it('leaves out vars, signals and locations', () => {
-    const text = JSON.stringify(toJsonReport(withFindings([finding({ vars: { app: 'secret-app' } })], { platforms: [{ id: 'bubble', name: 'Bubble', kind: 'platform', confidence: 'high', signals: ['cookie x_live_u2main'] }] })));
+    const text = JSON.stringify(
+      toJsonReport(
+        withFindings([finding({ vars: { app: 'secret-app' } })], {
+          platforms: [{ id: 'bubble', name: 'Bubble', kind: 'platform', confidence: 'high', signals: ['cookie x_live_u2main'] }],
+        }),
+      ),
+    );
     expect(text).not.toContain('secret-app');
     expect(text).not.toContain('u2main');
     expect(text).not.toContain('location');
@@ -136,14 +153,25 @@ describe('hostile page strings (issue 10 items 2 and 15)', () => {
   const evil = '[click](javascript:alert(1))<img src=x onerror=alert(1)>![i](https://evil.test/p.png)\u202E';
   const md = () =>
     toMarkdownReport(
-      withFindings([finding({ title: `Cookie ${evil}`, message: `Cookie ${evil} is sent over HTTP.`, location: { kind: 'cookie', name: evil, url: 'javascript:alert(2)' } })], {
-        url: 'https://app.example.com/?q=<script>',
-        gaps: [{ collector: 'secrets', message: `Not scanned: ${evil}` }],
-      }),
+      withFindings(
+        [
+          finding({
+            title: `Cookie ${evil}`,
+            message: `Cookie ${evil} is sent over HTTP.`,
+            location: { kind: 'cookie', name: evil, url: 'javascript:alert(2)' },
+          }),
+        ],
+        {
+          url: 'https://app.example.com/?q=<script>',
+          gaps: [{ collector: 'secrets', message: `Not scanned: ${evil}` }],
+        },
+      ),
       ruleById,
     );
   it('no link, image, raw HTML or javascript: link survives, in any part of the report', () => {
-    const outside = md().replace(/^(`{3,})[\s\S]*?^\1$/gm, '').replace(/(`+)[^`]*?\1/g, '');
+    const outside = md()
+      .replace(/^(`{3,})[\s\S]*?^\1$/gm, '')
+      .replace(/(`+)[^`]*?\1/g, '');
     expect(outside).not.toMatch(/javascript:/i);
     expect(outside).not.toMatch(/<img|<script/i);
     expect(outside).not.toMatch(/(?<!\\)\]\(/);
@@ -176,7 +204,10 @@ describe('partial audits (issue 10 item 3)', () => {
     [[partial], ['high'], {}, 1],
     [[], ['critical'], { allowPartial: true }, 1],
   ] as const)('gaps %j, findings %j, %j → exit %i', (gaps, severities, o, code) => {
-    const a = withFindings(severities.map((s, i) => finding({ severity: s, fingerprint: `f${i}` })), { gaps: [...gaps] });
+    const a = withFindings(
+      severities.map((s, i) => finding({ severity: s, fingerprint: `f${i}` })),
+      { gaps: [...gaps] },
+    );
     expect(isPartial(a)).toBe(gaps.some((g) => g.partial));
     expect(exitCodeFor(a, o)).toBe(code);
   });

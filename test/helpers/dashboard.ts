@@ -33,13 +33,40 @@ export function dashboard(d: Dash = {}): Evidence {
   return EvidenceSchema.parse(raw);
 }
 
-export const table = (o: Partial<DashboardTable> & { name: string }): DashboardTable => ({ schema: 'public', kind: 'table', rls: 'unknown', exposed: 'unknown', source: 'dom', seenAt: NOW, ...o });
-export const policy = (o: Partial<DashboardPolicy> & { table: string; name: string }): DashboardPolicy => ({ schema: 'public', command: 'ALL', roles: [], rolesTruncated: false, permissive: true, source: 'dom', seenAt: NOW, ...o });
+export const table = (o: Partial<DashboardTable> & { name: string }): DashboardTable => ({
+  schema: 'public',
+  kind: 'table',
+  rls: 'unknown',
+  exposed: 'unknown',
+  source: 'dom',
+  seenAt: NOW,
+  ...o,
+});
+export const policy = (o: Partial<DashboardPolicy> & { table: string; name: string }): DashboardPolicy => ({
+  schema: 'public',
+  command: 'ALL',
+  roles: [],
+  rolesTruncated: false,
+  permissive: true,
+  source: 'dom',
+  seenAt: NOW,
+  ...o,
+});
 export const bucket = (o: Partial<DashboardBucket> & { id: string }): DashboardBucket => ({ name: o.id, source: 'dom', seenAt: NOW, ...o });
 export function lint(name: string, o: Partial<DashboardLint> = {}): DashboardLint {
   const schema = o.schema ?? 'public';
   const entity = o.entity ?? 't';
-  return { name, title: name, level: 'ERROR', cacheKey: `${name}_${schema}_${entity}${o.policy ? `_${o.policy}` : ''}`, schema, entity, source: 'dom', seenAt: NOW, ...o };
+  return {
+    name,
+    title: name,
+    level: 'ERROR',
+    cacheKey: `${name}_${schema}_${entity}${o.policy ? `_${o.policy}` : ''}`,
+    schema,
+    entity,
+    source: 'dom',
+    seenAt: NOW,
+    ...o,
+  };
 }
 export const advisors = (...lints: DashboardLint[]) => ({ levels: ['ERROR', 'WARN', 'INFO'] as ('ERROR' | 'WARN' | 'INFO')[], lints, seenAt: NOW });
 
@@ -64,7 +91,10 @@ function qualified(text: string): { schema: string; name: string } | undefined {
 /** Applies the statements of a snippet the user would paste (comments ignored) to a dashboard record. */
 export function applySql(d: Dash, sql: string): Dash {
   const out: Dash = { ...d, tables: [...(d.tables ?? [])], policies: [...(d.policies ?? [])], buckets: [...(d.buckets ?? [])] };
-  const code = sql.split('\n').filter((l) => !l.trim().startsWith('--')).join('\n');
+  const code = sql
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('--'))
+    .join('\n');
   for (const raw of code.split(/;\s*(?:\n|$)/)) {
     const s = raw.trim();
     if (!s) continue;

@@ -42,10 +42,7 @@ export function evidence(spec: PageSpec = {}): Evidence {
     url,
     origin: new URL(url).origin,
     collectedAt: NOW,
-    responses: [
-      { url, status: spec.status ?? 200, type: 'main_frame', headers: spec.headers ?? [], source: 'webRequest' },
-      ...(spec.responses ?? []),
-    ],
+    responses: [{ url, status: spec.status ?? 200, type: 'main_frame', headers: spec.headers ?? [], source: 'webRequest' }, ...(spec.responses ?? [])],
     cookies: spec.cookies ?? [],
     redirect: spec.redirect ?? { status: 'not-checked', reason: 'test' },
     ...(spec.page === null

@@ -66,7 +66,9 @@ export function metaFromSnippet(code: string): { name?: string; httpEquiv?: stri
 
 /** The cookie the guide's `Set-Cookie:` snippet describes, as the collector would record it for the test page. */
 export function fixCookie(rule: Rule): Cookie {
-  const line = snippetOf(rule).code.split('\n').find((l) => /^set-cookie:/i.test(l));
+  const line = snippetOf(rule)
+    .code.split('\n')
+    .find((l) => /^set-cookie:/i.test(l));
   if (!line) throw new Error(`${rule.meta.id}: the fix snippet sets no cookie`);
   const cookie = parseSetCookie(line.replace(/^set-cookie:\s*/i, ''), PAGE, Math.floor(NOW / 1000));
   if (!cookie) throw new Error(`${rule.meta.id}: the fix snippet's cookie has no name`);

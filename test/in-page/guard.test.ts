@@ -7,7 +7,16 @@ const TRUSTED = { isTrusted: () => true };
 const KEY = ['tok', 'en', '_', 'Z'.repeat(20)].join(''); // what the fake scanner "detects"
 
 function match(fp = 'aaaaaaaaaaaaaaaa'): FieldMatch {
-  return { provider: 'fake', providerName: 'Fake key', exposure: 'secret', severity: 'critical', masked: 'tok…ZZZZ', fingerprint: fp, advice: '', rotateUrl: 'https://example.com' };
+  return {
+    provider: 'fake',
+    providerName: 'Fake key',
+    exposure: 'secret',
+    severity: 'critical',
+    masked: 'tok…ZZZZ',
+    fingerprint: fp,
+    advice: '',
+    rotateUrl: 'https://example.com',
+  };
 }
 
 function hooks({ safe = false } = {}) {

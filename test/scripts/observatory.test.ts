@@ -10,7 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_IDS, buildVariants } from '../../scripts/lib/observatory-variants';
 import {
-  CITATION, MAPPING, compareAll, formatObservatory, formatOurs, parseDeliberate, report, scores, type Comparison, type Report,
+  CITATION,
+  MAPPING,
+  compareAll,
+  formatObservatory,
+  formatOurs,
+  parseDeliberate,
+  report,
+  scores,
+  type Comparison,
+  type Report,
 } from '../../scripts/lib/observatory-compare';
 
 const DOC = fileURLToPath(new URL('../../scripts/observatory-disagreements.md', import.meta.url));
@@ -41,7 +50,8 @@ describe('agreement with the MDN HTTP Observatory', () => {
   });
 
   it('the defect classes of issue 9 agree with the Observatory now', () => {
-    const agree = (variant: string, check: string) => expect(r.comparisons.find((c) => c.variant === variant && c.check === check)?.agree, `${variant} ${check}`).toBe(true);
+    const agree = (variant: string, check: string) =>
+      expect(r.comparisons.find((c) => c.variant === variant && c.check === check)?.agree, `${variant} ${check}`).toBe(true);
     agree('csp/script-src-https-scheme', 'csp');
     agree('csp/script-src-wildcard', 'csp');
     agree('csp/script-src-nonce-with-https-scheme', 'csp');

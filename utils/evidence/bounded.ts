@@ -26,4 +26,3 @@ export const boundedList = <T extends z.ZodType>(item: T, max: number) =>
     }
     return out;
   });
-

@@ -42,9 +42,7 @@ const Url = bounded(LIMITS.url);
 export const HeaderSchema = z.tuple([bounded(256), bounded(LIMITS.headerValue)]);
 export type Header = z.output<typeof HeaderSchema>;
 
-export const ResourceType = z.enum([
-  'main_frame', 'sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'fetch', 'image', 'font', 'media', 'other',
-]);
+export const ResourceType = z.enum(['main_frame', 'sub_frame', 'script', 'stylesheet', 'xmlhttprequest', 'fetch', 'image', 'font', 'media', 'other']);
 
 export const HttpResponseSchema = z.object({
   url: Url,

@@ -37,7 +37,8 @@ export type GlideAppInput = z.input<typeof GlideAppSchema>;
 /** Which Glide request a URL is ("host/path", no query), or undefined for anything else. Pure. */
 export function glideRequestKind(hostPath: string): GlideRequestKind | undefined {
   const u = hostPath.toLowerCase();
-  if (/^firestore\.googleapis\.com\/v1\/projects\/glide-prod\/databases\/\(default\)\/documents\/glide-apps-v4-data\/[^/]+\/tables\//.test(u)) return 'firestore-rows';
+  if (/^firestore\.googleapis\.com\/v1\/projects\/glide-prod\/databases\/\(default\)\/documents\/glide-apps-v4-data\/[^/]+\/tables\//.test(u))
+    return 'firestore-rows';
   if (/^firestore\.googleapis\.com\/v1\/projects\/glide-prod\//.test(u)) return 'firestore-app';
   if (/^api\.glideapp\.io\/api\/function\//.test(u)) return 'api-function';
   if (/^api\.glideapps\.com\//.test(u)) return 'api-v2';

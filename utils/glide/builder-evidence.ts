@@ -61,7 +61,10 @@ const WorkflowSchema = z.object({
   /** A step that deletes rows was shown. Absent: the steps were not on screen. */
   deletesRows: z.boolean().optional(),
   /** A webhook trigger's URL, as a hash (never the URL: it is a capability). */
-  webhookHash: z.string().regex(/^[0-9a-f]{8,32}$/).optional(),
+  webhookHash: z
+    .string()
+    .regex(/^[0-9a-f]{8,32}$/)
+    .optional(),
 });
 
 const ScreenStatus = z.object({

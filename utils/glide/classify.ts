@@ -8,15 +8,35 @@
 import { isSensitiveColumn } from '../supabase/columns';
 import type { GlideBuilder, GlideColumn, GlideTable } from './builder-evidence';
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[-\s]+/g, '_');
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
 const parts = (s: string) => norm(s).split('_').filter(Boolean);
 
 /** Tables about people, by name. */
-const PEOPLE_TABLE = /(^|[_\s-])(users?|user_profiles?|profiles?|customers?|clients?|contacts?|members?|employees?|staff|students?|patients?|leads?|people|persons?|applicants?|candidates?|volunteers?|guests?|attendees?|parents?|tenants?)($|[_\s-])/i;
+const PEOPLE_TABLE =
+  /(^|[_\s-])(users?|user_profiles?|profiles?|customers?|clients?|contacts?|members?|employees?|staff|students?|patients?|leads?|people|persons?|applicants?|candidates?|volunteers?|guests?|attendees?|parents?|tenants?)($|[_\s-])/i;
 /** Names that are personal in a table about people ("Name", "Notes", "Photo"). */
 const PEOPLE_ONLY = new Set(['name', 'notes', 'note', 'comments', 'photo', 'picture', 'avatar', 'age', 'gender', 'salary']);
 /** Personal everywhere, beyond the Supabase list (free-text Glide titles). */
-const PERSONAL_PARTS = new Set(['email', 'e_mail', 'phone', 'mobile', 'address', 'birthday', 'dob', 'ssn', 'passport', 'salary', 'diagnosis', 'medical', 'health', 'insurance']);
+const PERSONAL_PARTS = new Set([
+  'email',
+  'e_mail',
+  'phone',
+  'mobile',
+  'address',
+  'birthday',
+  'dob',
+  'ssn',
+  'passport',
+  'salary',
+  'diagnosis',
+  'medical',
+  'health',
+  'insurance',
+]);
 const NAME_COLUMN = /^(full|first|last|given|family|middle)_?name$|^surname$/;
 const META = new Set(['verified', 'confirmed', 'count', 'type', 'enabled', 'sent', 'status', 'opt', 'consent']);
 
@@ -61,7 +81,11 @@ export const isPublic = (g: GlideBuilder) => g.access?.mode === 'public';
 export const anyEmailSignsIn = (g: GlideBuilder) => g.access?.mode === 'public-email';
 
 /** "Orders (Email, Phone) and 2 more" for messages. */
-export function describeTables(tables: readonly Pick<GlideTable, 'name' | 'columns'>[], cols: (t: Pick<GlideTable, 'name' | 'columns'>) => GlideColumn[] = personalColumns, max = 3): string {
+export function describeTables(
+  tables: readonly Pick<GlideTable, 'name' | 'columns'>[],
+  cols: (t: Pick<GlideTable, 'name' | 'columns'>) => GlideColumn[] = personalColumns,
+  max = 3,
+): string {
   const shown = tables.slice(0, max).map((t) => {
     const c = cols(t).map((x) => x.name);
     return c.length ? `${t.name} (${c.slice(0, 3).join(', ')}${c.length > 3 ? '…' : ''})` : t.name;

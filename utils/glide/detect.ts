@@ -9,9 +9,18 @@ import { DEPLOYED_ON_BUILDER_HOST } from '../platform/builders';
 
 export const GLIDE_HOSTS = [/\.glide\.page$/, /\.glideapp\.io$/];
 /** "host/path" (lower case, no query) of Glide's assets: uploaded files and its Cloudinary image proxy. */
-export const GLIDE_ASSETS = [/^storage\.googleapis\.com\/glide-prod\.appspot\.com\//, /^firebasestorage\.googleapis\.com\/v0\/b\/glide-prod\.appspot\.com\//, /^res\.cloudinary\.com\/glide\//];
+export const GLIDE_ASSETS = [
+  /^storage\.googleapis\.com\/glide-prod\.appspot\.com\//,
+  /^firebasestorage\.googleapis\.com\/v0\/b\/glide-prod\.appspot\.com\//,
+  /^res\.cloudinary\.com\/glide\//,
+];
 /** "host/path" of Glide's data APIs (legacy functions, v2 API, Firestore project glide-prod, internal functions). */
-export const GLIDE_DATA = [/^api\.glideapp\.io\/api\/function\//, /^firestore\.googleapis\.com\/v1\/projects\/glide-prod\//, /^functions\.prod\.internal\.glideapps\.com\//, /^api\.glideapps\.com\//];
+export const GLIDE_DATA = [
+  /^api\.glideapp\.io\/api\/function\//,
+  /^firestore\.googleapis\.com\/v1\/projects\/glide-prod\//,
+  /^functions\.prod\.internal\.glideapps\.com\//,
+  /^api\.glideapps\.com\//,
+];
 
 export type GlideSignal = 'host' | 'assets' | 'data';
 

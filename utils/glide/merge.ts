@@ -43,15 +43,27 @@ function mergeTables(prev: GlideTable[], obs: GlideObservation, now: number): Gl
 
 export function mergeGlideObservation(prev: GlideBuilder | undefined, appId: string, obs: GlideObservation, now: number): GlideBuilder {
   const base = prev && prev.appId === appId ? prev : emptyGlide(appId);
-  const screens = [{ screen: obs.screen, status: obs.status, ...(obs.missing ? { missing: obs.missing } : {}), seenAt: now }, ...base.screens.filter((s) => s.screen !== obs.screen)];
+  const screens = [
+    { screen: obs.screen, status: obs.status, ...(obs.missing ? { missing: obs.missing } : {}), seenAt: now },
+    ...base.screens.filter((s) => s.screen !== obs.screen),
+  ];
   if (obs.status === 'unreadable') return { ...base, screens };
   const access = obs.access ? { ...obs.access, seenAt: now } : base.access;
   // The workflow list: a screen that did not say ('unknown') never replaces a list an earlier read saw.
-  const workflows = obs.workflows && !(obs.workflows.state === 'unknown' && base.workflows && base.workflows.state !== 'unknown') ? { ...obs.workflows, seenAt: now } : base.workflows;
+  const workflows =
+    obs.workflows && !(obs.workflows.state === 'unknown' && base.workflows && base.workflows.state !== 'unknown')
+      ? { ...obs.workflows, seenAt: now }
+      : base.workflows;
   const fresh = new Set(obs.secrets.map((s) => `${s.fingerprint}\u0000${s.field}`));
-  const secrets = newestFirst([...obs.secrets.map((s) => ({ ...s, seenAt: now })), ...base.secrets.filter((s) => !fresh.has(`${s.fingerprint}\u0000${s.field}`))], GLIDE_LIMITS.secrets);
+  const secrets = newestFirst(
+    [...obs.secrets.map((s) => ({ ...s, seenAt: now })), ...base.secrets.filter((s) => !fresh.has(`${s.fingerprint}\u0000${s.field}`))],
+    GLIDE_LIMITS.secrets,
+  );
   const hashes = new Set(obs.urlHashes.map((u) => u.hash));
-  const urlHashes = newestFirst([...obs.urlHashes.map((u) => ({ ...u, seenAt: now })), ...base.urlHashes.filter((u) => !hashes.has(u.hash))], GLIDE_LIMITS.urls);
+  const urlHashes = newestFirst(
+    [...obs.urlHashes.map((u) => ({ ...u, seenAt: now })), ...base.urlHashes.filter((u) => !hashes.has(u.hash))],
+    GLIDE_LIMITS.urls,
+  );
   return {
     appId,
     ...(access ? { access } : {}),

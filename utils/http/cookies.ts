@@ -6,7 +6,8 @@ import type { FixGuide } from '../../engine/rule';
  * framework and builder names, e.g. Bubble's `<app>_live_u2main`). */
 const SESSION_NAME = /sess|sid$|^sid(?![a-z])|login|auth|token|jwt|u[12]main|remember|connect\.sid/i;
 /** Analytics and consent cookies are not sessions even when their names look alike. */
-const NOT_SESSION = /^(_ga|_gid|_gat|_fbp|_hj|__cf_bm|cf_clearance|_clck|_clsk|ajs_|amplitude|mp_|cookieconsent|OptanonConsent|AMP_TOKEN|_uet|ai_session|__stripe_)/i;
+const NOT_SESSION =
+  /^(_ga|_gid|_gat|_fbp|_hj|__cf_bm|cf_clearance|_clck|_clsk|ajs_|amplitude|mp_|cookieconsent|OptanonConsent|AMP_TOKEN|_uet|ai_session|__stripe_)/i;
 /** Anti-CSRF tokens are not sessions: the double-submit pattern needs page scripts to read them. */
 const ANTI_CSRF = /csrf|xsrf/i;
 

@@ -150,6 +150,10 @@ export function cspFix(summary: string, steps: string[], { policy = CSP_BASELINE
     steps,
     snippet: { language: 'text', code: `Content-Security-Policy: ${policy}` },
     docs: CSP_DOCS,
-    platforms: headerFixes('Content-Security-Policy', policy, headerOnly ? {} : { meta: `<meta http-equiv="Content-Security-Policy" content="${withoutDirective(policy, 'frame-ancestors')}">` }),
+    platforms: headerFixes(
+      'Content-Security-Policy',
+      policy,
+      headerOnly ? {} : { meta: `<meta http-equiv="Content-Security-Policy" content="${withoutDirective(policy, 'frame-ancestors')}">` },
+    ),
   };
 }

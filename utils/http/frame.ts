@@ -18,11 +18,17 @@ export function frameProtection(evidence: Evidence): { protected: boolean; detai
   }
   // With frame-ancestors in an enforced header policy, browsers ignore X-Frame-Options (HTML, "check a navigation
   // response's adherence to X-Frame-Options" step 2).
-  if (ancestors.length) return { protected: false, detail: `frame-ancestors ${ancestors[0]!.join(' ')} (X-Frame-Options is ignored when frame-ancestors is set)` };
+  if (ancestors.length)
+    return { protected: false, detail: `frame-ancestors ${ancestors[0]!.join(' ')} (X-Frame-Options is ignored when frame-ancestors is set)` };
   const xfo = doc ? headerValues(doc.headers, 'x-frame-options') : [];
   // ALLOW-FROM is obsolete. Several different values block all framing when one is DENY, SAMEORIGIN or ALLOWALL
   // (same algorithm, steps 6-7); otherwise they are ignored.
-  const values = new Set(xfo.flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean));
+  const values = new Set(
+    xfo
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim().toUpperCase())
+      .filter(Boolean),
+  );
   if (values.size > 1 && ['DENY', 'SAMEORIGIN', 'ALLOWALL'].some((v) => values.has(v))) {
     return { protected: true, detail: `X-Frame-Options: ${[...values].join(', ')} (conflicting values: browsers block all framing)` };
   }

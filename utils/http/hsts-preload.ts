@@ -28,11 +28,51 @@ const NEWER: PreloadEntry['source'] = 'chromium-main-copy@01531fbb';
 
 /** Whole TLDs and public suffixes preloaded with include_subdomains (force-https). */
 export const HSTS_PRELOAD: readonly PreloadEntry[] = [
-  ...['android', 'app', 'bank', 'chrome', 'dev', 'foo', 'gle', 'gmail', 'google', 'hangout', 'insurance', 'meet', 'new', 'page', 'play', 'search', 'youtube']
-    .map((name) => ({ name, source: OFFICIAL })),
+  ...[
+    'android',
+    'app',
+    'bank',
+    'chrome',
+    'dev',
+    'foo',
+    'gle',
+    'gmail',
+    'google',
+    'hangout',
+    'insurance',
+    'meet',
+    'new',
+    'page',
+    'play',
+    'search',
+    'youtube',
+  ].map((name) => ({ name, source: OFFICIAL })),
   ...['bmoattachments.org', 'now.sh', 'cnpy.gdn', 'gentapps.com'].map((name) => ({ name, source: OFFICIAL })),
-  ...['esq', 'fly', 'rsvp', 'eat', 'nexus', 'ing', 'meme', 'phd', 'prof', 'boo', 'dad', 'day', 'channel', 'hotmail', 'mov', 'zip', 'windows', 'skype', 'azure', 'office', 'bing', 'xbox', 'microsoft']
-    .map((name) => ({ name, source: NEWER })),
+  ...[
+    'esq',
+    'fly',
+    'rsvp',
+    'eat',
+    'nexus',
+    'ing',
+    'meme',
+    'phd',
+    'prof',
+    'boo',
+    'dad',
+    'day',
+    'channel',
+    'hotmail',
+    'mov',
+    'zip',
+    'windows',
+    'skype',
+    'azure',
+    'office',
+    'bing',
+    'xbox',
+    'microsoft',
+  ].map((name) => ({ name, source: NEWER })),
 ];
 
 /**
@@ -40,8 +80,17 @@ export const HSTS_PRELOAD: readonly PreloadEntry[] = [
  * tests and the docs can name them; the lookup itself only needs HSTS_PRELOAD.
  */
 export const PRELOADED_PLATFORM_SUFFIXES = [
-  'netlify.app', 'vercel.app', 'web.app', 'pages.dev', 'workers.dev', 'glide.page', 'replit.app', 'softr.app',
-  'lovable.app', 'fly.dev', 'now.sh',
+  'netlify.app',
+  'vercel.app',
+  'web.app',
+  'pages.dev',
+  'workers.dev',
+  'glide.page',
+  'replit.app',
+  'softr.app',
+  'lovable.app',
+  'fly.dev',
+  'now.sh',
 ] as const;
 
 /** The preload entry that covers `host` (itself or a parent name), if any. */

@@ -24,16 +24,31 @@ export function parseHsts(raw: string | undefined): Hsts {
     const eq = t.indexOf('=');
     const name = (eq === -1 ? t : t.slice(0, eq)).trim().toLowerCase();
     if (directives.has(name)) return { state: 'invalid', raw, reason: `the ${name} directive appears twice` };
-    directives.set(name, eq === -1 ? null : t.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+    directives.set(
+      name,
+      eq === -1
+        ? null
+        : t
+            .slice(eq + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1'),
+    );
   }
   const maxAge = directives.get('max-age');
   if (maxAge === undefined || maxAge === null) return { state: 'invalid', raw, reason: 'no max-age directive' };
   if (!/^\d+$/.test(maxAge)) return { state: 'invalid', raw, reason: `max-age "${maxAge.slice(0, 40)}" is not a number` };
   for (const flag of ['includesubdomains', 'preload']) {
-    if (directives.get(flag) !== undefined && directives.get(flag) !== null) return { state: 'invalid', raw, reason: `${flag === 'preload' ? 'preload' : 'includeSubDomains'} takes no value` };
+    if (directives.get(flag) !== undefined && directives.get(flag) !== null)
+      return { state: 'invalid', raw, reason: `${flag === 'preload' ? 'preload' : 'includeSubDomains'} takes no value` };
   }
   // Very large values are clamped by browsers, not rejected.
-  return { state: 'valid', raw, maxAge: Math.min(Number(maxAge), Number.MAX_SAFE_INTEGER), includeSubDomains: directives.has('includesubdomains'), preload: directives.has('preload') };
+  return {
+    state: 'valid',
+    raw,
+    maxAge: Math.min(Number(maxAge), Number.MAX_SAFE_INTEGER),
+    includeSubDomains: directives.has('includesubdomains'),
+    preload: directives.has('preload'),
+  };
 }
 
 /** HSTS of the audited page, or undefined when it does not apply (plain HTTP: browsers ignore HSTS there). */
@@ -99,7 +114,11 @@ export const hstsFix: FixGuide = {
     platforms: {
       bubble: bubbleNote,
       webflow: {
-        steps: ['Webflow → Site settings → Publishing → Advanced publishing options.', 'Turn on "Enable HSTS" (and "Enable HSTS for subdomains" if you own them all).', 'Publish.'],
+        steps: [
+          'Webflow → Site settings → Publishing → Advanced publishing options.',
+          'Turn on "Enable HSTS" (and "Enable HSTS for subdomains" if you own them all).',
+          'Publish.',
+        ],
         docs: 'https://university.webflow.com/lesson/advanced-publishing-options',
       },
     },

@@ -52,7 +52,13 @@ export function parseDirectives(value: string): Map<string, string> {
     if (!trimmed) continue;
     const eq = trimmed.indexOf('=');
     const name = (eq === -1 ? trimmed : trimmed.slice(0, eq)).trim().toLowerCase();
-    const val = eq === -1 ? '' : trimmed.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const val =
+      eq === -1
+        ? ''
+        : trimmed
+            .slice(eq + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1');
     if (!out.has(name)) out.set(name, val);
   }
   return out;

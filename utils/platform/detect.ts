@@ -5,7 +5,9 @@
  */
 import type { Evidence } from '../evidence/evidence';
 import { documentResponse, safeUrl } from '../http/http';
-import { supabaseRef } from './builders';
+import { DEPLOYED_ON_BUILDER_HOST, supabaseRef } from './builders';
+import { GLIDE_ASSETS, GLIDE_DATA, GLIDE_HOSTS } from '../glide/detect';
+import { glideAppId } from '../glide/constants';
 import { HOSTS, PLATFORMS, type Confidence, type Detection, type HostId, type PlatformId } from './platforms';
 
 type Kind = 'header' | 'cookie' | 'script-cookie' | 'host' | 'global' | 'script' | 'meta' | 'attribute';
@@ -17,6 +19,8 @@ interface Fingerprint {
   headers?: RegExp[]; // matched against "name: value" (lower-case name)
   cookies?: RegExp[];
   hosts?: RegExp[];
+  /** Matched against the page's whole address (an app served under a path of a shared host). */
+  urls?: RegExp[];
   globals?: string[];
   scripts?: RegExp[]; // "host/path" of scripts the page loads and of requests it made
   meta?: RegExp[]; // matched against "name=content"
@@ -32,8 +36,11 @@ export const PLATFORM_FINGERPRINTS: Record<PlatformId, Fingerprint> = {
     scripts: [/^([a-z0-9-]+\.)*bubble\.io\//, /^([a-z0-9-]+\.)*bubbleapps\.io\//],
   },
   glide: {
-    hosts: [/\.glide\.page$/, /\.glideapp\.io$/, /^go\.glideapps\.com$/],
-    scripts: [/^([a-z0-9-]+\.)*glideapps\.com\//, /^([a-z0-9-]+\.)*glideapp\.io\//],
+    // Our own fingerprint (utils/glide/detect.ts): Glide's hosts, /play/<appId> on the builder's host, Glide's upload,
+    // image and data hosts. Never `window.Glide` (an unrelated slider library uses that name).
+    hosts: GLIDE_HOSTS,
+    urls: [DEPLOYED_ON_BUILDER_HOST],
+    scripts: [/^([a-z0-9-]+\.)*glideapps\.com\//, /^([a-z0-9-]+\.)*glideapp\.io\//, ...GLIDE_ASSETS, ...GLIDE_DATA],
     meta: [/^generator=glide/i],
   },
   supabase: {
@@ -77,6 +84,7 @@ interface Signals {
   cookies: string[];
   scriptCookies: string[];
   host: string;
+  url: string;
   globals: Set<string>;
   scriptHosts: string[];
   meta: string[];
@@ -99,6 +107,7 @@ function gather(evidence: Evidence): Signals {
     cookies: evidence.cookies.filter((c) => c.source !== 'page' && c.httpOnly).map((c) => c.name),
     scriptCookies: evidence.cookies.filter((c) => c.source === 'page' || !c.httpOnly).map((c) => c.name),
     host: (safeUrl(evidence.url)?.hostname ?? '').toLowerCase(),
+    url: evidence.url,
     globals: new Set(Object.keys(evidence.globals)),
     scriptHosts: [...scriptHosts],
     meta: (evidence.page?.meta ?? []).map((m) => `${(m.name ?? m.property ?? '').toLowerCase()}=${m.content}`),
@@ -110,16 +119,29 @@ function match(fp: Fingerprint, s: Signals): { score: number; strong: boolean; s
   const found: { kind: Kind; text: string }[] = [];
   const test = (kind: Kind, patterns: RegExp[] | undefined, values: string[], label: (v: string) => string) => {
     if (!patterns) return;
-    for (const v of values) if (patterns.some((p) => p.test(v))) { found.push({ kind, text: label(v) }); return; }
+    for (const v of values)
+      if (patterns.some((p) => p.test(v))) {
+        found.push({ kind, text: label(v) });
+        return;
+      }
   };
   test('header', fp.headers, s.headers, (v) => `header ${v.split(':')[0]}`);
   test('cookie', fp.cookies, s.cookies, (v) => `cookie ${v}`);
   if (!found.some((f) => f.kind === 'cookie')) test('script-cookie', fp.cookies, s.scriptCookies, (v) => `cookie ${v} (script-readable)`);
   test('host', fp.hosts, [s.host], (v) => `address ${v}`);
+  if (!found.some((f) => f.kind === 'host')) test('host', fp.urls, [s.url], (v) => `address ${v.slice(0, 80)}`);
   test('script', fp.scripts, s.scriptHosts, (v) => `loads from ${v.split('/')[0]}`);
   test('meta', fp.meta, s.meta, (v) => `meta ${v.slice(0, 60)}`);
-  for (const g of fp.globals ?? []) if (s.globals.has(g)) { found.push({ kind: 'global', text: `global ${g}` }); break; }
-  for (const a of fp.attributes ?? []) if (s.attributes.includes(a)) { found.push({ kind: 'attribute', text: `<html ${a}>` }); break; }
+  for (const g of fp.globals ?? [])
+    if (s.globals.has(g)) {
+      found.push({ kind: 'global', text: `global ${g}` });
+      break;
+    }
+  for (const a of fp.attributes ?? [])
+    if (s.attributes.includes(a)) {
+      found.push({ kind: 'attribute', text: `<html ${a}>` });
+      break;
+    }
   const score = found.reduce((n, f) => n + WEIGHT[f.kind], 0);
   return { score, strong: found.some((f) => WEIGHT[f.kind] >= 3), signals: found.map((f) => f.text) };
 }
@@ -166,5 +188,8 @@ export function platformVars(evidence: Evidence): Record<string, string> {
   const fromCookie = evidence.cookies.map((c) => /^([a-z0-9-]+)_(live|test)_u2main$/i.exec(c.name)?.[1]).find(Boolean);
   const app = vars.app ?? appHeader ?? fromHost ?? fromCookie;
   if (app && /^[a-z0-9-]{1,100}$/i.test(app)) vars.app = app.toLowerCase();
+  // Glide: the builder URL's app, or the deployed app's (/play/<appId>, upload paths): for the builder links.
+  const glideApp = glideAppId(evidence.url) ?? evidence.glideApp?.appId;
+  if (glideApp) vars.appId = glideApp;
   return vars;
 }

@@ -4,8 +4,7 @@ const SECRET_STORE =
   "a 'Private' header or parameter in Bubble's API Connector, a Glide Secret used by a Call API action, a Supabase Edge Function secret (or Vault), or a server-only environment variable of your host";
 
 /** For secrets: rotate, then keep the new value where the browser never sees it. */
-export const rotateThen = (extra?: string): string =>
-  `Rotate it now and keep the new one server-side: ${SECRET_STORE}.${extra ? ` ${extra}` : ''}`;
+export const rotateThen = (extra?: string): string => `Rotate it now and keep the new one server-side: ${SECRET_STORE}.${extra ? ` ${extra}` : ''}`;
 
 /** For capability URLs: anyone holding the URL can use it. */
 export const capabilityUrl = (what: string): string =>
@@ -19,5 +18,4 @@ export const testSecret = (extra?: string): string =>
   `A test-mode secret: no real money or data at stake, but it should not ship either; a live key is likely handled the same way. Rotate it and keep keys server-side.${extra ? ` ${extra}` : ''}`;
 
 /** For identifiers that ship next to a secret (Twilio's Account SID): not a credential by itself. */
-export const identifier = (secret: string): string =>
-  `An identifier, not a credential: it cannot be used alone and there is nothing to rotate. ${secret}`;
+export const identifier = (secret: string): string => `An identifier, not a credential: it cannot be used alone and there is nothing to rotate. ${secret}`;

@@ -60,6 +60,4 @@ export function providerById(id: string): CatalogueEntry {
 }
 
 /** Every known literal prefix, longest first (for masking values whose provider is unknown). */
-export const KNOWN_PREFIXES: readonly string[] = [...new Set(PROVIDERS.flatMap((p) => p.prefixes ?? []))].sort(
-  (a, b) => b.length - a.length,
-);
+export const KNOWN_PREFIXES: readonly string[] = [...new Set(PROVIDERS.flatMap((p) => p.prefixes ?? []))].sort((a, b) => b.length - a.length);

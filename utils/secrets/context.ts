@@ -48,12 +48,10 @@ const MAX_GLUE = 16;
 const MAX_NAME = 64;
 
 /** True when the char before `at` does not continue a word (start of text, quote, operator, ...). */
-export const startsClean = (text: string, at: number, before: CharClass = ALNUM): boolean =>
-  at === 0 || !inClass(before, text.charCodeAt(at - 1));
+export const startsClean = (text: string, at: number, before: CharClass = ALNUM): boolean => at === 0 || !inClass(before, text.charCodeAt(at - 1));
 
 /** True when the char at `end` does not continue the token. */
-export const endsClean = (text: string, end: number, after: CharClass = TOKEN): boolean =>
-  end >= text.length || !inClass(after, text.charCodeAt(end));
+export const endsClean = (text: string, end: number, after: CharClass = TOKEN): boolean => end >= text.length || !inClass(after, text.charCodeAt(end));
 
 /** Runs a sticky regex at `at`; returns the end of the match or -1. */
 export function matchEnd(re: RegExp, text: string, at: number): number {
@@ -62,12 +60,7 @@ export function matchEnd(re: RegExp, text: string, at: number): number {
 }
 
 /** Runs a sticky regex at `at`, requiring clean boundaries on both sides; returns the end or -1. */
-export function tokenEnd(
-  re: RegExp,
-  text: string,
-  at: number,
-  boundaries: { before?: CharClass; after?: CharClass } = {},
-): number {
+export function tokenEnd(re: RegExp, text: string, at: number, boundaries: { before?: CharClass; after?: CharClass } = {}): number {
   if (!startsClean(text, at, boundaries.before)) return -1;
   const end = matchEnd(re, text, at);
   return end >= 0 && endsClean(text, end, boundaries.after) ? end : -1;

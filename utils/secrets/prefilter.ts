@@ -127,16 +127,7 @@ function stepOne(shift: Uint8Array, text: string, i: number, to: number, found: 
  * memory; two independent cursors keep the processor busy. Shifts never skip a window end, so each half finds
  * exactly its own anchors.
  */
-function stepTwo(
-  shift: Uint8Array,
-  text: string,
-  a: number,
-  mid: number,
-  b: number,
-  to: number,
-  foundA: Int32Array,
-  foundB: Int32Array,
-): void {
+function stepTwo(shift: Uint8Array, text: string, a: number, mid: number, b: number, to: number, foundA: Int32Array, foundB: Int32Array): void {
   let na = 0;
   let nb = 0;
   while (a < mid && b < to) {

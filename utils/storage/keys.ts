@@ -9,7 +9,10 @@
  *   guides                         every rule's fix guide, for the popup
  *   builder:<scope>                keys the builder guards saw in editor fields (masked)
  *   supabase-dashboard:<ref>       what the Supabase dashboard showed for a project
+ *   glide-builder:<appId>          what the Glide builder showed for an app
  *   consent:<check>:<subject>      consent to an active check (subject: an origin or a project ref)
+ *   accepted:<scope>               risks the user accepted on a site or project (reason, expiry)
+ *   confirmed:<scope>              checklist items the user confirmed by hand on a site or project (date)
  * storage.session:
  *   capture:<tabId>                the requests a tab made (no query strings), mirrored for a restarted worker
  */
@@ -20,7 +23,10 @@ export const KEYS = {
   guides: 'guides',
   builderSecrets: (scope: string) => `builder:${scope}`,
   supabaseDashboard: (ref: string) => `supabase-dashboard:${ref}`,
+  glideBuilder: (appId: string) => `glide-builder:${appId}`,
   consent: (check: ConsentCheck, subject: string) => `consent:${check}:${subject}`,
+  accepted: (scope: string) => `accepted:${scope}`,
+  confirmed: (scope: string) => `confirmed:${scope}`,
   /** storage.session */
   capture: (tabId: number) => `capture:${tabId}`,
 } as const;
@@ -29,13 +35,16 @@ export const PREFIXES = {
   audit: 'audit:',
   builderSecrets: 'builder:',
   supabaseDashboard: 'supabase-dashboard:',
+  glideBuilder: 'glide-builder:',
   consent: 'consent:',
+  accepted: 'accepted:',
+  confirmed: 'confirmed:',
   capture: 'capture:',
 } as const;
 
-/** Keys that hold what the user decided (consent, settings): never evicted or purged to make room. */
+/** Keys that hold what the user decided (consent, settings, accepted risks, confirmations): never evicted or purged to make room. */
 export function isUserDecision(key: string): boolean {
-  return key === KEYS.settings || key.startsWith(PREFIXES.consent);
+  return key === KEYS.settings || key.startsWith(PREFIXES.consent) || key.startsWith(PREFIXES.accepted) || key.startsWith(PREFIXES.confirmed);
 }
 
 /**
@@ -47,6 +56,8 @@ export const CONSENT_CHECKS = {
   'supabase-exposure-check': 'origin',
   /** The Supabase deep audit from the dashboard tab: subject is the project ref. */
   'supabase-deep-audit': 'ref',
+  /** The Bubble Data API and /version-test check of a deployed app: subject is the app's origin. */
+  'bubble-data-api-check': 'origin',
 } as const;
 export type ConsentCheck = keyof typeof CONSENT_CHECKS;
 
@@ -95,7 +106,9 @@ export function readConsentValue(raw: unknown, check: ConsentCheck, subject: str
   }
   if (raw.version !== undefined) return undefined;
   // Version 1 (before the storage module): the subject was only in the key, or in `ref` for the deep audit.
-  if (check === 'supabase-exposure-check' && via && raw.ref === undefined) return { version: CONSENT_VERSION, check, subject: want, grantedAt: raw.grantedAt, via };
-  if (check === 'supabase-deep-audit' && raw.ref === want && raw.via === undefined) return { version: CONSENT_VERSION, check, subject: want, grantedAt: raw.grantedAt, via: 'popup' };
+  if (check === 'supabase-exposure-check' && via && raw.ref === undefined)
+    return { version: CONSENT_VERSION, check, subject: want, grantedAt: raw.grantedAt, via };
+  if (check === 'supabase-deep-audit' && raw.ref === want && raw.via === undefined)
+    return { version: CONSENT_VERSION, check, subject: want, grantedAt: raw.grantedAt, via: 'popup' };
   return undefined;
 }

@@ -132,7 +132,9 @@ export function storageOf(area: StorageArea, log: StorageLog = defaultLog, manag
     /** Removes expired and unreadable audits; returns how many were removed. */
     async purgeAudits(now = Date.now()): Promise<number> {
       const all = await area.get(null).catch(() => ({}) as Record<string, unknown>);
-      const stale = Object.entries(all).filter(([key, value]) => key.startsWith(PREFIXES.audit) && !parseAudit(value, now).value).map(([key]) => key);
+      const stale = Object.entries(all)
+        .filter(([key, value]) => key.startsWith(PREFIXES.audit) && !parseAudit(value, now).value)
+        .map(([key]) => key);
       if (stale.length) await area.remove(stale);
       return stale.length;
     },

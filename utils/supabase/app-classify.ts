@@ -88,7 +88,11 @@ export function parseSelect(select: string): { columns: string[]; embeds: string
       continue;
     }
     if (alias) item = alias[2]!;
-    item = item.split('::')[0]!.split('->')[0]!.trim().replace(/^"(.*)"$/s, '$1');
+    item = item
+      .split('::')[0]!
+      .split('->')[0]!
+      .trim()
+      .replace(/^"(.*)"$/s, '$1');
     if (item === '*' || COLUMN_NAME.test(item)) {
       if (!columns.includes(item)) columns.push(item);
     }
@@ -174,7 +178,12 @@ export function classifyTableAnswer(table: string, a: RestAnswer): ProbeTable {
     }
     // Too large or not JSON, but the range says rows came back: readable, columns unknown.
     if (range && range.rows > 0) {
-      return { ...base, verdict: 'readable', ...(range.total !== undefined ? { count: range.total } : {}), note: a.truncated ? 'answer too large to read the column names' : 'answer was not JSON' };
+      return {
+        ...base,
+        verdict: 'readable',
+        ...(range.total !== undefined ? { count: range.total } : {}),
+        note: a.truncated ? 'answer too large to read the column names' : 'answer was not JSON',
+      };
     }
     return { ...base, verdict: 'unknown', note: a.truncated ? 'answer too large and without Content-Range' : 'answer was not a JSON list' };
   }
@@ -182,7 +191,13 @@ export function classifyTableAnswer(table: string, a: RestAnswer): ProbeTable {
   const withCode = code ? { code } : {};
   if ((a.status === 401 || a.status === 403) && code === '42501') return { ...base, ...withCode, verdict: 'no-grant' };
   if (a.status === 404 && (code === 'PGRST205' || code === '42P01')) return { ...base, ...withCode, verdict: 'missing' };
-  if (a.status === 401 && code === 'PGRST301') return { ...base, ...withCode, verdict: 'unknown', note: 'our request was wrong (401 PGRST301: the key was sent as a Bearer token), not a sign of protection' };
+  if (a.status === 401 && code === 'PGRST301')
+    return {
+      ...base,
+      ...withCode,
+      verdict: 'unknown',
+      note: 'our request was wrong (401 PGRST301: the key was sent as a Bearer token), not a sign of protection',
+    };
   if (a.status === 401) return { ...base, ...withCode, verdict: 'unknown', note: 'the project refused the public key (401)' };
   return { ...base, ...withCode, verdict: 'unknown', note: `unexpected answer (HTTP ${a.status}${code ? ` ${code}` : ''})` };
 }
@@ -215,7 +230,10 @@ export function classifyBuckets(a: RestAnswer): NonNullable<SupabaseProbe['bucke
 export function personalColumns(table: string, columns: readonly string[] | undefined): string[] {
   const cols = (columns ?? []).filter((c) => c !== '*');
   const out = sensitiveColumns(cols);
-  const people = /(^|_)(users?|profiles?|customers?|members?|contacts?|employees?|patients?|students?|leads?|accounts?|people|persons?|subscribers?|applicants?|clients?|guests?)($|_)/i.test(table);
+  const people =
+    /(^|_)(users?|profiles?|customers?|members?|contacts?|employees?|patients?|students?|leads?|accounts?|people|persons?|subscribers?|applicants?|clients?|guests?)($|_)/i.test(
+      table,
+    );
   for (const c of cols) {
     if (out.includes(c)) continue;
     if (/^(display_?|user_?)?name$|^username$|(^|_)(address|birth|gender|salary|nationality)($|_)/i.test(c) && (people || !/^name$/i.test(c))) out.push(c);

@@ -52,7 +52,8 @@ const RAW_SHAPE: Record<KeyKind, RegExp> = {
   secret: /^sb_secret_[A-Za-z0-9_-]{20,80}$/,
 };
 /** `.from(` receivers that are not a Supabase client: standard library and stream/date helpers. */
-const NOT_A_CLIENT = /^(Array|Buffer|[A-Za-z0-9]*Array|Set|Map|Promise|Observable|Rx|Iterator|AsyncIterator|Readable|Stream|Blob|Temporal|Plain[A-Za-z]*|Instant|Duration|ZonedDateTime|Intl|storage|String)$/;
+const NOT_A_CLIENT =
+  /^(Array|Buffer|[A-Za-z0-9]*Array|Set|Map|Promise|Observable|Rx|Iterator|AsyncIterator|Readable|Stream|Blob|Temporal|Plain[A-Za-z]*|Instant|Duration|ZonedDateTime|Intl|storage|String)$/;
 /** A project URL as written in code, JSON (`https:\/\/…`) or a protocol-relative address. */
 const PROJECT_URL = /(?:https?:)?(?:\/\/|\\\/\\\/)([a-z0-9]{20})\.supabase\.co(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g;
 const FROM_CALL = /\.from\(\s*(?:"([^"\\\n]{1,64})"|'([^'\\\n]{1,64})'|`([^`\\$\n]{1,64})`)\s*\)(\s*\.\s*(?:select|insert|update|upsert|delete)\s*\()?/g;
@@ -131,7 +132,8 @@ export function discoverSupabase(input: DiscoveryInput): Discovery {
         const p = ref ? project(ref) : undefined;
         if (p) {
           p.keys.set(m.fingerprint, fact);
-          if (kind === 'anon-jwt' && usable && claims?.role === 'anon' && !probeKeys.some((k) => k.ref === p.ref)) probeKeys.push({ ref: p.ref, kind, value: usable });
+          if (kind === 'anon-jwt' && usable && claims?.role === 'anon' && !probeKeys.some((k) => k.ref === p.ref))
+            probeKeys.push({ ref: p.ref, kind, value: usable });
         } else unassigned.push({ ...fact, value: usable ?? '' });
       } else {
         unassigned.push({ ...fact, value: usable ?? '' });

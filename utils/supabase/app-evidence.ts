@@ -93,7 +93,10 @@ export const ProbeTableSchema = z.object({
   /** HTTP status; 0 when no answer arrived (network error, time-out, cancelled). */
   status: Status,
   /** PostgREST / Postgres error code of the answer (42501, PGRST205, 42P01, …). */
-  code: z.string().regex(/^[A-Z0-9]{2,10}$/).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z0-9]{2,10}$/)
+    .optional(),
   /** Total rows an anonymous visitor can read (Content-Range with Prefer: count=exact). */
   count: Count.optional(),
   /** Keys of the first row returned: what an anonymous visitor can read. */
@@ -174,7 +177,9 @@ export const SupabaseAuditSchema = z.object({
         tableNames: z.array(TableName).max(SUPABASE_AUDIT_TABLE_NAMES).default([]),
         /** A publishable (anon) key for the project was found: the check can run. */
         publicKey: z.boolean(),
-        probe: z.object({ state: z.enum(PROBE_STATES), requests: z.number().int().min(0), durationMs: z.number().min(0), checkedAt: z.number(), reused: z.boolean() }).optional(),
+        probe: z
+          .object({ state: z.enum(PROBE_STATES), requests: z.number().int().min(0), durationMs: z.number().min(0), checkedAt: z.number(), reused: z.boolean() })
+          .optional(),
         skipped: z.enum(SKIP_REASONS).optional(),
       }),
     )

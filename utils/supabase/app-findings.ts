@@ -29,9 +29,7 @@ export function exposedTableVars(ref: string, table: string, columns: readonly s
     table,
     table_sql: qualified('public', table),
     owner_sql: quoteIdent(owner ?? 'user_id'),
-    owner_hint: owner
-      ? `${quoteIdent(owner)} holds the owner's user id`
-      : `user_id is a guess: use the column that holds the owner's auth.users id`,
+    owner_hint: owner ? `${quoteIdent(owner)} holds the owner's user id` : `user_id is a guess: use the column that holds the owner's auth.users id`,
   };
 }
 

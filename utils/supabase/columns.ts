@@ -10,27 +10,144 @@ const norm = (name: string) => name.toLowerCase().replace(/[-\s]+/g, '_');
 /** Whole names (after lower-casing, `-` → `_`). */
 const SENSITIVE_NAMES = new Set([
   // credentials
-  'password', 'passwd', 'pwd', 'passphrase', 'password_hash', 'hashed_password', 'secret', 'secret_key', 'private_key', 'api_key', 'apikey',
-  'auth_key', 'token', 'jwt', 'access_token', 'refresh_token', 'oauth_token', 'session_token', 'bearer_token', 'auth_code', 'session_id',
-  'session_key', 'session_secret', 'recovery_code', 'backup_code', 'verification_code', 'otp', 'two_factor', '2fa_secret', '2fa_code',
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'password_hash',
+  'hashed_password',
+  'secret',
+  'secret_key',
+  'private_key',
+  'api_key',
+  'apikey',
+  'auth_key',
+  'token',
+  'jwt',
+  'access_token',
+  'refresh_token',
+  'oauth_token',
+  'session_token',
+  'bearer_token',
+  'auth_code',
+  'session_id',
+  'session_key',
+  'session_secret',
+  'recovery_code',
+  'backup_code',
+  'verification_code',
+  'otp',
+  'two_factor',
+  '2fa_secret',
+  '2fa_code',
   // identifiers
-  'ssn', 'social_security', 'social_security_number', 'driver_license', 'drivers_license', 'license_number', 'passport_number', 'passport_id',
-  'national_id', 'tax_id',
+  'ssn',
+  'social_security',
+  'social_security_number',
+  'driver_license',
+  'drivers_license',
+  'license_number',
+  'passport_number',
+  'passport_id',
+  'national_id',
+  'tax_id',
   // financial
-  'credit_card', 'card_number', 'cc_number', 'cvv', 'cvc', 'cvn', 'bank_account', 'account_number', 'routing_number', 'iban', 'swift_code', 'bic',
+  'credit_card',
+  'card_number',
+  'cc_number',
+  'cvv',
+  'cvc',
+  'cvn',
+  'bank_account',
+  'account_number',
+  'routing_number',
+  'iban',
+  'swift_code',
+  'bic',
   // health
-  'health_record', 'medical_record', 'patient_id', 'insurance_number', 'health_insurance', 'medical_insurance', 'treatment', 'diagnosis',
+  'health_record',
+  'medical_record',
+  'patient_id',
+  'insurance_number',
+  'health_insurance',
+  'medical_insurance',
+  'treatment',
+  'diagnosis',
   // devices, keys, biometrics
-  'mac_address', 'macaddr', 'imei', 'device_uuid', 'pgp_key', 'gpg_key', 'ssh_key', 'certificate', 'license_key', 'activation_key', 'facial_recognition',
+  'mac_address',
+  'macaddr',
+  'imei',
+  'device_uuid',
+  'pgp_key',
+  'gpg_key',
+  'ssh_key',
+  'certificate',
+  'license_key',
+  'activation_key',
+  'facial_recognition',
   // personal data
-  'email', 'email_address', 'phone', 'phone_number', 'mobile', 'mobile_number', 'telephone', 'address', 'street', 'street_address', 'home_address',
-  'postcode', 'postal_code', 'zip', 'zip_code', 'date_of_birth', 'dob', 'birthdate', 'birth_date', 'birthday', 'ip', 'ip_address', 'full_name',
-  'first_name', 'last_name', 'surname',
+  'email',
+  'email_address',
+  'phone',
+  'phone_number',
+  'mobile',
+  'mobile_number',
+  'telephone',
+  'address',
+  'street',
+  'street_address',
+  'home_address',
+  'postcode',
+  'postal_code',
+  'zip',
+  'zip_code',
+  'date_of_birth',
+  'dob',
+  'birthdate',
+  'birth_date',
+  'birthday',
+  'ip',
+  'ip_address',
+  'full_name',
+  'first_name',
+  'last_name',
+  'surname',
 ]);
 /** Words that make any name sensitive when they appear as a part (`stripe_secret`, `user_email`, `card_number_last4`). */
-const SENSITIVE_PARTS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'jwt', 'ssn', 'iban', 'cvv', 'cvc', 'email', 'phone', 'passport', 'apikey']);
+const SENSITIVE_PARTS = new Set([
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'token',
+  'jwt',
+  'ssn',
+  'iban',
+  'cvv',
+  'cvc',
+  'email',
+  'phone',
+  'passport',
+  'apikey',
+]);
 /** Parts that turn a name into a flag, count or time about the data rather than the data (`email_verified`, `token_count`). */
-const META_PARTS = new Set(['verified', 'confirmed', 'count', 'type', 'at', 'enabled', 'limit', 'used', 'expires', 'expiry', 'length', 'status', 'sent', 'opt', 'consent']);
+const META_PARTS = new Set([
+  'verified',
+  'confirmed',
+  'count',
+  'type',
+  'at',
+  'enabled',
+  'limit',
+  'used',
+  'expires',
+  'expiry',
+  'length',
+  'status',
+  'sent',
+  'opt',
+  'consent',
+]);
 
 export function isSensitiveColumn(name: string): boolean {
   const n = norm(name);
@@ -66,12 +183,22 @@ export function timeColumn(table: Pick<DashboardTable, 'columns'>): string | und
 /** Personal data in everyday sense (who someone is, how to reach them, where they were). */
 const PERSONAL_PARTS = new Set(['email', 'phone', 'mobile', 'address', 'birth', 'birthday', 'dob', 'ip', 'location', 'latitude', 'longitude', 'agent']);
 /** Tables that are logs or activity records by name. */
-const LOG_TABLE = /(^|_)(logs?|events?|audits?|audit_log|sessions?|messages?|analytics|visits?|page_?views?|requests?|activit(y|ies)|history|notifications?|tracking|clicks?|signups?|submissions?|leads?|contacts?)($|_)/i;
+const LOG_TABLE =
+  /(^|_)(logs?|events?|audits?|audit_log|sessions?|messages?|analytics|visits?|page_?views?|requests?|activit(y|ies)|history|notifications?|tracking|clicks?|signups?|submissions?|leads?|contacts?)($|_)/i;
 
 /** Why a table holds personal data or logs (for the retention check), or undefined. */
 export function personalOrLog(table: Pick<DashboardTable, 'name' | 'columns'>): 'personal' | 'log' | undefined {
   if (LOG_TABLE.test(table.name)) return 'log';
   const cols = table.columns ?? [];
-  if (cols.some((c) => isSensitiveColumn(c) || norm(c).split('_').some((p) => PERSONAL_PARTS.has(p)))) return 'personal';
+  if (
+    cols.some(
+      (c) =>
+        isSensitiveColumn(c) ||
+        norm(c)
+          .split('_')
+          .some((p) => PERSONAL_PARTS.has(p)),
+    )
+  )
+    return 'personal';
   return undefined;
 }

@@ -17,7 +17,18 @@ export { COMMANDS, LEVELS, PAGE_KINDS, REF, SOURCES, type Command, type Level, t
 
 export const CRON_STATES = ['jobs', 'no-jobs', 'extension-off', 'unknown'] as const;
 
-export const DASHBOARD_LIMITS = { tables: 2000, policies: 2000, buckets: 200, lints: 500, jobs: 200, columns: 300, roles: 20, expr: 2000, totalColumns: 60_000, totalExpr: 400_000 } as const;
+export const DASHBOARD_LIMITS = {
+  tables: 2000,
+  policies: 2000,
+  buckets: 200,
+  lints: 500,
+  jobs: 200,
+  columns: 300,
+  roles: 20,
+  expr: 2000,
+  totalColumns: 60_000,
+  totalExpr: 400_000,
+} as const;
 
 /** Postgres identifiers as shown: any text (quoted identifiers may hold anything), bounded, no control characters. */
 const ident = (max: number) => bounded(max).transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ''));
@@ -174,7 +185,13 @@ export const SupabaseDashboardSchema = z.object({
   policies: boundedList(DashboardPolicySchema, DASHBOARD_LIMITS.policies).default([]),
   buckets: boundedList(DashboardBucketSchema, DASHBOARD_LIMITS.buckets).default([]),
   cron: z.object({ ...CronFacts, ...Seen }).optional(),
-  advisors: z.object({ levels: z.array(z.enum(LEVELS)).max(3).default([]), lints: boundedList(DashboardLintSchema, DASHBOARD_LIMITS.lints).default([]), seenAt: z.number() }).optional(),
+  advisors: z
+    .object({
+      levels: z.array(z.enum(LEVELS)).max(3).default([]),
+      lints: boundedList(DashboardLintSchema, DASHBOARD_LIMITS.lints).default([]),
+      seenAt: z.number(),
+    })
+    .optional(),
   /** Which dashboard pages were read, and when (what the audit could see). */
   pages: boundedList(z.object({ kind: z.enum(PAGE_KINDS), seenAt: z.number() }), PAGE_KINDS.length).default([]),
 });
@@ -183,10 +200,7 @@ export type SupabaseDashboardInput = z.input<typeof SupabaseDashboardSchema>;
 
 /** What the in-page markers need from the background: where a finding points, its title and severity. */
 export const DashboardMarkerSchema = z.object({
-  target: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('table'), schema: Schema, name: Name }),
-    z.object({ kind: z.literal('bucket'), id: Name }),
-  ]),
+  target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('table'), schema: Schema, name: Name }), z.object({ kind: z.literal('bucket'), id: Name })]),
   ruleId: z.string().max(128),
   title: bounded(300),
   severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),

@@ -3,7 +3,6 @@ import type { Evidence } from '../evidence/evidence';
 import type { DashboardLint, DashboardPolicy, DashboardTable, SupabaseDashboard } from './dashboard-evidence';
 import { literal, qualified, quoteIdent, quotePolicy } from './sql';
 
-
 export function dashboardOf(evidence: Evidence): SupabaseDashboard | undefined {
   return evidence.builder?.platform === 'supabase' ? evidence.builder.supabase : undefined;
 }
@@ -43,7 +42,13 @@ export function alwaysTrue(expr: string | null | undefined): boolean {
 }
 
 /** The per-user policy a fix suggests: `auth.uid()` compared with the owner column (a guess flagged as such). */
-export function ownerPolicySql(schema: string, table: string, owner: string | undefined, command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' = 'ALL', name = 'Users manage their own rows'): string {
+export function ownerPolicySql(
+  schema: string,
+  table: string,
+  owner: string | undefined,
+  command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' = 'ALL',
+  name = 'Users manage their own rows',
+): string {
   const col = quoteIdent(owner ?? 'user_id');
   const target = qualified(schema, table);
   const cond = `(select auth.uid()) = ${col}`;

@@ -141,7 +141,8 @@ export function mergeObservation(prev: SupabaseDashboard | undefined, ref: strin
   const base = prev && prev.ref === ref ? prev : emptyDashboard(ref);
   const advisors = mergeAdvisors(base.advisors, obs, now);
   // A page that did not say ('unknown') never replaces what an earlier read knew.
-  const cron = obs.cron && !(obs.cron.state === 'unknown' && base.cron && base.cron.state !== 'unknown') ? { ...obs.cron, source: obs.source, seenAt: now } : base.cron;
+  const cron =
+    obs.cron && !(obs.cron.state === 'unknown' && base.cron && base.cron.state !== 'unknown') ? { ...obs.cron, source: obs.source, seenAt: now } : base.cron;
   return {
     ref,
     tables: mergeTables(base.tables, obs, now),

@@ -58,7 +58,10 @@ function maskText(text: string, matches: readonly SecretMatch[]): string {
  * The observation with every key masked, and the keys found (at most MAX_FOUND, one per key and place). The
  * observation's shape is kept as it is: only string values change.
  */
-export function maskDashboardSecrets<T>(observation: T, scan: (text: string) => SecretMatch[] = (t) => scanSecrets(t)): { observation: T; found: DashboardSecret[] } {
+export function maskDashboardSecrets<T>(
+  observation: T,
+  scan: (text: string) => SecretMatch[] = (t) => scanSecrets(t),
+): { observation: T; found: DashboardSecret[] } {
   const found: DashboardSecret[] = [];
   const seen = new Set<string>();
   const walk = (value: unknown, path: Path): unknown => {

@@ -26,7 +26,8 @@ function sources(doc: Document): { names: string[]; selected?: string } | undefi
     const name = (el.getAttribute('aria-label') ?? textOf(el, 200)).replace(/\s+/g, ' ').trim();
     if (!name) continue;
     names.push(name);
-    if (el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') === 'true' || el.getAttribute('aria-current') === 'page') selected = name;
+    if (el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') === 'true' || el.getAttribute('aria-current') === 'page')
+      selected = name;
   }
   return { names: [...new Set(names)], ...(selected ? { selected } : {}) };
 }
@@ -43,7 +44,10 @@ function columns(doc: Document): { names: string[]; complete: boolean; headers: 
 
 /** The column an open menu belongs to: the header marked expanded, selected or focused. Never guessed otherwise. */
 function menuColumn(doc: Document, headers: Element[]): string | undefined {
-  const h = headers.find((x) => x.getAttribute('aria-expanded') === 'true') ?? headers.find((x) => x.getAttribute('aria-selected') === 'true') ?? headers.find((x) => x === doc.activeElement || x.contains(doc.activeElement));
+  const h =
+    headers.find((x) => x.getAttribute('aria-expanded') === 'true') ??
+    headers.find((x) => x.getAttribute('aria-selected') === 'true') ??
+    headers.find((x) => x === doc.activeElement || x.contains(doc.activeElement));
   return h ? (h.getAttribute('aria-label') ?? textOf(h, 200)).replace(/\s+/g, ' ').trim() : undefined;
 }
 
@@ -73,4 +77,3 @@ export function readData(doc: Document): GlideObservationDraft {
     urlHashes: panels.urlHashes,
   };
 }
-

@@ -41,7 +41,9 @@ export function byText(root: ParentNode, selector: string, words: readonly strin
   return take(root, selector, max).filter((el) => {
     const n = nameOf(el);
     if (n.length > 300) return false; // a container, not a control
-    return words.some((w) => n === w || n.startsWith(`${w} `) || n.startsWith(`${w}:`) || n.startsWith(`${w}—`) || n.startsWith(`${w} -`) || (anywhere && n.includes(w)));
+    return words.some(
+      (w) => n === w || n.startsWith(`${w} `) || n.startsWith(`${w}:`) || n.startsWith(`${w}—`) || n.startsWith(`${w} -`) || (anywhere && n.includes(w)),
+    );
   });
 }
 
@@ -50,7 +52,12 @@ export const heading = (root: ParentNode, words: readonly string[]) => take(root
 
 /** Selected / checked state of a control or the control a label points at: true, false, or undefined (no state shown). */
 export function checkedState(el: Element): boolean | undefined {
-  const control = el instanceof HTMLLabelElement ? (el.control ?? el.querySelector('input')) : el.matches('input') ? el : el.querySelector('input[type="radio"], input[type="checkbox"]');
+  const control =
+    el instanceof HTMLLabelElement
+      ? (el.control ?? el.querySelector('input'))
+      : el.matches('input')
+        ? el
+        : el.querySelector('input[type="radio"], input[type="checkbox"]');
   if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) return control.checked;
   for (const a of ['aria-checked', 'aria-selected', 'aria-pressed', 'aria-current']) {
     const v = el.getAttribute(a);
@@ -70,9 +77,21 @@ export function fieldValue(el: Element): string {
 export function fieldLabel(el: Element): string {
   const doc = el.ownerDocument;
   const by = el.getAttribute('aria-labelledby');
-  const labelled = by ? by.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' ') : '';
+  const labelled = by
+    ? by
+        .split(/\s+/)
+        .map((id) => doc.getElementById(id)?.textContent ?? '')
+        .join(' ')
+    : '';
   const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-  const raw = el.getAttribute('aria-label') || label || labelled || el.getAttribute('placeholder') || el.previousElementSibling?.textContent || el.parentElement?.previousElementSibling?.textContent || 'field';
+  const raw =
+    el.getAttribute('aria-label') ||
+    label ||
+    labelled ||
+    el.getAttribute('placeholder') ||
+    el.previousElementSibling?.textContent ||
+    el.parentElement?.previousElementSibling?.textContent ||
+    'field';
   return raw.replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 

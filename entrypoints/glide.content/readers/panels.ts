@@ -33,7 +33,16 @@ export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Sec
       for (const m of scanSecrets(value, { fieldName: label, sentToHost: host })) {
         if (m.exposure === 'publishable' || seen.has(`${m.fingerprint}\u0000${label}`) || secrets.length >= BOUNDS.scan) continue;
         seen.add(`${m.fingerprint}\u0000${label}`);
-        secrets.push({ place, field: label, provider: m.provider, providerName: m.providerName, exposure: m.exposure, severity: m.severity, masked: m.masked, fingerprint: m.fingerprint });
+        secrets.push({
+          place,
+          field: label,
+          provider: m.provider,
+          providerName: m.providerName,
+          exposure: m.exposure,
+          severity: m.severity,
+          masked: m.masked,
+          fingerprint: m.fingerprint,
+        });
       }
       for (const url of value.match(URL_RE) ?? []) if (urlHashes.length < 50) urlHashes.push({ hash: hash64(url.replace(/[).,;]+$/, '')), field: label });
     }

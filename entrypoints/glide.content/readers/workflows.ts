@@ -26,19 +26,32 @@ export function readWorkflows(doc: Document): GlideObservationDraft {
     if (!name || seen.has(name)) continue;
     seen.add(name);
     const deletes = WORKFLOWS.deleteRow.test(text);
-    items.push({ name, trigger, ...(deletes ? { deletesRows: true } : {}), ...(el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') ? { selected: true } : {}) } as Workflow);
+    items.push({
+      name,
+      trigger,
+      ...(deletes ? { deletesRows: true } : {}),
+      ...(el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') ? { selected: true } : {}),
+    } as Workflow);
   }
   // An open webhook trigger: the URL next to "Webhook URL", attached to the selected (or only) workflow.
   const label = byText(doc, 'label, span, div, p, h2, h3, h4, dt', WORKFLOWS.webhookUrl, 3000)[0];
   if (label) {
     const box = label.closest('section, [role="group"], [role="dialog"], div') ?? label.parentElement;
-    const input = box ? take(box, 'input, textarea, code, a[href]', 20).map((e) => (e instanceof HTMLAnchorElement ? e.href : fieldValue(e))).find((v) => /^https?:\/\//.test(v.trim())) : undefined;
+    const input = box
+      ? take(box, 'input, textarea, code, a[href]', 20)
+          .map((e) => (e instanceof HTMLAnchorElement ? e.href : fieldValue(e)))
+          .find((v) => /^https?:\/\//.test(v.trim()))
+      : undefined;
     const target = items.find((w) => (w as Workflow & { selected?: boolean }).selected) ?? (items.length === 1 ? items[0] : undefined);
     if (input && target) target.webhookHash = hash64(input.trim());
   }
   // A step panel's own "Delete row" step, for the selected workflow.
   const selected = items.find((w) => (w as Workflow & { selected?: boolean }).selected);
-  const stepsText = norm(take(doc, ROLES.dialog, 5).map((d) => textOf(d, 4000)).join(' '));
+  const stepsText = norm(
+    take(doc, ROLES.dialog, 5)
+      .map((d) => textOf(d, 4000))
+      .join(' '),
+  );
   if (selected && WORKFLOWS.deleteRow.test(stepsText)) selected.deletesRows = true;
   for (const w of items) delete (w as Workflow & { selected?: boolean }).selected;
   const panels = readPanels(doc, 'workflow');

@@ -6,7 +6,17 @@
 import type { ObservationDraft } from '@/utils/supabase/dashboard-evidence';
 import { norm } from '../studio';
 
-export const BOUNDS = { links: 3000, buttons: 800, rows: 2000, headers: 300, cards: 2000, text: 20_000, cardText: 4000, dialogText: 100_000, dialogNodes: 20_000 } as const;
+export const BOUNDS = {
+  links: 3000,
+  buttons: 800,
+  rows: 2000,
+  headers: 300,
+  cards: 2000,
+  text: 20_000,
+  cardText: 4000,
+  dialogText: 100_000,
+  dialogNodes: 20_000,
+} as const;
 
 export type AnchorKey = `table:${string}` | `bucket:${string}`;
 export const tableAnchor = (schema: string, name: string): AnchorKey => `table:${schema}\u0000${name}`;
@@ -71,7 +81,32 @@ export function cardOf(el: Element, markers: Element[], depth = 8): Element {
   return card;
 }
 
-const BLOCK = new Set(['P', 'DIV', 'LI', 'PRE', 'TD', 'TH', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'BLOCKQUOTE', 'FORM', 'LABEL']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'PRE',
+  'TD',
+  'TH',
+  'TR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'UL',
+  'OL',
+  'TABLE',
+  'BLOCKQUOTE',
+  'FORM',
+  'LABEL',
+]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
 /**

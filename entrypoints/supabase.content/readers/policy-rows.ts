@@ -19,8 +19,15 @@ export function policyRows(card: Element): Omit<PolicyIn, 'schema' | 'table'>[] 
     const name = firstText(cells[0]!) || norm(textOf(cells[0]!, 200));
     const command = textOf(cells[1]!, 40).replace(/\s+/g, '').toUpperCase();
     if (!name || !COMMAND_SET.has(command)) continue;
-    const codes = take(cells[2]!, 'code', 10).map((c) => (c.textContent ?? '').trim()).filter(Boolean);
-    const rolesText = codes.length ? codes : textOf(cells[2]!, 300).split(',').map((r) => r.trim()).filter(Boolean);
+    const codes = take(cells[2]!, 'code', 10)
+      .map((c) => (c.textContent ?? '').trim())
+      .filter(Boolean);
+    const rolesText = codes.length
+      ? codes
+      : textOf(cells[2]!, 300)
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean);
     const more = rolesText.some((r) => MORE.test(r));
     const roles = rolesText.filter((r) => !MORE.test(r) && /^[\w-]{1,63}$/.test(r) && r !== 'anonymous' && norm(r) !== SAYS.anonymousSignIns);
     out.push({ name, command: command as PolicyIn['command'], roles, rolesTruncated: more });

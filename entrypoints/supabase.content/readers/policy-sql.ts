@@ -19,7 +19,14 @@ function balanced(s: string, open: number): { inner: string; end: number } | und
     }
     if (c === "'" || c === '"') quote = c;
     else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return { inner: s.slice(open + 1, i).replace(/\s+/g, ' ').trim(), end: i + 1 };
+    else if (c === ')' && --depth === 0)
+      return {
+        inner: s
+          .slice(open + 1, i)
+          .replace(/\s+/g, ' ')
+          .trim(),
+        end: i + 1,
+      };
   }
   return undefined;
 }

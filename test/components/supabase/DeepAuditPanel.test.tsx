@@ -7,13 +7,28 @@ import { BUILDER_RULES } from '@/rules';
 import { REF, dashboard, table } from '../../helpers/dashboard';
 import { NOW } from '../../helpers/evidence';
 
-const AUDIT = buildAudit(dashboard({ tables: [table({ name: 'profiles', rls: 'disabled', exposed: 'yes' })] }), BUILDER_RULES, { mode: 'click', fullAccess: true, retentionDays: 30, startedAt: NOW, now: NOW });
+const AUDIT = buildAudit(dashboard({ tables: [table({ name: 'profiles', rls: 'disabled', exposed: 'yes' })] }), BUILDER_RULES, {
+  mode: 'click',
+  fullAccess: true,
+  retentionDays: 30,
+  startedAt: NOW,
+  now: NOW,
+});
 
 function api(consent = false): DeepAuditApi & { [K in keyof DeepAuditApi]: ReturnType<typeof vi.fn> } {
   return {
     hasConsent: vi.fn(async () => consent),
     setConsent: vi.fn(async () => undefined),
-    run: vi.fn(async () => ({ ok: true as const, summary: { ok: true, calls: [{ endpoint: 'GET /v1/projects/{ref}/advisors/security', status: 200 }, { endpoint: 'GET /v1/projects/{ref}/storage/buckets', status: 403 }] } })),
+    run: vi.fn(async () => ({
+      ok: true as const,
+      summary: {
+        ok: true,
+        calls: [
+          { endpoint: 'GET /v1/projects/{ref}/advisors/security', status: 200 },
+          { endpoint: 'GET /v1/projects/{ref}/storage/buckets', status: 403 },
+        ],
+      },
+    })),
   };
 }
 afterEach(cleanup);

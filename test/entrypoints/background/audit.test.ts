@@ -20,7 +20,11 @@ function pageAnswers(url = PAGE) {
       frameId: 0,
       result:
         d.func === snapshotPage
-          ? { snapshot: snapshot(url), pageCookies: [], response: { url, status: 200, type: 'main_frame', headers: [['server', 'nginx/1.18.0']], source: 'refetch' } }
+          ? {
+              snapshot: snapshot(url),
+              pageCookies: [],
+              response: { url, status: 200, type: 'main_frame', headers: [['server', 'nginx/1.18.0']], source: 'refetch' },
+            }
           : {},
     },
   ]);
@@ -44,12 +48,18 @@ describe('auditableUrl', () => {
   it.each(['https://app.example.com/x', 'http://localhost:3000/'])('%s is auditable', (u) => {
     expect(auditableUrl(u)?.href).toBe(u);
   });
-  it.each([undefined, '', 'chrome://extensions/', 'file:///home/me/index.html', 'about:blank', 'chrome-extension://abc/popup.html', 'view-source:https://a.example/', 'not a url'])(
-    '%s is not',
-    (u) => {
-      expect(auditableUrl(u)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'chrome://extensions/',
+    'file:///home/me/index.html',
+    'about:blank',
+    'chrome-extension://abc/popup.html',
+    'view-source:https://a.example/',
+    'not a url',
+  ])('%s is not', (u) => {
+    expect(auditableUrl(u)).toBeUndefined();
+  });
 });
 
 describe('auditTab', () => {
@@ -88,7 +98,10 @@ describe('auditTab', () => {
 
   it('records the mode and the access it had (full audit when the site is granted)', async () => {
     contains.mockResolvedValue(true);
-    vi.stubGlobal('fetch', vi.fn(async (u: string) => fakeResponse({ url: u.startsWith('http:') ? 'https://app.example.com/' : PAGE, redirected: u.startsWith('http:') })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (u: string) => fakeResponse({ url: u.startsWith('http:') ? 'https://app.example.com/' : PAGE, redirected: u.startsWith('http:') })),
+    );
     const reply = await auditTab(await tab(PAGE), 'monitor');
     expect(reply).toMatchObject({ ok: true, audit: { mode: 'monitor', fullAccess: true } });
   });
@@ -127,7 +140,10 @@ describe('auditTab', () => {
 
   it.each([
     ['the Chrome Web Store', 'The extensions gallery cannot be scripted.'],
-    ['another extension’s page', 'Cannot access contents of url "chrome-extension://abcdef/page.html". Extension manifest must request permission to access this host.'],
+    [
+      'another extension’s page',
+      'Cannot access contents of url "chrome-extension://abcdef/page.html". Extension manifest must request permission to access this host.',
+    ],
     ['Firefox without access', 'Missing host permission for the tab'],
   ])('a page the browser protects (%s) gives a clear message, and nothing is stored', async (_name, error) => {
     executeScript.mockRejectedValue(new Error(error));
@@ -144,7 +160,11 @@ describe('auditTab', () => {
     executeScript.mockRejectedValue(new Error('Frame with ID 0 was removed.'));
     const reply = await auditTab(await tab(PAGE), 'click');
     expect(reply.ok).toBe(true);
-    expect(reply.ok && reply.audit.gaps).toContainEqual({ collector: 'page', partial: true, message: 'Page checks and the key scan skipped: Frame with ID 0 was removed.' });
+    expect(reply.ok && reply.audit.gaps).toContainEqual({
+      collector: 'page',
+      partial: true,
+      message: 'Page checks and the key scan skipped: Frame with ID 0 was removed.',
+    });
   });
 
   it('an unexpected failure is reported, not thrown', async () => {

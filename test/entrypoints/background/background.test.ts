@@ -66,7 +66,7 @@ async function storedExceptGuides() {
 }
 
 describe('fix guides for the popup', () => {
-  it('stores every rule\'s fix guide at start-up, and does not rewrite an unchanged catalogue', async () => {
+  it("stores every rule's fix guide at start-up, and does not rewrite an unchanged catalogue", async () => {
     background.main();
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('guides')).guides).toBeDefined());
     const { guides } = (await fakeBrowser.storage.local.get('guides')).guides as { guides: Record<string, unknown> };
@@ -86,7 +86,11 @@ describe('messages', () => {
   });
 
   it('the popup opened in a tab (popup.html?tabId=…, used by the headless command) may ask too', async () => {
-    const sender: Sender = { ...ownPage(), url: fakeBrowser.runtime.getURL(`/popup.html?tabId=${tabId}`), tab: { id: 9, index: 0, highlighted: false, active: true, pinned: false, incognito: false } };
+    const sender: Sender = {
+      ...ownPage(),
+      url: fakeBrowser.runtime.getURL(`/popup.html?tabId=${tabId}`),
+      tab: { id: 9, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+    };
     expect(await send({ type: 'audit:run', tabId, mode: 'headless' }, sender)).toMatchObject({ ok: true, audit: { mode: 'headless' } });
   });
 
@@ -95,7 +99,12 @@ describe('messages', () => {
     ['another extension claiming our page', () => ({ id: 'other-extension-id', url: fakeBrowser.runtime.getURL('/popup.html') })],
     [
       'a content script in a web page tab',
-      () => ({ id: fakeBrowser.runtime.id, url: 'https://evil.example/', frameId: 0, tab: { id: 4, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url: 'https://evil.example/' } }),
+      () => ({
+        id: fakeBrowser.runtime.id,
+        url: 'https://evil.example/',
+        frameId: 0,
+        tab: { id: 4, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url: 'https://evil.example/' },
+      }),
     ],
     ['a sender without id or url', () => ({})],
   ];
@@ -131,7 +140,11 @@ describe('messages', () => {
 
 describe('monitoring', () => {
   const complete = (url: string) =>
-    fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'complete' }, { id: tabId, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false });
+    fakeBrowser.tabs.onUpdated.trigger(
+      tabId,
+      { status: 'complete' },
+      { id: tabId, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+    );
 
   it('a granted site is re-audited when a page of it finishes loading', async () => {
     contains.mockResolvedValue(true);
@@ -154,7 +167,11 @@ describe('monitoring', () => {
 
   it('a new navigation clears the badge', async () => {
     await fakeBrowser.action.setBadgeText({ tabId, text: '3' });
-    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading', url: 'https://b.example.org/' }, { id: tabId, url: 'https://b.example.org/', index: 0, highlighted: false, active: true, pinned: false, incognito: false });
+    await fakeBrowser.tabs.onUpdated.trigger(
+      tabId,
+      { status: 'loading', url: 'https://b.example.org/' },
+      { id: tabId, url: 'https://b.example.org/', index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+    );
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe(''));
   });
 });

@@ -24,6 +24,14 @@ describe('urgentCount', () => {
   it('counts high and critical only', () => {
     expect(urgentCount(withFindings(['critical', 'high', 'medium', 'low', 'info', 'high']))).toBe(3);
   });
+
+  it('accepted risks do not count until they expire or the finding gets more severe (issue 13)', () => {
+    const audit = withFindings(['critical', 'high', 'high']);
+    const risk = (fingerprint: string, severity: Severity, expiresAt = NOW + 1000) => ({ fingerprint, severity, reason: 'demo', acceptedAt: NOW, expiresAt });
+    expect(urgentCount(audit, [risk('fp0', 'critical'), risk('fp1', 'high')], NOW)).toBe(1);
+    expect(urgentCount(audit, [risk('fp0', 'critical', NOW - 1)], NOW)).toBe(3);
+    expect(urgentCount(audit, [risk('fp0', 'high')], NOW)).toBe(3);
+  });
 });
 
 describe('showBadge', () => {
@@ -61,6 +69,16 @@ describe('showBadge', () => {
     await showBadge(TAB, undefined);
     expect(await text()).toBe('');
     expect(await title()).toBe('Micro-App Auditor');
+  });
+
+  it('an accepted critical finding neither counts nor turns the badge dark red', async () => {
+    const spy = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
+    await showBadge(TAB, withFindings(['critical', 'high']), [
+      { fingerprint: 'fp0', severity: 'critical', reason: 'demo', acceptedAt: NOW, expiresAt: Date.now() + 60_000 },
+    ]);
+    expect(await text()).toBe('1');
+    expect(spy).toHaveBeenLastCalledWith({ tabId: TAB, color: '#c62828' });
+    spy.mockRestore();
   });
 
   it('is per tab', async () => {

@@ -60,7 +60,10 @@ describe('fetchInPage', () => {
   });
 
   it('reads a normal file whole', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('var k = 1;', { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('var k = 1;', { status: 200 })),
+    );
     expect(await fetchInPage(['https://app.example.com/a.js'], 1000)).toEqual([{ url: 'https://app.example.com/a.js', text: 'var k = 1;', truncated: false }]);
   });
 });

@@ -47,7 +47,10 @@ describe('fetchBundles', () => {
   });
 
   it('falls back to fetching same-origin files inside the page when the background may not', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const executeScript = vi.fn(async () => [{ result: [{ url: `${PAGE}app.js`, text: 'var k=1', truncated: false }] }]);
     fakeBrowser.scripting = { executeScript } as never;
     const r = await fetchBundles(7, PAGE, [`${PAGE}app.js`, 'https://cdn.example.net/x.js']);
@@ -57,15 +60,30 @@ describe('fetchBundles', () => {
   });
 
   it('ignores what the page answers for files it was not asked about', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('no'))));
-    fakeBrowser.scripting = { executeScript: vi.fn(async () => [{ result: [{ url: 'https://evil.example/x.js', text: 'z' }, { url: `${PAGE}a.js`, error: 'HTTP 404' }] }]) } as never;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('no'))),
+    );
+    fakeBrowser.scripting = {
+      executeScript: vi.fn(async () => [
+        {
+          result: [
+            { url: 'https://evil.example/x.js', text: 'z' },
+            { url: `${PAGE}a.js`, error: 'HTTP 404' },
+          ],
+        },
+      ]),
+    } as never;
     const r = await fetchBundles(1, PAGE, [`${PAGE}a.js`]);
     expect(r.files).toEqual([]);
     expect(r.skipped).toEqual([{ url: `${PAGE}a.js`, reason: 'could not be downloaded (HTTP 404)', firstParty: true }]);
   });
 
   it('skips scripts beyond the per-page file count', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (u: string) => body(u)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (u: string) => body(u)),
+    );
     const urls = Array.from({ length: TEXT_LIMITS.files + 5 }, (_, i) => `${PAGE}s${i}.js`);
     const r = await fetchBundles(1, PAGE, urls);
     expect(r.files.length).toBe(TEXT_LIMITS.files);
@@ -77,8 +95,18 @@ describe('fetchBundles against a hostile page (issue 10 items 1 and 3)', () => {
   it('never fetches an internal address the page names, unless it is the page’s own host', async () => {
     const fetchMock = vi.fn(async (u: string) => body(`/*${u}*/`));
     vi.stubGlobal('fetch', fetchMock);
-    const internal = ['http://10.0.0.1/a.js', 'http://169.254.169.254/latest/meta-data/x.js', 'http://[fd00::1]/b.js', 'http://127.0.0.1:8080/admin/config.js', 'http://localhost:3000/c.js'];
-    const r = await fetchBundles(1, PAGE, internal.map((url) => ({ url, loaded: true })));
+    const internal = [
+      'http://10.0.0.1/a.js',
+      'http://169.254.169.254/latest/meta-data/x.js',
+      'http://[fd00::1]/b.js',
+      'http://127.0.0.1:8080/admin/config.js',
+      'http://localhost:3000/c.js',
+    ];
+    const r = await fetchBundles(
+      1,
+      PAGE,
+      internal.map((url) => ({ url, loaded: true })),
+    );
     expect(fetchMock).not.toHaveBeenCalled();
     expect(r.skipped.map((s) => s.reason)).toEqual(internal.map(() => 'an internal network address: never fetched'));
     expect(r.skipped.every((s) => !s.firstParty)).toBe(true);
@@ -96,11 +124,16 @@ describe('fetchBundles against a hostile page (issue 10 items 1 and 3)', () => {
       { url: `${PAGE}own-listed.js`, loaded: false },
     ]);
     expect(r.files.map((f) => f.url).sort()).toEqual([`${PAGE}own-listed.js`, 'https://cdn.example.net/loaded.js']);
-    expect(r.skipped).toEqual([{ url: 'https://cdn.example.net/listed.js', reason: 'named in the page but never loaded by it: not fetched', firstParty: false }]);
+    expect(r.skipped).toEqual([
+      { url: 'https://cdn.example.net/listed.js', reason: 'named in the page but never loaded by it: not fetched', firstParty: false },
+    ]);
   });
 
   it('re-reads inside the page a same-origin bundle whose size differs from what the page received (cloaking)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => body('window.app={};'))); // what a server shows the extension
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => body('window.app={};')),
+    ); // what a server shows the extension
     const real = 'window.app={pay:"a key only the page gets"};';
     const executeScript = vi.fn(async () => [{ result: [{ url: `${PAGE}app.js`, text: real, truncated: false }] }]);
     fakeBrowser.scripting = { executeScript } as never;
@@ -111,16 +144,31 @@ describe('fetchBundles against a hostile page (issue 10 items 1 and 3)', () => {
   });
 
   it('reports a bundle still served differently as partly scanned, keeping what it read', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => body('window.app={};')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => body('window.app={};')),
+    );
     fakeBrowser.scripting = { executeScript: vi.fn(async () => [{ result: [{ url: `${PAGE}app.js`, text: 'window.app={};', truncated: false }] }]) } as never;
     const r = await fetchBundles(3, PAGE, [{ url: `${PAGE}app.js`, loaded: true, size: 5000 }]);
     expect(r.files).toHaveLength(1);
-    expect(r.skipped).toEqual([{ url: `${PAGE}app.js`, reason: expect.stringMatching(/^served differently to the auditor \(14 bytes\) than to the page \(5000 bytes\)/), firstParty: true }]);
+    expect(r.skipped).toEqual([
+      {
+        url: `${PAGE}app.js`,
+        reason: expect.stringMatching(/^served differently to the auditor \(14 bytes\) than to the page \(5000 bytes\)/),
+        firstParty: true,
+      },
+    ]);
   });
 
   it('an unreadable third-party file (CORS) is not the site’s own', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const r = await fetchBundles(1, PAGE, [{ url: 'https://cdn.other.net/x.js', loaded: true }, { url: 'https://static.app.example.com/y.js', loaded: true }]);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    const r = await fetchBundles(1, PAGE, [
+      { url: 'https://cdn.other.net/x.js', loaded: true },
+      { url: 'https://static.app.example.com/y.js', loaded: true },
+    ]);
     expect(r.skipped.map((s) => [s.url, s.firstParty])).toEqual([
       ['https://cdn.other.net/x.js', false],
       ['https://static.app.example.com/y.js', true],

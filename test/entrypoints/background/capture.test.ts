@@ -17,7 +17,12 @@ async function loadCapture(): Promise<Capture> {
 }
 
 function send(requestId: string, tabId: number, headers: Record<string, string> = {}) {
-  wr.onSendHeaders.emit({ requestId, tabId, url: 'https://ignored.example/', requestHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })) });
+  wr.onSendHeaders.emit({
+    requestId,
+    tabId,
+    url: 'https://ignored.example/',
+    requestHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })),
+  });
 }
 
 function receive(d: { requestId?: string; url: string; tabId: number; type: string; status?: number; headers?: [string, string][] }) {
@@ -91,9 +96,26 @@ describe('what is kept per tab', () => {
   beforeEach(() => capture.startCapture());
 
   it('keeps the top document with its headers', async () => {
-    receive({ url: PAGE, tabId: TAB, type: 'main_frame', headers: [['Content-Security-Policy', "default-src 'self'"], ['Set-Cookie', 'a=1']] });
+    receive({
+      url: PAGE,
+      tabId: TAB,
+      type: 'main_frame',
+      headers: [
+        ['Content-Security-Policy', "default-src 'self'"],
+        ['Set-Cookie', 'a=1'],
+      ],
+    });
     expect(await capture.capturedFor(TAB)).toEqual([
-      { url: PAGE, status: 200, type: 'main_frame', headers: [['Content-Security-Policy', "default-src 'self'"], ['Set-Cookie', 'a=']], source: 'webRequest' },
+      {
+        url: PAGE,
+        status: 200,
+        type: 'main_frame',
+        headers: [
+          ['Content-Security-Policy', "default-src 'self'"],
+          ['Set-Cookie', 'a='],
+        ],
+        source: 'webRequest',
+      },
     ]);
   });
 
@@ -123,7 +145,14 @@ describe('what is kept per tab', () => {
 
   it('keeps redirect hops of one navigation (same requestId) in order', async () => {
     const id = 'nav-1';
-    receive({ requestId: id, url: 'http://app.example.com/', tabId: TAB, type: 'main_frame', status: 301, headers: [['Location', 'https://app.example.com/']] });
+    receive({
+      requestId: id,
+      url: 'http://app.example.com/',
+      tabId: TAB,
+      type: 'main_frame',
+      status: 301,
+      headers: [['Location', 'https://app.example.com/']],
+    });
     receive({ requestId: id, url: 'https://app.example.com/', tabId: TAB, type: 'main_frame', status: 302, headers: [['Location', PAGE]] });
     receive({ requestId: id, url: PAGE, tabId: TAB, type: 'main_frame', status: 200 });
     const list = await capture.capturedFor(TAB);

@@ -64,7 +64,11 @@ describe('quick audit (no host access)', () => {
   it('runs only the page scripts; no cookies API, probes or redirect check; a gap explains why', async () => {
     const tabId = ++tabSeq;
     await captured(tabId, [doc([['x-from-capture', '1']])]); // ignored without access
-    pageReply = { snapshot: snapshot(), pageCookies: [], response: { url: PAGE, status: 200, type: 'main_frame', headers: [['content-security-policy', "default-src 'self'"]], source: 'refetch' } };
+    pageReply = {
+      snapshot: snapshot(),
+      pageCookies: [],
+      response: { url: PAGE, status: 200, type: 'main_frame', headers: [['content-security-policy', "default-src 'self'"]], source: 'refetch' },
+    };
     const ev = await collectEvidence({ tabId, url: PAGE, fullAccess: false, now: NOW });
 
     expect(executeScript).toHaveBeenCalledTimes(2);
@@ -121,7 +125,18 @@ describe('full audit (host access)', () => {
     const tabId = ++tabSeq;
     await captured(tabId, [doc([['strict-transport-security', 'max-age=63072000']])]);
     getAll.mockResolvedValue([
-      { name: 'sid', value: 'v', domain: 'app.example.com', path: '/', secure: true, httpOnly: true, sameSite: 'lax', session: true, hostOnly: true, storeId: '0' },
+      {
+        name: 'sid',
+        value: 'v',
+        domain: 'app.example.com',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        session: true,
+        hostOnly: true,
+        storeId: '0',
+      },
     ]);
     const ev = await collectEvidence({ tabId, url: PAGE, fullAccess: true, now: NOW });
 
@@ -167,13 +182,58 @@ describe('full audit (host access)', () => {
 
   it('maps cookies-API cookies: no_restriction → none, session → no expiry, unspecified kept', async () => {
     getAll.mockResolvedValue([
-      { name: 'a', value: '', domain: '.example.com', path: '/', secure: true, httpOnly: false, sameSite: 'no_restriction', session: false, expirationDate: NOW_S + 3600, hostOnly: false, storeId: '0' },
-      { name: 'b', value: '', domain: 'app.example.com', path: '/x', secure: false, httpOnly: true, sameSite: 'strict', session: true, expirationDate: NOW_S + 99, hostOnly: true, storeId: '0' },
-      { name: 'c', value: '', domain: 'app.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', session: false, hostOnly: true, storeId: '0' },
+      {
+        name: 'a',
+        value: '',
+        domain: '.example.com',
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        sameSite: 'no_restriction',
+        session: false,
+        expirationDate: NOW_S + 3600,
+        hostOnly: false,
+        storeId: '0',
+      },
+      {
+        name: 'b',
+        value: '',
+        domain: 'app.example.com',
+        path: '/x',
+        secure: false,
+        httpOnly: true,
+        sameSite: 'strict',
+        session: true,
+        expirationDate: NOW_S + 99,
+        hostOnly: true,
+        storeId: '0',
+      },
+      {
+        name: 'c',
+        value: '',
+        domain: 'app.example.com',
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        session: false,
+        hostOnly: true,
+        storeId: '0',
+      },
     ]);
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: true, now: NOW });
     expect(ev.cookies).toEqual([
-      { name: 'a', domain: '.example.com', path: '/', secure: true, httpOnly: false, sameSite: 'none', expires: NOW_S + 3600, hostOnly: false, source: 'cookies-api' },
+      {
+        name: 'a',
+        domain: '.example.com',
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        sameSite: 'none',
+        expires: NOW_S + 3600,
+        hostOnly: false,
+        source: 'cookies-api',
+      },
       { name: 'b', domain: 'app.example.com', path: '/x', secure: false, httpOnly: true, sameSite: 'strict', hostOnly: true, source: 'cookies-api' },
       { name: 'c', domain: 'app.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', hostOnly: true, source: 'cookies-api' },
     ]);
@@ -198,7 +258,17 @@ describe('full audit (host access)', () => {
     const fromServer = ev.cookies!.filter((c) => (c as { source: string }).source === 'set-cookie');
     expect(fromServer).toEqual([
       { name: 'sid', domain: 'app.example.com', path: '/', secure: true, httpOnly: true, sameSite: 'lax', hostOnly: true, source: 'set-cookie' },
-      { name: 'theme', domain: 'app.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', hostOnly: true, expires: NOW_S + 3600, source: 'set-cookie' },
+      {
+        name: 'theme',
+        domain: 'app.example.com',
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        hostOnly: true,
+        expires: NOW_S + 3600,
+        source: 'set-cookie',
+      },
       { name: 'refresh', domain: 'example.com', path: '/', secure: true, httpOnly: false, sameSite: 'none', hostOnly: false, source: 'set-cookie' },
       { name: 'csrf', domain: 'app.example.com', path: '/api', secure: false, httpOnly: false, sameSite: 'unspecified', hostOnly: true, source: 'set-cookie' },
     ]);
@@ -216,7 +286,11 @@ describe('what the page answers is untrusted', () => {
     pageReply = reply;
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
     expect(ev.page).toBeUndefined();
-    expect(ev.gaps).toContainEqual({ collector: 'page', partial: true, message: 'The page returned data we could not read; page checks and its key scan were skipped.' });
+    expect(ev.gaps).toContainEqual({
+      collector: 'page',
+      partial: true,
+      message: 'The page returned data we could not read; page checks and its key scan were skipped.',
+    });
     expect(EvidenceSchema.safeParse(ev).success).toBe(true);
   });
 
@@ -242,7 +316,10 @@ describe('what the page answers is untrusted', () => {
   });
 
   it('page cookies are passed on (validated later, one by one)', async () => {
-    pageReply = { snapshot: snapshot(), pageCookies: [{ name: 'pref', domain: 'app.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', source: 'page' }, 'junk'] };
+    pageReply = {
+      snapshot: snapshot(),
+      pageCookies: [{ name: 'pref', domain: 'app.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', source: 'page' }, 'junk'],
+    };
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
     expect(EvidenceSchema.parse(ev).cookies.map((c) => c.name)).toEqual(['pref']);
   });
@@ -264,7 +341,11 @@ describe('what the page answers is untrusted', () => {
     expect(ev).toBeDefined();
     expect(ev!.page).toBeUndefined();
     expect(ev!.globals).toEqual({});
-    expect(ev!.gaps).toContainEqual({ collector: 'page', partial: true, message: 'Page checks and the key scan skipped: The page did not answer within 4000 ms' });
+    expect(ev!.gaps).toContainEqual({
+      collector: 'page',
+      partial: true,
+      message: 'Page checks and the key scan skipped: The page did not answer within 4000 ms',
+    });
   });
 
   it('a full audit of a page that never answers is still bounded (probes time out too)', async () => {
@@ -284,7 +365,12 @@ describe('hostile pages against the key scan (issue 10 item 3)', () => {
     executeScript.mockImplementation(async (d: ExecDetails) => {
       order.push(d.func);
       if (d.func === readGlobals) return new Promise(() => undefined); // the renderer hangs
-      return [{ frameId: 0, result: { ...pageReply as object, texts: [{ kind: 'inline-script', url: PAGE, label: 'inline script 1', text: 'var k = 1;', truncated: false }] } }];
+      return [
+        {
+          frameId: 0,
+          result: { ...(pageReply as object), texts: [{ kind: 'inline-script', url: PAGE, label: 'inline script 1', text: 'var k = 1;', truncated: false }] },
+        },
+      ];
     });
     vi.useFakeTimers();
     let ev: EvidenceInput | undefined;
@@ -300,18 +386,31 @@ describe('hostile pages against the key scan (issue 10 item 3)', () => {
   it('page text not read because the budget was used up is a partial gap', async () => {
     pageReply = { snapshot: snapshot(), pageCookies: [], texts: [], textSkipped: 3 };
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
-    expect(ev.gaps).toContainEqual({ collector: 'secrets', partial: true, message: 'Partly scanned for keys: the page’s text is over the scan limit; 3 parts were not read.' });
+    expect(ev.gaps).toContainEqual({
+      collector: 'secrets',
+      partial: true,
+      message: 'Partly scanned for keys: the page’s text is over the scan limit; 3 parts were not read.',
+    });
   });
 
   it('fetches scripts the page loaded but never named in a <script src> (import() chunks, workers), not internal ones', async () => {
     pageReply = {
       snapshot: snapshot(),
       pageCookies: [],
-      scriptsSeen: { loaded: [{ url: 'https://app.example.com/chunk-a.js', size: 0 }, { url: 'http://169.254.169.254/latest/x.js', size: 0 }], listed: [], timingFull: false },
+      scriptsSeen: {
+        loaded: [
+          { url: 'https://app.example.com/chunk-a.js', size: 0 },
+          { url: 'http://169.254.169.254/latest/x.js', size: 0 },
+        ],
+        listed: [],
+        timingFull: false,
+      },
     };
     const ev = await collectEvidence({ tabId: ++tabSeq, url: PAGE, fullAccess: false, now: NOW });
     expect(fetchMock.mock.calls.map(([u]) => u)).toContain('https://app.example.com/chunk-a.js');
     expect(fetchMock.mock.calls.map(([u]) => u)).not.toContain('http://169.254.169.254/latest/x.js');
-    expect((ev.gaps as { message: string }[]).some((g) => /169\.254\.169\.254\/x\.js \(an internal network address: never fetched\)/.test(g.message))).toBe(true);
+    expect((ev.gaps as { message: string }[]).some((g) => /169\.254\.169\.254\/x\.js \(an internal network address: never fetched\)/.test(g.message))).toBe(
+      true,
+    );
   });
 });

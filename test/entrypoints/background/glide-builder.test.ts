@@ -20,7 +20,8 @@ const contentScript = (url = PAGE, over: Partial<Sender> = {}): Sender => ({
   tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url } as Sender['tab'],
   ...over,
 });
-const stored = async (app: string) => (await fakeBrowser.storage.local.get(KEYS.glideBuilder(app)))[KEYS.glideBuilder(app)] as { access?: { mode: string } } | undefined;
+const stored = async (app: string) =>
+  (await fakeBrowser.storage.local.get(KEYS.glideBuilder(app)))[KEYS.glideBuilder(app)] as { access?: { mode: string } } | undefined;
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageSnapshot } from '../../helpers/evidence';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: listeners of every webRequest/tabs event shape share one fake
 type Listener = (...args: any[]) => unknown;
 
 export interface MockEvent {

@@ -262,7 +262,7 @@ describe('snapshotPage: hostile pages', () => {
   });
 
   it('text for the secret scanner stays within its budget', async () => {
-    page('https://app.example.com/', '<script>var k = "x";</script>'.repeat(2000) + `<p>${'y'.repeat(200_000)}</p>`);
+    page('https://app.example.com/', `${'<script>var k = "x";</script>'.repeat(2000)}<p>${'y'.repeat(200_000)}</p>`);
     const { texts, snapshot } = await snap(false, { perItem: 10_000, total: 50_000 });
     expect(texts.every((t) => t.text.length <= 10_000)).toBe(true);
     expect(texts.reduce((n, t) => n + t.text.length, 0)).toBeLessThanOrEqual(50_000);
@@ -304,9 +304,13 @@ describe('snapshotPage: hostile pages', () => {
   });
 
   it('huge attribute values are cut', async () => {
-    page('https://app.example.com/', `<script src="/${'a'.repeat(100_000)}.js" integrity="${'b'.repeat(10_000)}"></script><meta name="n" content="${'c'.repeat(50_000)}">`, {
-      'data-x': 'd'.repeat(10_000),
-    });
+    page(
+      'https://app.example.com/',
+      `<script src="/${'a'.repeat(100_000)}.js" integrity="${'b'.repeat(10_000)}"></script><meta name="n" content="${'c'.repeat(50_000)}">`,
+      {
+        'data-x': 'd'.repeat(10_000),
+      },
+    );
     const { snapshot } = await snap();
     expect(snapshot.scripts[0]!.src!.length).toBeLessThanOrEqual(4096);
     expect(snapshot.scripts[0]!.integrity!.length).toBeLessThanOrEqual(1024);
@@ -361,7 +365,10 @@ describe('snapshotPage: re-reading the page headers (refetch)', () => {
 
   it('a network error becomes refetchError, not a throw', async () => {
     page('https://app.example.com/', '');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const out = await snap(true);
     expect(out.refetchError).toBe('Failed to fetch');
     expect(out.response).toBeUndefined();
@@ -397,7 +404,10 @@ describe('snapshotPage: re-reading the page headers (refetch)', () => {
     page('https://app.example.com/', '');
     const headers = new Headers();
     for (let i = 0; i < 500; i++) headers.set(`x-h-${i}`, 'v'.repeat(20_000));
-    vi.stubGlobal('fetch', vi.fn(async () => ({ url: '', status: 200, headers, body: null })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => ({ url: '', status: 200, headers, body: null })),
+    );
     const out = await snap(true);
     expect(out.response!.headers).toHaveLength(200);
     expect(out.response!.headers.every(([, v]) => v.length <= 8192)).toBe(true);

@@ -65,7 +65,12 @@ describe('checkHttpRedirect', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     const r = await probes.checkHttpRedirect(PAGE);
-    expect(r).toEqual({ status: 'checked', httpUrl: HTTP, finalUrl: 'https://app.example.com/', hops: [{ url: HTTP, status: 301, location: 'https://app.example.com/' }] });
+    expect(r).toEqual({
+      status: 'checked',
+      httpUrl: HTTP,
+      finalUrl: 'https://app.example.com/',
+      hops: [{ url: HTTP, status: 301, location: 'https://app.example.com/' }],
+    });
     expect(fetchMock).toHaveBeenCalledWith(HTTP, expect.objectContaining({ redirect: 'follow', credentials: 'omit', cache: 'no-store' }));
     expect(res.cancel).toHaveBeenCalled();
   });
@@ -77,8 +82,16 @@ describe('checkHttpRedirect', () => {
       'fetch',
       vi.fn(async () => {
         wr.onBeforeRedirect.emit({
-          requestId: '5', url: HTTP, statusCode: 307, statusLine: 'HTTP/1.1 307 Internal Redirect', redirectUrl: 'https://app.example.com/', tabId: -1,
-          responseHeaders: [{ name: 'Location', value: 'https://app.example.com/' }, { name: 'Non-Authoritative-Reason', value: 'HSTS' }],
+          requestId: '5',
+          url: HTTP,
+          statusCode: 307,
+          statusLine: 'HTTP/1.1 307 Internal Redirect',
+          redirectUrl: 'https://app.example.com/',
+          tabId: -1,
+          responseHeaders: [
+            { name: 'Location', value: 'https://app.example.com/' },
+            { name: 'Non-Authoritative-Reason', value: 'HSTS' },
+          ],
         });
         return fakeResponse({ url: 'https://app.example.com/', redirected: true });
       }),
@@ -97,12 +110,24 @@ describe('checkHttpRedirect', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => {
-        wr.onBeforeRedirect.emit({ requestId: '6', url: HTTP, statusCode: 307, redirectUrl: 'https://app.example.com/', tabId: -1, responseHeaders: [{ name: 'Location', value: 'https://app.example.com/' }] });
+        wr.onBeforeRedirect.emit({
+          requestId: '6',
+          url: HTTP,
+          statusCode: 307,
+          redirectUrl: 'https://app.example.com/',
+          tabId: -1,
+          responseHeaders: [{ name: 'Location', value: 'https://app.example.com/' }],
+        });
         return fakeResponse({ url: 'https://app.example.com/', redirected: true });
       }),
     );
     const r = await probes.checkHttpRedirect(PAGE);
-    expect(r).toEqual({ status: 'checked', httpUrl: HTTP, finalUrl: 'https://app.example.com/', hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }] });
+    expect(r).toEqual({
+      status: 'checked',
+      httpUrl: HTTP,
+      finalUrl: 'https://app.example.com/',
+      hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }],
+    });
   });
 
   it('keeps several hops in order', async () => {
@@ -123,7 +148,10 @@ describe('checkHttpRedirect', () => {
 
   it('without webRequest events (no webRequest API) the first hop is still recorded', async () => {
     mockApis({ webRequest: undefined });
-    vi.stubGlobal('fetch', vi.fn(async () => fakeResponse({ url: 'https://app.example.com/', redirected: true })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => fakeResponse({ url: 'https://app.example.com/', redirected: true })),
+    );
     expect(await probes.checkHttpRedirect(PAGE)).toEqual({
       status: 'checked',
       httpUrl: HTTP,
@@ -133,7 +161,10 @@ describe('checkHttpRedirect', () => {
   });
 
   it('stays on http: checked with an http finalUrl', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => fakeResponse({ url: HTTP, status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => fakeResponse({ url: HTTP, status: 200 })),
+    );
     expect(await probes.checkHttpRedirect(PAGE)).toEqual({ status: 'checked', httpUrl: HTTP, finalUrl: HTTP, hops: [{ url: HTTP, status: 200 }] });
   });
 
@@ -209,9 +240,15 @@ describe('checkHttpRedirect', () => {
   });
 
   it('always removes its webRequest listeners', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await probes.checkHttpRedirect(PAGE);
-    vi.stubGlobal('fetch', vi.fn(async () => fakeResponse({ url: HTTP })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => fakeResponse({ url: HTTP })),
+    );
     await probes.checkHttpRedirect(PAGE);
     expect(wr.onBeforeRedirect.listeners).toHaveLength(0);
     expect(wr.onErrorOccurred.listeners).toHaveLength(0);
@@ -220,14 +257,21 @@ describe('checkHttpRedirect', () => {
 });
 
 describe('probeDocument', () => {
-  const addCall = () => dnr.updateSessionRules.mock.calls.find(([a]) => (a as { addRules?: unknown[] }).addRules)?.[0] as {
-    removeRuleIds: number[];
-    addRules: { id: number; action: unknown; condition: unknown }[];
-  };
+  const addCall = () =>
+    dnr.updateSessionRules.mock.calls.find(([a]) => (a as { addRules?: unknown[] }).addRules)?.[0] as {
+      removeRuleIds: number[];
+      addRules: { id: number; action: unknown; condition: unknown }[];
+    };
   const lastCall = () => dnr.updateSessionRules.mock.calls.at(-1)![0] as { removeRuleIds: number[]; addRules?: unknown };
 
   it('adds a session rule that sets Origin to PROBE_ORIGIN for this host and extension requests only, then removes it', async () => {
-    const res = fakeResponse({ url: PAGE, headers: [['access-control-allow-origin', probes.PROBE_ORIGIN], ['access-control-allow-credentials', 'true']] });
+    const res = fakeResponse({
+      url: PAGE,
+      headers: [
+        ['access-control-allow-origin', probes.PROBE_ORIGIN],
+        ['access-control-allow-credentials', 'true'],
+      ],
+    });
     const fetchMock = vi.fn(async () => res);
     vi.stubGlobal('fetch', fetchMock);
     const r = await probes.probeDocument(PAGE);
@@ -268,7 +312,14 @@ describe('probeDocument', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => {
-        wr.onSendHeaders.emit({ requestId: 'p1', tabId: -1, requestHeaders: [{ name: 'Origin', value: probes.PROBE_ORIGIN }, { name: 'Cookie', value: 'sid=1' }] });
+        wr.onSendHeaders.emit({
+          requestId: 'p1',
+          tabId: -1,
+          requestHeaders: [
+            { name: 'Origin', value: probes.PROBE_ORIGIN },
+            { name: 'Cookie', value: 'sid=1' },
+          ],
+        });
         wr.onHeadersReceived.emit({
           requestId: 'p1',
           url: PAGE,
@@ -319,8 +370,15 @@ describe('probeDocument', () => {
       vi.fn(async () => {
         wr.onSendHeaders.emit({ requestId: 'r1', tabId: -1, requestHeaders: [{ name: 'Origin', value: probes.PROBE_ORIGIN }] });
         wr.onHeadersReceived.emit({
-          requestId: 'r1', url: PAGE, tabId: -1, type: 'xmlhttprequest', statusCode: 302,
-          responseHeaders: [{ name: 'Location', value: 'https://other-granted.example.org/steal' }, { name: 'Access-Control-Allow-Origin', value: '*' }],
+          requestId: 'r1',
+          url: PAGE,
+          tabId: -1,
+          type: 'xmlhttprequest',
+          statusCode: 302,
+          responseHeaders: [
+            { name: 'Location', value: 'https://other-granted.example.org/steal' },
+            { name: 'Access-Control-Allow-Origin', value: '*' },
+          ],
         });
         return { ...fakeResponse({ url: '', status: 0 }), type: 'opaqueredirect' };
       }),
@@ -330,7 +388,10 @@ describe('probeDocument', () => {
   });
 
   it('removes the rule when the fetch fails, and returns undefined', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await probes.probeDocument(PAGE)).toBeUndefined();
     const id = addCall().addRules[0]!.id;
     expect(lastCall()).toEqual({ removeRuleIds: [id] });
@@ -352,7 +413,10 @@ describe('probeDocument', () => {
 
   it('without the rule (DNR refused) the probe still reads headers but claims no Origin', async () => {
     dnr.updateSessionRules.mockRejectedValueOnce(new Error('rule limit'));
-    vi.stubGlobal('fetch', vi.fn(async () => fakeResponse({ url: PAGE })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => fakeResponse({ url: PAGE })),
+    );
     const r = await probes.probeDocument(PAGE);
     expect(r).toBeDefined();
     expect(r).not.toHaveProperty('requestOrigin');
@@ -361,14 +425,20 @@ describe('probeDocument', () => {
 
   it('without declarativeNetRequest at all the probe claims no Origin', async () => {
     mockApis({ declarativeNetRequest: undefined });
-    vi.stubGlobal('fetch', vi.fn(async () => fakeResponse({ url: PAGE })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => fakeResponse({ url: PAGE })),
+    );
     const r = await probes.probeDocument(PAGE);
     expect(r).toMatchObject({ type: 'main_frame', source: 'probe' });
     expect(r).not.toHaveProperty('requestOrigin');
   });
 
   it('uses a different rule id for each probe', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => fakeResponse({ url: PAGE })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => fakeResponse({ url: PAGE })),
+    );
     await Promise.all([probes.probeDocument(PAGE), probes.probeDocument('https://b.example.org/')]);
     const ids = dnr.updateSessionRules.mock.calls
       .map(([a]) => (a as { addRules?: { id: number }[] }).addRules?.[0]?.id)

@@ -35,7 +35,13 @@ describe('supabase:observed with keys in a cron command', () => {
       source: 'dom',
       cron: {
         state: 'jobs',
-        jobs: [{ name: 'nightly-sync', schedule: '0 3 * * *', command: `select net.http_post('https://x.supabase.co/functions/v1/sync', headers := '{"Authorization":"Bearer ${SERVICE}","X-Stripe":"${STRIPE}"}'::jsonb);` }],
+        jobs: [
+          {
+            name: 'nightly-sync',
+            schedule: '0 3 * * *',
+            command: `select net.http_post('https://x.supabase.co/functions/v1/sync', headers := '{"Authorization":"Bearer ${SERVICE}","X-Stripe":"${STRIPE}"}'::jsonb);`,
+          },
+        ],
       },
     };
     const reply = await handleMessage({ type: 'supabase:observed', observation }, contentScript());
@@ -44,7 +50,9 @@ describe('supabase:observed with keys in a cron command', () => {
     expect(all).not.toContain(SERVICE);
     expect(all).not.toContain(STRIPE);
     const scope = `https://supabase.com/dashboard/project/${REF}`;
-    const audit = (await fakeBrowser.storage.local.get(KEYS.audit(scope)))[KEYS.audit(scope)] as { findings: { ruleId: string; severity: string; message: string }[] };
+    const audit = (await fakeBrowser.storage.local.get(KEYS.audit(scope)))[KEYS.audit(scope)] as {
+      findings: { ruleId: string; severity: string; message: string }[];
+    };
     const keys = audit.findings.filter((f) => f.ruleId === 'secret-in-builder-field');
     expect(keys.map((f) => f.severity)).toEqual(['critical', 'critical']);
     expect(keys.map((f) => f.message).join('\n')).toMatch(/cron job “nightly-sync”/);

@@ -38,6 +38,7 @@ const contentScript = (url = PAGE, over: Partial<Sender> = {}): Sender => ({
 });
 const popup = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the stored record is inspected field by field in the assertions
 const stored = async (ref: string): Promise<any> => (await fakeBrowser.storage.local.get(dashboardKey(ref)))[dashboardKey(ref)];
 
 beforeEach(async () => {
@@ -48,9 +49,14 @@ afterEach(() => vi.restoreAllMocks());
 describe('supabase:observed', () => {
   it('from our content script in a dashboard tab: stored under the URL’s project, audited, answered with marker targets', async () => {
     const reply = await handleMessage({ type: 'supabase:observed', observation: OBS }, contentScript());
-    expect(reply).toMatchObject({ ok: true, markers: [{ target: { kind: 'table', schema: 'public', name: 'profiles' }, ruleId: 'supabase-rls-disabled', severity: 'high' }] });
+    expect(reply).toMatchObject({
+      ok: true,
+      markers: [{ target: { kind: 'table', schema: 'public', name: 'profiles' }, ruleId: 'supabase-rls-disabled', severity: 'high' }],
+    });
     expect((await stored(REF)).tables.map((t: { name: string }) => t.name).sort()).toEqual(['profiles', 'todos']);
-    const audit = (await fakeBrowser.storage.local.get(auditKey(`https://supabase.com/dashboard/project/${REF}`)))[auditKey(`https://supabase.com/dashboard/project/${REF}`)] as { context: string; findings: { ruleId: string }[] };
+    const audit = (await fakeBrowser.storage.local.get(auditKey(`https://supabase.com/dashboard/project/${REF}`)))[
+      auditKey(`https://supabase.com/dashboard/project/${REF}`)
+    ] as { context: string; findings: { ruleId: string }[] };
     expect(audit.context).toBe('builder');
     expect(audit.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('supabase-rls-disabled');
   });
@@ -91,7 +97,11 @@ describe('store', () => {
 
   it('merges page by page and lets later pages correct earlier ones', async () => {
     await recordObservation(REF, obs(OBS), 1000);
-    await recordObservation(REF, obs({ page: 'table-editor', source: 'dom', tables: [{ schema: 'public', name: 'profiles', rls: 'enabled', policyCount: 0, columns: ['id', 'email'] }] }), 2000);
+    await recordObservation(
+      REF,
+      obs({ page: 'table-editor', source: 'dom', tables: [{ schema: 'public', name: 'profiles', rls: 'enabled', policyCount: 0, columns: ['id', 'email'] }] }),
+      2000,
+    );
     const d = await dashboardEvidence(REF, 3000);
     expect(d!.tables.find((t) => t.name === 'profiles')).toMatchObject({ rls: 'enabled', exposed: 'yes', columns: ['id', 'email'], seenAt: 2000 });
     expect(d!.pages.map((p) => p.kind).sort()).toEqual(['table-editor', 'table-list']);

@@ -19,7 +19,10 @@ interface Call {
   aborted: boolean;
 }
 type Answer = (signal: AbortSignal) => Response | Promise<Response>;
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 /** A project that answers by path; unknown tables get 404 PGRST205. */
 function fakeProject(tables: Record<string, Answer>, other: { openapi?: Answer; buckets?: Answer; all?: Answer } = {}, now: () => number = Date.now) {
@@ -32,10 +35,12 @@ function fakeProject(tables: Record<string, Answer>, other: { openapi?: Answer; 
     const answer: Answer =
       other.all ??
       (url.pathname === '/rest/v1/'
-        ? other.openapi ?? json(403, { message: 'Access to schema is forbidden', hint: 'Accessing the schema via the Data API is only allowed using a secret API key.' })
+        ? (other.openapi ??
+          json(403, { message: 'Access to schema is forbidden', hint: 'Accessing the schema via the Data API is only allowed using a secret API key.' }))
         : url.pathname === '/storage/v1/bucket'
-          ? other.buckets ?? json(200, [])
-          : tables[decodeURIComponent(url.pathname.replace('/rest/v1/', ''))] ?? json(404, { code: 'PGRST205', details: null, hint: null, message: 'Could not find the table' }));
+          ? (other.buckets ?? json(200, []))
+          : (tables[decodeURIComponent(url.pathname.replace('/rest/v1/', ''))] ??
+            json(404, { code: 'PGRST205', details: null, hint: null, message: 'Could not find the table' })));
     return new Promise<Response>((resolve, reject) => {
       const onAbort = () => {
         call.aborted = true;
@@ -51,7 +56,12 @@ function fakeProject(tables: Record<string, Answer>, other: { openapi?: Answer; 
 
 /** Never answers (until aborted). */
 const hang: Answer = () => new Promise<Response>(() => undefined);
-const rowsOf = (n: number, total: number) => json(total > n ? 206 : 200, Array.from({ length: n }, (_, i) => ({ id: i, email: PLANTED })), { 'Content-Range': n ? `0-${n - 1}/${total}` : `*/${total}` });
+const rowsOf = (n: number, total: number) =>
+  json(
+    total > n ? 206 : 200,
+    Array.from({ length: n }, (_, i) => ({ id: i, email: PLANTED })),
+    { 'Content-Range': n ? `0-${n - 1}/${total}` : `*/${total}` },
+  );
 
 function virtualClock() {
   let t = 0;
@@ -85,14 +95,31 @@ describe('runExposureCheck', () => {
     const p = fakeProject({
       profiles: rowsOf(1, 120),
       votes: rowsOf(0, 0),
-      payments: json(401, { code: '42501', details: null, hint: 'Grant the required privileges to the current role with: GRANT SELECT ON public.payments TO anon;', message: 'permission denied for table payments' }),
+      payments: json(401, {
+        code: '42501',
+        details: null,
+        hint: 'Grant the required privileges to the current role with: GRANT SELECT ON public.payments TO anon;',
+        message: 'permission denied for table payments',
+      }),
       legacy: json(404, { code: '42P01', details: null, hint: null, message: 'relation "public.legacy" does not exist' }),
       broken: json(500, { message: 'boom' }),
       garbage: () => new Response('[{"id":1,"email":"x"', { status: 200 }),
     });
-    const r = await runExposureCheck({ ref: REF, key: KEY, tables: ['profiles', 'votes', 'payments', 'legacy', 'drafts', 'broken', 'garbage'], fetch: p.fetch, ...virtualClock() });
+    const r = await runExposureCheck({
+      ref: REF,
+      key: KEY,
+      tables: ['profiles', 'votes', 'payments', 'legacy', 'drafts', 'broken', 'garbage'],
+      fetch: p.fetch,
+      ...virtualClock(),
+    });
     expect(Object.fromEntries(r.tables.map((t) => [t.name, t.verdict]))).toEqual({
-      profiles: 'readable', votes: 'empty', payments: 'no-grant', legacy: 'missing', drafts: 'missing', broken: 'unknown', garbage: 'unknown',
+      profiles: 'readable',
+      votes: 'empty',
+      payments: 'no-grant',
+      legacy: 'missing',
+      drafts: 'missing',
+      broken: 'unknown',
+      garbage: 'unknown',
     });
     expect(r.tables[0]).toMatchObject({ count: 120, columns: ['id', 'email'] });
     expect(JSON.stringify(r)).not.toContain(PLANTED);
@@ -156,7 +183,13 @@ describe('runExposureCheck', () => {
   it('bounds the whole check in time: a project that hangs ends as timed-out', async () => {
     const p = fakeProject({}, { all: hang });
     const t0 = Date.now();
-    const r = await runExposureCheck({ ref: REF, key: KEY, tables: Array.from({ length: 10 }, (_, i) => `t${i}`), fetch: p.fetch, limits: { perSecond: 100, totalMs: 300, requestTimeoutMs: 10_000 } });
+    const r = await runExposureCheck({
+      ref: REF,
+      key: KEY,
+      tables: Array.from({ length: 10 }, (_, i) => `t${i}`),
+      fetch: p.fetch,
+      limits: { perSecond: 100, totalMs: 300, requestTimeoutMs: 10_000 },
+    });
     expect(Date.now() - t0).toBeLessThan(1500);
     expect(r.state).toBe('timed-out');
     expect(p.calls.every((c) => c.aborted)).toBe(true);
@@ -193,9 +226,24 @@ describe('runExposureCheck', () => {
   });
 
   it('reads bucket ids and public flags from the bucket list', async () => {
-    const p = fakeProject({}, { buckets: json(200, [{ id: 'avatars', name: 'avatars', public: true }, { id: 'invoices', name: 'invoices', public: false }]) });
+    const p = fakeProject(
+      {},
+      {
+        buckets: json(200, [
+          { id: 'avatars', name: 'avatars', public: true },
+          { id: 'invoices', name: 'invoices', public: false },
+        ]),
+      },
+    );
     const r = await runExposureCheck({ ref: REF, key: KEY, tables: [], fetch: p.fetch, ...virtualClock() });
-    expect(r.buckets).toEqual({ status: 200, verdict: 'listed', list: [{ id: 'avatars', public: true }, { id: 'invoices', public: false }] });
+    expect(r.buckets).toEqual({
+      status: 200,
+      verdict: 'listed',
+      list: [
+        { id: 'avatars', public: true },
+        { id: 'invoices', public: false },
+      ],
+    });
   });
 });
 
@@ -210,7 +258,9 @@ describe('never a secret key', () => {
   });
   it('refuses before sending anything', async () => {
     const p = fakeProject({});
-    await expect(runExposureCheck({ ref: REF, key: { ref: REF, kind: 'anon-jwt', value: mintServiceRoleKey(REF) }, tables: ['a'], fetch: p.fetch })).rejects.toThrow();
+    await expect(
+      runExposureCheck({ ref: REF, key: { ref: REF, kind: 'anon-jwt', value: mintServiceRoleKey(REF) }, tables: ['a'], fetch: p.fetch }),
+    ).rejects.toThrow();
     expect(p.calls).toHaveLength(0);
   });
 });
@@ -287,7 +337,10 @@ describe('new API keys (sb_publishable_): apikey only, Bearer only for JWTs', ()
 
   it('classifies a 401 PGRST301 that could not be retried as our mistake, not as protection', async () => {
     const { classifyTableAnswer } = await import('@/utils/supabase/app-classify');
-    const t = classifyTableAnswer('profiles', { status: 401, body: JSON.stringify({ code: 'PGRST301', details: null, hint: null, message: 'Expected 3 parts in JWT; got 1' }) });
+    const t = classifyTableAnswer('profiles', {
+      status: 401,
+      body: JSON.stringify({ code: 'PGRST301', details: null, hint: null, message: 'Expected 3 parts in JWT; got 1' }),
+    });
     expect(t).toMatchObject({ verdict: 'unknown', code: 'PGRST301' });
     expect(t.note).toMatch(/our request was wrong/);
   });

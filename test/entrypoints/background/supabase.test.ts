@@ -78,7 +78,12 @@ describe('collectSupabase: consent gate', () => {
     const f = fakeFetch();
     const app = await collectSupabase(opts(f, { sources: [bundle(`var admin="${mintSecretKey()}";`)] }), []);
     expect(f.calls.map((c) => c.url).sort()).toEqual(
-      [`https://${REF}.supabase.co/rest/v1/`, `https://${REF}.supabase.co/rest/v1/profiles?select=*&limit=1`, `https://${REF}.supabase.co/rest/v1/votes?select=*&limit=1`, `https://${REF}.supabase.co/storage/v1/bucket`].sort(),
+      [
+        `https://${REF}.supabase.co/rest/v1/`,
+        `https://${REF}.supabase.co/rest/v1/profiles?select=*&limit=1`,
+        `https://${REF}.supabase.co/rest/v1/votes?select=*&limit=1`,
+        `https://${REF}.supabase.co/storage/v1/bucket`,
+      ].sort(),
     );
     expect(new Set(f.calls.map((c) => c.method))).toEqual(new Set(['GET']));
     expect(new Set(f.calls.map((c) => c.apikey))).toEqual(new Set([ANON]));
@@ -124,7 +129,10 @@ describe('collectSupabase: consent gate', () => {
 
   it('a cancel during the check aborts the requests in flight', async () => {
     await consent();
-    const hanging = vi.fn((_: unknown, init?: RequestInit) => new Promise<Response>((_, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const hanging = vi.fn(
+      (_: unknown, init?: RequestInit) =>
+        new Promise<Response>((_, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
     const p = collectSupabase(opts(fakeFetch(), { probe: { fetch: hanging as unknown as typeof fetch, limits: { perSecond: 1000 } } }), []);
     await vi.waitFor(() => expect(hanging).toHaveBeenCalled());
     expect(cancelProbe(3)).toBe(true);
@@ -137,7 +145,12 @@ describe('the popup’s cancel message', () => {
   it('is accepted from our own pages only', async () => {
     const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
     await expect(handleMessage({ type: 'supabase:cancel-probe', tabId: 9 }, popup)).resolves.toEqual({ ok: true });
-    await expect(handleMessage({ type: 'supabase:cancel-probe', tabId: 9 }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } as never, frameId: 0 })).resolves.toBeUndefined();
+    await expect(
+      handleMessage(
+        { type: 'supabase:cancel-probe', tabId: 9 },
+        { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } as never, frameId: 0 },
+      ),
+    ).resolves.toBeUndefined();
     await expect(handleMessage({ type: 'supabase:cancel-probe', tabId: 9, extra: 1 }, popup)).resolves.toBeUndefined();
   });
 });
@@ -155,10 +168,23 @@ describe('capture: the page’s own Supabase requests', () => {
     const tab = 4;
     const emit = (requestId: string, url: string, type: string, headers: Record<string, string>, method = 'GET') => {
       wr.onSendHeaders.emit({ requestId, tabId: tab, url, method, requestHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })) });
-      wr.onHeadersReceived.emit({ requestId, url, tabId: tab, type, statusCode: type === 'main_frame' ? 200 : 206, responseHeaders: [{ name: 'Content-Range', value: '0-4/12' }, { name: 'Access-Control-Allow-Origin', value: '*' }] });
+      wr.onHeadersReceived.emit({
+        requestId,
+        url,
+        tabId: tab,
+        type,
+        statusCode: type === 'main_frame' ? 200 : 206,
+        responseHeaders: [
+          { name: 'Content-Range', value: '0-4/12' },
+          { name: 'Access-Control-Allow-Origin', value: '*' },
+        ],
+      });
     };
     emit('d', `${ORIGIN}/`, 'main_frame', {});
-    emit('a', `https://${REF}.supabase.co/rest/v1/profiles?select=id,email&email=eq.someone%40example.org`, 'xmlhttprequest', { apikey: ANON, Authorization: `Bearer ${ANON}` });
+    emit('a', `https://${REF}.supabase.co/rest/v1/profiles?select=id,email&email=eq.someone%40example.org`, 'xmlhttprequest', {
+      apikey: ANON,
+      Authorization: `Bearer ${ANON}`,
+    });
     emit('u', `https://${REF}.supabase.co/rest/v1/todos?select=*`, 'xmlhttprequest', { apikey: ANON, Authorization: 'Bearer user.session.jwt' });
     const list = await capture.capturedFor(tab);
     expect(list[1]).toMatchObject({

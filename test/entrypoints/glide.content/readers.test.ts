@@ -27,16 +27,28 @@ describe('screenOf', () => {
 });
 
 describe('Access', () => {
-  it('new wording, public', () => expect(read(accessNew({ mode: 'public' }), 'access').access).toMatchObject({ mode: 'public', wording: 'new', requestAccess: false, signIn: ['glide-pin'] }));
+  it('new wording, public', () =>
+    expect(read(accessNew({ mode: 'public' }), 'access').access).toMatchObject({
+      mode: 'public',
+      wording: 'new',
+      requestAccess: false,
+      signIn: ['glide-pin'],
+    }));
   it('new wording, private, users table, request access and magic link on', () =>
-    expect(read(accessNew({ mode: 'private', requestAccess: true, magic: true }), 'access').access).toMatchObject({ mode: 'private', who: ['users-table'], requestAccess: true, signIn: ['magic-link', 'glide-pin'] }));
+    expect(read(accessNew({ mode: 'private', requestAccess: true, magic: true }), 'access').access).toMatchObject({
+      mode: 'private',
+      who: ['users-table'],
+      requestAccess: true,
+      signIn: ['magic-link', 'glide-pin'],
+    }));
   it.each([
     ['Public', 'public'],
     ['Public with email', 'public-email'],
     ['Limit access by password', 'private'],
     ['Only I can sign in', 'private'],
   ] as const)('old wording "%s" → %s', (label, mode) => expect(read(accessOld(label), 'access').access).toMatchObject({ mode, wording: 'old' }));
-  it('old "Limit access by password" is a shared password', () => expect(read(accessOld('Limit access by password'), 'access').access?.who).toEqual(['password']));
+  it('old "Limit access by password" is a shared password', () =>
+    expect(read(accessOld('Limit access by password'), 'access').access?.who).toEqual(['password']));
   it('half-rendered (heading, no options): could not read, says what is missing', () => {
     const o = read(accessHalf(), 'access');
     expect(o).toMatchObject({ status: 'unreadable' });
@@ -49,7 +61,10 @@ describe('Data', () => {
   it('tables, the selected table’s columns (complete by aria-colcount), no Row Owner verdict without a menu', () => {
     const o = read(dataEditor({ selected: 'Customers' }), 'data');
     expect(o.tables.map((t) => t.name)).toEqual(['Customers', 'Orders', 'Products']);
-    expect(o.tables[0]).toMatchObject({ columnsComplete: true, columns: [{ name: 'Name', rowOwner: 'unknown' }, { name: 'Email', rowOwner: 'unknown' }, { name: 'Phone Number' }, { name: 'Notes' }] });
+    expect(o.tables[0]).toMatchObject({
+      columnsComplete: true,
+      columns: [{ name: 'Name', rowOwner: 'unknown' }, { name: 'Email', rowOwner: 'unknown' }, { name: 'Phone Number' }, { name: 'Notes' }],
+    });
     expect(o.tables[1]!.columns).toEqual([]);
   });
   it('a column menu offering "Make Row Owner" says that column is not one', () => {
@@ -91,7 +106,8 @@ describe('Workflows', () => {
     expect(o.workflows?.items[0]?.webhookHash).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(o)).not.toContain('fixture-hook');
   });
-  it('an empty screen (empty-state wording undocumented) is "unknown", never "no workflows"', () => expect(read(workflows({ empty: true }), 'workflows')).toMatchObject({ status: 'unreadable', workflows: { state: 'unknown' } }));
+  it('an empty screen (empty-state wording undocumented) is "unknown", never "no workflows"', () =>
+    expect(read(workflows({ empty: true }), 'workflows')).toMatchObject({ status: 'unreadable', workflows: { state: 'unknown' } }));
 });
 
 describe('Users and Secrets', () => {

@@ -8,7 +8,9 @@ import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence'
 import { API_DATA, REF_C } from '../../fixtures/apps/supabase-studio';
 
 const TOKEN = ['tok', 'x'.repeat(20), 'Y'.repeat(20)].join('.');
-const storage = (value: unknown) => ({ getItem: (k: string) => (k === SESSION_STORAGE_KEY ? (typeof value === 'string' ? value : JSON.stringify(value)) : null) });
+const storage = (value: unknown) => ({
+  getItem: (k: string) => (k === SESSION_STORAGE_KEY ? (typeof value === 'string' ? value : JSON.stringify(value)) : null),
+});
 const SESSION = storage({ access_token: TOKEN, refresh_token: 'r', user: { id: 'u' } });
 
 function api(status = 200, o: { query404?: boolean; postgrest?: boolean } = {}) {
@@ -34,7 +36,12 @@ describe('readSessionToken', () => {
     expect(readSessionToken(SESSION)).toBe(TOKEN);
     expect(readSessionToken(storage({ currentSession: { access_token: TOKEN }, expiresAt: 1 }))).toBe(TOKEN);
   });
-  it.each([['nothing', null], ['not JSON', '{'], ['no token', { user: {} }], ['a token with spaces', { access_token: 'a b c d e f g h i j k l m n o p' }]])('%s: none', (_n, v) => {
+  it.each([
+    ['nothing', null],
+    ['not JSON', '{'],
+    ['no token', { user: {} }],
+    ['a token with spaces', { access_token: 'a b c d e f g h i j k l m n o p' }],
+  ])('%s: none', (_n, v) => {
     expect(readSessionToken({ getItem: () => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v)) })).toBeUndefined();
   });
 });
@@ -68,7 +75,12 @@ describe('runDeepAudit', () => {
     expect(o.advisors!.lints[0]!.detail).toBe('Table `public.customers` is public, but RLS has not been enabled.');
     expect(o.tables.find((t) => t.name === 'customers')).toMatchObject({ rls: 'disabled', exposed: 'yes', columns: ['id', 'email', 'phone', 'created_at'] });
     expect(o.tables.find((t) => t.name === 'customer_emails')).toMatchObject({ kind: 'view' });
-    expect(o.policies.find((p) => p.table === 'objects')).toMatchObject({ schema: 'storage', command: 'SELECT', roles: ['public'], using: "(bucket_id = 'uploads'::text)" });
+    expect(o.policies.find((p) => p.table === 'objects')).toMatchObject({
+      schema: 'storage',
+      command: 'SELECT',
+      roles: ['public'],
+      using: "(bucket_id = 'uploads'::text)",
+    });
     expect(o.cron).toMatchObject({ state: 'jobs', jobs: [{ name: 'delete-job-run-details' }] });
   });
 

@@ -14,7 +14,23 @@ import { readTableEditor } from '@/entrypoints/supabase.content/readers/table-ed
 import { readTableList } from '@/entrypoints/supabase.content/readers/table-list';
 import { pageOf } from '@/entrypoints/supabase.content/studio';
 import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence';
-import { HOSTILE_TABLE, LINTS, REF, REF_B, TABLES, advisorsPage, apiKeysPage, bucketsPage, cronPage, dash, heavyEditor, policiesPage, sidebar, storagePoliciesPage, tableEditor } from '../../fixtures/apps/supabase-studio';
+import {
+  HOSTILE_TABLE,
+  LINTS,
+  REF,
+  REF_B,
+  TABLES,
+  advisorsPage,
+  apiKeysPage,
+  bucketsPage,
+  cronPage,
+  dash,
+  heavyEditor,
+  policiesPage,
+  sidebar,
+  storagePoliciesPage,
+  tableEditor,
+} from '../../fixtures/apps/supabase-studio';
 
 function at(path: string, body: string) {
   document.body.innerHTML = body;
@@ -90,7 +106,8 @@ describe('table editor', () => {
     const { page, href } = at(`/editor/${id}?schema=public`, tableEditor(REF, t, { variant }));
     return valid(readTableEditor(document, page, href).observation).tables.find((x) => x.name === t.name);
   };
-  it('"RLS disabled" and the grid’s column names', () => expect(editor(101)).toMatchObject({ rls: 'disabled', exposed: 'yes', columns: ['id', 'email', 'full_name', 'phone', 'avatar_url', 'created_at'] }));
+  it('"RLS disabled" and the grid’s column names', () =>
+    expect(editor(101)).toMatchObject({ rls: 'disabled', exposed: 'yes', columns: ['id', 'email', 'full_name', 'phone', 'avatar_url', 'created_at'] }));
   it('"Add RLS policy": RLS on, no policy', () => expect(editor(103)).toMatchObject({ rls: 'enabled', policyCount: 0 }));
   it('"RLS policy" with its count', () => expect(editor(102)).toMatchObject({ rls: 'enabled', policyCount: 1 }));
   it('older wording "Row Level Security disabled"', () => expect(editor(101, 'old')).toMatchObject({ rls: 'disabled' }));
@@ -131,8 +148,17 @@ describe('policies page', () => {
   });
 
   it('parses policy SQL with quoted names, casts and nested parentheses', () => {
-    const [p] = parseCreatePolicies(`create policy "Admins can ""update""" on "public"."admin_settings" as PERMISSIVE for UPDATE to authenticated using (((auth.jwt() -> 'user_metadata'::text) ->> 'role'::text) = 'admin'::text) with check (true);`);
-    expect(p).toMatchObject({ name: 'Admins can "update"', schema: 'public', table: 'admin_settings', command: 'UPDATE', roles: ['authenticated'], check: 'true' });
+    const [p] = parseCreatePolicies(
+      `create policy "Admins can ""update""" on "public"."admin_settings" as PERMISSIVE for UPDATE to authenticated using (((auth.jwt() -> 'user_metadata'::text) ->> 'role'::text) = 'admin'::text) with check (true);`,
+    );
+    expect(p).toMatchObject({
+      name: 'Admins can "update"',
+      schema: 'public',
+      table: 'admin_settings',
+      command: 'UPDATE',
+      roles: ['authenticated'],
+      check: 'true',
+    });
     expect(p!.using).toContain("'user_metadata'");
   });
 });
@@ -168,7 +194,11 @@ describe('storage and cron', () => {
   it('buckets with their "Public" badge (a bucket named public-… is not public for it)', () => {
     const { page, href } = at('/storage/buckets', bucketsPage(REF));
     const o = valid(readBuckets(document, page, href).observation);
-    expect(o.buckets.map((b) => [b.id, b.public])).toEqual([['avatars', true], ['invoices', false], ['public-exports', false]]);
+    expect(o.buckets.map((b) => [b.id, b.public])).toEqual([
+      ['avatars', true],
+      ['invoices', false],
+      ['public-exports', false],
+    ]);
     expect(o.bucketsComplete).toBe(true);
   });
 
@@ -196,7 +226,10 @@ describe('storage and cron', () => {
     const { page, href } = at('/integrations/cron/jobs', cronPage('housekeeping'));
     const cron = valid(readCron(document, page, href).observation).cron!;
     expect(cron.state).toBe('jobs');
-    expect(cron.jobs.map((j) => [j.name, j.schedule])).toEqual([['delete-job-run-details', '0 12 * * *'], ['nightly-report', '0 6 * * *']]);
+    expect(cron.jobs.map((j) => [j.name, j.schedule])).toEqual([
+      ['delete-job-run-details', '0 12 * * *'],
+      ['nightly-report', '0 6 * * *'],
+    ]);
     expect(cron.jobs[0]!.command).toMatch(/^DELETE FROM cron\.job_run_details/);
   });
 

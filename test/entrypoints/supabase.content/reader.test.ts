@@ -13,7 +13,10 @@ function fakeCtx() {
   const onLocation: (() => void)[] = [];
   const ctx = {
     isInvalid: false,
-    onInvalidated: (cb: () => void) => (onInvalid.push(cb), () => undefined),
+    onInvalidated: (cb: () => void) => {
+      onInvalid.push(cb);
+      return () => undefined;
+    },
     addEventListener: (_w: Window, _t: string, h: () => void) => void onLocation.push(h),
     setTimeout: (h: () => void, ms: number) => setTimeout(h, ms),
     requestIdleCallback: (cb: (d: IdleDeadline) => void) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 0) as unknown as number,
@@ -22,17 +25,22 @@ function fakeCtx() {
     ctx: ctx as ReaderContext,
     navigate: (href: string) => {
       win.location.href = href;
-      onLocation.forEach((h) => h());
+      for (const h of onLocation) h();
     },
     invalidate: () => {
       ctx.isInvalid = true;
-      onInvalid.forEach((cb) => cb());
+      for (const cb of onInvalid) cb();
     },
   };
 }
 const win = { location: { href: '' } } as unknown as Window & { location: { href: string } };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const MARKER: DashboardMarker = { target: { kind: 'table', schema: 'public', name: 'profiles' }, ruleId: 'supabase-rls-disabled', title: 'Table open to anyone', severity: 'critical' };
+const MARKER: DashboardMarker = {
+  target: { kind: 'table', schema: 'public', name: 'profiles' },
+  ruleId: 'supabase-rls-disabled',
+  title: 'Table open to anyone',
+  severity: 'critical',
+};
 
 let layer: { render: ReturnType<typeof vi.fn<(items: PlacedMarker[]) => void>>; clear: ReturnType<typeof vi.fn<() => void>> };
 type Send = (o: ObservationDraft) => Promise<DashboardMarker[] | undefined>;

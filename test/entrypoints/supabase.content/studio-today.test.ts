@@ -147,7 +147,23 @@ describe('Security Advisor rows (LinterDataGrid.tsx)', () => {
   });
 
   it('a complete tab read from the page never drops what the deep audit reported', () => {
-    const api = valid({ page: 'deep-audit', source: 'api', advisors: { levels: ['ERROR', 'WARN', 'INFO'], lints: [{ name: 'rls_disabled_in_public', title: 'RLS Disabled in Public', level: 'ERROR', cacheKey: 'rls_disabled_in_public_private_ledger', schema: 'private', entity: 'ledger' }] } });
+    const api = valid({
+      page: 'deep-audit',
+      source: 'api',
+      advisors: {
+        levels: ['ERROR', 'WARN', 'INFO'],
+        lints: [
+          {
+            name: 'rls_disabled_in_public',
+            title: 'RLS Disabled in Public',
+            level: 'ERROR',
+            cacheKey: 'rls_disabled_in_public_private_ledger',
+            schema: 'private',
+            entity: 'ledger',
+          },
+        ],
+      },
+    });
     let d = mergeObservation(undefined, REF, api, 1);
     const { page, href } = at('/advisors/security?preset=ERROR', advisorsPage('ERROR', LINTS));
     d = mergeObservation(d, REF, valid(readPage(document, page, href).observation), 2);
@@ -171,7 +187,11 @@ describe('cron (CronJobsEmptyState.tsx, MissingExtensionAlert.tsx)', () => {
     }
   });
   it('an unclear read never replaces what an earlier read knew', () => {
-    const jobs = valid({ page: 'cron', source: 'dom', cron: { state: 'jobs', jobs: [{ name: 'purge', schedule: '0 3 * * *', command: 'delete from public.logs' }] } });
+    const jobs = valid({
+      page: 'cron',
+      source: 'dom',
+      cron: { state: 'jobs', jobs: [{ name: 'purge', schedule: '0 3 * * *', command: 'delete from public.logs' }] },
+    });
     let d = mergeObservation(undefined, REF, jobs, 1);
     d = mergeObservation(d, REF, valid({ page: 'cron', source: 'dom', cron: { state: 'unknown', jobs: [] } }), 2);
     expect(d.cron?.state).toBe('jobs');

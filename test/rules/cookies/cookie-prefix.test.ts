@@ -6,7 +6,11 @@ import { describeRule } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
-    { name: 'prefixes are matched case-insensitively (__HOST-sid is held to the __Host- rules)', evidence: evidence({ cookies: [setCookie('__HOST-sid=x; Path=/; Secure; Domain=app.example.com')] }), messages: ['broken'] },
+    {
+      name: 'prefixes are matched case-insensitively (__HOST-sid is held to the __Host- rules)',
+      evidence: evidence({ cookies: [setCookie('__HOST-sid=x; Path=/; Secure; Domain=app.example.com')] }),
+      messages: ['broken'],
+    },
     {
       name: 'session cookie without a prefix gets advice',
       evidence: evidence({ cookies: [cookie({ name: 'session' })] }),
@@ -22,7 +26,13 @@ describeRule(rule, {
       severity: 'info',
       check: ([f]) => expect(f!.message).toMatch(/\(Secure\).*browsers refuse it/),
     },
-    { name: '__Host- cookie with a narrower Path', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/app; Secure')] }), messages: ['broken'], severity: 'info', check: ([f]) => expect(f!.message).toContain('Path=/') },
+    {
+      name: '__Host- cookie with a narrower Path',
+      evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/app; Secure')] }),
+      messages: ['broken'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('Path=/'),
+    },
     {
       name: '__Host- cookie with a Domain',
       evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; Secure; Domain=.example.com')] }),
@@ -42,14 +52,26 @@ describeRule(rule, {
     { name: '__Secure- cookie with Secure and a Domain', evidence: evidence({ cookies: [setCookie('__Secure-sid=x; Domain=example.com; Secure')] }) },
     { name: 'non-session cookie', evidence: evidence({ cookies: [cookie({ name: 'theme' })] }) },
     { name: 'analytics cookie', evidence: evidence({ cookies: [cookie({ name: '_hjSessionUser_1' })] }) },
-    { name: 'page-visible session cookie (no advice: its attributes are unknown)', evidence: evidence({ cookies: [cookie({ name: 'session', httpOnly: false, secure: false, source: 'page' })] }) },
-    { name: 'page-visible __Host- cookie (Secure unknown there)', evidence: evidence({ cookies: [cookie({ name: '__Host-pref', httpOnly: false, secure: false, source: 'page' })] }) },
+    {
+      name: 'page-visible session cookie (no advice: its attributes are unknown)',
+      evidence: evidence({ cookies: [cookie({ name: 'session', httpOnly: false, secure: false, source: 'page' })] }),
+    },
+    {
+      name: 'page-visible __Host- cookie (Secure unknown there)',
+      evidence: evidence({ cookies: [cookie({ name: '__Host-pref', httpOnly: false, secure: false, source: 'page' })] }),
+    },
   ],
   fixed: [
-    { name: 'renaming to __Host- as the fix snippet shows', before: evidence({ cookies: [setCookie('session=x; Path=/; Secure; HttpOnly')] }), after: evidence({ cookies: [fixCookie(rule)] }) },
-    { name: 'dropping the Domain from a __Host- cookie', before: evidence({ cookies: [setCookie('__Host-s=x; Path=/; Secure; Domain=app.example.com')] }), after: evidence({ cookies: [setCookie('__Host-s=x; Path=/; Secure')] }) },
+    {
+      name: 'renaming to __Host- as the fix snippet shows',
+      before: evidence({ cookies: [setCookie('session=x; Path=/; Secure; HttpOnly')] }),
+      after: evidence({ cookies: [fixCookie(rule)] }),
+    },
+    {
+      name: 'dropping the Domain from a __Host- cookie',
+      before: evidence({ cookies: [setCookie('__Host-s=x; Path=/; Secure; Domain=app.example.com')] }),
+      after: evidence({ cookies: [setCookie('__Host-s=x; Path=/; Secure')] }),
+    },
   ],
-  todo: [
-    'a __Host- cookie set without an explicit Path attribute is rejected by browsers even from /',
-  ],
+  todo: ['a __Host- cookie set without an explicit Path attribute is rejected by browsers even from /'],
 });

@@ -5,8 +5,17 @@ import { describeRule } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
-    { name: 'session cookie SameSite=None without Secure', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'none', secure: false })] }), messages: ['insecure'], severity: 'medium' },
-    { name: 'any cookie, not only sessions (browsers drop it)', evidence: evidence({ cookies: [setCookie('embed_pref=1; SameSite=None')] }), messages: ['insecure'] },
+    {
+      name: 'session cookie SameSite=None without Secure',
+      evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'none', secure: false })] }),
+      messages: ['insecure'],
+      severity: 'medium',
+    },
+    {
+      name: 'any cookie, not only sessions (browsers drop it)',
+      evidence: evidence({ cookies: [setCookie('embed_pref=1; SameSite=None')] }),
+      messages: ['insecure'],
+    },
     { name: 'attribute value in upper case', evidence: evidence({ cookies: [setCookie('widget=1; SAMESITE=NONE; HttpOnly')] }), messages: ['insecure'] },
     {
       name: 'what the server sent wins over a browser store that never kept it',

@@ -32,17 +32,27 @@ describeRule(rule, {
   ],
   clean: [
     // Issue 9, defect 6: refused by the browser (__Secure- without Secure): never stored, not judged here.
-    { name: 'refused __Secure- cookie is not judged', evidence: evidence({ cookies: [setCookie('__Secure-session=x; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000')] }) },
+    {
+      name: 'refused __Secure- cookie is not judged',
+      evidence: evidence({ cookies: [setCookie('__Secure-session=x; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000')] }),
+    },
     { name: 'eight hours', evidence: evidence({ cookies: [lasting('session', 8 * 3600)] }) },
     { name: 'exactly one day', evidence: evidence({ cookies: [lasting('session', DAY)] }) },
     { name: 'browser-session cookie (no expiry)', evidence: evidence({ cookies: [cookie({ name: 'session' })] }) },
     { name: 'already expired', evidence: evidence({ cookies: [lasting('session', -DAY)] }) },
     { name: 'long-lived analytics cookie', evidence: evidence({ cookies: [lasting('_ga', 730 * DAY)] }) },
     { name: 'long-lived non-session cookie', evidence: evidence({ cookies: [lasting('theme', 365 * DAY)] }) },
-    { name: 'a short Max-Age wins over a far Expires', evidence: evidence({ cookies: [setCookie('session=x; Max-Age=3600; Expires=Fri, 31 Dec 9999 23:59:59 GMT')] }) },
+    {
+      name: 'a short Max-Age wins over a far Expires',
+      evidence: evidence({ cookies: [setCookie('session=x; Max-Age=3600; Expires=Fri, 31 Dec 9999 23:59:59 GMT')] }),
+    },
     { name: 'a garbage Expires is ignored (session cookie)', evidence: evidence({ cookies: [setCookie('session=x; Expires=someday')] }) },
   ],
   fixed: [
-    { name: 'the lifetime from the fix snippet (8 h)', before: evidence({ cookies: [lasting('session', 90 * DAY)] }), after: evidence({ cookies: [fixCookie(rule)] }) },
+    {
+      name: 'the lifetime from the fix snippet (8 h)',
+      before: evidence({ cookies: [lasting('session', 90 * DAY)] }),
+      after: evidence({ cookies: [fixCookie(rule)] }),
+    },
   ],
 });

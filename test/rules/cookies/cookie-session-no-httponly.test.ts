@@ -18,9 +18,17 @@ describeRule(rule, {
         expect(f!.location).toMatchObject({ kind: 'cookie', name: 'session' });
       },
     },
-    { name: 'a session cookie page scripts can see is by definition not HttpOnly', evidence: evidence({ cookies: [cookie({ name: 'connect.sid', httpOnly: false, secure: false, source: 'page' })] }), messages: ['readable'] },
+    {
+      name: 'a session cookie page scripts can see is by definition not HttpOnly',
+      evidence: evidence({ cookies: [cookie({ name: 'connect.sid', httpOnly: false, secure: false, source: 'page' })] }),
+      messages: ['readable'],
+    },
     { name: 'JWT kept in a cookie', evidence: evidence({ cookies: [readable('jwt')] }), messages: ['readable'] },
-    { name: 'next-auth session token from Set-Cookie', evidence: evidence({ cookies: [setCookie('__Secure-next-auth.session-token=e30; Path=/; Secure; SameSite=Lax')] }), messages: ['readable'] },
+    {
+      name: 'next-auth session token from Set-Cookie',
+      evidence: evidence({ cookies: [setCookie('__Secure-next-auth.session-token=e30; Path=/; Secure; SameSite=Lax')] }),
+      messages: ['readable'],
+    },
     { name: 'Bubble login cookie', evidence: evidence({ cookies: [readable('myapp_live_u2main')] }), messages: ['readable'] },
     {
       name: 'page and cookie-API copies of one cookie give one finding',
@@ -30,11 +38,17 @@ describeRule(rule, {
   ],
   clean: [
     // Issue 9, defect 6: a cookie the browser refuses (broken __Host- rules) is never stored, so never readable.
-    { name: 'refused __Host- cookie (with a Domain) is not judged', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; Secure; Domain=example.com')] }) },
+    {
+      name: 'refused __Host- cookie (with a Domain) is not judged',
+      evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; Secure; Domain=example.com')] }),
+    },
     { name: 'HttpOnly session cookie', evidence: evidence({ cookies: [cookie({ name: 'session' })] }) },
     { name: 'non-session cookies readable by scripts', evidence: evidence({ cookies: [readable('theme'), readable('ui_lang')] }) },
     { name: 'Google Analytics cookies', evidence: evidence({ cookies: [readable('_ga'), readable('_ga_ABC123'), readable('_gid'), readable('AMP_TOKEN')] }) },
-    { name: 'analytics cookies whose names look like sessions', evidence: evidence({ cookies: [readable('_hjSession_123'), readable('ai_session'), readable('_uetsid')] }) },
+    {
+      name: 'analytics cookies whose names look like sessions',
+      evidence: evidence({ cookies: [readable('_hjSession_123'), readable('ai_session'), readable('_uetsid')] }),
+    },
     { name: 'Stripe fraud-prevention cookie', evidence: evidence({ cookies: [readable('__stripe_sid'), readable('__stripe_mid')] }) },
     { name: 'consent cookies', evidence: evidence({ cookies: [readable('OptanonConsent'), readable('cookieconsent_status')] }) },
     {
@@ -44,6 +58,10 @@ describeRule(rule, {
     { name: 'UI state cookie starting with "sid" (shadcn sidebar_state)', evidence: evidence({ cookies: [readable('sidebar_state')] }) },
   ],
   fixed: [
-    { name: 'setting the cookie as the fix snippet shows', before: evidence({ cookies: [readable('session')] }), after: evidence({ cookies: [fixCookie(rule)] }) },
+    {
+      name: 'setting the cookie as the fix snippet shows',
+      before: evidence({ cookies: [readable('session')] }),
+      after: evidence({ cookies: [fixCookie(rule)] }),
+    },
   ],
 });

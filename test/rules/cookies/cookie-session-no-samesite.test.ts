@@ -5,9 +5,18 @@ import { describeRule } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
-    { name: 'session cookie with no SameSite', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'unspecified' })] }), messages: ['missing'], severity: 'low' },
+    {
+      name: 'session cookie with no SameSite',
+      evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'unspecified' })] }),
+      messages: ['missing'],
+      severity: 'low',
+    },
     { name: 'Set-Cookie without SameSite', evidence: evidence({ cookies: [setCookie('laravel_session=x; Path=/; Secure; HttpOnly')] }), messages: ['missing'] },
-    { name: 'invalid SameSite value counts as none given', evidence: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SameSite=Strictest')] }), messages: ['missing'] },
+    {
+      name: 'invalid SameSite value counts as none given',
+      evidence: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SameSite=Strictest')] }),
+      messages: ['missing'],
+    },
     { name: 'empty SameSite attribute', evidence: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SameSite')] }), messages: ['missing'] },
     {
       name: 'bad sameSite from the cookie store is treated as unspecified',
@@ -20,12 +29,26 @@ describeRule(rule, {
     { name: 'refused __Host- cookie is not judged', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; HttpOnly')] }) },
     { name: 'SameSite=Lax', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'lax' })] }) },
     { name: 'SameSite=Strict in odd case', evidence: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SAMESITE=sTrIcT')] }) },
-    { name: 'explicit SameSite=None (cookie-samesite-none-insecure checks its Secure)', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'none' })] }) },
-    { name: 'page-visible cookie (SameSite unknown there)', evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'unspecified', httpOnly: false, source: 'page' })] }) },
+    {
+      name: 'explicit SameSite=None (cookie-samesite-none-insecure checks its Secure)',
+      evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'none' })] }),
+    },
+    {
+      name: 'page-visible cookie (SameSite unknown there)',
+      evidence: evidence({ cookies: [cookie({ name: 'session', sameSite: 'unspecified', httpOnly: false, source: 'page' })] }),
+    },
     { name: 'non-session cookie', evidence: evidence({ cookies: [cookie({ name: 'theme', sameSite: 'unspecified' })] }) },
   ],
   fixed: [
-    { name: 'setting the cookie as the fix snippet shows', before: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly')] }), after: evidence({ cookies: [fixCookie(rule)] }) },
-    { name: 'adding SameSite=Lax', before: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly')] }), after: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SameSite=Lax')] }) },
+    {
+      name: 'setting the cookie as the fix snippet shows',
+      before: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly')] }),
+      after: evidence({ cookies: [fixCookie(rule)] }),
+    },
+    {
+      name: 'adding SameSite=Lax',
+      before: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly')] }),
+      after: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SameSite=Lax')] }),
+    },
   ],
 });

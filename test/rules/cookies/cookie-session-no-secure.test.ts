@@ -15,8 +15,16 @@ describeRule(rule, {
     },
     { name: 'PHP session id', evidence: evidence({ cookies: [cookie({ name: 'PHPSESSID', secure: false })] }), messages: ['insecure'] },
     { name: 'Bubble login cookie', evidence: evidence({ cookies: [cookie({ name: 'tinypoll_live_u2main', secure: false })] }), messages: ['insecure'] },
-    { name: 'as the server sent it (Set-Cookie without Secure)', evidence: evidence({ cookies: [setCookie('sessionid=abc; Path=/; HttpOnly; SameSite=Lax')] }), messages: ['insecure'] },
-    { name: 'attribute names in odd case, Secure missing', evidence: evidence({ cookies: [setCookie('auth_token=x; HTTPONLY; samesite=STRICT; path=/')] }), messages: ['insecure'] },
+    {
+      name: 'as the server sent it (Set-Cookie without Secure)',
+      evidence: evidence({ cookies: [setCookie('sessionid=abc; Path=/; HttpOnly; SameSite=Lax')] }),
+      messages: ['insecure'],
+    },
+    {
+      name: 'attribute names in odd case, Secure missing',
+      evidence: evidence({ cookies: [setCookie('auth_token=x; HTTPONLY; samesite=STRICT; path=/')] }),
+      messages: ['insecure'],
+    },
     {
       name: 'Set-Cookie wins over the browser store (which may have dropped or changed the cookie)',
       evidence: evidence({ cookies: [cookie({ name: 'sid', secure: true }), setCookie('sid=1; HttpOnly')] }),
@@ -31,7 +39,12 @@ describeRule(rule, {
       severity: 'low',
       check: ([f]) => expect(f!.message).toContain('overwrite'),
     },
-    { name: 'XSRF-TOKEN without Secure (readable by scripts, as it must be)', evidence: evidence({ cookies: [cookie({ name: 'XSRF-TOKEN', secure: false, httpOnly: false })] }), messages: ['csrf'], severity: 'low' },
+    {
+      name: 'XSRF-TOKEN without Secure (readable by scripts, as it must be)',
+      evidence: evidence({ cookies: [cookie({ name: 'XSRF-TOKEN', secure: false, httpOnly: false })] }),
+      messages: ['csrf'],
+      severity: 'low',
+    },
     {
       name: 'the same name on two paths is two cookies',
       evidence: evidence({ cookies: [cookie({ name: 'session', secure: false }), cookie({ name: 'session', path: '/admin', secure: false })] }),
@@ -40,15 +53,27 @@ describeRule(rule, {
   ],
   clean: [
     { name: 'session cookie with Secure', evidence: evidence({ cookies: [cookie({ name: 'session' })] }) },
-    { name: 'cookie visible to page scripts (Secure unknown there)', evidence: evidence({ cookies: [cookie({ name: 'session', secure: false, httpOnly: false, source: 'page' })] }) },
+    {
+      name: 'cookie visible to page scripts (Secure unknown there)',
+      evidence: evidence({ cookies: [cookie({ name: 'session', secure: false, httpOnly: false, source: 'page' })] }),
+    },
     { name: 'analytics cookie that looks like a session', evidence: evidence({ cookies: [cookie({ name: '_hjSessionUser_12345', secure: false })] }) },
     { name: 'non-session cookie', evidence: evidence({ cookies: [cookie({ name: 'theme', secure: false }), cookie({ name: 'lang', secure: false })] }) },
     { name: 'Set-Cookie without a name is dropped by the collector', evidence: evidence({ cookies: [] }) },
-    { name: 'anti-CSRF cookie with Secure (HttpOnly not asked: scripts read it)', evidence: evidence({ cookies: [cookie({ name: 'csrftoken', httpOnly: false })] }) },
+    {
+      name: 'anti-CSRF cookie with Secure (HttpOnly not asked: scripts read it)',
+      evidence: evidence({ cookies: [cookie({ name: 'csrftoken', httpOnly: false })] }),
+    },
     // Issue 9, defect 6: the browser refuses these (prefix rules), so there is no insecure session cookie at all;
     // cookie-prefix reports the refusal as info.
-    { name: '__Host- session cookie without Secure is refused by the browser', evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; HttpOnly; SameSite=Lax')] }) },
-    { name: '__Secure- session cookie without Secure is refused by the browser', evidence: evidence({ cookies: [setCookie('__Secure-sid=x; Path=/; HttpOnly')] }) },
+    {
+      name: '__Host- session cookie without Secure is refused by the browser',
+      evidence: evidence({ cookies: [setCookie('__Host-session=x; Path=/; HttpOnly; SameSite=Lax')] }),
+    },
+    {
+      name: '__Secure- session cookie without Secure is refused by the browser',
+      evidence: evidence({ cookies: [setCookie('__Secure-sid=x; Path=/; HttpOnly')] }),
+    },
   ],
   fixed: [
     {

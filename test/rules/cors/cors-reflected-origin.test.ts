@@ -23,7 +23,17 @@ describeRule(rule, {
   flagged: [
     {
       name: 'a foreign origin is echoed with credentials',
-      evidence: evidence({ responses: [probe([[ACAO, EVIL], [ACAC, 'true']], EVIL)] }),
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
       messages: ['reflected'],
       severity: 'high',
       check: ([f]) => {
@@ -31,33 +41,198 @@ describeRule(rule, {
         expect(f!.evidence).toContain(`Origin: ${EVIL}`);
       },
     },
-    { name: 'origin "null" allowed with credentials', evidence: evidence({ responses: [probe([[ACAO, 'null'], [ACAC, 'true']])] }), messages: ['nullOrigin'] },
-    { name: 'NULL and TRUE in upper case', evidence: evidence({ responses: [probe([[ACAO, 'NULL'], [ACAC, 'TRUE']])] }), messages: ['nullOrigin'] },
-    { name: 'header names in odd case', evidence: evidence({ responses: [probe([['access-control-allow-ORIGIN', EVIL], ['Access-Control-Allow-credentials', 'true']], EVIL)] }), messages: ['reflected'] },
+    {
+      name: 'origin "null" allowed with credentials',
+      evidence: evidence({
+        responses: [
+          probe([
+            [ACAO, 'null'],
+            [ACAC, 'true'],
+          ]),
+        ],
+      }),
+      messages: ['nullOrigin'],
+    },
+    {
+      name: 'NULL and TRUE in upper case',
+      evidence: evidence({
+        responses: [
+          probe([
+            [ACAO, 'NULL'],
+            [ACAC, 'TRUE'],
+          ]),
+        ],
+      }),
+      messages: ['nullOrigin'],
+    },
+    {
+      name: 'header names in odd case',
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              ['access-control-allow-ORIGIN', EVIL],
+              ['Access-Control-Allow-credentials', 'true'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
+      messages: ['reflected'],
+    },
     {
       name: 'two endpoints, two findings',
-      evidence: evidence({ responses: [probe([[ACAO, EVIL], [ACAC, 'true']], EVIL), probe([[ACAO, EVIL], [ACAC, 'true']], EVIL, 'https://api.example.com/v1/orders')] }),
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+          ),
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+            'https://api.example.com/v1/orders',
+          ),
+        ],
+      }),
       messages: ['reflected', 'reflected'],
     },
     {
       name: 'the same endpoint with different query strings is one finding',
-      evidence: evidence({ responses: [probe([[ACAO, EVIL], [ACAC, 'true']], EVIL, `${API}?a=1`), probe([[ACAO, EVIL], [ACAC, 'true']], EVIL, `${API}?a=2`)] }),
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+            `${API}?a=1`,
+          ),
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+            `${API}?a=2`,
+          ),
+        ],
+      }),
       messages: ['reflected'],
     },
-    { name: 'the page itself reflects a foreign origin', evidence: evidence({ headers: [[ACAO, EVIL], [ACAC, 'true']], responses: [probe([[ACAO, EVIL], [ACAC, 'true']], EVIL, 'https://app.example.com/')] }), messages: ['reflected'] },
+    {
+      name: 'the page itself reflects a foreign origin',
+      evidence: evidence({
+        headers: [
+          [ACAO, EVIL],
+          [ACAC, 'true'],
+        ],
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+            'https://app.example.com/',
+          ),
+        ],
+      }),
+      messages: ['reflected'],
+    },
   ],
   clean: [
     { name: 'echoed origin without credentials', evidence: evidence({ responses: [probe([[ACAO, EVIL]], EVIL)] }) },
-    { name: 'credentials "yes" are not "true" (browsers refuse them)', evidence: evidence({ responses: [probe([[ACAO, EVIL], [ACAC, 'yes']], EVIL)] }) },
-    { name: "the app's own origin allowed with credentials", evidence: evidence({ responses: [probe([[ACAO, 'https://app.example.com'], [ACAC, 'true']], 'https://app.example.com')] }) },
-    { name: 'Origin sent is unknown: reflection not proven', evidence: evidence({ responses: [probe([[ACAO, 'https://other.example.org'], [ACAC, 'true']])] }) },
-    { name: 'a fixed allowed origin that is not the one sent', evidence: evidence({ responses: [probe([[ACAO, 'https://app.example.com'], [ACAC, 'true']], EVIL)] }) },
-    { name: 'wildcard with credentials (cors-wildcard-credentialed reports it)', evidence: evidence({ responses: [probe([[ACAO, '*'], [ACAC, 'true']], EVIL)] }) },
+    {
+      name: 'credentials "yes" are not "true" (browsers refuse them)',
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'yes'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
+    },
+    {
+      name: "the app's own origin allowed with credentials",
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, 'https://app.example.com'],
+              [ACAC, 'true'],
+            ],
+            'https://app.example.com',
+          ),
+        ],
+      }),
+    },
+    {
+      name: 'Origin sent is unknown: reflection not proven',
+      evidence: evidence({
+        responses: [
+          probe([
+            [ACAO, 'https://other.example.org'],
+            [ACAC, 'true'],
+          ]),
+        ],
+      }),
+    },
+    {
+      name: 'a fixed allowed origin that is not the one sent',
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, 'https://app.example.com'],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
+    },
+    {
+      name: 'wildcard with credentials (cors-wildcard-credentialed reports it)',
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, '*'],
+              [ACAC, 'true'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
+    },
   ],
   fixed: [
     {
       name: 'no Access-Control-Allow-Origin for origins off the list',
-      before: evidence({ responses: [probe([[ACAO, EVIL], [ACAC, 'true'], ['Vary', 'Origin']], EVIL)] }),
+      before: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'true'],
+              ['Vary', 'Origin'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
       after: evidence({ responses: [probe([['Vary', 'Origin']], EVIL)] }),
     },
   ],

@@ -26,7 +26,9 @@ describeRule(rule, {
       // Issue 9: browsers refuse `*` with credentials (Fetch), so this cannot be exploited: info; was medium.
       severity: 'info',
       check: ([f]) => {
-        expect(f!.message).toMatch(/^https:\/\/api\.example\.com answers `Access-Control-Allow-Origin: \*` to 1 request\(s\) that carried credentials or set cookies\. Browsers refuse/);
+        expect(f!.message).toMatch(
+          /^https:\/\/api\.example\.com answers `Access-Control-Allow-Origin: \*` to 1 request\(s\) that carried credentials or set cookies\. Browsers refuse/,
+        );
         expect(f!.message).toContain('never echo whatever Origin arrives');
         expect(f!.location).toMatchObject({ kind: 'request', url: `${API}/me` });
       },
@@ -37,7 +39,11 @@ describeRule(rule, {
       messages: ['wildcard'],
       check: ([f]) => expect(f!.message).toContain('together with Access-Control-Allow-Credentials: true'),
     },
-    { name: 'wildcard on a response that sets a cookie', evidence: evidence({ responses: [call(`${API}/login`, [STAR, ['Set-Cookie', 'sid=1; Secure']])] }), messages: ['wildcard'] },
+    {
+      name: 'wildcard on a response that sets a cookie',
+      evidence: evidence({ responses: [call(`${API}/login`, [STAR, ['Set-Cookie', 'sid=1; Secure']])] }),
+      messages: ['wildcard'],
+    },
     {
       name: 'one finding per origin, counting its paths',
       evidence: evidence({
@@ -52,12 +58,21 @@ describeRule(rule, {
     },
     {
       name: 'two origins, two findings',
-      evidence: evidence({ responses: [call(`${API}/a`, [STAR], { requestCredentialed: true }), call('https://files.example.com/x', [STAR], { requestCredentialed: true })] }),
+      evidence: evidence({
+        responses: [call(`${API}/a`, [STAR], { requestCredentialed: true }), call('https://files.example.com/x', [STAR], { requestCredentialed: true })],
+      }),
       messages: ['wildcard', 'wildcard'],
     },
     {
       name: 'header names in odd case and padded value',
-      evidence: evidence({ responses: [call(`${API}/me`, [['access-control-ALLOW-origin', ' * '], ['ACCESS-CONTROL-ALLOW-CREDENTIALS', 'TRUE']])] }),
+      evidence: evidence({
+        responses: [
+          call(`${API}/me`, [
+            ['access-control-ALLOW-origin', ' * '],
+            ['ACCESS-CONTROL-ALLOW-CREDENTIALS', 'TRUE'],
+          ]),
+        ],
+      }),
       messages: ['wildcard'],
     },
     {
@@ -68,18 +83,40 @@ describeRule(rule, {
     },
   ],
   clean: [
-    { name: 'a CDN bot-management cookie on a public wildcard-CORS asset', evidence: evidence({ responses: [call('https://cdn.example.com/lib.js', [STAR, ['Set-Cookie', '__cf_bm=abc; Path=/; Secure']])] }) },
-    { name: 'public API: wildcard without credentials or cookies', evidence: evidence({ responses: [call(`${API}/public`, [STAR], { requestCredentialed: false })] }) },
-    { name: 'credentialed request answered for a fixed origin', evidence: evidence({ responses: [call(`${API}/me`, [['Access-Control-Allow-Origin', 'https://app.example.com']], { requestCredentialed: true })] }) },
+    {
+      name: 'a CDN bot-management cookie on a public wildcard-CORS asset',
+      evidence: evidence({ responses: [call('https://cdn.example.com/lib.js', [STAR, ['Set-Cookie', '__cf_bm=abc; Path=/; Secure']])] }),
+    },
+    {
+      name: 'public API: wildcard without credentials or cookies',
+      evidence: evidence({ responses: [call(`${API}/public`, [STAR], { requestCredentialed: false })] }),
+    },
+    {
+      name: 'credentialed request answered for a fixed origin',
+      evidence: evidence({ responses: [call(`${API}/me`, [['Access-Control-Allow-Origin', 'https://app.example.com']], { requestCredentialed: true })] }),
+    },
     { name: 'credentialed request without CORS headers', evidence: evidence({ responses: [call(`${API}/me`, [], { requestCredentialed: true })] }) },
-    { name: 'a wildcard-looking value is not *', evidence: evidence({ responses: [call(`${API}/me`, [['Access-Control-Allow-Origin', '*.example.com']], { requestCredentialed: true })] }) },
+    {
+      name: 'a wildcard-looking value is not *',
+      evidence: evidence({ responses: [call(`${API}/me`, [['Access-Control-Allow-Origin', '*.example.com']], { requestCredentialed: true })] }),
+    },
   ],
   fixed: [
     {
       name: 'answering only the listed front-end origin, as the fix guide says',
       before: evidence({ responses: [call(`${API}/me`, [STAR, ['Access-Control-Allow-Credentials', 'true']], { requestCredentialed: true })] }),
       after: evidence({
-        responses: [call(`${API}/me`, [['Access-Control-Allow-Origin', 'https://app.example.com'], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']], { requestCredentialed: true })],
+        responses: [
+          call(
+            `${API}/me`,
+            [
+              ['Access-Control-Allow-Origin', 'https://app.example.com'],
+              ['Access-Control-Allow-Credentials', 'true'],
+              ['Vary', 'Origin'],
+            ],
+            { requestCredentialed: true },
+          ),
+        ],
       }),
     },
   ],

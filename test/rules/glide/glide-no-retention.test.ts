@@ -10,8 +10,17 @@ const CLEANUP: GlideWorkflow = { name: 'Nightly clean-up', trigger: 'schedule', 
 describeRule(rule, {
   flagged: [
     { name: 'no workflows at all', evidence: glide({ tables: [PEOPLE], workflows: wf('none') }), messages: ['no-workflows'], severity: 'low' },
-    { name: 'workflows, none deleting on a schedule', evidence: glide({ tables: [PEOPLE], workflows: wf('list', [{ name: 'Welcome email', trigger: 'manual', deletesRows: false }]) }), messages: ['no-delete'] },
-    { name: 'a scheduled workflow whose steps were not shown: not checked', evidence: glide({ tables: [PEOPLE], workflows: wf('list', [{ name: 'Weekly', trigger: 'schedule' }]) }), messages: ['not-read'], severity: 'info' },
+    {
+      name: 'workflows, none deleting on a schedule',
+      evidence: glide({ tables: [PEOPLE], workflows: wf('list', [{ name: 'Welcome email', trigger: 'manual', deletesRows: false }]) }),
+      messages: ['no-delete'],
+    },
+    {
+      name: 'a scheduled workflow whose steps were not shown: not checked',
+      evidence: glide({ tables: [PEOPLE], workflows: wf('list', [{ name: 'Weekly', trigger: 'schedule' }]) }),
+      messages: ['not-read'],
+      severity: 'info',
+    },
     { name: 'screen unclear: not checked', evidence: glide({ tables: [PEOPLE], workflows: wf('unknown') }), messages: ['not-read'], severity: 'info' },
   ],
   clean: [
@@ -19,5 +28,11 @@ describeRule(rule, {
     { name: 'no personal tables', evidence: glide({ tables: [PRODUCTS], workflows: wf('none') }) },
     { name: 'Workflows screen not read', evidence: glide({ tables: [PEOPLE] }) },
   ],
-  fixed: [{ name: 'scheduled "Delete row" workflow added', before: glide({ tables: [PEOPLE], workflows: wf('none') }), after: glide({ tables: [PEOPLE], workflows: wf('list', [CLEANUP]) }) }],
+  fixed: [
+    {
+      name: 'scheduled "Delete row" workflow added',
+      before: glide({ tables: [PEOPLE], workflows: wf('none') }),
+      after: glide({ tables: [PEOPLE], workflows: wf('list', [CLEANUP]) }),
+    },
+  ],
 });

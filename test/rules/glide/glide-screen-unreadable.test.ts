@@ -4,7 +4,12 @@ import { describeRule } from '../../helpers/rule-cases';
 import { glide } from '../../helpers/glide';
 import { NOW } from '../../helpers/evidence';
 
-const screen = (s: 'access' | 'users' | 'data', status: 'read' | 'unreadable', missing?: string) => ({ screen: s, status, ...(missing ? { missing } : {}), seenAt: NOW });
+const screen = (s: 'access' | 'users' | 'data', status: 'read' | 'unreadable', missing?: string) => ({
+  screen: s,
+  status,
+  ...(missing ? { missing } : {}),
+  seenAt: NOW,
+});
 
 describeRule(rule, {
   flagged: [
@@ -15,8 +20,18 @@ describeRule(rule, {
       severity: 'info',
       check: ([f]) => expect(f!.message).toContain('Allow visitors to request access'),
     },
-    { name: 'the Users screen (no documented wording)', evidence: glide({ screens: [screen('users', 'unreadable', 'no public source documents its wording')] }), messages: ['unreadable'] },
+    {
+      name: 'the Users screen (no documented wording)',
+      evidence: glide({ screens: [screen('users', 'unreadable', 'no public source documents its wording')] }),
+      messages: ['unreadable'],
+    },
   ],
   clean: [{ name: 'every screen read', evidence: glide({ screens: [screen('access', 'read'), screen('data', 'read')] }) }],
-  fixed: [{ name: 'screen reopened once loaded', before: glide({ screens: [screen('access', 'unreadable', 'x')] }), after: glide({ screens: [screen('access', 'read')] }) }],
+  fixed: [
+    {
+      name: 'screen reopened once loaded',
+      before: glide({ screens: [screen('access', 'unreadable', 'x')] }),
+      after: glide({ screens: [screen('access', 'read')] }),
+    },
+  ],
 });

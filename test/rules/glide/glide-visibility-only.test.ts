@@ -8,10 +8,20 @@ const priv = access({ mode: 'private', who: ['users-table'] });
 describeRule(rule, {
   flagged: [
     { name: 'per-user orders, users sign in, no Row Owner', evidence: glide({ access: priv, tables: [ORDERS, PRODUCTS] }), messages: ['filter-only'] },
-    { name: '"Public with email" counts as signing in', evidence: glide({ access: access({ mode: 'public-email' }), tables: [noOwner('Tasks', ['Title', 'Assigned To'])] }), messages: ['filter-only'] },
+    {
+      name: '"Public with email" counts as signing in',
+      evidence: glide({ access: access({ mode: 'public-email' }), tables: [noOwner('Tasks', ['Title', 'Assigned To'])] }),
+      messages: ['filter-only'],
+    },
   ],
   clean: [
-    { name: 'Row Owner set', evidence: glide({ access: priv, tables: [{ ...ORDERS, columns: ORDERS.columns.map((c) => (c.name === 'Customer Email' ? { ...c, rowOwner: 'yes' as const } : c)) }] }) },
+    {
+      name: 'Row Owner set',
+      evidence: glide({
+        access: priv,
+        tables: [{ ...ORDERS, columns: ORDERS.columns.map((c) => (c.name === 'Customer Email' ? { ...c, rowOwner: 'yes' as const } : c)) }],
+      }),
+    },
     { name: 'public app (no signed-in users: glide-no-row-owner speaks)', evidence: glide({ access: access({ mode: 'public' }), tables: [ORDERS] }) },
     { name: 'Row Owner state unknown: no verdict', evidence: glide({ access: priv, tables: [table('Orders', ['Item', 'Customer Email'])] }) },
   ],
@@ -19,7 +29,10 @@ describeRule(rule, {
     {
       name: '"Make Row Owner" on Customer Email',
       before: glide({ access: priv, tables: [ORDERS] }),
-      after: glide({ access: priv, tables: [{ ...ORDERS, columns: ORDERS.columns.map((c) => (c.name === 'Customer Email' ? { ...c, rowOwner: 'yes' as const } : c)) }] }),
+      after: glide({
+        access: priv,
+        tables: [{ ...ORDERS, columns: ORDERS.columns.map((c) => (c.name === 'Customer Email' ? { ...c, rowOwner: 'yes' as const } : c)) }],
+      }),
     },
   ],
 });

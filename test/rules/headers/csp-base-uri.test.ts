@@ -11,11 +11,20 @@ describeRule(rule, {
     // Issue 9: without a nonce or hash a re-pointed relative script is still blocked by the host allowlist: info
     // (was low); with a nonce or hash the browser runs it from the attacker's host: low.
     { name: 'nonce-based policy without base-uri: low', evidence: csp("script-src 'nonce-r4nd0m'"), messages: ['open'], severity: 'low' },
-    { name: 'hash-based policy without base-uri: low', evidence: csp("default-src 'self'; script-src 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"), messages: ['open'], severity: 'low' },
+    {
+      name: 'hash-based policy without base-uri: low',
+      evidence: csp("default-src 'self'; script-src 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"),
+      messages: ['open'],
+      severity: 'low',
+    },
     { name: 'nonce in default-src (script-src falls back to it)', evidence: csp("default-src 'self' 'nonce-abc'"), messages: ['open'], severity: 'low' },
     { name: 'host-allowlist policy without base-uri: info', evidence: csp("script-src 'self'"), messages: ['advice'], severity: 'info' },
     { name: "default-src 'none' does not cover base-uri", evidence: csp("default-src 'none'"), messages: ['advice'], severity: 'info' },
-    { name: 'meta policy without base-uri', evidence: evidence({ page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "default-src 'self'; script-src 'nonce-x'" }] } }), messages: ['open'] },
+    {
+      name: 'meta policy without base-uri',
+      evidence: evidence({ page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "default-src 'self'; script-src 'nonce-x'" }] } }),
+      messages: ['open'],
+    },
     { name: 'misspelt directive (base-url)', evidence: csp("default-src 'self'; script-src 'nonce-x'; base-url 'self'"), messages: ['open'] },
     { name: 'base-uri * restricts nothing', evidence: csp("default-src 'self'; script-src 'nonce-x'; base-uri *"), messages: ['open'] },
     { name: 'base-uri https: (scheme only) restricts nothing', evidence: csp("default-src 'self'; base-uri https:"), messages: ['advice'] },
@@ -24,7 +33,10 @@ describeRule(rule, {
     { name: "base-uri 'self'", evidence: csp("default-src 'self'; base-uri 'self'") },
     { name: "base-uri 'none' in odd case", evidence: csp("BASE-URI 'NONE'") },
     { name: 'set in a second policy', evidence: csp("default-src 'self'", "base-uri 'none'") },
-    { name: 'set in a <meta> policy (honoured there)', evidence: evidence({ headers: [[CSP, "default-src 'self'"]], page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "base-uri 'self'" }] } }) },
+    {
+      name: 'set in a <meta> policy (honoured there)',
+      evidence: evidence({ headers: [[CSP, "default-src 'self'"]], page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "base-uri 'self'" }] } }),
+    },
     { name: 'no policy (csp-missing reports it)', evidence: evidence() },
   ],
   fixed: [

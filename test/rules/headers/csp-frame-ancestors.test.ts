@@ -12,7 +12,12 @@ describeRule(rule, {
   flagged: [
     {
       name: 'policy without frame-ancestors, page protected by X-Frame-Options only',
-      evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'DENY']] }),
+      evidence: evidence({
+        headers: [
+          [CSP, "default-src 'self'"],
+          [XFO, 'DENY'],
+        ],
+      }),
       messages: ['missing'],
       // Issue 9: X-Frame-Options protects the page, so this is advice (info); was low.
       severity: 'info',
@@ -25,31 +30,63 @@ describeRule(rule, {
     },
     {
       name: 'a page that fakes frame-ancestors in <meta> next to a header policy without it',
-      evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'SAMEORIGIN']], page: { meta: [metaCsp("frame-ancestors 'none'")] } }),
+      evidence: evidence({
+        headers: [
+          [CSP, "default-src 'self'"],
+          [XFO, 'SAMEORIGIN'],
+        ],
+        page: { meta: [metaCsp("frame-ancestors 'none'")] },
+      }),
       messages: ['metaOnly'],
       severity: 'info',
     },
     {
       name: 'X-Frame-Options header name in odd case',
-      evidence: evidence({ headers: [[CSP, "script-src 'self'"], ['x-FRAME-options', 'sameorigin']] }),
+      evidence: evidence({
+        headers: [
+          [CSP, "script-src 'self'"],
+          ['x-FRAME-options', 'sameorigin'],
+        ],
+      }),
       messages: ['missing'],
     },
   ],
   clean: [
     { name: "frame-ancestors 'self' in the header", evidence: evidence({ headers: [[CSP, "default-src 'self'; frame-ancestors 'self'"]] }) },
-    { name: 'frame-ancestors in a second header policy', evidence: evidence({ headers: [[CSP, "default-src 'self'"], [CSP, "frame-ancestors 'none'"]] }) },
+    {
+      name: 'frame-ancestors in a second header policy',
+      evidence: evidence({
+        headers: [
+          [CSP, "default-src 'self'"],
+          [CSP, "frame-ancestors 'none'"],
+        ],
+      }),
+    },
     { name: 'frame-ancestors in the second of comma-joined policies', evidence: evidence({ headers: [[CSP, "default-src 'self', frame-ancestors 'none'"]] }) },
     { name: 'no policy at all (csp-missing reports it)', evidence: evidence({ headers: [[XFO, 'DENY']] }) },
-    { name: 'policy without frame-ancestors and no X-Frame-Options (clickjacking-unprotected reports it)', evidence: evidence({ headers: [[CSP, "default-src 'self'"]] }) },
+    {
+      name: 'policy without frame-ancestors and no X-Frame-Options (clickjacking-unprotected reports it)',
+      evidence: evidence({ headers: [[CSP, "default-src 'self'"]] }),
+    },
     {
       name: 'X-Frame-Options that does not protect (ALLOWALL) is left to clickjacking-unprotected',
-      evidence: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'ALLOWALL']] }),
+      evidence: evidence({
+        headers: [
+          [CSP, "default-src 'self'"],
+          [XFO, 'ALLOWALL'],
+        ],
+      }),
     },
   ],
   fixed: [
     {
       name: 'sending the fix guide policy as a header',
-      before: evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'DENY']] }),
+      before: evidence({
+        headers: [
+          [CSP, "default-src 'self'"],
+          [XFO, 'DENY'],
+        ],
+      }),
       after: evidence({ headers: [...fixHeaders(rule), [XFO, 'DENY']] }),
     },
     {

@@ -25,7 +25,10 @@ describeRule(rule, {
       name: 'a policy only on the redirect hop does not cover the page served after it',
       evidence: evidence({
         status: 302,
-        headers: [[CSP, "default-src 'self'"], ['Location', '/home']],
+        headers: [
+          [CSP, "default-src 'self'"],
+          ['Location', '/home'],
+        ],
         responses: [{ url: `${PAGE}home`, status: 200, type: 'main_frame', headers: [], source: 'webRequest' }],
       }),
       messages: ['absent'],
@@ -45,9 +48,17 @@ describeRule(rule, {
     },
     {
       name: 'report-only next to an enforced policy',
-      evidence: evidence({ headers: [['Content-Security-Policy-Report-Only', "default-src 'none'"], [CSP, "default-src 'self'"]] }),
+      evidence: evidence({
+        headers: [
+          ['Content-Security-Policy-Report-Only', "default-src 'none'"],
+          [CSP, "default-src 'self'"],
+        ],
+      }),
     },
-    { name: '100 KB policy (cut to 8 KB, still a policy)', evidence: evidence({ headers: [[CSP, `default-src 'self' ${'https://a.example.net '.repeat(5000)}`]] }) },
+    {
+      name: '100 KB policy (cut to 8 KB, still a policy)',
+      evidence: evidence({ headers: [[CSP, `default-src 'self' ${'https://a.example.net '.repeat(5000)}`]] }),
+    },
     { name: 'page headers not collected: the rule is skipped, not guessed', evidence: { ...evidence(), responses: [] } },
   ],
   fixed: [

@@ -19,8 +19,11 @@ describeRule(rule, {
     { name: "object-src 'none'", evidence: csp("object-src 'none'") },
     { name: "default-src 'none' covers object-src", evidence: csp("default-src 'none'; script-src 'self'") },
     { name: 'keyword in upper case', evidence: csp("OBJECT-SRC 'NONE'") },
-    { name: 'one restrictive policy among several is enough', evidence: csp("default-src *", "object-src 'none'") },
-    { name: 'a <meta> policy is enforced', evidence: evidence({ headers: [[CSP, "default-src 'self'"]], page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "object-src 'none'" }] } }) },
+    { name: 'one restrictive policy among several is enough', evidence: csp('default-src *', "object-src 'none'") },
+    {
+      name: 'a <meta> policy is enforced',
+      evidence: evidence({ headers: [[CSP, "default-src 'self'"]], page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "object-src 'none'" }] } }),
+    },
     { name: 'an empty object-src source list matches nothing, like none', evidence: csp("default-src 'self'; object-src") },
     { name: 'no policy (csp-missing reports it)', evidence: evidence() },
   ],

@@ -10,8 +10,16 @@ describeRule(rule, {
   flagged: [
     { name: "script-src 'unsafe-eval'", evidence: csp("script-src 'self' 'unsafe-eval'"), messages: ['evalAllowed'], severity: 'low' },
     { name: 'through default-src when script-src is absent', evidence: csp("default-src 'self' 'unsafe-eval'"), messages: ['evalAllowed'] },
-    { name: 'keyword and header name in odd case', evidence: evidence({ headers: [['CONTENT-security-policy', "Script-Src 'Unsafe-Eval'"]] }), messages: ['evalAllowed'] },
-    { name: 'meta policy (enforced)', evidence: evidence({ page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "script-src 'unsafe-eval'" }] } }), messages: ['evalAllowed'] },
+    {
+      name: 'keyword and header name in odd case',
+      evidence: evidence({ headers: [['CONTENT-security-policy', "Script-Src 'Unsafe-Eval'"]] }),
+      messages: ['evalAllowed'],
+    },
+    {
+      name: 'meta policy (enforced)',
+      evidence: evidence({ page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "script-src 'unsafe-eval'" }] } }),
+      messages: ['evalAllowed'],
+    },
     {
       name: 'a second policy that says nothing about scripts does not block eval',
       evidence: csp("script-src 'self' 'unsafe-eval'", "frame-ancestors 'none'"),

@@ -10,17 +10,33 @@ const metaCsp = (content: string) => ({ httpEquiv: 'Content-Security-Policy', co
 describeRule(rule, {
   flagged: [
     { name: "script-src 'unsafe-inline'", evidence: csp("script-src 'self' 'unsafe-inline'"), messages: ['inline'], severity: 'medium' },
-    { name: "default-src 'unsafe-inline' governs scripts when script-src is absent", evidence: csp("default-src 'self' 'unsafe-inline'; object-src 'none'"), messages: ['inline'] },
+    {
+      name: "default-src 'unsafe-inline' governs scripts when script-src is absent",
+      evidence: csp("default-src 'self' 'unsafe-inline'; object-src 'none'"),
+      messages: ['inline'],
+    },
     { name: 'keyword in upper case', evidence: csp("SCRIPT-SRC 'SELF' 'UNSAFE-INLINE'"), messages: ['inline'] },
-    { name: 'a policy that restricts nothing about scripts lets inline scripts run', evidence: csp("frame-ancestors 'self'; upgrade-insecure-requests"), messages: ['inline'] },
+    {
+      name: 'a policy that restricts nothing about scripts lets inline scripts run',
+      evidence: csp("frame-ancestors 'self'; upgrade-insecure-requests"),
+      messages: ['inline'],
+    },
     { name: 'first of duplicated directives wins', evidence: csp("script-src 'unsafe-inline'; script-src 'self'"), messages: ['inline'] },
     {
       name: 'a page that adds its own permissive <meta> policy next to a permissive header',
       evidence: evidence({ headers: [[CSP, "script-src * 'unsafe-inline'"]], page: { meta: [metaCsp("script-src 'unsafe-inline' 'unsafe-eval'")] } }),
       messages: ['inline'],
     },
-    { name: 'meta policy alone (enforced like a header)', evidence: evidence({ page: { meta: [metaCsp("default-src 'unsafe-inline'")] } }), messages: ['inline'] },
-    { name: 'comma-joined header where both policies allow inline', evidence: csp("script-src 'unsafe-inline', default-src * 'unsafe-inline'"), messages: ['inline'] },
+    {
+      name: 'meta policy alone (enforced like a header)',
+      evidence: evidence({ page: { meta: [metaCsp("default-src 'unsafe-inline'")] } }),
+      messages: ['inline'],
+    },
+    {
+      name: 'comma-joined header where both policies allow inline',
+      evidence: csp("script-src 'unsafe-inline', default-src * 'unsafe-inline'"),
+      messages: ['inline'],
+    },
     { name: 'a nonce in another directive does not cancel it', evidence: csp("script-src 'unsafe-inline'; style-src 'nonce-abc'"), messages: ['inline'] },
     { name: 'data: in script-src runs injected <script src="data:…">', evidence: csp("script-src 'self' data:"), messages: ['dataUrl'], severity: 'medium' },
     { name: 'data: is a scheme source: a nonce does not cancel it', evidence: csp("script-src 'nonce-abc' DATA:"), messages: ['dataUrl'] },
@@ -39,14 +55,26 @@ describeRule(rule, {
       evidence: evidence({ headers: [[CSP, "script-src 'unsafe-inline'"]], page: { meta: [metaCsp("script-src 'self'")] } }),
     },
     { name: 'comma-joined header where the second policy is strict', evidence: csp("script-src 'unsafe-inline', script-src 'self'") },
-    { name: 'report-only policies are not enforced', evidence: evidence({ headers: [['Content-Security-Policy-Report-Only', "script-src 'unsafe-inline'"], [CSP, "script-src 'self'"]] }) },
+    {
+      name: 'report-only policies are not enforced',
+      evidence: evidence({
+        headers: [
+          ['Content-Security-Policy-Report-Only', "script-src 'unsafe-inline'"],
+          [CSP, "script-src 'self'"],
+        ],
+      }),
+    },
     { name: 'no policy at all (csp-missing reports it)', evidence: evidence() },
     { name: "'strict-dynamic' drops data: as well", evidence: csp("script-src 'nonce-abc' 'strict-dynamic' data:") },
     { name: 'data: for images only', evidence: csp("script-src 'self'; img-src 'self' data:") },
     { name: 'a second policy without data: blocks data: scripts', evidence: csp("script-src 'self' data:", "script-src 'self'") },
   ],
   fixed: [
-    { name: 'replacing the policy with the fix guide baseline', before: csp("script-src 'self' 'unsafe-inline'"), after: evidence({ headers: fixHeaders(rule) }) },
+    {
+      name: 'replacing the policy with the fix guide baseline',
+      before: csp("script-src 'self' 'unsafe-inline'"),
+      after: evidence({ headers: fixHeaders(rule) }),
+    },
     { name: 'the Cloudflare transform-rule variant', before: csp("default-src 'unsafe-inline'"), after: evidence({ headers: fixHeaders(rule, 'cloudflare') }) },
   ],
   todo: ["script-src-elem / script-src-attr are not considered (e.g. script-src-elem 'self' blocks inline <script> elements)"],

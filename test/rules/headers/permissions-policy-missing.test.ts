@@ -13,7 +13,9 @@ describeRule(rule, {
     },
     {
       name: 'only on a subresource',
-      evidence: evidence({ responses: [{ url: 'https://app.example.com/api', status: 200, type: 'fetch', headers: [['Permissions-Policy', 'camera=()']], source: 'webRequest' }] }),
+      evidence: evidence({
+        responses: [{ url: 'https://app.example.com/api', status: 200, type: 'fetch', headers: [['Permissions-Policy', 'camera=()']], source: 'webRequest' }],
+      }),
       messages: ['missing'],
     },
     { name: 'a similarly named header is not it', evidence: evidence({ headers: [['Permission-Policy', 'camera=()']] }), messages: ['missing'] },
@@ -22,7 +24,15 @@ describeRule(rule, {
     { name: 'Permissions-Policy present', evidence: evidence({ headers: [['Permissions-Policy', 'camera=(), microphone=()']] }) },
     { name: 'header name in odd case', evidence: evidence({ headers: [['PERMISSIONS-policy', 'geolocation=()']] }) },
     { name: 'legacy Feature-Policy', evidence: evidence({ headers: [['Feature-Policy', "camera 'none'"]] }) },
-    { name: 'duplicated headers', evidence: evidence({ headers: [['Permissions-Policy', 'camera=()'], ['Permissions-Policy', 'usb=()']] }) },
+    {
+      name: 'duplicated headers',
+      evidence: evidence({
+        headers: [
+          ['Permissions-Policy', 'camera=()'],
+          ['Permissions-Policy', 'usb=()'],
+        ],
+      }),
+    },
     { name: '100 KB value', evidence: evidence({ headers: [['Permissions-Policy', 'camera=(), '.repeat(10_000)]] }) },
   ],
   fixed: [

@@ -11,9 +11,21 @@ const metaReferrer = (content: string) => ({ name: 'referrer', content });
 describeRule(rule, {
   flagged: [
     // Issue 9: nothing sent at all is info (browsers default to strict-origin-when-cross-origin); was low.
-    { name: 'no policy: info, browsers default to strict-origin-when-cross-origin', evidence: evidence(), messages: ['missing'], severity: 'info', check: ([f]) => expect(f!.message).toContain('strict-origin-when-cross-origin') },
+    {
+      name: 'no policy: info, browsers default to strict-origin-when-cross-origin',
+      evidence: evidence(),
+      messages: ['missing'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('strict-origin-when-cross-origin'),
+    },
     // A header sent with no valid token stays low: the policy the owner meant is not applied.
-    { name: 'a header with no valid token stays low', evidence: rp('no-referer'), messages: ['invalid'], severity: 'low', check: ([f]) => expect(f!.message).toContain('"no-referer"') },
+    {
+      name: 'a header with no valid token stays low',
+      evidence: rp('no-referer'),
+      messages: ['invalid'],
+      severity: 'low',
+      check: ([f]) => expect(f!.message).toContain('"no-referer"'),
+    },
     { name: 'an empty header is a header with no valid token', evidence: rp(''), messages: ['invalid'], severity: 'low' },
     { name: 'unsafe-url', evidence: rp('unsafe-url'), messages: ['unsafe'], check: ([f]) => expect(f!.message).toContain('"unsafe-url"') },
     { name: 'no-referrer-when-downgrade', evidence: rp('no-referrer-when-downgrade'), messages: ['unsafe'] },

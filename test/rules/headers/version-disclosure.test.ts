@@ -16,7 +16,12 @@ describeRule(rule, {
     { name: 'ASP.NET version header', evidence: evidence({ headers: [['X-AspNet-Version', '4.0.30319']] }), messages: ['disclosed'] },
     {
       name: 'one finding per disclosing header',
-      evidence: evidence({ headers: [['Server', 'Apache/2.4.58 (Unix)'], ['X-Powered-By', 'PHP/8.3.0']] }),
+      evidence: evidence({
+        headers: [
+          ['Server', 'Apache/2.4.58 (Unix)'],
+          ['X-Powered-By', 'PHP/8.3.0'],
+        ],
+      }),
       messages: ['disclosed', 'disclosed'],
     },
     {
@@ -25,7 +30,16 @@ describeRule(rule, {
       messages: ['disclosed'],
       check: ([f]) => expect(f!.location.name).toBe('SERVER'),
     },
-    { name: 'duplicated headers give one finding', evidence: evidence({ headers: [['Server', 'nginx/1.25.3'], ['server', 'nginx/1.25.3']] }), messages: ['disclosed'] },
+    {
+      name: 'duplicated headers give one finding',
+      evidence: evidence({
+        headers: [
+          ['Server', 'nginx/1.25.3'],
+          ['server', 'nginx/1.25.3'],
+        ],
+      }),
+      messages: ['disclosed'],
+    },
     {
       name: '100 KB value is cut in message and evidence',
       evidence: evidence({ headers: [['X-Powered-By', `Express 4.18 ${'x'.repeat(100_000)}`]] }),
@@ -38,18 +52,42 @@ describeRule(rule, {
   ],
   clean: [
     { name: 'product without a version', evidence: evidence({ headers: [['Server', 'nginx']] }) },
-    { name: 'CDN product names', evidence: evidence({ headers: [['Server', 'cloudflare'], ['Server', 'Vercel']] }) },
+    {
+      name: 'CDN product names',
+      evidence: evidence({
+        headers: [
+          ['Server', 'cloudflare'],
+          ['Server', 'Vercel'],
+        ],
+      }),
+    },
     { name: 'framework name without a version', evidence: evidence({ headers: [['X-Powered-By', 'Next.js']] }) },
-    { name: 'numbers in headers that do not name software', evidence: evidence({ headers: [['X-Request-Id', '1.2.3'], ['Server-Timing', 'db;dur=53.2'], ['X-Runtime', '0.012']] }) },
+    {
+      name: 'numbers in headers that do not name software',
+      evidence: evidence({
+        headers: [
+          ['X-Request-Id', '1.2.3'],
+          ['Server-Timing', 'db;dur=53.2'],
+          ['X-Runtime', '0.012'],
+        ],
+      }),
+    },
     {
       name: 'versions on a third-party subresource are not the page',
-      evidence: evidence({ responses: [{ url: 'https://cdn.example.net/a.js', status: 200, type: 'script', headers: [['Server', 'nginx/1.18.0']], source: 'webRequest' }] }),
+      evidence: evidence({
+        responses: [{ url: 'https://cdn.example.net/a.js', status: 200, type: 'script', headers: [['Server', 'nginx/1.18.0']], source: 'webRequest' }],
+      }),
     },
   ],
   fixed: [
     {
       name: 'turning version banners off (server_tokens off leaves the product name only)',
-      before: evidence({ headers: [['Server', 'nginx/1.25.3'], ['X-Powered-By', 'Express 4.18.2']] }),
+      before: evidence({
+        headers: [
+          ['Server', 'nginx/1.25.3'],
+          ['X-Powered-By', 'Express 4.18.2'],
+        ],
+      }),
       after: evidence({ headers: [['Server', 'nginx']] }),
     },
   ],

@@ -40,7 +40,13 @@ describeRule(rule, {
     { name: 'https action', evidence: forms([{ action: 'https://app.example.com/login', method: 'post', hasPassword: true }]) },
     { name: 'relative action on an https page', evidence: forms([{ action: 'login', method: 'post', hasPassword: true }]) },
     { name: 'empty action (submits to the https page itself)', evidence: forms([{ action: '', method: 'get', hasPassword: false }]) },
-    { name: 'non-HTTP actions', evidence: forms([{ action: 'mailto:hi@example.com', method: 'post', hasPassword: false }, { action: 'javascript:void(0)', method: 'get', hasPassword: false }]) },
+    {
+      name: 'non-HTTP actions',
+      evidence: forms([
+        { action: 'mailto:hi@example.com', method: 'post', hasPassword: false },
+        { action: 'javascript:void(0)', method: 'get', hasPassword: false },
+      ]),
+    },
     { name: 'unparsable action', evidence: forms([{ action: 'http://[::1', method: 'post', hasPassword: false }]) },
     { name: 'page not read: skipped', evidence: evidence({ page: null }) },
   ],

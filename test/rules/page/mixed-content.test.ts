@@ -16,13 +16,29 @@ describeRule(rule, {
     },
     { name: 'iframe over HTTP', evidence: mixed(['iframe', 'http://widgets.example.net/']), messages: ['active'], severity: 'high' },
     { name: 'image over HTTP is passive content', evidence: mixed(['img', 'http://cdn.example.net/a.png']), messages: ['passive'], severity: 'low' },
-    { name: 'tag name in upper case', evidence: mixed(['SCRIPT', 'http://cdn.example.net/app.js']), messages: ['active'], check: ([f]) => expect(f!.location.name).toBe('script') },
-    { name: 'one finding per element', evidence: mixed(['link', 'http://cdn.example.net/a.css'], ['video', 'http://cdn.example.net/a.mp4']), messages: ['active', 'passive'] },
-    { name: 'the same element listed twice is one finding', evidence: mixed(['img', 'http://x.example.net/a.png'], ['img', 'http://x.example.net/a.png']), messages: ['passive'] },
+    {
+      name: 'tag name in upper case',
+      evidence: mixed(['SCRIPT', 'http://cdn.example.net/app.js']),
+      messages: ['active'],
+      check: ([f]) => expect(f!.location.name).toBe('script'),
+    },
+    {
+      name: 'one finding per element',
+      evidence: mixed(['link', 'http://cdn.example.net/a.css'], ['video', 'http://cdn.example.net/a.mp4']),
+      messages: ['active', 'passive'],
+    },
+    {
+      name: 'the same element listed twice is one finding',
+      evidence: mixed(['img', 'http://x.example.net/a.png'], ['img', 'http://x.example.net/a.png']),
+      messages: ['passive'],
+    },
   ],
   clean: [
     { name: 'nothing loaded over HTTP', evidence: evidence() },
-    { name: 'an http:// page (https-not-used reports it)', evidence: evidence({ url: 'http://app.example.com/', page: { mixedContent: [{ tag: 'script', url: 'http://cdn.example.net/a.js' }] } }) },
+    {
+      name: 'an http:// page (https-not-used reports it)',
+      evidence: evidence({ url: 'http://app.example.com/', page: { mixedContent: [{ tag: 'script', url: 'http://cdn.example.net/a.js' }] } }),
+    },
     { name: 'page not read: the rule is skipped', evidence: evidence({ page: null }) },
   ],
   fixed: [

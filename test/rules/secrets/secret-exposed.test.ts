@@ -14,7 +14,14 @@ const slackHook = FAKE_KEYS['slack-webhook-url'](seeded(4)).value;
 const stripeTest = FAKE_KEYS['stripe-test-secret-key'](seeded(5)).value;
 const gemini = FAKE_KEYS['google-gemini-api-key'](seeded(6)).value;
 
-const src = (text: string, over: Partial<Source> = {}): Source => ({ kind: 'script', url: 'https://app.example.com/assets/index-3f2a.js', label: 'index-3f2a.js', text, truncated: false, ...over });
+const src = (text: string, over: Partial<Source> = {}): Source => ({
+  kind: 'script',
+  url: 'https://app.example.com/assets/index-3f2a.js',
+  label: 'index-3f2a.js',
+  text,
+  truncated: false,
+  ...over,
+});
 const page = (...sources: Source[]) => ({ ...evidence(), sources });
 
 describeRule(rule, {
@@ -32,12 +39,28 @@ describeRule(rule, {
         expect(f!.location).toMatchObject({ kind: 'script', name: 'index-3f2a.js' });
       },
     },
-    { name: 'a service_role JWT in an inline script', evidence: page(src(`const supabase=createClient(u,"${serviceRole}")`, { kind: 'inline-script', label: 'inline script 2' })), messages: ['secret'], severity: 'critical' },
-    { name: 'a webhook URL is a capability (medium)', evidence: page(src(`fetch("${slackHook}",{method:"POST"})`)), messages: ['capability'], severity: 'medium' },
+    {
+      name: 'a service_role JWT in an inline script',
+      evidence: page(src(`const supabase=createClient(u,"${serviceRole}")`, { kind: 'inline-script', label: 'inline script 2' })),
+      messages: ['secret'],
+      severity: 'critical',
+    },
+    {
+      name: 'a webhook URL is a capability (medium)',
+      evidence: page(src(`fetch("${slackHook}",{method:"POST"})`)),
+      messages: ['capability'],
+      severity: 'medium',
+    },
     { name: 'a test-mode key is low', evidence: page(src(`k="${stripeTest}"`)), messages: ['test'], severity: 'low' },
     {
       name: 'a Google key sent to the Gemini API in a request URL is a secret',
-      evidence: page(src(`https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${gemini}`, { kind: 'request-url', label: 'https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent', url: `https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${gemini}` })),
+      evidence: page(
+        src(`https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${gemini}`, {
+          kind: 'request-url',
+          label: 'https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent',
+          url: `https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${gemini}`,
+        }),
+      ),
       messages: ['secret'],
     },
     {
@@ -49,7 +72,16 @@ describeRule(rule, {
   ],
   clean: [
     { name: 'a bundle without keys', evidence: page(src('function a(b){return b+1}')) },
-    { name: 'documentation placeholders and examples', evidence: page(src(placeholderKeys().map((k, i) => `k${i}="${k}"`).join(';'))) },
+    {
+      name: 'documentation placeholders and examples',
+      evidence: page(
+        src(
+          placeholderKeys()
+            .map((k, i) => `k${i}="${k}"`)
+            .join(';'),
+        ),
+      ),
+    },
     { name: 'a publishable key is left to publishable-key-in-page', evidence: page(src(`createClient("https://abcdefghijklmnopqrst.supabase.co","${anon}")`)) },
   ],
   fixed: [
@@ -60,7 +92,6 @@ describeRule(rule, {
     },
   ],
 });
-
 
 describe('maskedContext', () => {
   it('masks every key in the window, including one cut by the window edge', () => {

@@ -42,9 +42,24 @@ describeRule(rule, {
         expect(f!.vars?.rotate).toBe('https://dashboard.stripe.com/apikeys');
       },
     },
-    { name: 'a webhook URL (capability) is medium', evidence: editor([secret({ provider: 'slack-webhook', exposure: 'capability', severity: 'medium' })]), messages: ['capability'], severity: 'medium' },
-    { name: 'a test key is low', evidence: editor([secret({ provider: 'stripe-test-secret-key', exposure: 'test', severity: 'low' })]), messages: ['test'], severity: 'low' },
-    { name: 'a publishable key is an info note only', evidence: editor([secret({ provider: 'supabase-anon-jwt', exposure: 'publishable', severity: 'info' })], 'supabase'), messages: ['publishable'], severity: 'info' },
+    {
+      name: 'a webhook URL (capability) is medium',
+      evidence: editor([secret({ provider: 'slack-webhook', exposure: 'capability', severity: 'medium' })]),
+      messages: ['capability'],
+      severity: 'medium',
+    },
+    {
+      name: 'a test key is low',
+      evidence: editor([secret({ provider: 'stripe-test-secret-key', exposure: 'test', severity: 'low' })]),
+      messages: ['test'],
+      severity: 'low',
+    },
+    {
+      name: 'a publishable key is an info note only',
+      evidence: editor([secret({ provider: 'supabase-anon-jwt', exposure: 'publishable', severity: 'info' })], 'supabase'),
+      messages: ['publishable'],
+      severity: 'info',
+    },
     {
       name: 'the same key in two fields is two findings; twice in one field is one',
       evidence: editor([secret(), secret({ field: 'Text' }), secret()]),
@@ -56,6 +71,10 @@ describeRule(rule, {
     { name: 'a key in a field kept private (Bubble "Private" ticked, a secrets page)', evidence: editor([secret({ safe: true })]) },
   ],
   fixed: [
-    { name: 'the key was moved to the private store (field cleared, private row used)', before: editor([secret()]), after: editor([secret({ safe: true, field: 'Private header value' })]) },
+    {
+      name: 'the key was moved to the private store (field cleared, private row used)',
+      before: editor([secret()]),
+      after: editor([secret({ safe: true, field: 'Private header value' })]),
+    },
   ],
 });

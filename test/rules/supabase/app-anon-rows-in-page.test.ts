@@ -5,7 +5,8 @@ import { REF, supabaseEvidence } from '../../helpers/supabase';
 
 type Req = { method?: string; status?: number; rows?: number; total?: number; select?: string[]; anonymous?: boolean };
 const req = (r: Req = {}) => ({ method: 'GET', status: 206, rows: 5, total: 12, select: ['id', 'full_name', 'email'], anonymous: true, ...r });
-const page = (table: string, ...requests: Record<string, unknown>[]) => supabaseEvidence([{ tables: [{ name: table, requested: true, requests }], skipped: 'no-consent' }]);
+const page = (table: string, ...requests: Record<string, unknown>[]) =>
+  supabaseEvidence([{ tables: [{ name: table, requested: true, requests }], skipped: 'no-consent' }]);
 
 describeRule(rule, {
   flagged: [
@@ -40,8 +41,15 @@ describeRule(rule, {
     { name: 'a POST (an RPC or an insert) is not a read', evidence: page('profiles', req({ method: 'POST' })) },
     {
       name: 'the exposure check reports the table itself',
-      evidence: supabaseEvidence([{ tables: [{ name: 'profiles', requests: [req()] }], probe: { tables: [{ name: 'profiles', verdict: 'readable', status: 206, count: 12, columns: ['id', 'email'] }] } }]),
+      evidence: supabaseEvidence([
+        {
+          tables: [{ name: 'profiles', requests: [req()] }],
+          probe: { tables: [{ name: 'profiles', verdict: 'readable', status: 206, count: 12, columns: ['id', 'email'] }] },
+        },
+      ]),
     },
   ],
-  fixed: [{ name: 'RLS on: the same request now returns nothing', before: page('profiles', req()), after: page('profiles', req({ status: 200, rows: 0, total: 0 })) }],
+  fixed: [
+    { name: 'RLS on: the same request now returns nothing', before: page('profiles', req()), after: page('profiles', req({ status: 200, rows: 0, total: 0 })) },
+  ],
 });

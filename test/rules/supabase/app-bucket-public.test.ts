@@ -12,7 +12,10 @@ describeRule(rule, {
   flagged: [
     {
       name: 'a public bucket and the list visible to logged-out visitors',
-      evidence: buckets([{ id: 'avatars', public: true }, { id: 'invoices', public: false }]),
+      evidence: buckets([
+        { id: 'avatars', public: true },
+        { id: 'invoices', public: false },
+      ]),
       messages: ['public', 'listing'],
       check: (fs) => {
         const pub = fs.find((f) => f.messageId === 'public')!;
@@ -25,9 +28,23 @@ describeRule(rule, {
     },
     {
       name: 'a bucket id that is not a bucket name (a quote, a semicolon) never reaches a snippet',
-      evidence: supabaseEvidence([{ probe: { buckets: { status: 200, verdict: 'listed', list: [{ id: "x'; drop table y; --", public: true }, { id: 'media.v2', public: true }] } } }]),
+      evidence: supabaseEvidence([
+        {
+          probe: {
+            buckets: {
+              status: 200,
+              verdict: 'listed',
+              list: [
+                { id: "x'; drop table y; --", public: true },
+                { id: 'media.v2', public: true },
+              ],
+            },
+          },
+        },
+      ]),
       messages: ['public', 'listing'],
-      check: (fs) => expect(guideForFinding(fs.find((f) => f.messageId === 'public')!, AUDIT, () => rule)!.primary.snippet!.code).toContain("where id = 'media.v2';"),
+      check: (fs) =>
+        expect(guideForFinding(fs.find((f) => f.messageId === 'public')!, AUDIT, () => rule)!.primary.snippet!.code).toContain("where id = 'media.v2';"),
     },
     { name: 'private buckets listed: listing only', evidence: buckets([{ id: 'invoices', public: false }]), messages: ['listing'] },
   ],

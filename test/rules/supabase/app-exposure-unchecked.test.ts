@@ -22,11 +22,18 @@ describeRule(rule, {
     },
     {
       name: 'only a secret key in the page: the check cannot run',
-      evidence: supabaseEvidence([{ tables, keys: [{ kind: 'secret', masked: 'sb_secret_…WxYz', fingerprint: 'aaaaaaaaaaaaaaaa' }], skipped: 'no-public-key' }]),
+      evidence: supabaseEvidence([
+        { tables, keys: [{ kind: 'secret', masked: 'sb_secret_…WxYz', fingerprint: 'aaaaaaaaaaaaaaaa' }], skipped: 'no-public-key' },
+      ]),
       messages: ['no-public-key'],
       check: ([f]) => expect(f!.message).toMatch(/never uses a secret key/),
     },
-    { name: 'no table names found', evidence: supabaseEvidence([{ tables: [], skipped: 'no-consent' }]), messages: ['no-consent'], check: ([f]) => expect(f!.message).toMatch(/no table names/) },
+    {
+      name: 'no table names found',
+      evidence: supabaseEvidence([{ tables: [], skipped: 'no-consent' }]),
+      messages: ['no-consent'],
+      check: ([f]) => expect(f!.message).toMatch(/no table names/),
+    },
   ],
   clean: [
     { name: 'the check ran', evidence: supabaseEvidence([{ tables, probe: probe() }]) },

@@ -12,7 +12,8 @@ const readable = (name: string, columns: string[] | undefined, count?: number) =
   ...(columns ? { columns } : {}),
 });
 const closed = (name: string) => ({ name, verdict: 'empty' as const, status: 200, count: 0 });
-const app = (...tables: ReturnType<typeof readable | typeof closed>[]) => supabaseEvidence([{ tables: tables.map((t) => ({ name: t.name })), probe: { tables } }]);
+const app = (...tables: ReturnType<typeof readable | typeof closed>[]) =>
+  supabaseEvidence([{ tables: tables.map((t) => ({ name: t.name })), probe: { tables } }]);
 
 const profiles = app(readable('profiles', ['id', 'full_name', 'email', 'created_at'], 120));
 
@@ -63,11 +64,22 @@ describeRule(rule, {
       messages: ['personal'],
       check: ([f]) => expect(f!.vars!.owner_hint).toMatch(/guess/),
     },
-    { name: 'two readable tables, two findings', evidence: app(readable('a_log', ['id', 'ip_address']), readable('b', ['id'])), messages: ['personal', 'readable'] },
+    {
+      name: 'two readable tables, two findings',
+      evidence: app(readable('a_log', ['id', 'ip_address']), readable('b', ['id'])),
+      messages: ['personal', 'readable'],
+    },
   ],
   clean: [
     { name: 'RLS on: 200 []', evidence: app(closed('profiles')) },
-    { name: 'no grant, missing and unclear answers are not “readable”', evidence: app({ name: 'x', verdict: 'no-grant', status: 401, code: '42501' } as never, { name: 'y', verdict: 'missing', status: 404, code: 'PGRST205' } as never, { name: 'z', verdict: 'unknown', status: 500 } as never) },
+    {
+      name: 'no grant, missing and unclear answers are not “readable”',
+      evidence: app(
+        { name: 'x', verdict: 'no-grant', status: 401, code: '42501' } as never,
+        { name: 'y', verdict: 'missing', status: 404, code: 'PGRST205' } as never,
+        { name: 'z', verdict: 'unknown', status: 500 } as never,
+      ),
+    },
     { name: 'no exposure check ran', evidence: supabaseEvidence([{ tables: [{ name: 'profiles' }], skipped: 'no-consent' }]) },
     { name: 'not a Supabase app', evidence: { ...supabaseEvidence([]), supabase: undefined } },
   ],

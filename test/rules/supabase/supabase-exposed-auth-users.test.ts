@@ -15,7 +15,9 @@ describeRule(rule, {
       severity: 'high',
       check: ([f]) => {
         expect(snippetOf(rule, f!)).toContain('revoke all on public.user_emails from anon, authenticated;');
-        expect(resolveGuide(rule.meta.fix, [], { ref: REF, ...f!.vars }).primary.deepLink).toBe(`https://supabase.com/dashboard/project/${REF}/advisors/security?preset=ERROR&id=auth_users_exposed_public_user_emails`);
+        expect(resolveGuide(rule.meta.fix, [], { ref: REF, ...f!.vars }).primary.deepLink).toBe(
+          `https://supabase.com/dashboard/project/${REF}/advisors/security?preset=ERROR&id=auth_users_exposed_public_user_emails`,
+        );
       },
     },
   ],
@@ -24,5 +26,11 @@ describeRule(rule, {
     { name: '"No errors detected"', evidence: dashboard({ advisors: advisors() }) },
   ],
   // The guide ends with "run the Security Advisor again": after the snippet, the lint is gone from the advisor.
-  fixed: [{ name: 'after the snippet, the advisor no longer reports it', before: dashboard({ advisors: advisors(LINT) }), after: dashboard({ advisors: advisors() }) }],
+  fixed: [
+    {
+      name: 'after the snippet, the advisor no longer reports it',
+      before: dashboard({ advisors: advisors(LINT) }),
+      after: dashboard({ advisors: advisors() }),
+    },
+  ],
 });

@@ -18,10 +18,16 @@ describeRule(rule, {
         expect(f!.message).toContain('rotated');
       },
     },
-    { name: 'an unknown lint name, matched by its title', evidence: dashboard({ advisors: advisors({ ...LEAK, name: 'service_key_exposure', title: 'Leaked service role key detected' }) }), messages: ['lint'] },
+    {
+      name: 'an unknown lint name, matched by its title',
+      evidence: dashboard({ advisors: advisors({ ...LEAK, name: 'service_key_exposure', title: 'Leaked service role key detected' }) }),
+      messages: ['lint'],
+    },
   ],
   clean: [{ name: 'other lints', evidence: dashboard({ advisors: advisors(lint('rls_disabled_in_public')) }) }],
-  fixed: [{ name: 'after rotating, the advisor no longer reports it', before: dashboard({ advisors: advisors(LEAK) }), after: dashboard({ advisors: advisors() }) }],
+  fixed: [
+    { name: 'after rotating, the advisor no longer reports it', before: dashboard({ advisors: advisors(LEAK) }), after: dashboard({ advisors: advisors() }) },
+  ],
 });
 
 it('matches only leaked-key lints', () => expect(isLeakedKeyLint({ name: 'x', title: 'RLS Disabled in Public' })).toBe(false));

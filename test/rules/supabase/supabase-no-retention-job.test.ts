@@ -6,8 +6,17 @@ import { dashboard, fixedBy, snippetOf, table } from '../../helpers/dashboard';
 
 const LOGS = table({ name: 'audit_logs', rls: 'enabled', columns: ['id', 'actor', 'ip_address', 'created_at'] });
 const PROFILES = table({ name: 'profiles', columns: ['id', 'email', 'inserted_at'] });
-const cron = (state: 'jobs' | 'no-jobs' | 'extension-off' | 'unknown', jobs: { name: string; schedule: string; command: string }[] = []) => ({ state, jobs, source: 'dom' as const, seenAt: NOW });
-const HOUSEKEEPING = { name: 'delete-job-run-details', schedule: '0 12 * * *', command: "DELETE FROM cron.job_run_details WHERE end_time < now() - interval '7 days'" };
+const cron = (state: 'jobs' | 'no-jobs' | 'extension-off' | 'unknown', jobs: { name: string; schedule: string; command: string }[] = []) => ({
+  state,
+  jobs,
+  source: 'dom' as const,
+  seenAt: NOW,
+});
+const HOUSEKEEPING = {
+  name: 'delete-job-run-details',
+  schedule: '0 12 * * *',
+  command: "DELETE FROM cron.job_run_details WHERE end_time < now() - interval '7 days'",
+};
 
 describeRule(rule, {
   flagged: [
@@ -19,7 +28,9 @@ describeRule(rule, {
       check: ([f]) => {
         expect(f!.message).toContain('public.audit_logs');
         const code = snippetOf(rule, f!);
-        expect(code).toContain("select cron.schedule(\n  'purge-old-audit_logs',\n  '0 3 * * *',\n  $$delete from public.audit_logs where created_at < now() - interval '30 days'$$\n);");
+        expect(code).toContain(
+          "select cron.schedule(\n  'purge-old-audit_logs',\n  '0 3 * * *',\n  $$delete from public.audit_logs where created_at < now() - interval '30 days'$$\n);",
+        );
       },
     },
     {
@@ -38,7 +49,11 @@ describeRule(rule, {
       messages: ['not-checked'],
       severity: 'info',
     },
-    { name: 'only Supabase’s own housekeeping job (cron.job_run_details) runs', evidence: dashboard({ tables: [LOGS], cron: cron('jobs', [HOUSEKEEPING]) }), messages: ['no-delete'] },
+    {
+      name: 'only Supabase’s own housekeeping job (cron.job_run_details) runs',
+      evidence: dashboard({ tables: [LOGS], cron: cron('jobs', [HOUSEKEEPING]) }),
+      messages: ['no-delete'],
+    },
     {
       name: 'no time column: the guess is said',
       evidence: dashboard({ tables: [table({ name: 'events', columns: ['id', 'kind'] })], cron: cron('no-jobs') }),
@@ -47,10 +62,22 @@ describeRule(rule, {
     },
   ],
   clean: [
-    { name: 'a job deletes old rows', evidence: dashboard({ tables: [LOGS], cron: cron('jobs', [{ name: 'purge', schedule: '0 3 * * *', command: "delete from public.audit_logs where created_at < now() - interval '30 days'" }]) }) },
+    {
+      name: 'a job deletes old rows',
+      evidence: dashboard({
+        tables: [LOGS],
+        cron: cron('jobs', [{ name: 'purge', schedule: '0 3 * * *', command: "delete from public.audit_logs where created_at < now() - interval '30 days'" }]),
+      }),
+    },
     { name: 'cron page not seen', evidence: dashboard({ tables: [LOGS] }) },
-    { name: 'no table looks personal or like a log', evidence: dashboard({ tables: [table({ name: 'countries', columns: ['id', 'name', 'code'] })], cron: cron('no-jobs') }) },
-    { name: 'only Supabase-managed schemas', evidence: dashboard({ tables: [table({ schema: 'auth', name: 'sessions', columns: ['id', 'ip', 'created_at'] })], cron: cron('no-jobs') }) },
+    {
+      name: 'no table looks personal or like a log',
+      evidence: dashboard({ tables: [table({ name: 'countries', columns: ['id', 'name', 'code'] })], cron: cron('no-jobs') }),
+    },
+    {
+      name: 'only Supabase-managed schemas',
+      evidence: dashboard({ tables: [table({ schema: 'auth', name: 'sessions', columns: ['id', 'ip', 'created_at'] })], cron: cron('no-jobs') }),
+    },
   ],
   fixed: [
     { name: 'scheduling the snippet’s nightly purge', ...fixedBy(rule, { tables: [LOGS, PROFILES], cron: cron('no-jobs') }) },

@@ -3,7 +3,14 @@ import rule from '@/rules/supabase/supabase-policy-user-metadata';
 import { describeRule } from '../../helpers/rule-cases';
 import { advisors, applySql, dashboard, findings, lint, policy, snippetOf } from '../../helpers/dashboard';
 
-const ADMINS = policy({ table: 'admin_settings', name: 'Admins can update', command: 'UPDATE', roles: ['authenticated'], using: "((auth.jwt() -> 'user_metadata'::text) ->> 'role'::text) = 'admin'::text", check: null });
+const ADMINS = policy({
+  table: 'admin_settings',
+  name: 'Admins can update',
+  command: 'UPDATE',
+  roles: ['authenticated'],
+  using: "((auth.jwt() -> 'user_metadata'::text) ->> 'role'::text) = 'admin'::text",
+  check: null,
+});
 
 describeRule(rule, {
   flagged: [
@@ -19,11 +26,24 @@ describeRule(rule, {
         expect(code).not.toContain("->> 'role'::text) = 'admin'::text"); // never copies an expression from the page into SQL
       },
     },
-    { name: 'in WITH CHECK, via raw_user_meta_data', evidence: dashboard({ policies: [policy({ table: 't', name: 'p', check: "(select raw_user_meta_data->>'team' from auth.users where id = auth.uid()) = team" })] }), messages: ['policy'] },
-    { name: 'from the Security Advisor (RLS references user metadata)', evidence: dashboard({ advisors: advisors(lint('rls_references_user_metadata', { entity: 'public.admin_settings' })) }), messages: ['policy'] },
+    {
+      name: 'in WITH CHECK, via raw_user_meta_data',
+      evidence: dashboard({
+        policies: [policy({ table: 't', name: 'p', check: "(select raw_user_meta_data->>'team' from auth.users where id = auth.uid()) = team" })],
+      }),
+      messages: ['policy'],
+    },
+    {
+      name: 'from the Security Advisor (RLS references user metadata)',
+      evidence: dashboard({ advisors: advisors(lint('rls_references_user_metadata', { entity: 'public.admin_settings' })) }),
+      messages: ['policy'],
+    },
   ],
   clean: [
-    { name: 'app_metadata is set by the server only', evidence: dashboard({ policies: [{ ...ADMINS, using: "((auth.jwt() -> 'app_metadata') ->> 'role') = 'admin'" }] }) },
+    {
+      name: 'app_metadata is set by the server only',
+      evidence: dashboard({ policies: [{ ...ADMINS, using: "((auth.jwt() -> 'app_metadata') ->> 'role') = 'admin'" }] }),
+    },
     { name: 'expression unknown', evidence: dashboard({ policies: [{ ...ADMINS, using: undefined }] }) },
   ],
   fixed: [

@@ -19,15 +19,28 @@ describeRule(rule, {
         const code = snippetOf(rule, f!);
         expect(code).toContain("update storage.buckets set public = false where id = 'avatars';");
         expect(code).toContain('drop policy "Anyone can list avatars" on storage.objects;');
-        expect(resolveGuide(rule.meta.fix, [], { ref: REF, ...f!.vars }).primary.deepLink).toBe(`https://supabase.com/dashboard/project/${REF}/storage/buckets/avatars`);
+        expect(resolveGuide(rule.meta.fix, [], { ref: REF, ...f!.vars }).primary.deepLink).toBe(
+          `https://supabase.com/dashboard/project/${REF}/storage/buckets/avatars`,
+        );
       },
     },
     {
       name: 'a listing policy seen through the Management API (USING bucket_id = …)',
-      evidence: dashboard({ buckets: [AVATARS], policies: [policy({ schema: 'storage', table: 'objects', name: 'List', command: 'SELECT', roles: ['anon'], using: "(bucket_id = 'avatars'::text)" })] }),
+      evidence: dashboard({
+        buckets: [AVATARS],
+        policies: [policy({ schema: 'storage', table: 'objects', name: 'List', command: 'SELECT', roles: ['anon'], using: "(bucket_id = 'avatars'::text)" })],
+      }),
       messages: ['listing'],
     },
-    { name: 'the Security Advisor’s "Public Bucket Allows Listing"', evidence: dashboard({ advisors: advisors(lint('public_bucket_allows_listing', { level: 'WARN', schema: 'storage', entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars' })) }), messages: ['listing'] },
+    {
+      name: 'the Security Advisor’s "Public Bucket Allows Listing"',
+      evidence: dashboard({
+        advisors: advisors(
+          lint('public_bucket_allows_listing', { level: 'WARN', schema: 'storage', entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars' }),
+        ),
+      }),
+      messages: ['listing'],
+    },
     { name: 'public, listing unknown: low', evidence: dashboard({ buckets: [AVATARS] }), messages: ['public'], severity: 'low' },
     {
       name: 'an id with a quote is a safe literal',
@@ -37,8 +50,17 @@ describeRule(rule, {
     },
   ],
   clean: [
-    { name: 'a private bucket', evidence: dashboard({ buckets: [bucket({ id: 'invoices', public: false })], policies: [{ ...LIST_POLICY, bucket: 'invoices' }] }) },
-    { name: 'a bucket made private after the advisor ran', evidence: dashboard({ buckets: [bucket({ id: 'avatars', public: false, seenAt: NOW + 5 })], advisors: advisors(lint('public_bucket_allows_listing', { schema: 'storage', entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars' })) }) },
+    {
+      name: 'a private bucket',
+      evidence: dashboard({ buckets: [bucket({ id: 'invoices', public: false })], policies: [{ ...LIST_POLICY, bucket: 'invoices' }] }),
+    },
+    {
+      name: 'a bucket made private after the advisor ran',
+      evidence: dashboard({
+        buckets: [bucket({ id: 'avatars', public: false, seenAt: NOW + 5 })],
+        advisors: advisors(lint('public_bucket_allows_listing', { schema: 'storage', entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars' })),
+      }),
+    },
   ],
   fixed: [{ name: 'option 1 of the snippet: the bucket made private', ...fixedBy(rule, { buckets: [AVATARS], policies: [LIST_POLICY] }) }],
 });

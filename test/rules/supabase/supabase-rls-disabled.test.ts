@@ -42,7 +42,12 @@ describeRule(rule, {
       severity: 'high',
       check: ([f]) => expect(snippetOf(rule, f!)).toContain('user_id is a guess'),
     },
-    { name: 'no Data API permissions (since the 2026 change): low', evidence: dashboard({ tables: [table({ name: 'internal_notes', rls: 'disabled', exposed: 'no' })] }), messages: ['not-exposed'], severity: 'low' },
+    {
+      name: 'no Data API permissions (since the 2026 change): low',
+      evidence: dashboard({ tables: [table({ name: 'internal_notes', rls: 'disabled', exposed: 'no' })] }),
+      messages: ['not-exposed'],
+      severity: 'low',
+    },
     {
       name: 'policies written but RLS off (Policy Exists RLS Disabled): the policies do nothing',
       evidence: dashboard({ tables: [table({ name: 'posts', rls: 'disabled', exposed: 'yes' })], policies: [policy({ table: 'posts', name: 'Owners' })] }),
@@ -54,7 +59,11 @@ describeRule(rule, {
       evidence: dashboard({
         advisors: advisors(
           lint('rls_disabled_in_public', { entity: 'customers' }),
-          lint('sensitive_columns_exposed', { entity: 'customers', detail: 'Table `public.customers` is exposed via API without RLS and contains potentially sensitive column(s): email, ssn. This may lead to data exposure.' }),
+          lint('sensitive_columns_exposed', {
+            entity: 'customers',
+            detail:
+              'Table `public.customers` is exposed via API without RLS and contains potentially sensitive column(s): email, ssn. This may lead to data exposure.',
+          }),
         ),
       }),
       messages: ['sensitive'],
@@ -63,7 +72,10 @@ describeRule(rule, {
     },
     {
       name: 'RLS seen on, then a newer advisor run says it is off again: the newer fact wins (freshness compared)',
-      evidence: dashboard({ tables: [table({ name: 't', rls: 'enabled', seenAt: NOW })], advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW + 10 })) }),
+      evidence: dashboard({
+        tables: [table({ name: 't', rls: 'enabled', seenAt: NOW })],
+        advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW + 10 })),
+      }),
       messages: ['maybe-exposed'],
       severity: 'high',
     },
@@ -76,7 +88,9 @@ describeRule(rule, {
     },
     {
       name: 'the page’s "Sensitive Columns Exposed" row (no detail on the row): exposed and sensitive, critical',
-      evidence: dashboard({ advisors: advisors(lint('rls_disabled_in_public', { entity: 'customers' }), lint('sensitive_columns_exposed', { entity: 'customers' })) }),
+      evidence: dashboard({
+        advisors: advisors(lint('rls_disabled_in_public', { entity: 'customers' }), lint('sensitive_columns_exposed', { entity: 'customers' })),
+      }),
       messages: ['sensitive'],
       severity: 'critical',
       check: ([f]) => expect(f!.message).toContain('named in the Security Advisor'),
@@ -98,7 +112,10 @@ describeRule(rule, {
     { name: 'a view (its RLS is its tables’)', evidence: dashboard({ tables: [table({ name: 'v', kind: 'view', rls: 'disabled', exposed: 'yes' })] }) },
     {
       name: 'an advisor finding superseded by RLS seen on since',
-      evidence: dashboard({ tables: [table({ name: 't', rls: 'enabled', seenAt: NOW + 10 })], advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW })) }),
+      evidence: dashboard({
+        tables: [table({ name: 't', rls: 'enabled', seenAt: NOW + 10 })],
+        advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW })),
+      }),
     },
     { name: 'nothing observed', evidence: dashboard() },
   ],

@@ -14,7 +14,11 @@ describeRule(rule, {
       severity: 'info',
       check: ([f]) => expect(snippetOf(rule, f!)).toContain('(select auth.uid()) = created_by'),
     },
-    { name: 'from the Security Advisor (RLS Enabled No Policy)', evidence: dashboard({ advisors: advisors(lint('rls_enabled_no_policy', { level: 'INFO', entity: 'jobs' })) }), messages: ['no-policy'] },
+    {
+      name: 'from the Security Advisor (RLS Enabled No Policy)',
+      evidence: dashboard({ advisors: advisors(lint('rls_enabled_no_policy', { level: 'INFO', entity: 'jobs' })) }),
+      messages: ['no-policy'],
+    },
     {
       name: 'the table and the advisor agree: one note',
       evidence: dashboard({ tables: [LOGS], advisors: advisors(lint('rls_enabled_no_policy', { entity: 'audit_logs' })) }),
@@ -23,7 +27,10 @@ describeRule(rule, {
   ],
   clean: [
     { name: 'a table with a policy', evidence: dashboard({ tables: [{ ...LOGS, policyCount: 1 }] }) },
-    { name: 'policies listed for it', evidence: dashboard({ tables: [{ ...LOGS, policyCount: undefined }], policies: [policy({ table: 'audit_logs', name: 'Read own' })] }) },
+    {
+      name: 'policies listed for it',
+      evidence: dashboard({ tables: [{ ...LOGS, policyCount: undefined }], policies: [policy({ table: 'audit_logs', name: 'Read own' })] }),
+    },
     { name: 'not reachable through the Data API', evidence: dashboard({ tables: [{ ...LOGS, exposed: 'no' }] }) },
     { name: 'RLS off (another rule)', evidence: dashboard({ tables: [{ ...LOGS, rls: 'disabled' }] }) },
   ],

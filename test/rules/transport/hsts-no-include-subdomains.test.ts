@@ -20,7 +20,11 @@ describeRule(rule, {
     },
     { name: 'one year without includeSubDomains', evidence: evidence({ headers: [sts('max-age=31536000')] }), messages: ['missing'], severity: 'low' },
     { name: 'preload alone does not cover subdomains', evidence: evidence({ headers: [sts('max-age=63072000; preload')] }), messages: ['missing'] },
-    { name: 'misspelt directive (includeSubDomain) is unknown and ignored', evidence: evidence({ headers: [sts('max-age=31536000; includeSubDomain')] }), messages: ['missing'] },
+    {
+      name: 'misspelt directive (includeSubDomain) is unknown and ignored',
+      evidence: evidence({ headers: [sts('max-age=31536000; includeSubDomain')] }),
+      messages: ['missing'],
+    },
     { name: 'header name in odd case', evidence: evidence({ headers: [['sTrIcT-tRaNsPoRt-SeCuRiTy', 'max-age=31536000']] }), messages: ['missing'] },
     {
       name: 'only the first of duplicated headers counts (the second has includeSubDomains)',
@@ -40,13 +44,21 @@ describeRule(rule, {
     { name: 'invalid header (hsts-missing reports it)', evidence: evidence({ headers: [sts('max-age=-1')] }) },
     { name: 'no header (hsts-missing reports it)', evidence: evidence() },
     { name: 'plain HTTP page, where browsers ignore HSTS', evidence: evidence({ url: 'http://app.example.com/', headers: [sts('max-age=31536000')] }) },
-    { name: 'header only on a subresource, not the page', evidence: evidence({ headers: [sts('max-age=31536000; includeSubDomains')], responses: [{ url: 'https://app.example.com/a.js', status: 200, type: 'script', headers: [sts('max-age=5')], source: 'webRequest' }] }) },
+    {
+      name: 'header only on a subresource, not the page',
+      evidence: evidence({
+        headers: [sts('max-age=31536000; includeSubDomains')],
+        responses: [{ url: 'https://app.example.com/a.js', status: 200, type: 'script', headers: [sts('max-age=5')], source: 'webRequest' }],
+      }),
+    },
   ],
   fixed: [
     { name: 'sending the header from the fix guide', before: evidence({ headers: [sts('max-age=31536000')] }), after: evidence({ headers: fixHeaders(rule) }) },
-    { name: 'the Vercel variant (vercel.json)', before: evidence({ headers: [sts('max-age=31536000')] }), after: evidence({ headers: fixHeaders(rule, 'vercel') }) },
+    {
+      name: 'the Vercel variant (vercel.json)',
+      before: evidence({ headers: [sts('max-age=31536000')] }),
+      after: evidence({ headers: fixHeaders(rule, 'vercel') }),
+    },
   ],
-  todo: [
-    'a directive beyond the 8 KB evidence cut is not seen',
-  ],
+  todo: ['a directive beyond the 8 KB evidence cut is not seen'],
 });

@@ -24,12 +24,26 @@ describeRule(rule, {
       severity: 'low',
       check: ([f]) => expect(f!.message).toContain('is 1 days'),
     },
-    { name: 'six months (the Observatory minimum) is still under a year', evidence: evidence({ headers: [sts('max-age=15768000')] }), messages: ['short'], check: ([f]) => expect(f!.message).toContain('182 days') },
+    {
+      name: 'six months (the Observatory minimum) is still under a year',
+      evidence: evidence({ headers: [sts('max-age=15768000')] }),
+      messages: ['short'],
+      check: ([f]) => expect(f!.message).toContain('182 days'),
+    },
     { name: 'one second short of a year', evidence: evidence({ headers: [sts('max-age=31535999')] }), messages: ['short'] },
-    { name: 'max-age=0 switches HSTS off', evidence: evidence({ headers: [sts('max-age=0')] }), messages: ['short'], check: ([f]) => expect(f!.message).toContain('0 days') },
+    {
+      name: 'max-age=0 switches HSTS off',
+      evidence: evidence({ headers: [sts('max-age=0')] }),
+      messages: ['short'],
+      check: ([f]) => expect(f!.message).toContain('0 days'),
+    },
     { name: 'quoted value', evidence: evidence({ headers: [sts('max-age="300"')] }), messages: ['short'] },
     { name: 'header name and directive in odd case', evidence: evidence({ headers: [['STRICT-transport-SECURITY', 'Max-Age=600']] }), messages: ['short'] },
-    { name: 'only the first of duplicated headers counts', evidence: evidence({ headers: [sts('max-age=600'), sts('max-age=63072000')] }), messages: ['short'] },
+    {
+      name: 'only the first of duplicated headers counts',
+      evidence: evidence({ headers: [sts('max-age=600'), sts('max-age=63072000')] }),
+      messages: ['short'],
+    },
   ],
   clean: [
     { name: 'exactly one year', evidence: evidence({ headers: [sts('max-age=31536000')] }) },
@@ -44,5 +58,4 @@ describeRule(rule, {
     { name: 'the header from the fix guide', before: evidence({ headers: [sts('max-age=86400')] }), after: evidence({ headers: fixHeaders(rule) }) },
     { name: 'the nginx (own server) variant', before: evidence({ headers: [sts('max-age=86400')] }), after: evidence({ headers: fixHeaders(rule, 'server') }) },
   ],
-
 });

@@ -12,22 +12,44 @@ const checked = (hops: { url: string; status: number; location?: string }[], fin
   finalUrl,
   hops,
 });
-const GOOD = checked([{ url: HTTP, status: 301, location: 'https://app.example.com/' }, { url: 'https://app.example.com/', status: 200 }], 'https://app.example.com/');
+const GOOD = checked(
+  [
+    { url: HTTP, status: 301, location: 'https://app.example.com/' },
+    { url: 'https://app.example.com/', status: 200 },
+  ],
+  'https://app.example.com/',
+);
 
 describeRule(rule, {
   flagged: [
     // Issue 9, defect 2: on a preloaded host (*.web.app under .app) browsers never send the plain-HTTP request.
     {
       name: 'no redirect on a preloaded host: info, with why',
-      evidence: evidence({ url: 'https://poll.web.app/', redirect: { status: 'checked', httpUrl: 'http://poll.web.app/', finalUrl: 'http://poll.web.app/', hops: [{ url: 'http://poll.web.app/', status: 200 }] } }),
+      evidence: evidence({
+        url: 'https://poll.web.app/',
+        redirect: {
+          status: 'checked',
+          httpUrl: 'http://poll.web.app/',
+          finalUrl: 'http://poll.web.app/',
+          hops: [{ url: 'http://poll.web.app/', status: 200 }],
+        },
+      }),
       messages: ['noRedirectPreloaded'],
       severity: 'info',
       check: ([f]) => expect(f!.message).toContain('HSTS preload list'),
     },
     // Issue 9, defect 3: the browser's own HSTS upgrade was recorded as a server redirect, i.e. a pass.
     {
-      name: "the browser upgraded http:// itself (HSTS): not checked from this browser, with how to check",
-      evidence: evidence({ redirect: { status: 'checked', httpUrl: HTTP, finalUrl: 'https://app.example.com/', hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }], browserUpgrade: 'hsts' } }),
+      name: 'the browser upgraded http:// itself (HSTS): not checked from this browser, with how to check',
+      evidence: evidence({
+        redirect: {
+          status: 'checked',
+          httpUrl: HTTP,
+          finalUrl: 'https://app.example.com/',
+          hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }],
+          browserUpgrade: 'hsts',
+        },
+      }),
       messages: ['notChecked'],
       severity: 'info',
       check: ([f]) => {
@@ -47,7 +69,13 @@ describeRule(rule, {
     {
       name: 'redirects, but only to another http:// page',
       evidence: evidence({
-        redirect: checked([{ url: HTTP, status: 301, location: 'http://app.example.com/home' }, { url: 'http://app.example.com/home', status: 200 }], 'http://app.example.com/home'),
+        redirect: checked(
+          [
+            { url: HTTP, status: 301, location: 'http://app.example.com/home' },
+            { url: 'http://app.example.com/home', status: 200 },
+          ],
+          'http://app.example.com/home',
+        ),
       }),
       messages: ['noRedirect'],
     },
@@ -55,7 +83,10 @@ describeRule(rule, {
       name: 'first hop leaves the host before reaching HTTPS',
       evidence: evidence({
         redirect: checked(
-          [{ url: HTTP, status: 302, location: 'https://sso.example.net/?next=app' }, { url: 'https://sso.example.net/?next=app', status: 302, location: 'https://app.example.com/' }],
+          [
+            { url: HTTP, status: 302, location: 'https://sso.example.net/?next=app' },
+            { url: 'https://sso.example.net/?next=app', status: 302, location: 'https://app.example.com/' },
+          ],
           'https://app.example.com/',
         ),
       }),
@@ -65,7 +96,13 @@ describeRule(rule, {
     {
       name: 'first hop stays on plain HTTP (relative Location) before a later hop upgrades',
       evidence: evidence({
-        redirect: checked([{ url: HTTP, status: 301, location: '/index' }, { url: 'http://app.example.com/index', status: 301, location: 'https://app.example.com/index' }], 'https://app.example.com/index'),
+        redirect: checked(
+          [
+            { url: HTTP, status: 301, location: '/index' },
+            { url: 'http://app.example.com/index', status: 301, location: 'https://app.example.com/index' },
+          ],
+          'https://app.example.com/index',
+        ),
       }),
       messages: ['offsite'],
     },
@@ -83,7 +120,10 @@ describeRule(rule, {
     {
       name: 'a redirect loop cut at 30 hops that never leaves http://',
       evidence: evidence({
-        redirect: checked(Array.from({ length: 40 }, (_, i) => ({ url: `${HTTP}${i}`, status: 302, location: `${HTTP}${i + 1}` })), `${HTTP}40`),
+        redirect: checked(
+          Array.from({ length: 40 }, (_, i) => ({ url: `${HTTP}${i}`, status: 302, location: `${HTTP}${i + 1}` })),
+          `${HTTP}40`,
+        ),
       }),
       messages: ['noRedirect'],
     },
@@ -96,14 +136,22 @@ describeRule(rule, {
     { name: '301 to the same address on https', evidence: evidence({ redirect: GOOD }) },
     {
       name: '308 keeping the path',
-      evidence: evidence({ redirect: checked([{ url: `${HTTP}a?b=1`, status: 308, location: 'https://app.example.com/a?b=1' }], 'https://app.example.com/a?b=1') }),
+      evidence: evidence({
+        redirect: checked([{ url: `${HTTP}a?b=1`, status: 308, location: 'https://app.example.com/a?b=1' }], 'https://app.example.com/a?b=1'),
+      }),
     },
     {
       name: 'Location in upper case (scheme and host are case-insensitive)',
       evidence: evidence({ redirect: checked([{ url: HTTP, status: 301, location: 'HTTPS://APP.EXAMPLE.COM/' }], 'https://app.example.com/') }),
     },
-    { name: 'explicit :443 on the https hop', evidence: evidence({ redirect: checked([{ url: HTTP, status: 301, location: 'https://app.example.com:443/' }], 'https://app.example.com/') }) },
-    { name: 'redirect not checked (quick audit): the rule is skipped, not guessed', evidence: evidence({ redirect: { status: 'not-checked', reason: 'no host access' } }) },
+    {
+      name: 'explicit :443 on the https hop',
+      evidence: evidence({ redirect: checked([{ url: HTTP, status: 301, location: 'https://app.example.com:443/' }], 'https://app.example.com/') }),
+    },
+    {
+      name: 'redirect not checked (quick audit): the rule is skipped, not guessed',
+      evidence: evidence({ redirect: { status: 'not-checked', reason: 'no host access' } }),
+    },
   ],
   fixed: [
     {

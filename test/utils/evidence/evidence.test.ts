@@ -8,7 +8,7 @@ const raw = () => JSON.parse(JSON.stringify(evidence()));
 describe('bounded', () => {
   it('keeps short strings and cuts long ones with an ellipsis', () => {
     expect(bounded(5).parse('abcde')).toBe('abcde');
-    expect(bounded(5).parse('abcdef')).toBe('abcde…');
+    expect(bounded(5).parse('abcdef')).toBe('abcd…'); // the bound counts its own ellipsis
     expect(bounded(5).parse('')).toBe('');
   });
   it('rejects non-strings', () => expect(bounded(5).safeParse(5).success).toBe(false));
@@ -30,18 +30,31 @@ describe('boundedList', () => {
 describe('HeaderSchema and HttpResponseSchema', () => {
   it('cuts a 100 KB header value to the limit', () => {
     const [, v] = HeaderSchema.parse(['X-Big', 'v'.repeat(100_000)]);
-    expect(v.length).toBe(LIMITS.headerValue + 1);
+    expect(v.length).toBe(LIMITS.headerValue);
     expect(v.endsWith('…')).toBe(true);
   });
   it('keeps header name case, duplicates and order; caps the count', () => {
     const headers = [['A', '1'], ['a', '2'], ['A', '3'], ...Array.from({ length: 500 }, (_, i) => [`X-${i}`, 'x'])];
     const r = HttpResponseSchema.parse({ url: PAGE, status: 200, type: 'main_frame', headers, source: 'webRequest' });
-    expect(r.headers.slice(0, 3)).toEqual([['A', '1'], ['a', '2'], ['A', '3']]);
+    expect(r.headers.slice(0, 3)).toEqual([
+      ['A', '1'],
+      ['a', '2'],
+      ['A', '3'],
+    ]);
     expect(r.headers).toHaveLength(LIMITS.headersPerResponse);
   });
   it('drops a malformed header, keeps the rest; maps an unknown resource type to other', () => {
-    const r = HttpResponseSchema.parse({ url: PAGE, status: 200, type: 'websocket', headers: [['A', '1'], ['B'], [1, 2], 'C: 3', ['D', '4']], source: 'refetch' });
-    expect(r.headers).toEqual([['A', '1'], ['D', '4']]);
+    const r = HttpResponseSchema.parse({
+      url: PAGE,
+      status: 200,
+      type: 'websocket',
+      headers: [['A', '1'], ['B'], [1, 2], 'C: 3', ['D', '4']],
+      source: 'refetch',
+    });
+    expect(r.headers).toEqual([
+      ['A', '1'],
+      ['D', '4'],
+    ]);
     expect(r.type).toBe('other');
   });
   it('rejects an impossible status', () => {
@@ -71,7 +84,10 @@ describe('CookieSchema', () => {
 
 describe('EvidenceSchema', () => {
   it('one invalid cookie does not drop the others', () => {
-    const e = EvidenceSchema.parse({ ...raw(), cookies: [cookie({ name: 'good1' }), { name: 'bad', secure: 'maybe' }, null, 'session=1', cookie({ name: 'good2' })] });
+    const e = EvidenceSchema.parse({
+      ...raw(),
+      cookies: [cookie({ name: 'good1' }), { name: 'bad', secure: 'maybe' }, null, 'session=1', cookie({ name: 'good2' })],
+    });
     expect(e.cookies.map((c) => c.name)).toEqual(['good1', 'good2']);
   });
 
@@ -113,10 +129,10 @@ describe('EvidenceSchema', () => {
       globals: { bubble_version: long },
       page: { ...raw().page, meta: [{ name: 'generator', content: long }] },
     });
-    expect(e.url.length).toBe(LIMITS.url + 1);
-    expect(e.cookies[0]!.name.length).toBe(257);
-    expect(e.globals.bubble_version).toHaveLength(129);
-    expect(e.page!.meta[0]!.content.length).toBe(LIMITS.headerValue + 1);
+    expect(e.url.length).toBe(LIMITS.url);
+    expect(e.cookies[0]!.name.length).toBe(256);
+    expect(e.globals.bubble_version).toHaveLength(128);
+    expect(e.page!.meta[0]!.content.length).toBe(LIMITS.headerValue);
   });
 
   it('fills defaults for optional parts', () => {

@@ -19,14 +19,30 @@ describe('glideRequestKind', () => {
 
 describe('glideAppIdOf', () => {
   it('from /play/<appId>', () => expect(glideAppIdOf('https://go.glideapps.com/play/AbCdEfGhIjKlMnOpQrSt/dl/0a1b2c')).toBe('AbCdEfGhIjKlMnOpQrSt'));
-  it('from an upload path', () => expect(glideAppIdOf('https://x.glide.page/', ['storage.googleapis.com/glide-prod.appspot.com/uploads-v2/AbCdEfGhIjKlMnOpQrSt/pub/a.png'])).toBe('AbCdEfGhIjKlMnOpQrSt'));
+  it('from an upload path', () =>
+    expect(glideAppIdOf('https://x.glide.page/', ['storage.googleapis.com/glide-prod.appspot.com/uploads-v2/AbCdEfGhIjKlMnOpQrSt/pub/a.png'])).toBe(
+      'AbCdEfGhIjKlMnOpQrSt',
+    ));
   it('none evident', () => expect(glideAppIdOf('https://x.glide.page/', ['res.cloudinary.com/glide/image/x'])).toBeUndefined());
 });
 
 describe('glideAppFrom', () => {
   it('groups requests by path, sums sizes, keeps counts only', () => {
     const rows = 'firestore.googleapis.com/v1/projects/glide-prod/databases/(default)/documents/glide-apps-v4-data/a/tables/_t/rows';
-    const app = glideAppFrom('https://x.glide.page/', { signIn: 'absent', emails: 2, phones: 0, entries: [{ hostPath: rows, bytes: 1000 }, { hostPath: rows, bytes: 500 }, { hostPath: 'evil.example/x', bytes: 9 }] }, []);
+    const app = glideAppFrom(
+      'https://x.glide.page/',
+      {
+        signIn: 'absent',
+        emails: 2,
+        phones: 0,
+        entries: [
+          { hostPath: rows, bytes: 1000 },
+          { hostPath: rows, bytes: 500 },
+          { hostPath: 'evil.example/x', bytes: 9 },
+        ],
+      },
+      [],
+    );
     expect(app).toEqual({ signIn: 'absent', visible: { emails: 2, phones: 0 }, requests: [{ kind: 'firestore-rows', url: rows, count: 2, bytes: 1500 }] });
   });
   it('a hostile read (bad counts) gives no evidence rather than garbage', () => {

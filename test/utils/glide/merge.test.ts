@@ -9,8 +9,23 @@ const obs = (o: GlideObservationInput) => GlideObservationSchema.parse(o);
 
 describe('mergeGlideObservation', () => {
   it('a column menu read later adds the Row Owner state to the table the grid showed', () => {
-    let g = mergeGlideObservation(undefined, APP, obs({ screen: 'data', status: 'read', tables: [{ name: 'Customers', columns: [{ name: 'Email' }, { name: 'Name' }], columnsComplete: true }], tablesComplete: true }), 1);
-    g = mergeGlideObservation(g, APP, obs({ screen: 'data', status: 'read', tables: [{ name: 'Customers', columns: [{ name: 'Email', rowOwner: 'no' }] }] }), 2);
+    let g = mergeGlideObservation(
+      undefined,
+      APP,
+      obs({
+        screen: 'data',
+        status: 'read',
+        tables: [{ name: 'Customers', columns: [{ name: 'Email' }, { name: 'Name' }], columnsComplete: true }],
+        tablesComplete: true,
+      }),
+      1,
+    );
+    g = mergeGlideObservation(
+      g,
+      APP,
+      obs({ screen: 'data', status: 'read', tables: [{ name: 'Customers', columns: [{ name: 'Email', rowOwner: 'no' }] }] }),
+      2,
+    );
     expect(g.tables[0]!.columns).toEqual([
       { name: 'Email', rowOwner: 'no', computed: 'unknown' },
       { name: 'Name', rowOwner: 'unknown', computed: 'unknown' },

@@ -33,10 +33,14 @@ describe('parseSetCookie', () => {
     expect(parse('token=a=b=c; Secure')?.name).toBe('token');
   });
 
-  it.each([['SameSite=Lax', 'lax'], ['SameSite=none', 'none'], ['SameSite=Strictest', 'unspecified'], ['SameSite=', 'unspecified'], ['SameSite', 'unspecified'], ['SameSite="Lax"', 'unspecified']])(
-    '%s → sameSite %s',
-    (attr, expected) => expect(parse(`a=1; ${attr}`)?.sameSite).toBe(expected),
-  );
+  it.each([
+    ['SameSite=Lax', 'lax'],
+    ['SameSite=none', 'none'],
+    ['SameSite=Strictest', 'unspecified'],
+    ['SameSite=', 'unspecified'],
+    ['SameSite', 'unspecified'],
+    ['SameSite="Lax"', 'unspecified'],
+  ])('%s → sameSite %s', (attr, expected) => expect(parse(`a=1; ${attr}`)?.sameSite).toBe(expected));
 
   it('Max-Age wins over Expires, whichever comes first', () => {
     const expires = new Date(NOW + 10 * 86_400_000).toUTCString();
@@ -84,18 +88,59 @@ describe('parseSetCookie', () => {
 
 describe('isSessionLike', () => {
   it.each([
-    'session', 'PHPSESSID', 'JSESSIONID', 'connect.sid', 'sid', 'SID', 'sid_v2', 'laravel_session', 'ASP.NET_SessionId',
-    'myapp_live_u2main', 'myapp_test_u2main', 'myapp_u1main', 'auth_token', 'next-auth.session-token', 'jwt', 'remember_me',
-    'login', '__Host-session', 'sb-access-token',
+    'session',
+    'PHPSESSID',
+    'JSESSIONID',
+    'connect.sid',
+    'sid',
+    'SID',
+    'sid_v2',
+    'laravel_session',
+    'ASP.NET_SessionId',
+    'myapp_live_u2main',
+    'myapp_test_u2main',
+    'myapp_u1main',
+    'auth_token',
+    'next-auth.session-token',
+    'jwt',
+    'remember_me',
+    'login',
+    '__Host-session',
+    'sb-access-token',
   ])('%s is a session cookie', (name) => expect(isSessionLike({ name })).toBe(true));
 
   it.each([
-    'theme', 'lang', 'consider', 'sidebar_state', 'sidebar:state',
+    'theme',
+    'lang',
+    'consider',
+    'sidebar_state',
+    'sidebar:state',
     // analytics and consent
-    '_ga', '_ga_ABC123', '_gid', '_gat_UA-1', '_fbp', '_hjSessionUser_123', '_hjSession_123', '__cf_bm', 'cf_clearance', '_clck', '_clsk',
-    'ajs_user_id', 'amplitude_id_abc', 'mp_abc_mixpanel', 'cookieconsent_status', 'OptanonConsent', 'AMP_TOKEN', '_uetsid', 'ai_session', '__stripe_sid',
+    '_ga',
+    '_ga_ABC123',
+    '_gid',
+    '_gat_UA-1',
+    '_fbp',
+    '_hjSessionUser_123',
+    '_hjSession_123',
+    '__cf_bm',
+    'cf_clearance',
+    '_clck',
+    '_clsk',
+    'ajs_user_id',
+    'amplitude_id_abc',
+    'mp_abc_mixpanel',
+    'cookieconsent_status',
+    'OptanonConsent',
+    'AMP_TOKEN',
+    '_uetsid',
+    'ai_session',
+    '__stripe_sid',
     // anti-CSRF tokens are read by page scripts by design
-    'XSRF-TOKEN', 'csrftoken', '_csrf', 'csrf_session',
+    'XSRF-TOKEN',
+    'csrftoken',
+    '_csrf',
+    'csrf_session',
   ])('%s is not a session cookie', (name) => expect(isSessionLike({ name })).toBe(false));
 });
 
@@ -122,7 +167,9 @@ describe('mergedCookies', () => {
   });
 
   it('treats a leading-dot domain as the same domain', () => {
-    expect(merged(cookie({ name: 's', domain: '.example.com', source: 'cookies-api' }), cookie({ name: 's', domain: 'example.com', source: 'set-cookie' }))).toHaveLength(1);
+    expect(
+      merged(cookie({ name: 's', domain: '.example.com', source: 'cookies-api' }), cookie({ name: 's', domain: 'example.com', source: 'set-cookie' })),
+    ).toHaveLength(1);
   });
 });
 

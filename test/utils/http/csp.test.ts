@@ -98,7 +98,15 @@ describe('enforcedPolicies', () => {
   it('reads the document response only, and works without a page snapshot', () => {
     const ev = evidence({
       page: null,
-      responses: [{ url: 'https://app.example.com/x.js', status: 200, type: 'script', headers: [['Content-Security-Policy', "default-src 'none'"]], source: 'webRequest' }],
+      responses: [
+        {
+          url: 'https://app.example.com/x.js',
+          status: 200,
+          type: 'script',
+          headers: [['Content-Security-Policy', "default-src 'none'"]],
+          source: 'webRequest',
+        },
+      ],
     });
     expect(enforcedPolicies(ev)).toEqual([]);
   });
@@ -135,11 +143,11 @@ describe('allowsInlineScript', () => {
 describe('allowsDataScript', () => {
   it.each([
     ["script-src 'self' data:", true],
-    ["default-src data:", true],
+    ['default-src data:', true],
     ["script-src 'nonce-a' DATA:", true],
     ["script-src 'nonce-a' 'strict-dynamic' data:", false],
     ["script-src 'self'; default-src data:", false],
-    ["img-src data:", true],
+    ['img-src data:', true],
     ["script-src 'self'", false],
   ])('%s → %s', (value, expected) => expect(allowsDataScript(one(value))).toBe(expected));
 });

@@ -20,18 +20,42 @@ describe('frameProtection: X-Frame-Options', () => {
     ['DENY, DENY', true],
   ])('%j → protected %s', (value, expected) => expect(protectedBy([[XFO, value]]).protected).toBe(expected));
 
-  it('duplicated equal headers protect', () => expect(protectedBy([[XFO, 'DENY'], ['x-frame-options', 'deny']]).protected).toBe(true));
+  it('duplicated equal headers protect', () =>
+    expect(
+      protectedBy([
+        [XFO, 'DENY'],
+        ['x-frame-options', 'deny'],
+      ]).protected,
+    ).toBe(true));
 
   it('conflicting values block all framing when one is DENY, SAMEORIGIN or ALLOWALL (HTML spec)', () => {
-    expect(protectedBy([[XFO, 'DENY'], [XFO, 'SAMEORIGIN']]).protected).toBe(true);
+    expect(
+      protectedBy([
+        [XFO, 'DENY'],
+        [XFO, 'SAMEORIGIN'],
+      ]).protected,
+    ).toBe(true);
     expect(protectedBy([[XFO, 'SAMEORIGIN, INVALID']]).protected).toBe(true);
-    expect(protectedBy([[XFO, 'ALLOWALL'], [XFO, 'garbage']]).protected).toBe(true);
-    const p = protectedBy([[XFO, 'DENY'], [XFO, 'SAMEORIGIN']]);
+    expect(
+      protectedBy([
+        [XFO, 'ALLOWALL'],
+        [XFO, 'garbage'],
+      ]).protected,
+    ).toBe(true);
+    const p = protectedBy([
+      [XFO, 'DENY'],
+      [XFO, 'SAMEORIGIN'],
+    ]);
     expect(p.detail).toContain('conflicting');
   });
 
   it('several values none of which is a keyword are ignored', () => {
-    expect(protectedBy([[XFO, 'foo'], [XFO, 'bar']]).protected).toBe(false);
+    expect(
+      protectedBy([
+        [XFO, 'foo'],
+        [XFO, 'bar'],
+      ]).protected,
+    ).toBe(false);
   });
 
   it('explains what it saw', () => {
@@ -62,8 +86,16 @@ describe('frameProtection: CSP frame-ancestors', () => {
   });
 
   it('takes precedence over X-Frame-Options either way', () => {
-    expect(protectedBy([[CSP, "frame-ancestors 'self'"], [XFO, 'ALLOWALL']]).protected).toBe(true);
-    const open = protectedBy([[CSP, 'frame-ancestors *'], [XFO, 'DENY']]);
+    expect(
+      protectedBy([
+        [CSP, "frame-ancestors 'self'"],
+        [XFO, 'ALLOWALL'],
+      ]).protected,
+    ).toBe(true);
+    const open = protectedBy([
+      [CSP, 'frame-ancestors *'],
+      [XFO, 'DENY'],
+    ]);
     expect(open.protected).toBe(false);
     expect(open.detail).toContain('X-Frame-Options is ignored');
   });
@@ -74,6 +106,11 @@ describe('frameProtection: CSP frame-ancestors', () => {
 
   it('any restrictive header policy protects, whatever the others say', () => {
     expect(protectedBy([[CSP, 'frame-ancestors *, frame-ancestors https://a.example']]).protected).toBe(true);
-    expect(protectedBy([[CSP, 'frame-ancestors *'], [CSP, "frame-ancestors 'none'"]]).detail).toBe("frame-ancestors 'none'");
+    expect(
+      protectedBy([
+        [CSP, 'frame-ancestors *'],
+        [CSP, "frame-ancestors 'none'"],
+      ]).detail,
+    ).toBe("frame-ancestors 'none'");
   });
 });

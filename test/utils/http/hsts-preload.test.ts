@@ -29,7 +29,10 @@ describe('hstsPreloadEntry (extract of Chromium transport_security_state_static.
 });
 
 describe('isBrowserHstsUpgrade (Chromium internal redirect)', () => {
-  const hsts = [{ name: 'Non-Authoritative-Reason', value: 'HSTS' }, { name: 'Location', value: 'https://a.example/' }];
+  const hsts = [
+    { name: 'Non-Authoritative-Reason', value: 'HSTS' },
+    { name: 'Location', value: 'https://a.example/' },
+  ];
   it('a 307 marked Non-Authoritative-Reason: HSTS is the browser’s own upgrade', () => {
     expect(isBrowserHstsUpgrade({ statusCode: 307, statusLine: 'HTTP/1.1 307 Internal Redirect', responseHeaders: hsts })).toBe(true);
     expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'non-authoritative-reason', value: ' hsts ' }] })).toBe(true);

@@ -55,7 +55,12 @@ describe('parseHsts', () => {
 
 describe('pageHsts', () => {
   it('reads the first header of the HTTPS page', () => {
-    const ev = evidence({ headers: [['strict-transport-security', 'max-age=5'], ['Strict-Transport-Security', HSTS_RECOMMENDED]] });
+    const ev = evidence({
+      headers: [
+        ['strict-transport-security', 'max-age=5'],
+        ['Strict-Transport-Security', HSTS_RECOMMENDED],
+      ],
+    });
     expect(pageHsts(ev)).toMatchObject({ state: 'valid', maxAge: 5 });
   });
   it('is absent on an HTTPS page without the header', () => expect(pageHsts(evidence())).toEqual({ state: 'absent' }));
@@ -74,7 +79,9 @@ describe('hstsFix', () => {
     expect(hstsFix.snippet?.code).toBe(`Strict-Transport-Security: ${HSTS_RECOMMENDED}`);
   });
   it('has host variants and builder notes without snippets', () => {
-    expect(Object.keys(hstsFix.platforms ?? {})).toEqual(expect.arrayContaining(['netlify', 'vercel', 'cloudflare', 'firebase-hosting', 'server', 'bubble', 'webflow']));
+    expect(Object.keys(hstsFix.platforms ?? {})).toEqual(
+      expect.arrayContaining(['netlify', 'vercel', 'cloudflare', 'firebase-hosting', 'server', 'bubble', 'webflow']),
+    );
     expect(hstsFix.platforms?.bubble?.snippet).toBeUndefined();
   });
 });

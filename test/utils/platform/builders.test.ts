@@ -14,7 +14,12 @@ function chromeMatches(pattern: string, url: string): boolean {
   const m = /^(https?):\/\/([^/]+)(\/.*)$/.exec(pattern)!;
   const u = new URL(url);
   if (`${u.protocol}` !== `${m[1]}:` || u.host !== m[2]) return false;
-  const re = new RegExp(`^${m[3]!.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${m[3]!
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(u.pathname + u.search);
 }
 const runsOn = (id: keyof typeof BUILDERS, url: string) => BUILDERS[id].matches.some((p) => chromeMatches(p, url));
@@ -45,7 +50,9 @@ describe('builder match patterns', () => {
 describe('auditScope', () => {
   it('derives the project from the full address (Bubble’s ?id=), dropping everything else in the query', () => {
     expect(auditScope('https://bubble.io/page?id=TinyPoll&tab=Plugins&token=abc#x')).toBe('https://bubble.io/page?id=tinypoll');
-    expect(auditScope('https://supabase.com/dashboard/project/abcdefghijklmnopqrst/sql/new?token=abc')).toBe('https://supabase.com/dashboard/project/abcdefghijklmnopqrst');
+    expect(auditScope('https://supabase.com/dashboard/project/abcdefghijklmnopqrst/sql/new?token=abc')).toBe(
+      'https://supabase.com/dashboard/project/abcdefghijklmnopqrst',
+    );
     expect(auditScope('https://app.example.com/x?token=abc')).toBe('https://app.example.com');
   });
 });

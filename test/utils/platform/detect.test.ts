@@ -50,7 +50,7 @@ describe('detectPlatforms: Bubble', () => {
     expect(find(detect({ cookies: [cookie({ name: 'tinypoll_live_u2main', httpOnly: true })] }), 'bubble')?.confidence).toBe('high');
   });
 
-  it('Bubble headers on a request the page made are not the page\'s own headers', () => {
+  it("Bubble headers on a request the page made are not the page's own headers", () => {
     const d = find(
       detect({ responses: [{ url: 'https://api.example.net/x', status: 200, type: 'fetch', headers: [['x-bubble-perf', '1']], source: 'webRequest' }] }),
       'bubble',
@@ -59,17 +59,23 @@ describe('detectPlatforms: Bubble', () => {
   });
 
   it('look-alike names are not Bubble', () => {
-    const list = detect({ url: 'https://bubbleapps.io.evil.example/', headers: [['x-bubble', '1'], ['x-bubbles-perf', '1']], cookies: [cookie({ name: 'live_u2main_x' })] });
+    const list = detect({
+      url: 'https://bubbleapps.io.evil.example/',
+      headers: [
+        ['x-bubble', '1'],
+        ['x-bubbles-perf', '1'],
+      ],
+      cookies: [cookie({ name: 'live_u2main_x' })],
+    });
     expect(find(list, 'bubble')).toBeUndefined();
   });
 });
 
 describe('detectPlatforms: Glide', () => {
-  it.each([
-    'https://tinypoll.glide.page/dl/abc',
-    'https://tinypoll.glideapp.io/',
-    'https://go.glideapps.com/play/AbCdEfGhIjKlMnOpQrSt',
-  ])('host %s → Glide, high', (url) => expect(find(detect({ url }), 'glide')).toMatchObject({ confidence: 'high', kind: 'platform' }));
+  it.each(['https://tinypoll.glide.page/dl/abc', 'https://tinypoll.glideapp.io/', 'https://go.glideapps.com/play/AbCdEfGhIjKlMnOpQrSt'])(
+    'host %s → Glide, high',
+    (url) => expect(find(detect({ url }), 'glide')).toMatchObject({ confidence: 'high', kind: 'platform' }),
+  );
 
   it('a faked meta generator alone is low; with a Glide script, medium', () => {
     expect(find(detect({ page: { meta: [{ name: 'generator', content: 'Glide' }] } }), 'glide')?.confidence).toBe('low');
@@ -116,7 +122,10 @@ describe('detectPlatforms: Firebase, Lovable, Softr, Webflow', () => {
   });
 
   it('Firebase SDK script and global only → medium', () => {
-    expect(find(detect({ globals: { firebase: true }, page: { scripts: [{ src: 'https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js' }] } }), 'firebase')?.confidence).toBe('medium');
+    expect(
+      find(detect({ globals: { firebase: true }, page: { scripts: [{ src: 'https://www.gstatic.com/firebasejs/10.0.0/firebase-app.js' }] } }), 'firebase')
+        ?.confidence,
+    ).toBe('medium');
   });
 
   it('Lovable from its host; a faked author meta alone is low', () => {

@@ -23,7 +23,12 @@ describe('Google AIza keys', () => {
 
   it('sent to generativelanguage.googleapis.com: a secret', () => {
     const m = only(`fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=${key}&cb=1")`);
-    expect([m.provider, m.exposure, m.severity, m.reason]).toEqual(['google-gemini-api-key', 'secret', 'critical', 'sent to generativelanguage.googleapis.com']);
+    expect([m.provider, m.exposure, m.severity, m.reason]).toEqual([
+      'google-gemini-api-key',
+      'secret',
+      'critical',
+      'sent to generativelanguage.googleapis.com',
+    ]);
   });
 
   it('the sentToHost option wins over the Firebase look of the context', () => {
@@ -97,7 +102,12 @@ describe('Supabase JWTs', () => {
 
   it('role=service_role: critical secret; role=anon: publishable; iss=supabase-demo: test', () => {
     const service = only(jwtWith(claims({ iss: 'supabase', ref: 'abcdwxyzqrstmnopefgh', role: 'service_role' })));
-    expect([service.provider, service.exposure, service.severity, service.reason]).toEqual(['supabase-service-role-jwt', 'secret', 'critical', 'JWT role=service_role']);
+    expect([service.provider, service.exposure, service.severity, service.reason]).toEqual([
+      'supabase-service-role-jwt',
+      'secret',
+      'critical',
+      'JWT role=service_role',
+    ]);
     const anon = only(jwtWith(claims({ iss: 'supabase', role: 'anon' })));
     expect([anon.provider, anon.exposure, anon.severity]).toEqual(['supabase-anon-jwt', 'publishable', 'info']);
     const demo = only(jwtWith(claims({ iss: 'supabase-demo', role: 'service_role' })));
@@ -191,7 +201,10 @@ describe('detectors that search a window around a vendor word', () => {
       const [a, b] = [1, 2].map((seed) => FAKE_KEYS[provider](seeded(seed)));
       const text = `${a!.snippet};${b!.snippet}`;
       const found = scanSecrets(text).filter((m) => m.provider === provider);
-      expect(found.map((m) => text.slice(m.start, m.end)), provider).toEqual([a!.value, b!.value]);
+      expect(
+        found.map((m) => text.slice(m.start, m.end)),
+        provider,
+      ).toEqual([a!.value, b!.value]);
     }
   });
 });

@@ -65,7 +65,11 @@ export const CONTEXTS: readonly KeyContext[] = [
   charwise('\\u-escaped string', unicodeEscape, () => ['var c="', '";']),
   charwise('\\x-escaped string', hexEscape, () => ["var c='", "';"]),
   charwise('percent-encoded', encodeURIComponent, () => ['<a href="/go?next=', '&amp;x=1">go</a>']),
-  charwise('JSON-escaped slashes', (s) => jsonEscape(s).replace(/\//g, '\\/'), () => ['<script>window.__DATA__={"c":"', '"}</script>']),
+  charwise(
+    'JSON-escaped slashes',
+    (s) => jsonEscape(s).replace(/\//g, '\\/'),
+    () => ['<script>window.__DATA__={"c":"', '"}</script>'],
+  ),
   {
     name: 'base64 config blob',
     embed({ snippet, value }) {

@@ -123,8 +123,7 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
   {
     rule: 'algolia-api-key',
     kind: 'publishable',
-    reason:
-      'A 32-hex Algolia key is search-only unless its name says admin/write or write calls use it; names like `algoliaToken` say neither.',
+    reason: 'A 32-hex Algolia key is search-only unless its name says admin/write or write calls use it; names like `algoliaToken` say neither.',
   },
   {
     rule: 'twilio-api-key',
@@ -160,8 +159,7 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     rule: 'mailchimp-api-key',
     kind: 'flagged-fp',
     example: 'MailchimpSDK.initialize(',
-    reason:
-      'A real-shaped key passed to the SDK; gitleaks only rejects it because `)` follows the key, which is exactly where minified bundles put keys.',
+    reason: 'A real-shaped key passed to the SDK; gitleaks only rejects it because `)` follows the key, which is exactly where minified bundles put keys.',
   },
 ];
 

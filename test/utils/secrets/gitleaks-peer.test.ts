@@ -22,7 +22,11 @@ describe('gitleaks peer cases', () => {
       const rule = rules.find((r) => r.id === d.rule);
       expect(rule, d.rule).toBeDefined();
       if (d.kind !== 'flagged-fp') expect(GITLEAKS_RULES).toHaveProperty(d.rule);
-      if (d.example) expect([...rule!.tps, ...rule!.fps].some((e) => e.includes(d.example!)), d.example).toBe(true);
+      if (d.example)
+        expect(
+          [...rule!.tps, ...rule!.fps].some((e) => e.includes(d.example!)),
+          d.example,
+        ).toBe(true);
     }
   });
 
@@ -45,9 +49,7 @@ describe('gitleaks peer cases', () => {
     });
 
     it('reports no false positive as a secret', () => {
-      const flagged = rule.fps.filter(
-        (fp) => !disagreement(id, 'flagged-fp', fp) && scanSecrets(fp).some((m) => m.exposure === 'secret'),
-      );
+      const flagged = rule.fps.filter((fp) => !disagreement(id, 'flagged-fp', fp) && scanSecrets(fp).some((m) => m.exposure === 'secret'));
       expect(flagged).toEqual([]);
     });
   });

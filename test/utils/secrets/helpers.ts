@@ -14,6 +14,9 @@ export function matchAt(matches: readonly SecretMatch[], provider: string, start
 export function expectPlanted(text: string, planted: PlantedKey, valueStart = text.indexOf(planted.value)): SecretMatch {
   const matches = scanSecrets(text);
   const match = matchAt(matches, planted.provider, valueStart, planted.value.length);
-  expect(match, `${planted.provider} at ${valueStart} in ${text.slice(0, 160)}: got ${JSON.stringify(matches.map((m) => [m.provider, m.start, m.end]))}`).toBeDefined();
+  expect(
+    match,
+    `${planted.provider} at ${valueStart} in ${text.slice(0, 160)}: got ${JSON.stringify(matches.map((m) => [m.provider, m.start, m.end]))}`,
+  ).toBeDefined();
   return match!;
 }

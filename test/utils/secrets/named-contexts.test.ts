@@ -59,7 +59,10 @@ describe('Twilio', () => {
   const secret = FAKE_KEYS['twilio-api-key-secret'](r).value;
 
   it('an Account SID or API Key SID alone is an identifier: info, never a secret', () => {
-    for (const [text, provider] of [[`accountSid:"${sid}"`, 'twilio-account-sid'], [`{"apiKeySid":"${keySid}"}`, 'twilio-api-key-sid']] as const) {
+    for (const [text, provider] of [
+      [`accountSid:"${sid}"`, 'twilio-account-sid'],
+      [`{"apiKeySid":"${keySid}"}`, 'twilio-api-key-sid'],
+    ] as const) {
       const matches = scanSecrets(text);
       expect(matches.map((m) => [m.provider, m.exposure, m.severity])).toEqual([[provider, 'publishable', 'info']]);
     }
@@ -73,7 +76,11 @@ describe('Twilio', () => {
   ])('finds the Auth Token in %s, and the SID as an identifier', (_, text) => {
     const match = expectPlanted(text, { provider: 'twilio-auth-token', exposure: 'secret', value: token, snippet: text });
     expect(match.severity).toBe('critical');
-    expect(scanSecrets(text).filter((m) => m.provider === 'twilio-account-sid').every((m) => m.severity === 'info')).toBe(true);
+    expect(
+      scanSecrets(text)
+        .filter((m) => m.provider === 'twilio-account-sid')
+        .every((m) => m.severity === 'info'),
+    ).toBe(true);
   });
 
   it('finds the API key secret next to its SID', () => {

@@ -56,7 +56,11 @@ const CASES: PublicCase[] = [
   {
     name: 'Slack incoming webhook documentation URL',
     source: 'https://api.slack.com/messaging/webhooks',
-    text: join('curl -X POST -H "Content-type: application/json" --data "{}" ', 'https://hooks.slack.com/services/', 'T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'),
+    text: join(
+      'curl -X POST -H "Content-type: application/json" --data "{}" ',
+      'https://hooks.slack.com/services/',
+      'T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    ),
     expect: [],
   },
   {
@@ -72,7 +76,9 @@ const CASES: PublicCase[] = [
       'const MONGO_TEMPLATE = "mongodb://username:password@localhost:27017/database";\n',
       'const MYSQL_TEMPLATE = "mysql://user:${PASSWORD}@example.com:3306/db";\n',
       'const CONFIG_EXAMPLE = "mongodb://YOUR_USERNAME:YOUR_PASSWORD@cluster.mongodb.net/test";\n',
-      'const DOC_EXAMPLE = "mysql://admin:', 'REPLACE_WITH_PASSWORD', '@mysql.server.com:3306/database";\n',
+      'const DOC_EXAMPLE = "mysql://admin:',
+      'REPLACE_WITH_PASSWORD',
+      '@mysql.server.com:3306/database";\n',
     ),
     expect: [],
   },

@@ -29,11 +29,59 @@ function timed<T>(f: () => T): [T, number] {
 
 /** Fragments that make detectors work hard: anchors, near-anchors, escapes, base64 openers, long runs. */
 const ADVERSARIAL = [
-  'sk_live_', 'sk-proj-', 'T3BlbkFJ', 'AIza', 'AKIA', 'ghp_', 'xoxb-', 'xoxa-1-', 'eyJ', 'eyJhbGciOi.', 'pk.eyJ',
-  '-----BEGIN RSA ', 'PRIVATE KEY-----', '\\u00', '\\u0041', '\\x2f', '%2F', '%3A', ':\\/\\/', 'postgres://', 'a:b@',
-  'hooks.slack.com/services/', '.supabase.co', 'sentry.io/', 'algolia', 'glide', 'bubble', 'discord', 'Bot ',
-  'paypal', '-us1', '1:A', 'pat', 'key-', 'SG.', 'EAAA', ':APA91b', 'secretAccessKey="', 'Bearer ', '=', '"', ':',
-  'a'.repeat(64), 'A'.repeat(50), '0123456789abcdef', 'Zq8Wm2Lp4Xr6Tn0V', '_', '-', '.', '/', '+', ' ', '\n',
+  'sk_live_',
+  'sk-proj-',
+  'T3BlbkFJ',
+  'AIza',
+  'AKIA',
+  'ghp_',
+  'xoxb-',
+  'xoxa-1-',
+  'eyJ',
+  'eyJhbGciOi.',
+  'pk.eyJ',
+  '-----BEGIN RSA ',
+  'PRIVATE KEY-----',
+  '\\u00',
+  '\\u0041',
+  '\\x2f',
+  '%2F',
+  '%3A',
+  ':\\/\\/',
+  'postgres://',
+  'a:b@',
+  'hooks.slack.com/services/',
+  '.supabase.co',
+  'sentry.io/',
+  'algolia',
+  'glide',
+  'bubble',
+  'discord',
+  'Bot ',
+  'paypal',
+  '-us1',
+  '1:A',
+  'pat',
+  'key-',
+  'SG.',
+  'EAAA',
+  ':APA91b',
+  'secretAccessKey="',
+  'Bearer ',
+  '=',
+  '"',
+  ':',
+  'a'.repeat(64),
+  'A'.repeat(50),
+  '0123456789abcdef',
+  'Zq8Wm2Lp4Xr6Tn0V',
+  '_',
+  '-',
+  '.',
+  '/',
+  '+',
+  ' ',
+  '\n',
 ];
 
 const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 2000 }).map((units) => String.fromCharCode(...units));
@@ -81,7 +129,16 @@ describe('robustness', () => {
 describe('planted keys in random surroundings', () => {
   const contextFree = plantedKeys(8).filter((k) => k.snippet === k.value);
   const filler = fc.string({ unit: 'binary', maxLength: 300 });
-  const SEPARATORS: [string, string][] = [[' ', ' '], ['"', '"'], ["'", "'"], ['=', '&'], ['(', ')'], [',', ','], ['\n', '\n'], ['>', '<']];
+  const SEPARATORS: [string, string][] = [
+    [' ', ' '],
+    ['"', '"'],
+    ["'", "'"],
+    ['=', '&'],
+    ['(', ')'],
+    [',', ','],
+    ['\n', '\n'],
+    ['>', '<'],
+  ];
 
   it('are found at their span, whatever comes before and after a separator', () => {
     fc.assert(

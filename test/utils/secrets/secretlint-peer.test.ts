@@ -49,9 +49,7 @@ describe('secretlint peer snapshots', () => {
   });
 
   it('reports no secret in the negative snapshots, except the listed one', () => {
-    const flagged = cases
-      .filter((c) => c.expected.length === 0 && scanSecrets(c.input).some((m) => m.exposure === 'secret'))
-      .map((c) => `${c.rule}/${c.case}`);
+    const flagged = cases.filter((c) => c.expected.length === 0 && scanSecrets(c.input).some((m) => m.exposure === 'secret')).map((c) => `${c.rule}/${c.case}`);
     expect(flagged).toEqual(Object.keys(KNOWN_FLAGGED));
   });
 });

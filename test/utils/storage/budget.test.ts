@@ -119,7 +119,11 @@ describe('saveAudit within the quota', () => {
 
   it('evicts only audits, oldest first, and only as many as needed', async () => {
     const area = quotaArea(QUOTA_BYTES, false); // Firefox: no getBytesInUse
-    const keep = { [KEYS.settings]: { retentionDays: 9 }, 'builder:https://bubble.io/page?id=a': [], 'supabase-dashboard:qwertyuiopasdfghjklz': { big: 'y'.repeat(2_000_000) } };
+    const keep = {
+      [KEYS.settings]: { retentionDays: 9 },
+      'builder:https://bubble.io/page?id=a': [],
+      'supabase-dashboard:qwertyuiopasdfghjklz': { big: 'y'.repeat(2_000_000) },
+    };
     await area.set(keep);
     for (let i = 0; i < 6; i++) await area.set({ [KEYS.audit(`https://old${i}.example.com`)]: manyKeys(450, `https://old${i}.example.com`, NOW - 1000 + i) });
     const before = [...area.data.keys()];
@@ -145,7 +149,21 @@ describe('saveAudit within the quota', () => {
     const area = quotaArea();
     const store = storageOf(area, log);
     const scope = 'https://bubble.io/page?id=tinypoll';
-    const secret = { field: 'f', page: 'https://bubble.io/page?id=tinypoll&token=abc#x', provider: 'stripe', providerName: 'Stripe', exposure: 'secret' as const, severity: 'critical' as const, masked: 'sk_…1', fingerprint: 'aaaaaaaaaaaaaaaa', advice: '', rotateUrl: 'https://x.example', safe: false, seenAt: NOW, expiresAt: NOW + 1000 };
+    const secret = {
+      field: 'f',
+      page: 'https://bubble.io/page?id=tinypoll&token=abc#x',
+      provider: 'stripe',
+      providerName: 'Stripe',
+      exposure: 'secret' as const,
+      severity: 'critical' as const,
+      masked: 'sk_…1',
+      fingerprint: 'aaaaaaaaaaaaaaaa',
+      advice: '',
+      rotateUrl: 'https://x.example',
+      safe: false,
+      seenAt: NOW,
+      expiresAt: NOW + 1000,
+    };
     await store.saveBuilderSecrets(scope, [secret]);
     expect(JSON.stringify([...area.data])).not.toContain('token=abc');
     expect((await store.loadBuilderSecrets(scope, NOW))[0]?.page).toBe('https://bubble.io/page');

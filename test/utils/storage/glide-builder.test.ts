@@ -38,13 +38,20 @@ describe('glide-builder:<appId>', () => {
     expect((await area().get(KEYS.glideBuilder(APP)))[KEYS.glideBuilder(APP)]).toBeUndefined();
     await area().set({ [KEYS.glideBuilder(APP)]: mergeGlideObservation(undefined, OTHER, obs, 1000) });
     expect(await store.loadGlideBuilder(APP)).toBeUndefined();
-    expect(log.mock.calls.map((c) => c[1])).toEqual([expect.stringContaining('unreadable Glide builder record'), 'Glide builder record filed under another app dropped']);
+    expect(log.mock.calls.map((c) => c[1])).toEqual([
+      expect.stringContaining('unreadable Glide builder record'),
+      'Glide builder record filed under another app dropped',
+    ]);
   });
 
   it('the background merges observations per app and keeps apps apart', async () => {
     const now = Date.now();
     await recordGlideObservation(APP, obs, now);
-    await recordGlideObservation(APP, GlideObservationSchema.parse({ screen: 'data', status: 'read', tables: [{ name: 'Customers', columns: [{ name: 'Email' }] }] }), now + 1);
+    await recordGlideObservation(
+      APP,
+      GlideObservationSchema.parse({ screen: 'data', status: 'read', tables: [{ name: 'Customers', columns: [{ name: 'Email' }] }] }),
+      now + 1,
+    );
     const g = await glideEvidence(APP, now + 2);
     expect(g?.access?.mode).toBe('public');
     expect(g?.tables.map((t) => t.name)).toEqual(['Customers']);

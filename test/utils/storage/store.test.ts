@@ -30,16 +30,20 @@ describe('settings', () => {
     expect(log).not.toHaveBeenCalled();
   });
 
-  it.each([['a string', 'x'], ['an array', [7]], ['a bad retention', { retentionDays: 0 }], ['an unknown key', { retentionDays: 9, evil: 1 }]])(
-    'repairs %s in place and says why',
-    async (_, value) => {
-      await area().set({ [KEYS.settings]: value });
-      const s = await store.getSettings();
-      expect(s.retentionDays).toBe(Array.isArray(value) || typeof value !== 'object' || (value as { retentionDays: number }).retentionDays === 0 ? DEFAULT_RETENTION_DAYS : 9);
-      expect(log).toHaveBeenCalledWith(KEYS.settings, expect.any(String));
-      expect(await raw(KEYS.settings)).toEqual(s);
-    },
-  );
+  it.each([
+    ['a string', 'x'],
+    ['an array', [7]],
+    ['a bad retention', { retentionDays: 0 }],
+    ['an unknown key', { retentionDays: 9, evil: 1 }],
+  ])('repairs %s in place and says why', async (_, value) => {
+    await area().set({ [KEYS.settings]: value });
+    const s = await store.getSettings();
+    expect(s.retentionDays).toBe(
+      Array.isArray(value) || typeof value !== 'object' || (value as { retentionDays: number }).retentionDays === 0 ? DEFAULT_RETENTION_DAYS : 9,
+    );
+    expect(log).toHaveBeenCalledWith(KEYS.settings, expect.any(String));
+    expect(await raw(KEYS.settings)).toEqual(s);
+  });
 
   it('writes a patch over the current settings, bounded by the schema', async () => {
     await store.setSettings({ retentionDays: 7 });
@@ -64,7 +68,11 @@ describe('audits and guides', () => {
   });
 
   it('never purges user decisions with the audits', async () => {
-    await area().set({ [KEYS.audit(ORIGIN)]: 'garbage', [KEYS.settings]: { retentionDays: 3 }, [KEYS.consent('supabase-deep-audit', REF)]: { ref: REF, grantedAt: 1 } });
+    await area().set({
+      [KEYS.audit(ORIGIN)]: 'garbage',
+      [KEYS.settings]: { retentionDays: 3 },
+      [KEYS.consent('supabase-deep-audit', REF)]: { ref: REF, grantedAt: 1 },
+    });
     expect(await store.purgeAudits(NOW)).toBe(1);
     expect(await raw(KEYS.settings)).toEqual({ retentionDays: 3 });
     expect(await raw(KEYS.consent('supabase-deep-audit', REF))).toBeDefined();
@@ -75,8 +83,19 @@ describe('audits and guides', () => {
 
 describe('builder secrets', () => {
   const secret = (fp: string, expiresAt = NOW + 1000) => ({
-    field: 'Key', page: 'https://bubble.io/page?id=x', provider: 'stripe', providerName: 'Stripe', exposure: 'secret', severity: 'critical',
-    masked: 'sk_live_…abcd', fingerprint: fp, advice: 'Rotate it.', rotateUrl: 'https://dashboard.stripe.com/apikeys', safe: false, seenAt: NOW, expiresAt,
+    field: 'Key',
+    page: 'https://bubble.io/page?id=x',
+    provider: 'stripe',
+    providerName: 'Stripe',
+    exposure: 'secret',
+    severity: 'critical',
+    masked: 'sk_live_…abcd',
+    fingerprint: fp,
+    advice: 'Rotate it.',
+    rotateUrl: 'https://dashboard.stripe.com/apikeys',
+    safe: false,
+    seenAt: NOW,
+    expiresAt,
   });
 
   it('keeps the good entries of a list with bad or expired ones, and says how many were dropped', () => {
@@ -111,14 +130,23 @@ describe('consent: one format, earlier formats honoured', () => {
 
   it('migrates the exposure check’s earlier {grantedAt, via} record in place', async () => {
     await area().set({ [KEYS.consent('supabase-exposure-check', ORIGIN)]: { grantedAt: 5, via: 'headless' } });
-    expect(await store.getConsent('supabase-exposure-check', ORIGIN)).toEqual({ version: CONSENT_VERSION, check: 'supabase-exposure-check', subject: ORIGIN, grantedAt: 5, via: 'headless' });
+    expect(await store.getConsent('supabase-exposure-check', ORIGIN)).toEqual({
+      version: CONSENT_VERSION,
+      check: 'supabase-exposure-check',
+      subject: ORIGIN,
+      grantedAt: 5,
+      via: 'headless',
+    });
     expect((await raw(KEYS.consent('supabase-exposure-check', ORIGIN))) as object).toMatchObject({ version: CONSENT_VERSION });
     expect(log).toHaveBeenCalledWith(KEYS.consent('supabase-exposure-check', ORIGIN), expect.stringContaining('migrated'));
   });
 
   it('migrates the deep audit’s earlier {ref, grantedAt} record, only for its own project', async () => {
     const other = 'zxcvbnmlkjhgfdsapoiu';
-    await area().set({ [KEYS.consent('supabase-deep-audit', REF)]: { ref: REF, grantedAt: 7 }, [KEYS.consent('supabase-deep-audit', other)]: { ref: REF, grantedAt: 7 } });
+    await area().set({
+      [KEYS.consent('supabase-deep-audit', REF)]: { ref: REF, grantedAt: 7 },
+      [KEYS.consent('supabase-deep-audit', other)]: { ref: REF, grantedAt: 7 },
+    });
     expect(await store.getConsent('supabase-deep-audit', REF)).toMatchObject({ subject: REF, grantedAt: 7, via: 'popup' });
     expect(await store.getConsent('supabase-deep-audit', other)).toBeUndefined();
     expect(await raw(KEYS.consent('supabase-deep-audit', other))).toBeUndefined(); // filed under the wrong project: dropped

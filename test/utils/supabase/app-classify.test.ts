@@ -1,6 +1,16 @@
 /** Classification of the documented Supabase answers (shared/reference/builders.md) and of hostile ones. */
 import { describe, expect, it } from 'vitest';
-import { classifyBuckets, classifyOpenApi, classifyTableAnswer, isAnonymousRequest, ownerOf, parseContentRange, parseSelect, personalColumns, restTableOf } from '@/utils/supabase/app-classify';
+import {
+  classifyBuckets,
+  classifyOpenApi,
+  classifyTableAnswer,
+  isAnonymousRequest,
+  ownerOf,
+  parseContentRange,
+  parseSelect,
+  personalColumns,
+  restTableOf,
+} from '@/utils/supabase/app-classify';
 
 const rows = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: i, email: `p${i}@example.org` })));
 
@@ -33,7 +43,14 @@ describe('restTableOf', () => {
     const ref = 'abcdefghijklmnopqrst';
     expect(restTableOf(`https://${ref}.supabase.co/rest/v1/profiles`)).toEqual({ ref, table: 'profiles' });
     expect(restTableOf(`https://${ref}.supabase.co/rest/v1/Order%20Items`)).toEqual({ ref, table: 'Order Items' });
-    for (const u of [`https://${ref}.supabase.co/rest/v1/`, `https://${ref}.supabase.co/rest/v1/rpc`, `https://${ref}.supabase.co/rest/v1/rpc/f`, `http://${ref}.supabase.co/rest/v1/x`, `https://${ref}.supabase.com/rest/v1/x`, 'nope']) {
+    for (const u of [
+      `https://${ref}.supabase.co/rest/v1/`,
+      `https://${ref}.supabase.co/rest/v1/rpc`,
+      `https://${ref}.supabase.co/rest/v1/rpc/f`,
+      `http://${ref}.supabase.co/rest/v1/x`,
+      `https://${ref}.supabase.com/rest/v1/x`,
+      'nope',
+    ]) {
       expect(restTableOf(u), u).toBeUndefined();
     }
   });
@@ -58,21 +75,40 @@ describe('classifyTableAnswer: the documented answers', () => {
     expect(JSON.stringify(t)).not.toContain('@example.org');
   });
   it('401 42501 is no grant; 404 PGRST205 and 42P01 are missing tables', () => {
-    const noGrant = JSON.stringify({ code: '42501', details: null, hint: 'Grant the required privileges to the current role with: GRANT SELECT ON public.t TO anon;', message: 'permission denied for table t' });
+    const noGrant = JSON.stringify({
+      code: '42501',
+      details: null,
+      hint: 'Grant the required privileges to the current role with: GRANT SELECT ON public.t TO anon;',
+      message: 'permission denied for table t',
+    });
     expect(classifyTableAnswer('t', { status: 401, body: noGrant })).toMatchObject({ verdict: 'no-grant', code: '42501' });
-    expect(classifyTableAnswer('x', { status: 404, body: '{"code":"PGRST205","details":null,"hint":null,"message":"Could not find the table \'public.x\' in the schema cache"}' })).toMatchObject({ verdict: 'missing', code: 'PGRST205' });
-    expect(classifyTableAnswer('x', { status: 404, body: '{"code":"42P01","details":null,"hint":null,"message":"relation \\"public.x\\" does not exist"}' })).toMatchObject({ verdict: 'missing', code: '42P01' });
+    expect(
+      classifyTableAnswer('x', {
+        status: 404,
+        body: '{"code":"PGRST205","details":null,"hint":null,"message":"Could not find the table \'public.x\' in the schema cache"}',
+      }),
+    ).toMatchObject({ verdict: 'missing', code: 'PGRST205' });
+    expect(
+      classifyTableAnswer('x', { status: 404, body: '{"code":"42P01","details":null,"hint":null,"message":"relation \\"public.x\\" does not exist"}' }),
+    ).toMatchObject({ verdict: 'missing', code: '42P01' });
   });
   it('anything else is reported as unclear, never guessed', () => {
     expect(classifyTableAnswer('x', { status: 500, body: '{"message":"boom"}' })).toMatchObject({ verdict: 'unknown', note: 'unexpected answer (HTTP 500)' });
     expect(classifyTableAnswer('x', { status: 404, body: '<html>' })).toMatchObject({ verdict: 'unknown' });
-    expect(classifyTableAnswer('x', { status: 401, body: '{"message":"Invalid API key"}' })).toMatchObject({ verdict: 'unknown', note: expect.stringMatching(/refused/) });
+    expect(classifyTableAnswer('x', { status: 401, body: '{"message":"Invalid API key"}' })).toMatchObject({
+      verdict: 'unknown',
+      note: expect.stringMatching(/refused/),
+    });
     expect(classifyTableAnswer('x', { status: 200, body: '[{"id":1,"email":"oops"' })).toMatchObject({ verdict: 'unknown' });
     expect(classifyTableAnswer('x', { status: 200, body: '{"not":"a list"}' })).toMatchObject({ verdict: 'unknown' });
     expect(classifyTableAnswer('x', { status: 0, error: 'no answer within 5 s' })).toMatchObject({ verdict: 'unknown', note: 'no answer within 5 s' });
   });
   it('a huge answer with a range is readable with unknown columns; without a range it is unclear', () => {
-    expect(classifyTableAnswer('x', { status: 206, contentRange: '0-0/9', body: '[{"blob":"xxxx', truncated: true })).toMatchObject({ verdict: 'readable', count: 9, note: expect.stringMatching(/too large/) });
+    expect(classifyTableAnswer('x', { status: 206, contentRange: '0-0/9', body: '[{"blob":"xxxx', truncated: true })).toMatchObject({
+      verdict: 'readable',
+      count: 9,
+      note: expect.stringMatching(/too large/),
+    });
     expect(classifyTableAnswer('x', { status: 200, body: '[{"blob":"xxxx', truncated: true })).toMatchObject({ verdict: 'unknown' });
   });
   it('bounds and filters hostile column names', () => {
@@ -90,8 +126,20 @@ describe('classifyOpenApi and classifyBuckets', () => {
     expect(classifyOpenApi(500).verdict).toBe('unknown');
   });
   it('reads bucket ids and public flags only', () => {
-    const body = JSON.stringify([{ id: 'avatars', name: 'avatars', owner: '', public: true }, { id: 'docs', public: false }, { id: 'bad"id', public: true }, 'junk']);
-    expect(classifyBuckets({ status: 200, body })).toEqual({ status: 200, verdict: 'listed', list: [{ id: 'avatars', public: true }, { id: 'docs', public: false }] });
+    const body = JSON.stringify([
+      { id: 'avatars', name: 'avatars', owner: '', public: true },
+      { id: 'docs', public: false },
+      { id: 'bad"id', public: true },
+      'junk',
+    ]);
+    expect(classifyBuckets({ status: 200, body })).toEqual({
+      status: 200,
+      verdict: 'listed',
+      list: [
+        { id: 'avatars', public: true },
+        { id: 'docs', public: false },
+      ],
+    });
     expect(classifyBuckets({ status: 200, body: '[]' }).verdict).toBe('empty');
     expect(classifyBuckets({ status: 403, body: '{}' }).verdict).toBe('denied');
     expect(classifyBuckets({ status: 200, body: 'garbage' }).verdict).toBe('unknown');

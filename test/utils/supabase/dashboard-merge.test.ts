@@ -8,7 +8,12 @@ const o = (x: unknown) => DashboardObservationSchema.parse(x);
 
 describe('mergeObservation', () => {
   it('unknown facts never erase known ones; known ones replace', () => {
-    let d = mergeObservation(undefined, REF, o({ page: 'table-list', source: 'dom', tables: [{ schema: 'public', name: 't', rls: 'disabled', exposed: 'yes' }] }), 1);
+    let d = mergeObservation(
+      undefined,
+      REF,
+      o({ page: 'table-list', source: 'dom', tables: [{ schema: 'public', name: 't', rls: 'disabled', exposed: 'yes' }] }),
+      1,
+    );
     d = mergeObservation(d, REF, o({ page: 'table-editor', source: 'dom', tables: [{ schema: 'public', name: 't', columns: ['a'] }] }), 2);
     expect(d.tables[0]).toMatchObject({ rls: 'disabled', exposed: 'yes', columns: ['a'], seenAt: 2 });
     d = mergeObservation(d, REF, o({ page: 'table-editor', source: 'dom', tables: [{ schema: 'public', name: 't', rls: 'enabled' }] }), 3);
@@ -16,14 +21,49 @@ describe('mergeObservation', () => {
   });
 
   it('a complete list drops tables that are gone (deleted, renamed), in its schema only', () => {
-    let d = mergeObservation(undefined, REF, o({ page: 'table-list', source: 'dom', tables: [{ schema: 'public', name: 'a' }, { schema: 'public', name: 'b' }, { schema: 'private', name: 'c' }] }), 1);
+    let d = mergeObservation(
+      undefined,
+      REF,
+      o({
+        page: 'table-list',
+        source: 'dom',
+        tables: [
+          { schema: 'public', name: 'a' },
+          { schema: 'public', name: 'b' },
+          { schema: 'private', name: 'c' },
+        ],
+      }),
+      1,
+    );
     d = mergeObservation(d, REF, o({ page: 'policies', source: 'dom', schema: 'public', tablesComplete: true, tables: [{ schema: 'public', name: 'a' }] }), 2);
     expect(d.tables.map((t) => t.name).sort()).toEqual(['a', 'c']);
   });
 
   it('a policies card replaces that table’s policies but keeps expressions seen before', () => {
-    let d = mergeObservation(undefined, REF, o({ page: 'policies', source: 'dom', policies: [{ schema: 'public', table: 't', name: 'p', command: 'INSERT', roles: ['anon'], check: 'true', using: null }] }), 1);
-    d = mergeObservation(d, REF, o({ page: 'policies', source: 'dom', policies: [{ schema: 'public', table: 't', name: 'p', command: 'INSERT', roles: ['anon'] }, { schema: 'public', table: 't', name: 'q', command: 'SELECT' }], policyTables: [{ schema: 'public', name: 't' }] }), 2);
+    let d = mergeObservation(
+      undefined,
+      REF,
+      o({
+        page: 'policies',
+        source: 'dom',
+        policies: [{ schema: 'public', table: 't', name: 'p', command: 'INSERT', roles: ['anon'], check: 'true', using: null }],
+      }),
+      1,
+    );
+    d = mergeObservation(
+      d,
+      REF,
+      o({
+        page: 'policies',
+        source: 'dom',
+        policies: [
+          { schema: 'public', table: 't', name: 'p', command: 'INSERT', roles: ['anon'] },
+          { schema: 'public', table: 't', name: 'q', command: 'SELECT' },
+        ],
+        policyTables: [{ schema: 'public', name: 't' }],
+      }),
+      2,
+    );
     expect(d.policies.find((p) => p.name === 'p')).toMatchObject({ check: 'true', using: null });
     d = mergeObservation(d, REF, o({ page: 'policies', source: 'dom', policies: [], policyTables: [{ schema: 'public', name: 't' }] }), 3);
     expect(d.policies).toEqual([]);
@@ -40,7 +80,20 @@ describe('mergeObservation', () => {
   });
 
   it('buckets: a complete list replaces; public stays known when a later page does not say', () => {
-    let d = mergeObservation(undefined, REF, o({ page: 'storage', source: 'dom', buckets: [{ id: 'a', name: 'a', public: true }, { id: 'b', name: 'b' }], bucketsComplete: true }), 1);
+    let d = mergeObservation(
+      undefined,
+      REF,
+      o({
+        page: 'storage',
+        source: 'dom',
+        buckets: [
+          { id: 'a', name: 'a', public: true },
+          { id: 'b', name: 'b' },
+        ],
+        bucketsComplete: true,
+      }),
+      1,
+    );
     d = mergeObservation(d, REF, o({ page: 'deep-audit', source: 'api', buckets: [{ id: 'a', name: 'a', listing: true }] }), 2);
     expect(d.buckets.find((b) => b.id === 'a')).toMatchObject({ public: true, listing: true, source: 'api' });
     d = mergeObservation(d, REF, o({ page: 'storage', source: 'dom', buckets: [{ id: 'a', name: 'a', public: false }], bucketsComplete: true }), 3);
@@ -53,7 +106,12 @@ describe('mergeObservation', () => {
   });
 
   it('dropStale drops what is older than the window', () => {
-    const d = mergeObservation(undefined, REF, o({ page: 'cron', source: 'dom', cron: { state: 'no-jobs', jobs: [] }, tables: [{ schema: 'public', name: 'x' }] }), 10);
+    const d = mergeObservation(
+      undefined,
+      REF,
+      o({ page: 'cron', source: 'dom', cron: { state: 'no-jobs', jobs: [] }, tables: [{ schema: 'public', name: 'x' }] }),
+      10,
+    );
     expect(dropStale(d, 5).tables).toHaveLength(1);
     expect(dropStale(d, 11)).toEqual({ ref: REF, tables: [], policies: [], buckets: [], pages: [] });
   });
@@ -63,7 +121,8 @@ describe('bounds', () => {
   it('keeps the merged record small whatever the pages show: a total budget for column names', () => {
     let d = mergeObservation(undefined, REF, o({ page: 'table-list', source: 'dom', tables: [] }), 0);
     const cols = Array.from({ length: 300 }, (_, i) => `column_number_${i}`);
-    for (let i = 0; i < 300; i++) d = mergeObservation(d, REF, o({ page: 'table-editor', source: 'dom', tables: [{ schema: 'public', name: `t${i}`, columns: cols }] }), i + 1);
+    for (let i = 0; i < 300; i++)
+      d = mergeObservation(d, REF, o({ page: 'table-editor', source: 'dom', tables: [{ schema: 'public', name: `t${i}`, columns: cols }] }), i + 1);
     const total = d.tables.reduce((n, t) => n + (t.columns?.length ?? 0), 0);
     expect(total).toBeLessThanOrEqual(60_000);
     expect(d.tables.find((t) => t.name === 't299')!.columns).toHaveLength(300); // the newest keep theirs

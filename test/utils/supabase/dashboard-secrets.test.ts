@@ -17,7 +17,11 @@ const cronObservation = () => ({
   cron: {
     state: 'jobs',
     jobs: [
-      { name: 'nightly-sync', schedule: '0 3 * * *', command: `select net.http_post(url := 'https://x.supabase.co/functions/v1/sync', headers := '{"Authorization": "Bearer ${SERVICE}"}'::jsonb);` },
+      {
+        name: 'nightly-sync',
+        schedule: '0 3 * * *',
+        command: `select net.http_post(url := 'https://x.supabase.co/functions/v1/sync', headers := '{"Authorization": "Bearer ${SERVICE}"}'::jsonb);`,
+      },
       { name: 'charge', schedule: '*/5 * * * *', command: `select charge('${STRIPE}');` },
       { name: 'ping', schedule: '* * * * *', command: `select net.http_get('https://x.supabase.co/rest/v1/?apikey=${ANON}');` },
     ],

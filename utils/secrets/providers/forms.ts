@@ -3,7 +3,7 @@
  * tokens read every response or booking (names, emails, answers) and can change the forms.
  */
 import { rotateThen } from '../advice';
-import { UUID, charClass } from '../context';
+import { charClass } from '../context';
 import { AUTH_NAME, caseVariants, defineProviders, type IdOf, named, nearVendor, prefixed } from '../define';
 import type { Detector } from '../types';
 

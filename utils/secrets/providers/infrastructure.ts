@@ -17,7 +17,9 @@ export const INFRASTRUCTURE_PROVIDERS = defineProviders([
     format: '`AKIA`/`ASIA`/`ABIA`/`ACCA` + 16 of `[A-Z2-7]`',
     prefixes: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
     rotateUrl: 'https://console.aws.amazon.com/iam/home#/security_credentials',
-    advice: rotateThen('The matching secret access key is usually nearby; use short-lived, least-privilege credentials on the server (for uploads: pre-signed URLs).'),
+    advice: rotateThen(
+      'The matching secret access key is usually nearby; use short-lived, least-privilege credentials on the server (for uploads: pre-signed URLs).',
+    ),
     docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
   },
   {
@@ -211,16 +213,7 @@ export const INFRASTRUCTURE_PROVIDERS = defineProviders([
 
 type Id = IdOf<typeof INFRASTRUCTURE_PROVIDERS>;
 
-const AWS_SECRET_NAMES = [
-  'ecretAccessKey',
-  'ecret_access_key',
-  'ECRET_ACCESS_KEY',
-  'ecret-access-key',
-  'awsSecret',
-  'aws_secret',
-  'AWS_SECRET',
-  'AwsSecret',
-];
+const AWS_SECRET_NAMES = ['ecretAccessKey', 'ecret_access_key', 'ECRET_ACCESS_KEY', 'ecret-access-key', 'awsSecret', 'aws_secret', 'AWS_SECRET', 'AwsSecret'];
 
 export const INFRASTRUCTURE_DETECTORS: readonly Detector<Id>[] = [
   prefixed({

@@ -112,7 +112,9 @@ export const MESSAGING_PROVIDERS = defineProviders([
     exposure: 'secret',
     format: '32 hex named `…authToken`/`TWILIO_…TOKEN`, or next to an Account SID (`AC…:token`, `twilio(sid, token)`)',
     rotateUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
-    advice: rotateThen('With the Account SID it sends SMS and calls billed to you and reads every message: rotate it in the Console (secondary token, then promote).'),
+    advice: rotateThen(
+      'With the Account SID it sends SMS and calls billed to you and reads every message: rotate it in the Console (secondary token, then promote).',
+    ),
     docs: 'https://www.twilio.com/docs/iam/api/authtoken',
   },
   {
@@ -315,7 +317,12 @@ export const MESSAGING_DETECTORS: readonly Detector<Id>[] = [
   prefixed({ provider: 'twilio-api-key-sid', prefixes: API_KEY_SID_ANCHORS, pattern: /SK[0-9a-f]{32}/, bodyOffset: () => 2 }),
   twilioSecrets,
   vendorNamed([...caseVariants('vonage'), ...caseVariants('nexmo')], /[A-Za-z0-9]{8,25}/, 'vonage-api-secret', /secret/),
-  vendorNamed([...caseVariants('messagebird'), 'MessageBird', 'messageBird', 'message_bird', 'message-bird', 'MESSAGE_BIRD', 'MESSAGE-BIRD'], /[A-Za-z0-9]{25}/, 'messagebird-api-key', /key|token|secret|auth/),
+  vendorNamed(
+    [...caseVariants('messagebird'), 'MessageBird', 'messageBird', 'message_bird', 'message-bird', 'MESSAGE_BIRD', 'MESSAGE-BIRD'],
+    /[A-Za-z0-9]{25}/,
+    'messagebird-api-key',
+    /key|token|secret|auth/,
+  ),
   vendorNamed(caseVariants('plivo'), /[A-Za-z0-9]{40}/, 'plivo-auth-token', /token|secret|auth/),
   prefixed({
     provider: 'telnyx-api-key',
