@@ -135,7 +135,9 @@ export function createOwnContext(name: string, deps: ContextDeps = defaultDeps()
     },
     requestIdleCallback(cb, options) {
       const ric = typeof deps.win.requestIdleCallback === 'function' ? deps.win.requestIdleCallback.bind(deps.win) : undefined;
-      const id = ric ? ric((d) => void (valid() && cb(d)), options) : (setTimeout(() => void (valid() && cb({ didTimeout: true, timeRemaining: () => 0 })), 1) as unknown as number);
+      const id = ric
+        ? ric((d) => void (valid() && cb(d)), options)
+        : (setTimeout(() => void (valid() && cb({ didTimeout: true, timeRemaining: () => 0 })), 1) as unknown as number);
       signal.addEventListener('abort', () => (ric ? deps.win.cancelIdleCallback(id) : clearTimeout(id)));
       return id;
     },

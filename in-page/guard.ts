@@ -115,10 +115,13 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     if (!el) return;
     const t = timers.get(el);
     if (t !== undefined) clearTimeout(t);
-    timers.set(el, setTimeout(() => {
-      timers.delete(el);
-      if (el.isConnected) check(el, fieldValue(el), false);
-    }, DEBOUNCE_MS));
+    timers.set(
+      el,
+      setTimeout(() => {
+        timers.delete(el);
+        if (el.isConnected) check(el, fieldValue(el), false);
+      }, DEBOUNCE_MS),
+    );
   };
 
   // A paste is scanned at once from the clipboard text: code editors (Monaco) keep only part of the text in the DOM.
