@@ -7,6 +7,7 @@
  * Only GET, same origin, no cookies (`credentials: 'omit'`), rate-limited like the Supabase check (≤ 4 starts per
  * second, 2 in flight), each request bounded in time and size, the whole check bounded and cancellable.
  */
+import { stopOnCancelOrDeadline } from './stop-signal';
 import { classifyMeta, classifyObj, classifyVersionTest, DEPLOYED_LIMITS, MetaSchema, type Answer, type BubbleProbe } from '@/utils/bubble/deployed';
 import { readCapped } from './bundles';
 import { RateLimiter, realSleep, type Sleep } from './supabase-probe';
@@ -88,18 +89,8 @@ export async function runBubbleCheck(o: BubbleCheckOptions): Promise<BubbleProbe
   const now = o.now ?? Date.now;
   const limiter = new RateLimiter(L.perSecond, now, o.sleep ?? realSleep);
   const startedAt = now();
-  const stop = new AbortController();
-  let stoppedBy: 'cancel' | 'deadline' | undefined;
-  const onCancel = () => {
-    stoppedBy ??= 'cancel';
-    stop.abort();
-  };
-  if (o.signal?.aborted) onCancel();
-  o.signal?.addEventListener('abort', onCancel, { once: true });
-  const deadline = setTimeout(() => {
-    stoppedBy ??= 'deadline';
-    stop.abort();
-  }, L.totalMs);
+  // One signal for everything: the user's cancel or the overall deadline.
+  const stop = stopOnCancelOrDeadline(o.signal, L.totalMs);
 
   const unique = [...new Set(o.types)];
   const types = unique.slice(0, L.maxTypes);
@@ -130,14 +121,13 @@ export async function runBubbleCheck(o: BubbleCheckOptions): Promise<BubbleProbe
   try {
     await Promise.all(Array.from({ length: Math.max(1, L.concurrency) }, worker));
   } finally {
-    clearTimeout(deadline);
-    o.signal?.removeEventListener('abort', onCancel);
+    stop.dispose();
   }
   const checked = types.filter((t) => answers.has(t)).map((t) => answers.get(t)!);
   const state: BubbleProbe['state'] =
-    stoppedBy === 'cancel'
+    stop.stoppedBy() === 'cancel'
       ? 'cancelled'
-      : stoppedBy === 'deadline'
+      : stop.stoppedBy() === 'deadline'
         ? 'timed-out'
         : requests > 0 && answered === 0
           ? 'failed'

@@ -15,6 +15,7 @@
  * and sends every later request that way.
  * Answers are classified at once; row values are dropped with the body and never leave this function.
  */
+import { stopOnCancelOrDeadline } from './stop-signal';
 import { readClaims } from '@/utils/secrets/jwt';
 import { PROJECT_REF, SUPABASE_LIMITS, type ProbeState, type ProbeTable, type SupabaseProbe } from '@/utils/supabase/app-evidence';
 import { classifyBuckets, classifyOpenApi, classifyTableAnswer, isWrongRequest, type RestAnswer } from '@/utils/supabase/app-classify';
@@ -117,18 +118,7 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
   const base = `https://${o.ref}.supabase.co`;
 
   // One signal for everything: the user's cancel or the overall deadline.
-  const stop = new AbortController();
-  let stoppedBy: 'cancel' | 'deadline' | undefined;
-  const onCancel = () => {
-    stoppedBy ??= 'cancel';
-    stop.abort();
-  };
-  if (o.signal?.aborted) onCancel();
-  o.signal?.addEventListener('abort', onCancel, { once: true });
-  const deadline = setTimeout(() => {
-    stoppedBy ??= 'deadline';
-    stop.abort();
-  }, L.totalMs);
+  const stop = stopOnCancelOrDeadline(o.signal, L.totalMs);
 
   const unique = [...new Set(o.tables)];
   const tables = unique.slice(0, L.maxTables);
@@ -174,9 +164,9 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
       return { status: res.status, sentBearer, ...(contentRange ? { contentRange } : {}), ...(body ? { body: body.text, truncated: body.truncated } : {}) };
     } catch (e) {
       const why =
-        stoppedBy === 'cancel'
+        stop.stoppedBy() === 'cancel'
           ? 'cancelled'
-          : stoppedBy === 'deadline'
+          : stop.stoppedBy() === 'deadline'
             ? 'the check ran out of time'
             : ctrl.signal.aborted
               ? `no answer within ${L.requestTimeoutMs / 1000} s`
@@ -236,15 +226,14 @@ export async function runExposureCheck(o: ExposureCheckOptions): Promise<Supabas
   try {
     await Promise.all(Array.from({ length: Math.max(1, L.concurrency) }, worker));
   } finally {
-    clearTimeout(deadline);
-    o.signal?.removeEventListener('abort', onCancel);
+    stop.dispose();
   }
 
   const checked = tables.filter((t) => results.has(t)).map((t) => results.get(t)!);
   const state: ProbeState =
-    stoppedBy === 'cancel'
+    stop.stoppedBy() === 'cancel'
       ? 'cancelled'
-      : stoppedBy === 'deadline'
+      : stop.stoppedBy() === 'deadline'
         ? 'timed-out'
         : requests > 0 && answered === 0
           ? 'failed'
