@@ -21,15 +21,24 @@ export function auditableUrl(url: string | undefined): URL | undefined {
   }
 }
 
-const running = new Map<number, Promise<AuditReply>>();
+const running = new Map<number, { mode: Audit['mode']; promise: Promise<AuditReply> }>();
 
 export function auditTab(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
-  // One audit per tab at a time: a second click while one runs gets the same result.
+  // One audit per tab at a time: a second request while one runs gets the same result, except that an audit the
+  // user asked for never settles for a background re-audit (which runs no active check): it runs after it.
   const existing = running.get(tabId);
-  if (existing) return existing;
-  const p = runAudit(tabId, mode).finally(() => running.delete(tabId));
-  running.set(tabId, p);
-  return p;
+  if (existing && (existing.mode !== 'monitor' || mode === 'monitor')) return existing.promise;
+  const start = (): Promise<AuditReply> => {
+    const promise = runAudit(tabId, mode).finally(() => {
+      if (running.get(tabId)?.promise === promise) running.delete(tabId);
+    });
+    running.set(tabId, { mode, promise });
+    return promise;
+  };
+  if (!existing) return start();
+  const after = existing.promise.catch(() => undefined).then(start);
+  running.set(tabId, { mode, promise: after });
+  return after;
 }
 
 async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply> {

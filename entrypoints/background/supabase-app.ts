@@ -12,6 +12,8 @@ const REUSE_MS = 30 * 60_000;
 
 const running = new Map<number, AbortController>();
 const lastProbe = new Map<string, SupabaseProbe>();
+/** Checks running now, by origin and project, so a monitoring re-audit can wait for one instead of reporting it "not run". */
+const inflight = new Map<string, Promise<SupabaseProbe>>();
 /** A cancel that arrived while the audit was still collecting, before the check started (tab → when). */
 const cancelRequested = new Map<number, number>();
 const CANCEL_VALID_MS = 60_000;
@@ -72,6 +74,10 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
       }
       const memo = `${o.origin}\u0000${project.ref}`;
       if (o.mode === 'monitor') {
+        // A check the user started may still be running (a page load re-audits while it does): wait for its result
+        // rather than store an audit that says "not run" over the one the user asked for.
+        const pending = inflight.get(memo);
+        if (pending) await pending.catch(() => undefined);
         const last = lastProbe.get(memo);
         if (last && Date.now() - last.startedAt < REUSE_MS) project.probe = { ...last, reused: true };
         else project.skipped = 'not-run';
@@ -84,7 +90,9 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
       }
       probed++;
       const names = project.tables.map((t) => t.name).slice(0, budget);
-      const probe = await runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal });
+      const run = runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal });
+      inflight.set(memo, run);
+      const probe = await run.finally(() => inflight.delete(memo));
       budget -= probe.tables.length;
       probe.notChecked = Math.max(0, project.tablesFound - probe.tables.length);
       project.probe = probe;

@@ -238,9 +238,13 @@ describe('headless: npm run audit -- <url> --probe', () => {
     const report = JSON.parse(out) as { findings: { ruleId: string; message: string }[] };
     const readable = report.findings.filter((f) => f.ruleId === 'app-table-readable').map((f) => f.message);
     expect(readable.some((m) => /`profiles`.*12 rows/.test(m))).toBe(true);
+    // The command grants itself only the audited origin (issue 10), so the check is a plain CORS request to the
+    // project: the browser's preflights, then one GET each, never a write.
     const ours = api.requests.slice(before).filter((r) => r.headers.origin !== APP_ORIGIN);
-    expect(ours).toHaveLength(CODE_TABLES.length + 2);
-    expect(ours.every((r) => r.method === 'GET' && r.headers.apikey === ANON)).toBe(true);
+    const gets = ours.filter((r) => r.method === 'GET');
+    expect(gets).toHaveLength(CODE_TABLES.length + 2);
+    expect(gets.every((r) => r.headers.apikey === ANON)).toBe(true);
+    expect(new Set(ours.map((r) => r.method))).toEqual(new Set(['GET', 'OPTIONS']));
     for (const v of PLANTED) expect(out.includes(v), v).toBe(false);
   });
 

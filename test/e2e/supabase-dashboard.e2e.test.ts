@@ -242,16 +242,19 @@ describe('markers in the page', () => {
     await expect.poll(() => page.locator(MARKERS).count(), { timeout: 5000 }).toBe(0);
   });
 
-  it('are removed when the content script is stopped (extension reloaded or updated)', async () => {
+  it('stay when the page forges WXT’s "newer content script started" handshake (only our own context can stop them)', async () => {
     const p = await open(dash(REF, '/editor'));
     await expect.poll(() => p.locator(MARKERS).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    // What WXT does when a newer copy of the content script starts: the old one's context is invalidated.
+    // What WXT's own context obeyed, and a page can dispatch (issue 10 item 5). Our context (in-page/context.ts) ends
+    // only when the extension's runtime is gone or a newer copy starts in our isolated world; that path, with the
+    // markers removed, is covered by test/entrypoints/supabase.content/reader.test.ts and test/in-page/context.test.ts.
     await p.evaluate(
       (id) =>
         document.dispatchEvent(new CustomEvent(`${id}:supabase:wxt:content-script-started`, { detail: { contentScriptName: 'supabase', messageId: 'newer' } })),
       h.browser.extensionId,
     );
-    await expect.poll(() => p.locator('micro-app-auditor-markers').count(), { timeout: 5000 }).toBe(0);
+    await p.waitForTimeout(1000);
+    expect(await p.locator(MARKERS).count()).toBeGreaterThan(0);
     await p.close();
   });
 });
