@@ -24,8 +24,9 @@ export function auditableUrl(url: string | undefined): URL | undefined {
 const running = new Map<number, { mode: Audit['mode']; promise: Promise<AuditReply> }>();
 
 export function auditTab(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
-  // One audit per tab at a time: a second request while one runs gets the same result, except that an audit the
-  // user asked for never settles for a background re-audit (which runs no active check): it runs after it.
+  // One audit per tab at a time: a second request while one runs gets the same result. One exception: a background
+  // re-audit runs no active check, so when the user asks for an audit of a site where they consented to one, their
+  // audit runs after the re-audit instead of settling for its result.
   const existing = running.get(tabId);
   if (existing && (existing.mode !== 'monitor' || mode === 'monitor')) return existing.promise;
   const start = (): Promise<AuditReply> => {
@@ -36,9 +37,25 @@ export function auditTab(tabId: number, mode: Audit['mode']): Promise<AuditReply
     return promise;
   };
   if (!existing) return start();
-  const after = existing.promise.catch(() => undefined).then(start);
+  const after: Promise<AuditReply> = activeCheckConsented(tabId)
+    .then((consented) => (consented ? existing.promise.catch(() => undefined).then(start) : existing.promise))
+    .finally(() => {
+      if (running.get(tabId)?.promise === after) running.delete(tabId);
+    });
   running.set(tabId, { mode, promise: after });
   return after;
+}
+
+/** Whether the user consented to an active check (Supabase exposure, Bubble Data API) for the tab's site. */
+async function activeCheckConsented(tabId: number): Promise<boolean> {
+  const url = await browser.tabs
+    .get(tabId)
+    .then((t) => t.url)
+    .catch(() => undefined);
+  const origin = url ? auditableUrl(url)?.origin : undefined;
+  if (!origin) return false;
+  const store = local();
+  return (await store.getConsent('supabase-exposure-check', origin)) !== undefined || (await store.getConsent('bubble-data-api-check', origin)) !== undefined;
 }
 
 async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
