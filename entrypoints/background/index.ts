@@ -19,6 +19,11 @@ import { showBadge } from './badge';
 
 type Sender = Browser.runtime.MessageSender;
 
+/** How long after a monitored page's load event its re-audit starts. */
+const MONITOR_SETTLE_MS = 1000;
+/** The monitoring re-audit each tab is waiting to start (a newer load replaces it). */
+const pendingMonitor = new Map<number, object>();
+
 /** Our own extension pages (popup): may ask for audits. */
 function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
@@ -73,17 +78,27 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => handleMessage(raw, sender));
 
-  // Monitoring: a site the user granted is re-audited each time a page of it finishes loading.
+  // Monitoring: a site the user granted is re-audited each time a page of it finishes loading, once the page has
+  // had a moment to make the requests its scripts start at load (fetches are not part of the load event, and the
+  // browser lists a request only once it has finished). A click in the meantime runs its own audit.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') pendingMonitor.delete(tabId);
     if (change.status === 'loading' && change.url) void showBadge(tabId, undefined);
     if (change.status !== 'complete') return;
     const url = auditableUrl(tab.url);
     if (!url || onBuilderHost(url.href)) return;
-    void browser.permissions
-      .contains({ origins: [`${url.origin}/*`] })
-      .then((granted) => (granted ? auditTab(tabId, 'monitor') : undefined))
-      .catch(() => undefined);
+    const token = {};
+    pendingMonitor.set(tabId, token);
+    setTimeout(() => {
+      if (pendingMonitor.get(tabId) !== token) return; // the tab navigated again meanwhile
+      pendingMonitor.delete(tabId);
+      void browser.permissions
+        .contains({ origins: [`${url.origin}/*`] })
+        .then((granted) => (granted ? auditTab(tabId, 'monitor') : undefined))
+        .catch(() => undefined);
+    }, MONITOR_SETTLE_MS);
   });
+  browser.tabs.onRemoved.addListener((tabId) => pendingMonitor.delete(tabId));
 
   void purgeExpired();
   browser.runtime.onStartup.addListener(() => void purgeOnBrowserStart());
