@@ -4,8 +4,10 @@
  * parts by visible text through accessibility snapshots, never by CSS classes or test ids: so do we. Facts:
  * shared/reference/bubble-glide.md §4 (glide-code wording), §6 (Glide docs wording), builders.md "Glide".
  * Matching is loose (case, whitespace and curly quotes ignored). Where no public source gives the wording of a
- * screen (the Users and Secrets screens, how the grid marks a Row Owner column, the Workflows empty state) there is
- * NO anchor here: the reader reports "could not read this screen" instead of guessing.
+ * screen (the Users and Secrets screens, how the grid marks a Row Owner column, the Workflows empty state, the
+ * Integrations screen, the webhook URL's format) there is NO anchor here: the reader reports "could not read this
+ * screen" instead of guessing. Searched again on 2026-12-06 (glideapps/glide-code, Glide's docs old and new, the
+ * community forum): see docs/glide-anchors.md for what was searched and found.
  */
 import type { AccessMode, GlideScreen, SignIn, Trigger, Who } from '@/utils/glide/constants';
 
@@ -54,10 +56,35 @@ export const DATA = {
   columnMenu: ['add column right', 'edit', 'delete'],
   /** Old docs (docs.glideapps.com …/row-owners): "click the dropdown menu on a column … select Make Row Owner". */
   makeRowOwner: ['make row owner'],
-  /** glide-code skills/api/SKILL.md, get-api-key.md: the "Show API" panel and its token button. */
-  showApi: ['show api'],
+  /**
+   * The "Show API" button: glide-code skills/api/SKILL.md ("bottom of data grid"), get-api-key.md ("toolbar above the
+   * table"); old docs (docs.glideapps.com …/glide-table-api): "right-click on the table icon on the left > show API usage".
+   */
+  showApi: ['show api', 'show api usage'],
+  /** glide-code skills/api/SKILL.md: "Click Copy secret token". */
   copyToken: ['copy secret token'],
 } as const;
+
+/**
+ * The "Show API" panel (glide-code selectors/data-editor.md "API Panel": code examples, "Token area — token text or
+ * masked string", "Copy" near the token; get-api-key.md: "Text starting with "Bearer " followed by a long string",
+ * "A masked/hidden token with a "Show" or "Copy" button", the @glideapps/tables snippet `glide.table({ token, app,
+ * table, columns })` in skills/api/SKILL.md and fetch-app-data.md).
+ * Token shape: a UUID, "a long sequence of random numbers and letters that looks like this:
+ * 2F2733E2-2B70-4291-8250-633B9E8F16AF" (docs.glideapps.com …/glide-tables-api-for-beginners); API docs: "unique to
+ * your Glide user… scoped to your Glide team" (apidocs.glideapps.com …/authentication).
+ */
+export const API_PANEL = {
+  /** Where the token sits in the panel's code: `Authorization: Bearer <token>` or `token: "<token>"`. */
+  tokenIn: [/\bbearer\s+([A-Za-z0-9._~+/=-]{16,200})/i, /\btoken\s*[:=]\s*["'`]([^"'`\s]{16,200})["'`]/i],
+  /** The documented shape. */
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  /** A masked token ("asterisks or dots", get-api-key.md "Token Appears Masked"). */
+  masked: /^[*•●·xX.]+$|[*•●]{4,}/,
+} as const;
+
+/** Token-shaped values in the app's fields and cells: a UUID anywhere, or whatever follows "Bearer ". */
+export const TOKEN_LIKE = [/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g, /\bbearer\s+([A-Za-z0-9._~+/=-]{16,200})/gi];
 
 /** Where a panel's key sits, by the words the panel shows (glide-code: Integrations "Call API, Claude, OpenAI, Google Maps"). */
 export const PLACES: { place: 'call-api' | 'ai' | 'column'; words: RegExp }[] = [
@@ -110,6 +137,8 @@ export const WORKFLOWS = {
   /** glide-code navigation.md: triggers Manual / Schedule / Email / Slack / Webhook. */
   triggers: [
     { trigger: 'schedule', words: /\bschedule(d)?\b/ },
+    // glideapps.com/docs/workflows: "App Interaction workflows are triggered by a user doing something in the app".
+    { trigger: 'manual', words: /\bapp interaction\b/ },
     { trigger: 'webhook', words: /\bwebhook\b/ },
     { trigger: 'manual', words: /\bmanual\b/ },
     { trigger: 'email', words: /\bemail\b/ },

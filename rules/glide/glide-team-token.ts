@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule, type FindingDraft } from '../../engine/rule';
 import { appVars, glideOf } from '../../utils/glide/findings';
 import { API_TOKEN_DOCS, DATA_LINK } from '../../utils/glide/links';
 
@@ -15,6 +15,10 @@ export default defineRule({
       'The token from "Show API" is yours but "scoped to your Glide team, so it has access to all applications and data in your team": pasted into an app or integration, it reads and writes every table of every app.',
     messages: {
       'team-token': 'The team-wide Glide API token {masked} is pasted into {field}: whoever reads it can read and write every app and table of your team.',
+      'team-token-copied':
+        'The team-wide token that "Show API" shows ({masked}) is also in {field}: whoever reads it can read and write every app and table of your team.',
+      'token-shape':
+        '"Show API" showed the team token in a shape other than the documented UUID: copies are recognised only after "Bearer " or by the key detectors. Check Call API headers, AI settings and columns by hand.',
     },
     fix: {
       summary: 'Regenerate the Glide API token and keep it out of apps: call the Glide API only from a server or a Glide Secret.',
@@ -31,7 +35,7 @@ export default defineRule({
   check(evidence) {
     const g = glideOf(evidence);
     if (!g) return [];
-    return g.secrets
+    const out: FindingDraft<'team-token' | 'team-token-copied' | 'token-shape'>[] = g.secrets
       .filter((s) => s.provider === 'glide-api-token')
       .map((s) => ({
         messageId: 'team-token' as const,
@@ -41,5 +45,33 @@ export default defineRule({
         identity: `${s.fingerprint}:${s.field}`,
         vars: appVars(g),
       }));
+    // The token "Show API" showed, found again (by fingerprint) in a field or cell of the app: wherever it is sent.
+    const shown = new Map((g.teamTokens ?? []).map((t) => [t.fingerprint, t.masked]));
+    const seen = new Set(out.map((f) => f.identity));
+    for (const c of g.tokenCandidates ?? []) {
+      const masked = shown.get(c.fingerprint);
+      const identity = `${c.fingerprint}:${c.field}`;
+      if (!masked || seen.has(identity)) continue;
+      seen.add(identity);
+      out.push({
+        messageId: 'team-token-copied',
+        data: { masked, field: c.field },
+        evidence: `${c.field}: ${masked}`,
+        location: { kind: 'builder', name: c.field },
+        identity,
+        vars: appVars(g),
+      });
+    }
+    if (g.apiPanel?.shape === 'other')
+      out.push({
+        messageId: 'token-shape',
+        severity: 'info',
+        data: {},
+        evidence: 'Data → Show API: token not UUID-shaped',
+        location: { kind: 'builder', name: 'Data → Show API' },
+        identity: 'token-shape',
+        vars: appVars(g),
+      });
+    return out;
   },
 });

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { bounded, boundedList } from '../evidence/bounded';
-import { ACCESS_MODES, APP_ID, GLIDE_LIMITS, GLIDE_SCREENS, SECRET_PLACES, SIGN_IN, TRI, TRIGGERS, WHO, WORKFLOW_STATES } from './constants';
+import { ACCESS_MODES, APP_ID, GLIDE_LIMITS, GLIDE_SCREENS, SECRET_PLACES, SIGN_IN, TOKEN_SHAPES, TRI, TRIGGERS, WHO, WORKFLOW_STATES } from './constants';
 
 export * from './constants';
 
@@ -67,6 +67,25 @@ const WorkflowSchema = z.object({
     .optional(),
 });
 
+const FINGERPRINT = z.string().regex(/^[0-9a-f]{8,32}$/);
+
+/**
+ * The team token as the "Show API" panel showed it: its shape and, when readable, its fingerprint (the secret engine's
+ * `fingerprint('glide-api-token', value)`) and masked preview. Never the token.
+ */
+const ApiPanelFacts = {
+  shape: z.enum(TOKEN_SHAPES).catch('hidden'),
+  fingerprint: FINGERPRINT.optional(),
+  masked: z.string().max(64).optional(),
+};
+
+/** A token-shaped value seen in a field or cell of the app, as the fingerprint the team token would have. */
+const TokenCandidateFacts = {
+  fingerprint: FINGERPRINT,
+  place: z.enum(SECRET_PLACES).catch('other'),
+  field: text(120),
+};
+
 const ScreenStatus = z.object({
   screen: z.enum(GLIDE_SCREENS),
   status: z.enum(['read', 'unreadable']),
@@ -88,6 +107,10 @@ export const GlideObservationSchema = z.object({
   workflows: z.object({ state: z.enum(WORKFLOW_STATES), items: boundedList(WorkflowSchema, GLIDE_LIMITS.workflows).default([]) }).optional(),
   /** Hashes of URLs seen in builder fields outside the Workflows screen (for "webhook URL pasted somewhere"). */
   urlHashes: boundedList(z.object({ hash: z.string().regex(/^[0-9a-f]{8,32}$/), field: text(120) }), GLIDE_LIMITS.urls).default([]),
+  /** The "Show API" panel was open: how it showed the team token. */
+  apiPanel: z.object(ApiPanelFacts).optional(),
+  /** Token-shaped values in the app's fields and cells (fingerprints only), matched against the team token. */
+  tokenCandidates: boundedList(z.object(TokenCandidateFacts), GLIDE_LIMITS.tokenCandidates).default([]),
 });
 export type GlideObservation = z.output<typeof GlideObservationSchema>;
 export type GlideObservationInput = z.input<typeof GlideObservationSchema>;
@@ -109,12 +132,18 @@ export const GlideBuilderSchema = z.object({
   secrets: boundedList(GlideSecretSchema, GLIDE_LIMITS.secrets).default([]),
   workflows: z.object({ state: z.enum(WORKFLOW_STATES), items: boundedList(WorkflowSchema, GLIDE_LIMITS.workflows).default([]), ...Seen }).optional(),
   urlHashes: boundedList(z.object({ hash: z.string().regex(/^[0-9a-f]{8,32}$/), field: text(120), ...Seen }), GLIDE_LIMITS.urls).default([]),
+  /** The newest "Show API" reading (shape of the team token). */
+  apiPanel: z.object({ shape: z.enum(TOKEN_SHAPES).catch('hidden'), ...Seen }).optional(),
+  /** Team tokens "Show API" showed for this app's team (fingerprint and masked preview only), newest first. */
+  teamTokens: boundedList(z.object({ fingerprint: FINGERPRINT, masked: z.string().max(64), ...Seen }), GLIDE_LIMITS.teamTokens).default([]),
+  tokenCandidates: boundedList(z.object({ ...TokenCandidateFacts, ...Seen }), GLIDE_LIMITS.tokenCandidates).default([]),
   /** Every screen read, newest read of each (what the audit could see, and what it could not). */
   screens: boundedList(ScreenStatus.extend(Seen), GLIDE_SCREENS.length).default([]),
 });
 export type GlideBuilder = z.output<typeof GlideBuilderSchema>;
 export type GlideBuilderInput = z.input<typeof GlideBuilderSchema>;
 export type GlideWorkflow = z.output<typeof WorkflowSchema>;
+export type GlideTokenCandidate = GlideBuilder['tokenCandidates'][number];
 
 /** What a collector builds before validation (the schema's input, with its lists typed; the content script has no zod). */
 export interface GlideObservationDraft {
@@ -127,4 +156,6 @@ export interface GlideObservationDraft {
   secrets?: Omit<GlideSecret, 'seenAt'>[];
   workflows?: { state: NonNullable<GlideObservation['workflows']>['state']; items: GlideWorkflow[] };
   urlHashes?: { hash: string; field: string }[];
+  apiPanel?: { shape: NonNullable<GlideObservation['apiPanel']>['shape']; fingerprint?: string; masked?: string };
+  tokenCandidates?: { fingerprint: string; place: GlideSecret['place']; field: string }[];
 }

@@ -36,7 +36,14 @@ export type Trigger = (typeof TRIGGERS)[number];
 /** 'list': the workflow list was on screen; 'none': its empty state; 'unknown': the screen did not say. */
 export const WORKFLOW_STATES = ['list', 'none', 'unknown'] as const;
 
-export const GLIDE_LIMITS = { tables: 300, columns: 200, secrets: 100, workflows: 200, text: 200, urls: 50 } as const;
+export const GLIDE_LIMITS = { tables: 300, columns: 200, secrets: 100, workflows: 200, text: 200, urls: 50, teamTokens: 5, tokenCandidates: 50 } as const;
+
+/**
+ * How the "Show API" panel showed the team token: 'uuid' (the documented shape, e.g. `2F2733E2-2B70-4291-8250-633B9E8F16AF`
+ * in Glide's Tables API guide), 'other' (some other shape: Glide changed it), 'hidden' (masked, or not on screen).
+ */
+export const TOKEN_SHAPES = ['uuid', 'other', 'hidden'] as const;
+export type TokenShape = (typeof TOKEN_SHAPES)[number];
 
 /** The app id in a Glide builder URL (go.glideapps.com/app/<appId>/…): the only place it is taken from. */
 export function glideAppId(url: string | undefined): string | undefined {

@@ -9,7 +9,7 @@ import { GLIDE_LIMITS, type GlideBuilder, type GlideObservation, type GlideTable
 const newestFirst = <T extends { seenAt: number }>(list: T[], max: number) => [...list].sort((a, b) => b.seenAt - a.seenAt).slice(0, max);
 
 export function emptyGlide(appId: string): GlideBuilder {
-  return { appId, tables: [], secrets: [], urlHashes: [], screens: [] };
+  return { appId, tables: [], secrets: [], urlHashes: [], teamTokens: [], tokenCandidates: [], screens: [] };
 }
 
 function mergeTables(prev: GlideTable[], obs: GlideObservation, now: number): GlideTable[] {
@@ -64,6 +64,19 @@ export function mergeGlideObservation(prev: GlideBuilder | undefined, appId: str
     [...obs.urlHashes.map((u) => ({ ...u, seenAt: now })), ...base.urlHashes.filter((u) => !hashes.has(u.hash))],
     GLIDE_LIMITS.urls,
   );
+  // "Show API": the newest reading of the panel; the team token's fingerprint when the panel showed it.
+  const apiPanel = obs.apiPanel ? { shape: obs.apiPanel.shape, seenAt: now } : base.apiPanel;
+  const shown = obs.apiPanel?.fingerprint && obs.apiPanel.masked ? { fingerprint: obs.apiPanel.fingerprint, masked: obs.apiPanel.masked } : undefined;
+  const teamTokens = newestFirst(
+    [...(shown ? [{ ...shown, seenAt: now }] : []), ...(base.teamTokens ?? []).filter((t) => t.fingerprint !== shown?.fingerprint)],
+    GLIDE_LIMITS.teamTokens,
+  );
+  const candidateKey = (c: { fingerprint: string; field: string }) => `${c.fingerprint}\u0000${c.field}`;
+  const freshCandidates = new Set(obs.tokenCandidates.map(candidateKey));
+  const tokenCandidates = newestFirst(
+    [...obs.tokenCandidates.map((c) => ({ ...c, seenAt: now })), ...(base.tokenCandidates ?? []).filter((c) => !freshCandidates.has(candidateKey(c)))],
+    GLIDE_LIMITS.tokenCandidates,
+  );
   return {
     appId,
     ...(access ? { access } : {}),
@@ -71,6 +84,9 @@ export function mergeGlideObservation(prev: GlideBuilder | undefined, appId: str
     secrets,
     ...(workflows ? { workflows } : {}),
     urlHashes,
+    ...(apiPanel ? { apiPanel } : {}),
+    teamTokens,
+    tokenCandidates,
     screens,
   };
 }
@@ -85,8 +101,20 @@ export function dropStaleGlide(g: GlideBuilder, cutoff: number): GlideBuilder {
     secrets: fresh(g.secrets),
     ...(g.workflows && g.workflows.seenAt >= cutoff ? { workflows: g.workflows } : {}),
     urlHashes: fresh(g.urlHashes),
+    ...(g.apiPanel && g.apiPanel.seenAt >= cutoff ? { apiPanel: g.apiPanel } : {}),
+    teamTokens: fresh(g.teamTokens ?? []),
+    tokenCandidates: fresh(g.tokenCandidates ?? []),
     screens: fresh(g.screens),
   };
 }
 
-export const isEmptyGlide = (g: GlideBuilder) => !g.access && !g.tables.length && !g.secrets.length && !g.workflows && !g.urlHashes.length && !g.screens.length;
+export const isEmptyGlide = (g: GlideBuilder) =>
+  !g.access &&
+  !g.tables.length &&
+  !g.secrets.length &&
+  !g.workflows &&
+  !g.urlHashes.length &&
+  !g.apiPanel &&
+  !(g.teamTokens ?? []).length &&
+  !(g.tokenCandidates ?? []).length &&
+  !g.screens.length;

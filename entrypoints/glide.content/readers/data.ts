@@ -1,11 +1,13 @@
 /**
  * The Data screen (`/data`): the "Data Sources" table list, the open table's column headers, an open column menu
  * ("Make Row Owner" offered → that column is not a Row Owner), and keys or URLs in open panels (column editors,
- * Call API / AI integrations). The "Show API" panel is where the team token belongs: it is never reported.
+ * Call API / AI integrations). The "Show API" panel is where the team token belongs: it is never reported, but its
+ * shape and fingerprint are read (./api.ts) so copies of it in the app's cells, columns and integrations are found.
  * The grid's way of marking a Row Owner column is not documented: it is never guessed.
  */
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import { DATA, ROLES } from '../anchors';
+import { apiPanelOf, readApiPanel, tokenFingerprints } from './api';
 import { BOUNDS, byText, heading, take, textOf } from './dom';
 import { readPanels } from './panels';
 
@@ -33,13 +35,13 @@ function sources(doc: Document): { names: string[]; selected?: string } | undefi
 }
 
 /** The open table's column headers (glide-data-grid's accessible grid); complete when aria-colcount says so. */
-function columns(doc: Document): { names: string[]; complete: boolean; headers: Element[] } | undefined {
+function columns(doc: Document): { names: string[]; complete: boolean; headers: Element[]; grid: Element } | undefined {
   const grid = take(doc, ROLES.grid, 20).find((g) => g.querySelector(ROLES.columnHeader));
   if (!grid) return undefined;
   const headers = take(grid, ROLES.columnHeader, BOUNDS.headers);
   const names = headers.map((h) => (h.getAttribute('aria-label') ?? textOf(h, 200)).replace(/\s+/g, ' ').trim()).filter(Boolean);
   const count = Number(grid.getAttribute('aria-colcount'));
-  return { names, headers, complete: Number.isFinite(count) && count > 0 && count === names.length };
+  return { names, headers, grid, complete: Number.isFinite(count) && count > 0 && count === names.length };
 }
 
 /** The column an open menu belongs to: the header marked expanded, selected or focused. Never guessed otherwise. */
@@ -51,10 +53,28 @@ function menuColumn(doc: Document, headers: Element[]): string | undefined {
   return h ? (h.getAttribute('aria-label') ?? textOf(h, 200)).replace(/\s+/g, ' ').trim() : undefined;
 }
 
+/** Token-shaped cell values of the open table (the team token pasted into a column's rows), as fingerprints only. */
+function cellCandidates(grid: Element | undefined, table: string | undefined, names: string[]): NonNullable<GlideObservationDraft['tokenCandidates']> {
+  if (!grid) return [];
+  const out: NonNullable<GlideObservationDraft['tokenCandidates']> = [];
+  for (const cell of take(grid, '[role="gridcell"], td', BOUNDS.cells)) {
+    const text = textOf(cell, 300);
+    if (text.length < 16) continue;
+    const found = tokenFingerprints(text, 2);
+    if (!found.length) continue;
+    const index = Number(cell.getAttribute('aria-colindex')) - 1;
+    const column = names[Number.isInteger(index) && index >= 0 ? index : [...(cell.parentElement?.children ?? [])].indexOf(cell)] ?? 'a column';
+    for (const f of found) if (out.length < 10) out.push({ fingerprint: f, place: 'column', field: `${table ?? 'a table'} → ${column}` });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
 export function readData(doc: Document): GlideObservationDraft {
   const list = sources(doc);
   const grid = columns(doc);
-  const apiOpen = byText(doc, 'button, [role="button"]', DATA.copyToken).length > 0;
+  const apiPanel = apiPanelOf(doc);
+  const apiOpen = apiPanel !== undefined;
   if (!list && !grid) return { screen: 'data', status: 'unreadable', missing: 'the "Data Sources" table list and the table grid' };
   const tables: Table[] = (list?.names ?? []).map((name) => ({ name }));
   const current = list?.selected;
@@ -68,6 +88,7 @@ export function readData(doc: Document): GlideObservationDraft {
     else tables.push({ name: current, columns: cols, columnsComplete: grid.complete });
   }
   const panels = readPanels(doc, 'column');
+  const cells = cellCandidates(grid?.grid, current, grid?.names ?? []);
   return {
     screen: apiOpen ? 'api' : 'data',
     status: 'read',
@@ -75,5 +96,7 @@ export function readData(doc: Document): GlideObservationDraft {
     tablesComplete: false,
     secrets: panels.secrets,
     urlHashes: panels.urlHashes,
+    ...(apiPanel ? { apiPanel: readApiPanel(apiPanel) } : {}),
+    tokenCandidates: [...panels.tokenCandidates, ...cells],
   };
 }

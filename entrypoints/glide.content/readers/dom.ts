@@ -4,7 +4,7 @@
  */
 import { ROLES, norm } from '../anchors';
 
-export const BOUNDS = { items: 2000, headers: 400, choices: 1500, fields: 300, text: 4000, fieldText: 20_000, scan: 200 } as const;
+export const BOUNDS = { items: 2000, headers: 400, choices: 1500, fields: 300, text: 4000, fieldText: 20_000, scan: 200, cells: 3000 } as const;
 
 export function take<T extends Element>(root: ParentNode, selector: string, max: number): T[] {
   const list = root.querySelectorAll<T>(selector);

@@ -1,23 +1,27 @@
 /**
  * Keys and URLs in the builder's open panels (column editors, Call API / AI integration settings, workflow steps):
- * scanned in the page by the secret engine, sent masked and fingerprinted only; URLs only as hashes. The "Show API"
- * panel (where the team token belongs) is skipped.
+ * scanned in the page by the secret engine, sent masked and fingerprinted only; URLs only as hashes; token-shaped
+ * values as the fingerprint the team token would have (./api.ts). The "Show API" panel (where the team token
+ * belongs) is skipped.
  */
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import type { SecretPlace } from '@/utils/glide/constants';
 import { hash64 } from '@/utils/hash';
 import { scanSecrets } from '@/utils/secrets';
 import { DATA, PLACES, ROLES, norm } from '../anchors';
+import { tokenFingerprints } from './api';
 import { BOUNDS, byText, fieldLabel, fieldValue, take, wordsOf } from './dom';
 
 type Secret = NonNullable<GlideObservationDraft['secrets']>[number];
 type UrlHash = NonNullable<GlideObservationDraft['urlHashes']>[number];
+type Candidate = NonNullable<GlideObservationDraft['tokenCandidates']>[number];
 
 const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
 
-export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Secret[]; urlHashes: UrlHash[] } {
+export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Secret[]; urlHashes: UrlHash[]; tokenCandidates: Candidate[] } {
   const secrets: Secret[] = [];
   const urlHashes: UrlHash[] = [];
+  const tokenCandidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const panel of take(doc, ROLES.dialog, 10)) {
     if (byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel
@@ -45,7 +49,8 @@ export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Sec
         });
       }
       for (const url of value.match(URL_RE) ?? []) if (urlHashes.length < 50) urlHashes.push({ hash: hash64(url.replace(/[).,;]+$/, '')), field: label });
+      for (const f of tokenFingerprints(value)) if (tokenCandidates.length < 20) tokenCandidates.push({ fingerprint: f, place, field: label });
     }
   }
-  return { secrets, urlHashes };
+  return { secrets, urlHashes, tokenCandidates };
 }

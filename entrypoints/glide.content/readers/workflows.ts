@@ -62,5 +62,6 @@ export function readWorkflows(doc: Document): GlideObservationDraft {
     workflows: { state: items.length ? 'list' : 'unknown', items },
     secrets: panels.secrets.map((s) => ({ ...s, place: s.place === 'column' ? 'workflow' : s.place })),
     urlHashes: [],
+    tokenCandidates: panels.tokenCandidates.map((c) => ({ ...c, place: c.place === 'column' ? 'workflow' : c.place })),
   };
 }

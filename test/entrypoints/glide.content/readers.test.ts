@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readScreen, screenOf } from '@/entrypoints/glide.content/readers';
 import { GlideObservationSchema } from '@/utils/glide/builder-evidence';
-import { accessHalf, accessNew, accessOld, dataEditor, secretsScreen, usersScreen, workflows } from '../../fixtures/apps/glide-builder';
+import { accessHalf, accessNew, accessOld, dataEditor, secretsScreen, TEAM_TOKEN, usersScreen, workflows } from '../../fixtures/apps/glide-builder';
+import { fingerprint } from '@/utils/secrets/mask';
 
 const doc = (html: string) => {
   document.open();
@@ -90,6 +91,40 @@ describe('Data', () => {
     expect(api.secrets).toEqual([]);
   });
   it('half-rendered: could not read', () => expect(read(dataEditor({ half: true }), 'data')).toMatchObject({ status: 'unreadable', tables: [] }));
+});
+
+describe('"Show API"', () => {
+  const teamFp = () => fingerprint('glide-api-token', TEAM_TOKEN());
+  it.each([
+    ['current wording (curl and @glideapps/tables snippets)', true],
+    ['old "Show API usage" window (mutateTables)', 'old'],
+  ] as const)('%s: the token’s shape, fingerprint and masked preview, never the token', (_, v) => {
+    const o = read(dataEditor({ selected: 'Customers', showApi: v }), 'data');
+    expect(o.screen).toBe('api');
+    expect(o.apiPanel).toEqual({ shape: 'uuid', fingerprint: teamFp(), masked: `…${TEAM_TOKEN().slice(-4)}` });
+    expect(o.secrets).toEqual([]); // where the token belongs: not a leak
+    expect(JSON.stringify(o)).not.toContain(TEAM_TOKEN());
+    expect(JSON.stringify(o)).not.toContain(TEAM_TOKEN().slice(0, 8));
+  });
+  it.each([
+    ['masked', 'masked'],
+    ['half-rendered (no code yet)', 'half'],
+  ] as const)('%s: shape "hidden", no fingerprint', (_, v) => expect(read(dataEditor({ showApi: v }), 'data').apiPanel).toEqual({ shape: 'hidden' }));
+  it('a token in another shape: "other", still fingerprinted', () =>
+    expect(read(dataEditor({ showApi: 'other-shape' }), 'data').apiPanel).toMatchObject({
+      shape: 'other',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+    }));
+  it('the team token pasted into a column’s cell: a candidate with the same fingerprint, named by table and column', () => {
+    const o = read(dataEditor({ selected: 'Customers', tokenInCell: true }), 'data');
+    expect(o.tokenCandidates).toEqual([{ fingerprint: teamFp(), place: 'column', field: 'Customers → Notes' }]);
+    expect(JSON.stringify(o)).not.toContain(TEAM_TOKEN());
+  });
+  it('the team token in a Call API header (any host): a candidate too, besides the key detector', () => {
+    const o = read(dataEditor({ panelKey: 'glide-token' }), 'data');
+    expect(o.tokenCandidates.map((c) => c.place)).toContain('call-api');
+  });
+  it('no token-shaped values: no candidates', () => expect(read(dataEditor({ selected: 'Customers' }), 'data').tokenCandidates).toEqual([]));
 });
 
 describe('Workflows', () => {

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import rule from '@/rules/glide/glide-team-token';
 import { describeRule } from '../../helpers/rule-cases';
 import { glide } from '../../helpers/glide';
@@ -17,8 +18,43 @@ const token = (o: Partial<GlideSecret> = {}): GlideSecret => ({
   ...o,
 });
 
+const FP = 'fedcba9876543210';
+const shown = { teamTokens: [{ fingerprint: FP, masked: '…16AF', seenAt: NOW }], apiPanel: { shape: 'uuid' as const, seenAt: NOW } };
+const cell = (fingerprint = FP, field = 'Orders → Notes') => ({ fingerprint, place: 'column' as const, field, seenAt: NOW });
+
 describeRule(rule, {
-  flagged: [{ name: 'team token in a Call API header', evidence: glide({ secrets: [token()] }), messages: ['team-token'], severity: 'critical' }],
-  clean: [{ name: 'another provider’s key', evidence: glide({ secrets: [token({ provider: 'stripe-secret-key', providerName: 'Stripe' })] }) }],
-  fixed: [{ name: 'token removed from the header', before: glide({ secrets: [token()] }), after: glide({ secrets: [] }) }],
+  flagged: [
+    { name: 'team token in a Call API header', evidence: glide({ secrets: [token()] }), messages: ['team-token'], severity: 'critical' },
+    {
+      name: 'the token "Show API" showed, pasted into a column’s cells (found by fingerprint, whatever host)',
+      evidence: glide({ ...shown, tokenCandidates: [cell()] }),
+      messages: ['team-token-copied'],
+      severity: 'critical',
+    },
+    {
+      name: '"Show API" showed a token that is not a UUID: say what cannot be matched',
+      evidence: glide({ apiPanel: { shape: 'other', seenAt: NOW } }),
+      messages: ['token-shape'],
+      severity: 'info',
+    },
+  ],
+  clean: [
+    { name: 'another provider’s key', evidence: glide({ secrets: [token({ provider: 'stripe-secret-key', providerName: 'Stripe' })] }) },
+    { name: 'the team token only in "Show API" (where it belongs)', evidence: glide(shown) },
+    { name: 'a UUID in a cell that is not the team token', evidence: glide({ ...shown, tokenCandidates: [cell('0123456789abcdef')] }) },
+    { name: 'a token-shaped value but "Show API" never read', evidence: glide({ tokenCandidates: [cell()] }) },
+  ],
+  fixed: [
+    { name: 'token removed from the header', before: glide({ secrets: [token()] }), after: glide({ secrets: [] }) },
+    { name: 'token removed from the column', before: glide({ ...shown, tokenCandidates: [cell()] }), after: glide(shown) },
+  ],
+});
+
+describe('glide-team-token, both detectors on one copy', () => {
+  it('a copy found by the key detector and by fingerprint is one finding', () => {
+    const e = glide({ ...shown, secrets: [token({ field: 'Call API → Headers' })], tokenCandidates: [cell(FP, 'Call API → Headers')] });
+    const found = rule.check(e, { platforms: [] });
+    expect(found.map((f) => f.messageId)).toEqual(['team-token']);
+    expect(JSON.stringify(found)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
+  });
 });

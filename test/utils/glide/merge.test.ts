@@ -50,6 +50,26 @@ describe('mergeGlideObservation', () => {
     expect(g.workflows?.state).toBe('none');
   });
 
+  it('"Show API": the team token’s fingerprint is kept (never the token); token-shaped values seen anywhere are kept to match it, in any order', () => {
+    const fp = 'a1b2c3d4e5f60718';
+    let g = mergeGlideObservation(
+      undefined,
+      APP,
+      obs({ screen: 'data', status: 'read', tokenCandidates: [{ fingerprint: fp, place: 'column', field: 'Orders → Notes' }] }),
+      1,
+    );
+    g = mergeGlideObservation(g, APP, obs({ screen: 'api', status: 'read', apiPanel: { shape: 'uuid', fingerprint: fp, masked: '…16AF' } }), 2);
+    expect(g.apiPanel).toEqual({ shape: 'uuid', seenAt: 2 });
+    expect(g.teamTokens).toEqual([{ fingerprint: fp, masked: '…16AF', seenAt: 2 }]);
+    expect(g.tokenCandidates).toEqual([{ fingerprint: fp, place: 'column', field: 'Orders → Notes', seenAt: 1 }]);
+    // A masked panel records its shape only, and keeps the token seen before.
+    g = mergeGlideObservation(g, APP, obs({ screen: 'api', status: 'read', apiPanel: { shape: 'hidden' } }), 3);
+    expect(g.apiPanel?.shape).toBe('hidden');
+    expect(g.teamTokens).toHaveLength(1);
+    expect(dropStaleGlide(g, 3).tokenCandidates).toEqual([]);
+    expect(dropStaleGlide(g, 3).teamTokens).toEqual([]);
+  });
+
   it('another app’s record is not merged into', () => {
     const other = mergeGlideObservation(undefined, 'ZzZzZzZzZzZzZzZzZzZz', obs({ screen: 'access', status: 'read', access: { mode: 'public' } }), 1);
     expect(mergeGlideObservation(other, APP, obs({ screen: 'data', status: 'read' }), 2).access).toBeUndefined();
@@ -57,7 +77,7 @@ describe('mergeGlideObservation', () => {
 
   it('drops stale facts', () => {
     const g = mergeGlideObservation(undefined, APP, obs({ screen: 'access', status: 'read', access: { mode: 'public' } }), 1);
-    expect(dropStaleGlide(g, 5)).toEqual({ appId: APP, tables: [], secrets: [], urlHashes: [], screens: [] });
+    expect(dropStaleGlide(g, 5)).toEqual({ appId: APP, tables: [], secrets: [], urlHashes: [], teamTokens: [], tokenCandidates: [], screens: [] });
   });
 
   it('hostile names are bounded and stripped of control characters', () => {
