@@ -10,6 +10,7 @@ import { newConsent } from '../../utils/storage/records';
 import { auditScope } from '../../utils/platform/builders';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import type { ExtensionBrowser } from './browser';
+import { type GlideSettle, glideBuilderScreen, waitForGlideSettled, withGlideSettle } from './glide-settle';
 
 /** The extension service worker's `chrome` global, as seen by functions passed to worker.evaluate(). */
 declare const chrome: typeof WxtBrowser;
@@ -22,6 +23,8 @@ export interface HeadlessAuditResult {
   timings: { freshShownMs?: number; storedShownMs?: number };
   popup: Page;
   page: Page;
+  /** A Glide builder screen: whether the content script's reading settled before the audit (./glide-settle.ts). */
+  glide?: GlideSettle;
 }
 
 export async function tabIdFor(b: ExtensionBrowser, url: string): Promise<number> {
@@ -81,7 +84,16 @@ export async function consentToProbe(b: ExtensionBrowser, url: string): Promise<
 }
 
 export async function auditThroughExtension(b: ExtensionBrowser, url: string, settleMs?: number): Promise<HeadlessAuditResult> {
-  const page = await openPage(b, url, settleMs);
+  // A Glide builder screen we read: no fixed pause, but the content script's settled reading (or a partial audit).
+  const glideScreen = glideBuilderScreen(url);
+  const since = Date.now();
+  const page = await openPage(b, url, glideScreen ? 0 : settleMs);
+  const glide = glideScreen
+    ? await waitForGlideSettled(() => b.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], KEYS.glideBuilder(glideScreen.appId)), {
+        screen: glideScreen.screen,
+        since,
+      })
+    : undefined;
   const finalUrl = page.url();
   const tabId = await tabIdFor(b, finalUrl);
   const popup = await openPopupFor(b, tabId);
@@ -95,8 +107,12 @@ export async function auditThroughExtension(b: ExtensionBrowser, url: string, se
   if (failureEl && !data.freshShownMs) {
     return { failure: { kind: (await failureEl.getAttribute('data-state')) ?? 'error', message: (await failureEl.innerText()).trim() }, timings, popup, page };
   }
-  const audit = await readStoredAudit(b, finalUrl);
-  return audit ? { audit, timings, popup, page } : { failure: { kind: 'error', message: 'The audit was not stored.' }, timings, popup, page };
+  const stored = await readStoredAudit(b, finalUrl);
+  const audit = stored ? withGlideSettle(stored, glide) : undefined;
+  const extra = glide ? { glide } : {};
+  return audit
+    ? { audit, timings, popup, page, ...extra }
+    : { failure: { kind: 'error', message: 'The audit was not stored.' }, timings, popup, page, ...extra };
 }
 
 /**

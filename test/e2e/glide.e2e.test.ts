@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit } from '../../engine/audit';
 import { auditThroughExtension, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
-import { APP, APP_B, builderUrl, startGlide } from '../fixtures/apps/glide-builder';
+import { APP, APP_B, builderUrl, startGlide, TEAM_TOKEN } from '../fixtures/apps/glide-builder';
 import { APP_ID, IMPOSTOR_URL, PRIVATE_URL, PUBLIC_URLS } from '../fixtures/apps/glide-app';
 import { startHarness, type Harness } from './harness';
 
@@ -68,6 +68,9 @@ interface StoredGlide {
   access?: { mode: string; wording?: string; requestAccess?: boolean };
   tables: { name: string; columns: { name: string; rowOwner: string }[] }[];
   secrets: { provider: string; masked: string }[];
+  teamTokens?: { fingerprint: string; masked: string }[];
+  tokenCandidates?: { fingerprint: string; field: string }[];
+  apiPanel?: { shape: string };
   workflows?: { state: string };
   screens: { screen: string; status: string; missing?: string }[];
 }
@@ -149,10 +152,39 @@ describe('the Glide builder', () => {
   it('the headless audit command reports a builder URL from what the content script read once the screen settled', async () => {
     const r = await auditThroughExtension(h.browser, builderUrl('/settings/privacy', 'HeadlessBuilderApp01'), 600);
     expect(r.failure).toBeUndefined();
+    expect(r.glide).toMatchObject({ screen: 'access', outcome: 'settled', status: 'read' });
+    expect(r.audit!.gaps.filter((g) => g.partial)).toEqual([]);
     expect(r.audit!.context).toBe('builder');
     expect(glideIds(r.audit!)).toContain('glide-public-app:public-unchecked:medium');
     await r.popup.close();
     await r.page.close();
+  });
+
+  it('the headless command on a half-rendered screen waits for the read one, not a fixed pause', async () => {
+    const r = await auditThroughExtension(h.browser, builderUrl('/settings/privacy?v=half-late', 'HeadlessHalfApp00001'));
+    expect(r.glide).toMatchObject({ screen: 'access', outcome: 'settled', status: 'read' });
+    expect(glideIds(r.audit!)).toContain('glide-public-app:public-unchecked:medium');
+    expect(glideIds(r.audit!).filter((id) => id.startsWith('glide-screen-unreadable'))).toEqual([]);
+    await r.popup.close();
+    await r.page.close();
+  });
+
+  it('"Show API" then the same token pasted into a column: reported by fingerprint, never stored raw', async () => {
+    const app = 'TeamTokenApp00000001';
+    for (const p of ['/data?v=api&table=Customers', '/data?v=token-cell&table=Customers']) {
+      const page = await open(builderUrl(p, app));
+      await page.waitForTimeout(150);
+      await page.close();
+    }
+    const g = await until(app, (x) => (x.teamTokens?.length ?? 0) > 0 && (x.tokenCandidates?.length ?? 0) > 0);
+    expect(g.apiPanel?.shape).toBe('uuid');
+    expect(JSON.stringify(g)).not.toContain(TEAM_TOKEN());
+    const page = await open(builderUrl('/data?table=Customers', app));
+    const audit = await popupAudit(page);
+    expect(glideIds(audit)).toContain('glide-team-token:team-token-copied:critical');
+    expect(audit.findings.find((f) => f.messageId === 'team-token-copied')?.message).toContain('Customers → Notes');
+    expect(JSON.stringify(audit)).not.toContain(TEAM_TOKEN());
+    await page.close();
   });
 
   it('the Users screen (no documented wording) is recorded as "could not read"', async () => {
