@@ -7,7 +7,9 @@
  *   every 16 ms (continuous edits): CDP Performance ScriptDuration over the load and over a steady window, with the
  *   extension vs a browser with an empty extension, and their ratio;
  * - screen settled → findings stored: from the Access screen's load event to the stored audit with the
- *   "public app" finding; and from a change on an open Access screen (Private → Public) to the audit reporting it.
+ *   "public app" finding; and from a change on an open Access screen (Private → Public) to the audit reporting it;
+ * - the headless command on a builder URL (scripts/lib/glide-settle.ts): page opened → the content script's reading
+ *   settled (it includes the 2 s quiet period that defines "settled"), on a rendered and a half-rendered Access screen.
  * Prints numbers; asserts nothing.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { auditScope } from '../utils/platform/builders';
 import { APP, builderUrl, startGlide } from '../test/fixtures/apps/glide-builder';
 import { hostRules } from '../test/fixtures/apps/server';
 import { ensureBuilt, launchWithExtension, type ExtensionBrowser } from './lib/browser';
+import { auditThroughExtension } from './lib/headless';
 
 declare const chrome: typeof WxtBrowser;
 
@@ -105,6 +108,21 @@ async function changeToStored(b: ExtensionBrowser): Promise<number[]> {
   return out;
 }
 
+/** The headless command's wait on a builder URL: opened → settled reading (ms), per load; 'timeout' runs are counted apart. */
+async function headlessSettle(b: ExtensionBrowser, variant: string): Promise<{ waited: number[]; timeouts: number }> {
+  const waited: number[] = [];
+  let timeouts = 0;
+  for (let i = 0; i < LOADS; i++) {
+    await clear(b);
+    const r = await auditThroughExtension(b, builderUrl(`/settings/privacy?${variant}&run=h${i}`));
+    if (r.glide?.outcome === 'settled') waited.push(r.glide.waitedMs);
+    else timeouts++;
+    await r.popup.close();
+    await r.page.close();
+  }
+  return { waited, timeouts };
+}
+
 type Metrics = Record<string, number>;
 async function meter(page: Page): Promise<() => Promise<Metrics>> {
   const cdp = await page.context().newCDPSession(page);
@@ -139,9 +157,11 @@ try {
   let load: number[];
   let change: number[];
   let withExt: { load: number; steady: number }[];
+  let headless: { waited: number[]; timeouts: number }[];
   try {
     load = await loadToStored(b);
     change = await changeToStored(b);
+    headless = [await headlessSettle(b, 'v=new'), await headlessSettle(b, 'v=half-late')];
     withExt = await editorCost(b);
   } finally {
     await b.close();
@@ -160,6 +180,13 @@ try {
   console.log('|---|---|---|');
   console.log(`| Access screen load event | audit with "public app" stored | ${fmt(load)} |`);
   console.log(`| Private → Public on an open Access screen | audit reporting it stored | ${fmt(change)} |`);
+  for (const [name, h] of [
+    ['rendered', headless[0]!],
+    ['half-rendered (options after 600 ms)', headless[1]!],
+  ] as const)
+    console.log(
+      `| headless command opens the ${name} Access screen | reading settled (incl. 2 s quiet) | ${h.waited.length ? fmt(h.waited) : 'none'}${h.timeouts ? ` · ${h.timeouts} timed out (partial)` : ''} |`,
+    );
   console.log(`\n# Script time: data editor, ${TABLES} tables, 12 columns × 40 rows shown, a cell changing every 16 ms (median of ${LOADS} loads)\n`);
   console.log(`| | Script, load + 1.5 s | Script, next ${WINDOW_MS} ms |`);
   console.log('|---|---|---|');

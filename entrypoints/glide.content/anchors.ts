@@ -7,7 +7,7 @@
  * screen (the Users and Secrets screens, how the grid marks a Row Owner column, the Workflows empty state, the
  * Integrations screen, the webhook URL's format) there is NO anchor here: the reader reports "could not read this
  * screen" instead of guessing. Searched again on 2026-12-06 (glideapps/glide-code, Glide's docs old and new, the
- * community forum): see docs/glide-anchors.md for what was searched and found.
+ * community forum): see ./SOURCES.md for what was searched and found.
  */
 import type { AccessMode, GlideScreen, SignIn, Trigger, Who } from '@/utils/glide/constants';
 

@@ -11,10 +11,19 @@ const BY_HAND: Record<GlideScreen, { name: string; check: string }> = {
     check: 'which tables hold emails, phone numbers or notes about people, and whether each email column’s menu offers "Make Row Owner" (then it is not one)',
   },
   workflows: { name: 'Workflows', check: 'is there a Schedule workflow with a "Delete row" step for tables with personal data' },
-  users: { name: 'Users', check: 'who can sign in, and whether anyone listed should not' },
-  secrets: { name: 'Secrets', check: 'that every key your Call API and AI integrations use is saved here, not pasted into a field' },
+  users: {
+    name: 'Users',
+    check: 'who can sign in (the Users table in the Data tab and Settings → Access), and whether anyone listed should not',
+  },
+  secrets: {
+    name: 'Secrets',
+    check: 'that every key your Call API and AI integrations use is listed here by name (saved values cannot be read back), not pasted into a field',
+  },
   integrations: { name: 'Integrations', check: 'that no key is pasted into a Call API header or body or an AI integration’s settings' },
-  api: { name: 'Data → Show API', check: 'that the team-wide token shown there is not pasted into any app, column or integration' },
+  api: {
+    name: 'Data → Show API',
+    check: 'that the team-wide token shown there (a UUID, Bearer token) is not pasted into any app, column, Call API header or integration',
+  },
 };
 
 export default defineRule({
