@@ -141,6 +141,10 @@ describe('Workflows', () => {
     expect(o.workflows?.items[0]?.webhookHash).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(o)).not.toContain('fixture-hook');
   });
+  it('current docs’ "App interaction" trigger (user-started) reads as manual', () => {
+    const html = workflows().replace('Welcome email <span>Manual</span>', 'Approve order <span>App interaction</span>');
+    expect(read(html, 'workflows').workflows?.items[1]).toEqual({ name: 'Approve order App interaction', trigger: 'manual' });
+  });
   it('an empty screen (empty-state wording undocumented) is "unknown", never "no workflows"', () =>
     expect(read(workflows({ empty: true }), 'workflows')).toMatchObject({ status: 'unreadable', workflows: { state: 'unknown' } }));
 });
