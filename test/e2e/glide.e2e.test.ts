@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit } from '../../engine/audit';
+import { exitCodeFor } from '../../engine/report';
 import { auditThroughExtension, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { APP, APP_B, builderUrl, startGlide, TEAM_TOKEN } from '../fixtures/apps/glide-builder';
 import { APP_ID, IMPOSTOR_URL, PRIVATE_URL, PUBLIC_URLS } from '../fixtures/apps/glide-app';
@@ -168,6 +169,16 @@ describe('the Glide builder', () => {
     await r.popup.close();
     await r.page.close();
   });
+
+  it('the headless command on a screen that never settles: a partial audit that says so, after a bounded wait', async () => {
+    const r = await auditThroughExtension(h.browser, builderUrl('/settings/privacy?v=flap', 'FlappingScreenApp001'));
+    expect(r.glide).toMatchObject({ screen: 'access', outcome: 'timeout', status: 'read' });
+    const partial = r.audit!.gaps.filter((g) => g.partial);
+    expect(partial).toEqual([{ collector: 'glide-builder', message: expect.stringContaining('access screen kept changing'), partial: true }]);
+    expect(exitCodeFor(r.audit!)).toBe(3);
+    await r.popup.close();
+    await r.page.close();
+  }, 60_000);
 
   it('"Show API" then the same token pasted into a column: reported by fingerprint, never stored raw', async () => {
     const app = 'TeamTokenApp00000001';
