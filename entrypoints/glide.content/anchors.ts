@@ -50,8 +50,11 @@ export const ROLES = {
 } as const;
 
 export const DATA = {
-  /** glide-code data-editor.md: the table list's heading. */
-  sources: ['data sources'],
+  /**
+   * The table lists' headings: glide-code selectors/data-editor.md "Data Sources"; skills/glide-builder-navigation
+   * SKILL.md: left sidebar "**Tables** section: Lists all Glide Tables", "**Data Sources** section: External data connections".
+   */
+  sources: ['data sources', 'tables'],
   /** glide-code data-editor.md: the column menu. */
   columnMenu: ['add column right', 'edit', 'delete'],
   /** Old docs (docs.glideapps.com …/row-owners): "click the dropdown menu on a column … select Make Row Owner". */
@@ -63,6 +66,13 @@ export const DATA = {
   showApi: ['show api', 'show api usage'],
   /** glide-code skills/api/SKILL.md: "Click Copy secret token". */
   copyToken: ['copy secret token'],
+  /**
+   * glide-code skills/glide-builder-navigation SKILL.md "Working with the API Panel": code samples, operations "Get rows,
+   * Add rows, Edit rows, Delete rows", "Copy secret token", "Copy code". A dialog with "Copy code" and those operations
+   * is the panel even before its token button renders.
+   */
+  copyCode: ['copy code'],
+  operations: ['get rows', 'add rows', 'edit rows', 'delete rows'],
 } as const;
 
 /**
@@ -89,7 +99,8 @@ export const TOKEN_LIKE = [/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-f
 /** Where a panel's key sits, by the words the panel shows (glide-code: Integrations "Call API, Claude, OpenAI, Google Maps"). */
 export const PLACES: { place: 'call-api' | 'ai' | 'column'; words: RegExp }[] = [
   { place: 'call-api', words: /\bcall api\b/ },
-  { place: 'ai', words: /\b(openai|claude|anthropic|gemini|ai)\b/ },
+  // glide-code skills/data-modeling SKILL.md, Integration columns "AI Services: Claude, OpenAI, Google Gemini, OpenRouter, Replicate".
+  { place: 'ai', words: /\b(openai|claude|anthropic|gemini|openrouter|replicate|ai)\b/ },
   { place: 'column', words: /\b(template|if -> then -> else|column)\b/ },
 ];
 

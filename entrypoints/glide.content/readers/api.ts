@@ -7,16 +7,25 @@
  */
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import { fingerprint, maskWithPrefix } from '@/utils/secrets/mask';
-import { API_PANEL, DATA, TOKEN_LIKE } from '../anchors';
+import { API_PANEL, DATA, ROLES, TOKEN_LIKE, norm } from '../anchors';
 import { BOUNDS, byText, fieldValue, take, textOf, wordsOf } from './dom';
 
 export const TEAM_TOKEN = 'glide-api-token';
 const BUTTONS = 'button, [role="button"]';
 
-/** The panel: the dialog holding "Copy secret token", else the nearest ancestor of that button that shows code or a field. */
+/**
+ * The panel: the dialog holding "Copy secret token", else the nearest ancestor of that button that shows code or a
+ * field; or, before the token button renders, a dialog with "Copy code" and the API operations ("Get rows", …).
+ */
 export function apiPanelOf(doc: Document): Element | undefined {
   const button = byText(doc, BUTTONS, DATA.copyToken)[0];
-  if (!button) return undefined;
+  if (!button) {
+    return take(doc, ROLES.dialog, 10).find((d) => {
+      if (!byText(d, BUTTONS, DATA.copyCode).length) return false;
+      const words = norm(wordsOf(d, 2000));
+      return DATA.operations.filter((op) => words.includes(op)).length >= 2;
+    });
+  }
   const dialog = button.closest('[role="dialog"], [role="alertdialog"], dialog');
   if (dialog) return dialog;
   let box: Element | null = button.parentElement;

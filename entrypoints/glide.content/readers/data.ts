@@ -8,30 +8,37 @@
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import { DATA, ROLES } from '../anchors';
 import { apiPanelOf, readApiPanel, tokenFingerprints } from './api';
-import { BOUNDS, byText, heading, take, textOf } from './dom';
+import { BOUNDS, byText, nameOf, take, textOf } from './dom';
 import { readPanels } from './panels';
 
 type Table = NonNullable<GlideObservationDraft['tables']>[number];
 
-/** The list under the "Data Sources" heading: its items' names, and the selected one. */
+/**
+ * The table lists under the "Tables" (Glide Tables) and "Data Sources" (external sources, the team's Big Tables)
+ * headings: their items' names, and the selected one.
+ */
 function sources(doc: Document): { names: string[]; selected?: string } | undefined {
-  const h = heading(doc, DATA.sources);
-  if (!h) return undefined;
-  // The smallest ancestor of the heading that holds list items is the table list.
-  let box: Element | null = h.parentElement;
-  for (let i = 0; box && i < 6 && !box.querySelector(ROLES.listItem); i++) box = box.parentElement;
-  if (!box) return { names: [] };
-  const items = take(box, ROLES.listItem, BOUNDS.items).filter((el) => !el.querySelector(ROLES.listItem));
+  const hs = take(doc, ROLES.heading, BOUNDS.headers)
+    .filter((h) => (DATA.sources as readonly string[]).includes(nameOf(h)))
+    .slice(0, 4);
+  if (!hs.length) return undefined;
   const names: string[] = [];
   let selected: string | undefined;
-  for (const el of items) {
-    const name = (el.getAttribute('aria-label') ?? textOf(el, 200)).replace(/\s+/g, ' ').trim();
-    if (!name) continue;
-    names.push(name);
-    if (el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') === 'true' || el.getAttribute('aria-current') === 'page')
-      selected = name;
+  for (const h of hs) {
+    // The smallest ancestor of the heading that holds list items is its list.
+    let box: Element | null = h.parentElement;
+    for (let i = 0; box && i < 6 && !box.querySelector(ROLES.listItem); i++) box = box.parentElement;
+    if (!box) continue;
+    for (const el of take(box, ROLES.listItem, BOUNDS.items)) {
+      if (el.querySelector(ROLES.listItem)) continue;
+      const name = (el.getAttribute('aria-label') ?? textOf(el, 200)).replace(/\s+/g, ' ').trim();
+      if (!name) continue;
+      names.push(name);
+      if (el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') === 'true' || el.getAttribute('aria-current') === 'page')
+        selected = name;
+    }
   }
-  return { names: [...new Set(names)], ...(selected ? { selected } : {}) };
+  return { names: [...new Set(names)].slice(0, BOUNDS.items), ...(selected ? { selected } : {}) };
 }
 
 /** The open table's column headers (glide-data-grid's accessible grid); complete when aria-colcount says so. */

@@ -9,7 +9,7 @@ import type { SecretPlace } from '@/utils/glide/constants';
 import { hash64 } from '@/utils/hash';
 import { scanSecrets } from '@/utils/secrets';
 import { DATA, PLACES, ROLES, norm } from '../anchors';
-import { tokenFingerprints } from './api';
+import { apiPanelOf, tokenFingerprints } from './api';
 import { BOUNDS, byText, fieldLabel, fieldValue, take, wordsOf } from './dom';
 
 type Secret = NonNullable<GlideObservationDraft['secrets']>[number];
@@ -23,8 +23,9 @@ export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Sec
   const urlHashes: UrlHash[] = [];
   const tokenCandidates: Candidate[] = [];
   const seen = new Set<string>();
+  const api = apiPanelOf(doc);
   for (const panel of take(doc, ROLES.dialog, 10)) {
-    if (byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel
+    if (panel === api || byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel
     const words = norm(wordsOf(panel, 2000));
     const place = PLACES.find((p) => p.words.test(words))?.place ?? fallback;
     const fields = take(panel, ROLES.field, BOUNDS.fields);

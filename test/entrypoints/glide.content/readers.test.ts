@@ -68,6 +68,11 @@ describe('Data', () => {
     });
     expect(o.tables[1]!.columns).toEqual([]);
   });
+  it('the sidebar with "Tables" (Glide Tables) and "Data Sources" (external): both lists', () => {
+    const o = read(dataEditor({ selected: 'Orders', sidebar: 'tables-and-sources' }), 'data');
+    expect(o.tables.map((t) => t.name)).toEqual(['Customers', 'Orders', 'Products', 'Team Leads']);
+    expect(o.tables.find((t) => t.name === 'Orders')?.columns.map((c) => c.name)).toEqual(['Item', 'Customer Email', 'Total']);
+  });
   it('a column menu offering "Make Row Owner" says that column is not one', () => {
     const o = read(dataEditor({ selected: 'Customers', menuOn: 'Email' }), 'data');
     expect(o.tables[0]!.columns.find((c) => c.name === 'Email')?.rowOwner).toBe('no');
@@ -123,6 +128,16 @@ describe('"Show API"', () => {
   it('the team token in a Call API header (any host): a candidate too, besides the key detector', () => {
     const o = read(dataEditor({ panelKey: 'glide-token' }), 'data');
     expect(o.tokenCandidates.map((c) => c.place)).toContain('call-api');
+  });
+  it('the panel before its token button renders ("Copy code" and the operations): still the panel, never a leak', () => {
+    const o = read(dataEditor({ showApi: 'code-only' }), 'data');
+    expect(o.screen).toBe('api');
+    expect(o.secrets).toEqual([]);
+    expect(o.apiPanel).toMatchObject({ shape: 'uuid', fingerprint: teamFp() });
+  });
+  it('a "Copy code" button in another dialog (no API operations) is not the panel', () => {
+    const html = dataEditor().replace('</main>', '<div role="dialog"><pre>x</pre><button>Copy code</button></div></main>');
+    expect(read(html, 'data').screen).toBe('data');
   });
   it('no token-shaped values: no candidates', () => expect(read(dataEditor({ selected: 'Customers' }), 'data').tokenCandidates).toEqual([]));
 });
