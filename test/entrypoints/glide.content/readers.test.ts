@@ -130,7 +130,9 @@ describe('"Show API"', () => {
     expect(o.tokenCandidates.map((c) => c.place)).toContain('call-api');
   });
   it('the panel before its token button renders ("Copy code" and the operations): still the panel, never a leak', () => {
-    const o = read(dataEditor({ showApi: 'code-only' }), 'data');
+    const html = dataEditor({ showApi: 'code-only' });
+    expect(html).not.toContain('Copy secret token');
+    const o = read(html, 'data');
     expect(o.screen).toBe('api');
     expect(o.secrets).toEqual([]);
     expect(o.apiPanel).toMatchObject({ shape: 'uuid', fingerprint: teamFp() });
