@@ -558,7 +558,7 @@ export interface Deliberate {
 
 /** A spec-backed row names its source: an RFC, a W3C/WHATWG spec section, or browser source code. */
 export const CITATION =
-  /\b(RFC \d+|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
+  /\b(RFC \d+(?:bis)?|W3C SRI|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
 
 /** Reads the table rows of the disagreements doc: `| \`variant\` | check | Observatory says | we say | kind | why |`. */
 export function parseDeliberate(markdown: string): Deliberate[] {
