@@ -20,7 +20,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'sk-ant-api04-': 'an `api04` version Anthropic does not document',
   dapi1234567890ABCDEF: 'placeholder (sequential digits)',
   dapi0123456789ABCDEF: 'placeholder (sequential digits)',
-  dapiFEDCBA9876543210: 'placeholder (sequential digits)',
+  dapiFEDCBA9876543210: 'upper-case hex: no Databricks source shows it (gitleaks, like us, takes lower-case hex)',
   'postgresql://pguser:secur3Pass@postgres.example.com': 'host `example.com` marks a documentation example',
   'mongodb://realuser:s3cr3tP4ss@db1.example.net': 'host `example.net` marks a documentation example',
 };
