@@ -45,8 +45,9 @@ export default defineRule({
     const subdomainsProtected = preloaded || (hsts?.state === 'valid' && hsts.includeSubDomains);
     const out = [];
     for (const c of storedCookies(evidence)) {
-      // Session and anti-CSRF cookies are cookie-session-no-secure's; Secure is unknown for cookies read by scripts.
-      if (c.secure || c.source === 'page' || isSessionLike(c) || isAntiCsrf(c)) continue;
+      // Session and anti-CSRF cookies are cookie-session-no-secure's, SameSite=None without Secure is
+      // cookie-samesite-none-insecure's; Secure is unknown for cookies read by scripts.
+      if (c.secure || c.source === 'page' || c.sameSite === 'none' || isSessionLike(c) || isAntiCsrf(c)) continue;
       if (!hostProtected) out.push(cookieDraft(c, 'exposed', evidence.url));
       else if (c.hostOnly === false && !subdomainsProtected) out.push(cookieDraft(c, 'subdomains', evidence.url));
       else out.push({ ...cookieDraft(c, 'protected', evidence.url), severity: 'info' as const });

@@ -58,6 +58,10 @@ describeRule(rule, {
     { name: 'session cookie without Secure is cookie-session-no-secure’s', evidence: evidence({ cookies: [setCookie('sessionid=x; Path=/; HttpOnly')] }) },
     { name: 'anti-CSRF cookie without Secure is cookie-session-no-secure’s', evidence: evidence({ cookies: [setCookie('csrftoken=x; Path=/')] }) },
     {
+      name: 'SameSite=None without Secure is cookie-samesite-none-insecure’s (not reported twice)',
+      evidence: evidence({ cookies: [setCookie('prefs=compact; Path=/; SameSite=None')] }),
+    },
+    {
       name: 'cookie read by page scripts (Secure unknown)',
       evidence: evidence({ cookies: [cookie({ name: 'theme', secure: false, httpOnly: false, source: 'page' })] }),
     },
