@@ -9,6 +9,7 @@ import cookieSameSiteNoneInsecure from './cookies/cookie-samesite-none-insecure'
 import cookieSessionLongLived from './cookies/cookie-session-long-lived';
 import cookieSessionNoHttpOnly from './cookies/cookie-session-no-httponly';
 import cookieSessionNoSameSite from './cookies/cookie-session-no-samesite';
+import cookieNoSecure from './cookies/cookie-no-secure';
 import cookieSessionNoSecure from './cookies/cookie-session-no-secure';
 import corsReflectedOrigin from './cors/cors-reflected-origin';
 import corsWildcardCredentialed from './cors/cors-wildcard-credentialed';
@@ -159,6 +160,7 @@ export const DEPLOYED_RULES: readonly Rule[] = [
   corsWildcardCredentialed,
   corsReflectedOrigin,
   cookieSessionNoSecure,
+  cookieNoSecure,
   cookieSessionNoHttpOnly,
   cookieSessionNoSameSite,
   cookieSameSiteNoneInsecure,

@@ -12,7 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
 import { lintSource } from '@secretlint/core';
+import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import { PROVIDERS, type SecretMatch, scanSecrets } from '../utils/secrets/index';
 import { CONTEXTS } from '../test/utils/secrets/contexts';
@@ -131,11 +134,30 @@ const ours = (text: string): Finding[] =>
 
 const SECRETLINT = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
 
+/**
+ * secretlint's core marks every lint and every rule in a process-wide profiler (@secretlint/profiler, a dependency of
+ * @secretlint/core) whose PerformanceObserver keeps every entry and, on each new mark, searches all entries kept so
+ * far. Its callbacks run only between macrotasks, which back-to-back `await lintSource()` calls never yield to, so the
+ * thousands of lints below left a backlog of hundreds of thousands of marks that the observer then worked through in
+ * quadratic time after the table was printed: the process spun at 100% CPU and never exited. After each lint we let the
+ * observer run (it is secretlint's own work, timed with it, as a CLI run pays it per file) and drop what it kept, as
+ * every secretlint CLI process starts with an empty profiler.
+ */
+async function settleSecretlintProfiler(): Promise<void> {
+  await nextMacrotask();
+  const kept = secretLintProfiler as unknown as { entries: unknown[]; measures: unknown[] };
+  kept.entries.length = 0;
+  kept.measures.length = 0;
+  performance.clearMarks();
+  performance.clearMeasures();
+}
+
 async function secretlint(text: string): Promise<Finding[]> {
   const result = await lintSource({
     source: { filePath: '/bench/corpus.js', content: text, contentType: 'text' },
     options: { config: SECRETLINT },
   });
+  await settleSecretlintProfiler();
   // secretlint has no notion of publishable keys: everything it reports is reported as a secret.
   return result.messages.map((m) => ({ start: m.range[0], end: m.range[1], secret: true }));
 }

@@ -11,7 +11,7 @@ export default defineRule({
     surfaces: ['cookies'],
     confidence: 'medium',
     rationale:
-      'SameSite=Lax or Strict stops other sites from sending the session along with forged requests (CSRF). Chromium defaults to Lax, other browsers may not; say it explicitly.',
+      'SameSite=Lax or Strict stops other sites from sending the session along with forged requests (CSRF). Only Chromium treats a cookie without SameSite as Lax; Firefox and Safari send it on cross-site requests, forged form posts included, so say it explicitly.',
     messages: { missing: 'Session cookie "{name}" does not set SameSite.' },
     fix: cookieFix('Set SameSite=Lax (or Strict) on session cookies.', [
       'Find where the session cookie is set.',

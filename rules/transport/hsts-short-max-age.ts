@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { ONE_YEAR, hstsFix, pageHsts, preloadExplanation, preloadedHost } from '../../utils/http/hsts';
+import { ONE_YEAR, SIX_MONTHS, hstsFix, pageHsts, preloadExplanation, preloadedHost } from '../../utils/http/hsts';
 import { showHeader } from '../../utils/http/http';
 
 export default defineRule({
@@ -15,6 +15,8 @@ export default defineRule({
     messages: {
       short: 'HSTS max-age is {days} days; use at least 365 days (31536000 seconds).',
       preloaded: 'HSTS max-age is {days} days, but {preload}.',
+      halfYear:
+        'HSTS max-age is {days} days: visitors who come back within six months stay protected; a year (31536000 seconds) is what the preload list asks and closes the gap for rarer visitors.',
     },
     fix: hstsFix,
   },
@@ -22,10 +24,13 @@ export default defineRule({
     const hsts = pageHsts(evidence);
     if (hsts?.state !== 'valid' || hsts.maxAge >= ONE_YEAR) return [];
     const preloaded = preloadedHost(evidence);
+    // Six months (the Observatory's and Mozilla's minimum) leaves unprotected only visitors who stay away longer:
+    // hardening, not a weakness worth low.
+    const halfYear = !preloaded && hsts.maxAge >= SIX_MONTHS;
     return [
       {
-        messageId: preloaded ? 'preloaded' : 'short',
-        ...(preloaded ? { severity: 'info' as const } : {}),
+        messageId: preloaded ? 'preloaded' : halfYear ? 'halfYear' : 'short',
+        ...(preloaded || halfYear ? { severity: 'info' as const } : {}),
         data: { days: Math.floor(hsts.maxAge / 86400), ...(preloaded ? { preload: preloadExplanation(preloaded) } : {}) },
         evidence: showHeader('Strict-Transport-Security', hsts.raw),
         location: { kind: 'header', name: 'Strict-Transport-Security', url: evidence.url },

@@ -101,7 +101,7 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
       'csp-not-implemented-but-reporting-enabled': { pass: false, ours: ['csp-missing'] },
     },
     oursOnly: {
-      'csp-base-uri': 'the Observatory computes insecureBaseUri but does not score it (ours is low only with nonces or hashes, info otherwise)',
+      'csp-base-uri': "the Observatory computes insecureBaseUri but does not score it (ours is low only with nonces, or hashes with 'strict-dynamic'; info otherwise)",
       'csp-frame-ancestors': 'the Observatory scores frame-ancestors only through its X-Frame-Options test (ours is info while X-Frame-Options protects)',
       'csp-form-action-http': 'the Observatory fails http: in form-action (insecure scheme), but not `*`',
     },
@@ -111,6 +111,7 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     observatoryTest: cookiesTest,
     ourRules: [
       'cookie-session-no-secure',
+      'cookie-no-secure',
       'cookie-session-no-httponly',
       'cookie-session-no-samesite',
       'cookie-samesite-none-insecure',
@@ -123,8 +124,8 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
       // Passes in the Observatory (its default expectation) although some cookie lacks SameSite.
       'cookies-secure-with-httponly-sessions': { pass: true, ours: [] },
       // Any cookie without Secure, session or not.
-      'cookies-without-secure-flag': { pass: false, ours: ['cookie-session-no-secure'] },
-      'cookies-without-secure-flag-but-protected-by-hsts': { pass: false, ours: ['cookie-session-no-secure'] },
+      'cookies-without-secure-flag': { pass: false, ours: ['cookie-session-no-secure', 'cookie-no-secure'] },
+      'cookies-without-secure-flag-but-protected-by-hsts': { pass: false, ours: ['cookie-session-no-secure', 'cookie-no-secure'] },
       'cookies-session-without-secure-flag': { pass: false, ours: ['cookie-session-no-secure'] },
       'cookies-session-without-secure-flag-but-protected-by-hsts': { pass: false, ours: ['cookie-session-no-secure'] },
       'cookies-session-without-httponly-flag': { pass: false, ours: ['cookie-session-no-httponly'] },
@@ -196,7 +197,7 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
     },
     oursOnly: {
       'hsts-no-include-subdomains': 'the Observatory does not require includeSubDomains',
-      'hsts-short-max-age': 'we ask for one year; the Observatory for six months',
+      'hsts-short-max-age': 'we ask for one year; the Observatory for six months (ours is info from six months on)',
     },
   },
   sri: {
@@ -557,7 +558,7 @@ export interface Deliberate {
 
 /** A spec-backed row names its source: an RFC, a W3C/WHATWG spec section, or browser source code. */
 export const CITATION =
-  /\b(RFC \d+|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
+  /\b(RFC \d+(?:bis)?|W3C SRI|CSP3|Fetch|HTML|Mixed Content|Referrer Policy|URL Standard|Chromium|Firefox|WebKit|Public Suffix List|transport_security_state_static)\b/;
 
 /** Reads the table rows of the disagreements doc: `| \`variant\` | check | Observatory says | we say | kind | why |`. */
 export function parseDeliberate(markdown: string): Deliberate[] {

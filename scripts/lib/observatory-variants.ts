@@ -469,6 +469,13 @@ function cookieVariants(): Variant[] {
     ['analytics-no-secure', ['_ga=GA1.1.123.456; Path=/; Max-Age=63072000; SameSite=Lax']],
     ['good-session-and-insecure-pref', ['sessionid=c0ffee; Path=/; Secure; HttpOnly; SameSite=Lax', 'theme=dark; Path=/']],
   ];
+  // A cookie for the whole domain while HSTS covers only this host: subdomains are still reached over plain HTTP.
+  out.push(
+    variant('cookies/domain-pref-hsts-without-subdomains', ['cookies'], `lang=en; Path=/; Domain=${HOST} (HSTS max-age=63072000 only)`, {
+      setCookies: [`lang=en; Path=/; Domain=${HOST}`],
+      headers: { 'Strict-Transport-Security': 'max-age=63072000' },
+    }),
+  );
   for (const [slug, lines] of odd) out.push(variant(`cookies/${slug}`, ['cookies'], lines.join(' + ') || 'no cookies', { setCookies: lines }));
   // The same cookies on a site that sends no HSTS header (HTTPS with a redirect, but the browser may still try http://).
   const noHsts: [string, string][] = [
@@ -695,9 +702,25 @@ function platformVariants(): Variant[] {
       { allowOrigin: '*' },
     ],
   ];
-  return cases.map(([slug, host, note, headers, cors]) =>
+  const out = cases.map(([slug, host, note, headers, cors]) =>
     variant(`platform/${slug}`, cors ? [...all, 'cors'] : all, note, { host, headers, ...(cors ? { cors } : {}) }),
   );
+  // forum.webflow.com/t/how-do-i-add-strict-transport-security/123436 (read 2026-12-06; the capture shows no post
+  // dates): a Webflow-hosted site with "Use secure frame headers" on, scanned by securityheaders.com, lacks
+  // Strict-Transport-Security, X-Content-Type-Options and Referrer-Policy. The thread does not quote the
+  // X-Frame-Options or CSP values, so only the three checks it shows are compared.
+  out.push(
+    variant(
+      'platform/webflow-forum-scan',
+      ['hsts', 'xcto', 'referrer'],
+      'Webflow hosting on a custom domain, securityheaders.com scan quoted in forum.webflow.com thread 123436: no HSTS, nosniff or Referrer-Policy',
+      { host: 'www.webflow-client.example.com', headers: only({}) },
+    ),
+  );
+  // Bubble (*.bubbleapps.io), Glide (*.glide.page) and Softr (*.softr.app): no public capture or platform document of
+  // the security headers their hosted apps send was found (searches of 2026-12-06, listed in docs/benchmarks.md), so
+  // they have no variant rather than invented headers.
+  return out;
 }
 
 /** Every variant, in a stable order. Ids are unique. */

@@ -90,6 +90,25 @@ export function trustsByNonceOrHash(policy: CspPolicy): boolean {
 }
 
 /**
+ * What an injected `<base>` can do under this policy's script-src:
+ * - `runs`: a nonce (CSP3: a matching nonce allows the script whatever its URL, and HTML resolves a relative src
+ *   against the first <base href>), or a hash with 'strict-dynamic' (a hashed inline script's relative loads follow
+ *   the <base> and are trusted through it): the browser runs the attacker's script;
+ * - `hash`: hashes without 'strict-dynamic': an external script must still match its hash (its integrity metadata),
+ *   and scripts it loads must match the host sources, so a re-pointed URL is blocked;
+ * - `host`: a host allowlist only: a re-pointed script on another host is blocked;
+ * - undefined: the policy does not restrict scripts at all (no script-src or default-src), so it blocks nothing.
+ */
+export function baseUriExposure(policy: CspPolicy): 'runs' | 'hash' | 'host' | undefined {
+  const sources = effectiveSources(policy, 'script-src');
+  if (!sources) return undefined;
+  const src = lowered(sources);
+  if (src.some((t) => t.startsWith("'nonce-"))) return 'runs';
+  if (!src.some((t) => NONCE_OR_HASH.test(t))) return 'host';
+  return src.includes("'strict-dynamic'") ? 'runs' : 'hash';
+}
+
+/**
  * Sources of form-action that allow a submit to a plain http:// address: `http:`, an `http://…` source, or `*` and
  * `http://*` (in CSP3 `*` matches http and https URLs). form-action does not fall back to default-src.
  */
@@ -104,6 +123,16 @@ export function allPolicies(policies: CspPolicy[], allows: (p: CspPolicy) => boo
 
 export function hasDirective(policies: CspPolicy[], directive: string, { metaCounts = true } = {}): boolean {
   return policies.some((p) => (metaCounts || p.source === 'header') && p.directives.has(directive));
+}
+
+/**
+ * `object-src` (or default-src) that allows the app's own origin only ('self', possibly beside a 'none' that is then
+ * ignored). No current browser runs plugins (HTML dropped plugin content; Chromium and Firefox removed NPAPI/Flash), so
+ * <object>/<embed> can then only show the app's own resources, as an <iframe> could.
+ */
+export function objectSrcSelfOnly(policy: CspPolicy): boolean {
+  const src = lowered(effectiveSources(policy, 'object-src') ?? []);
+  return src.includes("'self'") && src.every((t) => t === "'self'" || t === "'none'");
 }
 
 /** `object-src` is safe when it (or default-src) is 'none', or an empty source list (which matches nothing). */

@@ -7,6 +7,8 @@ import type { FixGuide } from '../../engine/rule';
 
 export const HSTS_RECOMMENDED = 'max-age=31536000; includeSubDomains';
 export const ONE_YEAR = 31_536_000;
+/** 180 days: the MDN HTTP Observatory's and Mozilla's web security guidelines' minimum max-age. */
+export const SIX_MONTHS = 15_552_000;
 
 export type Hsts =
   | { state: 'absent' }

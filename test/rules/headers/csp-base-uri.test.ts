@@ -11,9 +11,29 @@ describeRule(rule, {
     // Issue 9: without a nonce or hash a re-pointed relative script is still blocked by the host allowlist: info
     // (was low); with a nonce or hash the browser runs it from the attacker's host: low.
     { name: 'nonce-based policy without base-uri: low', evidence: csp("script-src 'nonce-r4nd0m'"), messages: ['open'], severity: 'low' },
+    // A hash binds the script's content, so a re-pointed script is blocked unless 'strict-dynamic' passes the trust
+    // on to what a hashed script loads by relative URL (bench:observatory, platform/cloudflare-pages-passkeys-dev).
     {
-      name: 'hash-based policy without base-uri: low',
+      name: 'hash-based policy without base-uri: info (a re-pointed script must still match its hash)',
       evidence: csp("default-src 'self'; script-src 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"),
+      messages: ['hashes'],
+      severity: 'info',
+    },
+    {
+      name: "hash with 'strict-dynamic' without base-uri: low (the hashed script's relative loads follow <base>)",
+      evidence: csp("script-src 'strict-dynamic' 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"),
+      messages: ['open'],
+      severity: 'low',
+    },
+    {
+      name: 'a second policy with a host allowlist blocks the re-pointed nonced script: info',
+      evidence: csp("script-src 'nonce-r4nd0m'", "script-src 'self'"),
+      messages: ['advice'],
+      severity: 'info',
+    },
+    {
+      name: 'a second policy that does not restrict scripts leaves the nonced one exposed',
+      evidence: csp("script-src 'nonce-r4nd0m'", "frame-ancestors 'self'"),
       messages: ['open'],
       severity: 'low',
     },

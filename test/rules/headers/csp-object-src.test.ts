@@ -8,8 +8,12 @@ const csp = (...values: string[]) => evidence({ headers: values.map((v): [string
 
 describeRule(rule, {
   flagged: [
-    { name: "default-src 'self' allows same-origin plugins", evidence: csp("default-src 'self'"), messages: ['open'], severity: 'low' },
-    { name: "object-src 'self'", evidence: csp("default-src 'none'; object-src 'self'"), messages: ['open'] },
+    // No current browser runs plugins: limited to 'self', <object>/<embed> only shows the app's own resources (info).
+    { name: "default-src 'self' limits objects to the app's origin: info", evidence: csp("default-src 'self'"), messages: ['self'], severity: 'info' },
+    { name: "object-src 'self': info", evidence: csp("default-src 'none'; object-src 'self'"), messages: ['self'], severity: 'info' },
+    { name: "'self' beside an ignored 'none'", evidence: csp("object-src 'none' 'self'"), messages: ['self'], severity: 'info' },
+    { name: "a second policy limiting objects to 'self' is enough", evidence: csp('default-src *', "object-src 'self'"), messages: ['self'] },
+    { name: "'self' with another host is open", evidence: csp("object-src 'self' https://cdn.example.net"), messages: ['open'], severity: 'low' },
     { name: "'none' mixed with other sources is not 'none'", evidence: csp("object-src 'none' https://cdn.example.net"), messages: ['open'] },
     { name: 'a policy without object-src or default-src', evidence: csp("script-src 'self'"), messages: ['open'] },
     { name: 'comma-joined policies, neither restricting plugins', evidence: csp("script-src 'self', default-src *"), messages: ['open'] },
@@ -27,5 +31,8 @@ describeRule(rule, {
     { name: 'an empty object-src source list matches nothing, like none', evidence: csp("default-src 'self'; object-src") },
     { name: 'no policy (csp-missing reports it)', evidence: evidence() },
   ],
-  fixed: [{ name: 'the fix guide baseline', before: csp("default-src 'self'"), after: evidence({ headers: fixHeaders(rule) }) }],
+  fixed: [
+    { name: 'the fix guide baseline', before: csp("default-src 'self'"), after: evidence({ headers: fixHeaders(rule) }) },
+    { name: 'the fix guide baseline on an open policy', before: csp('default-src *'), after: evidence({ headers: fixHeaders(rule) }) },
+  ],
 });

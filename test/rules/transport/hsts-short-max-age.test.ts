@@ -24,13 +24,17 @@ describeRule(rule, {
       severity: 'low',
       check: ([f]) => expect(f!.message).toContain('is 1 days'),
     },
+    // Six months or more protects every visitor who returns within six months: hardening (info), not low.
     {
-      name: 'six months (the Observatory minimum) is still under a year',
+      name: 'six months (the Observatory minimum) is under a year: info',
       evidence: evidence({ headers: [sts('max-age=15768000')] }),
-      messages: ['short'],
+      messages: ['halfYear'],
+      severity: 'info',
       check: ([f]) => expect(f!.message).toContain('182 days'),
     },
-    { name: 'one second short of a year', evidence: evidence({ headers: [sts('max-age=31535999')] }), messages: ['short'] },
+    { name: 'exactly 180 days: info', evidence: evidence({ headers: [sts('max-age=15552000')] }), messages: ['halfYear'], severity: 'info' },
+    { name: 'one second short of 180 days: low', evidence: evidence({ headers: [sts('max-age=15551999')] }), messages: ['short'], severity: 'low' },
+    { name: 'one second short of a year: info', evidence: evidence({ headers: [sts('max-age=31535999')] }), messages: ['halfYear'], severity: 'info' },
     {
       name: 'max-age=0 switches HSTS off',
       evidence: evidence({ headers: [sts('max-age=0')] }),

@@ -101,6 +101,20 @@ function jwt(rng: Rng, claims: Record<string, unknown>): string {
   return [header, base64url(JSON.stringify(claims)), b64url(rng, 43)].join('.');
 }
 
+/**
+ * A stateless GitHub App installation token (`ghs_APPID_JWT`, GitHub changelog 2026-04-24): an RS256-style JWT with
+ * the installation's claims; about 520 characters like the real ones. Not in FAKE_KEYS (one generator per provider,
+ * and that one makes the classic `ghs_` + 36 shape).
+ */
+export function githubStatelessInstallationToken(rng: Rng): string {
+  const appId = chars(rng, '123456789', 1) + chars(rng, DIGITS, 6);
+  const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+  const claims = base64url(
+    JSON.stringify({ iat: 1780000000, exp: 1780003600, iss: appId, sub: `installation|${chars(rng, DIGITS, 8)}`, jti: b64url(rng, 22) }),
+  );
+  return join('gh', 's_', appId, '_', header, '.', claims, '.', b64url(rng, 342));
+}
+
 const supabaseClaims = (rng: Rng, role: string) => ({ iss: 'supabase', ref: chars(rng, LOWER, 20), role, iat: 1700000000, exp: 2000000000 });
 
 const DASHES = '-'.repeat(5);

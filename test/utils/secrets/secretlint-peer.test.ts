@@ -16,12 +16,11 @@ const KNOWN_MISSES: Record<string, string> = {
   'https://hooks.slack.com/services/TXXXXX': 'placeholder (`XXXX`)',
   [SLACK('b', '23984754863', '2348975623112')]: 'a bot token without its random last segment (we require it)',
   [SLACK('o', '23984754863', '2348975623113')]: 'a legacy token without its hex part (we require it)',
-  ghs_12345_eyJ: 'a JWT-style installation token, not the documented `ghs_` + 36 shape',
   'glpat-aBcDeFgHiJkLmNoPqRsT': 'placeholder (sequential letters)',
   'sk-ant-api04-': 'an `api04` version Anthropic does not document',
   dapi1234567890ABCDEF: 'placeholder (sequential digits)',
   dapi0123456789ABCDEF: 'placeholder (sequential digits)',
-  dapiFEDCBA9876543210: 'placeholder (sequential digits)',
+  dapiFEDCBA9876543210: 'upper-case hex: no Databricks source shows it (gitleaks, like us, takes lower-case hex)',
   'postgresql://pguser:secur3Pass@postgres.example.com': 'host `example.com` marks a documentation example',
   'mongodb://realuser:s3cr3tP4ss@db1.example.net': 'host `example.net` marks a documentation example',
 };

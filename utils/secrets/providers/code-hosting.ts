@@ -36,7 +36,12 @@ export const CODE_HOSTING_PROVIDERS = defineProviders([
   github('github-pat', 'GitHub personal access token (classic)', 'ghp_', 'https://github.com/settings/tokens'),
   github('github-oauth-token', 'GitHub OAuth access token', 'gho_', 'https://github.com/settings/applications'),
   github('github-user-token', 'GitHub App user-to-server token', 'ghu_', 'https://github.com/settings/apps/authorizations'),
-  github('github-app-token', 'GitHub App installation token', 'ghs_', 'https://github.com/settings/apps'),
+  {
+    ...github('github-app-token', 'GitHub App installation token', 'ghs_', 'https://github.com/settings/apps'),
+    // github.blog/changelog/2026-04-24-notice-about-upcoming-new-format-for-github-app-installation-tokens/: newly
+    // issued installation tokens are stateless, `ghs_APPID_JWT`, about 520 characters.
+    format: '`ghs_` + 30 + 6-char CRC32 checksum, or (stateless, since 2026) `ghs_` + app id + `_` + a JWT',
+  },
   github('github-refresh-token', 'GitHub App refresh token', 'ghr_', 'https://github.com/settings/apps/authorizations'),
   {
     id: 'github-fine-grained-pat',
@@ -73,6 +78,11 @@ const classic = (provider: Id, prefix: string) =>
   });
 
 const GITLAB_ROUTABLE = /\.[0-9a-z]{9}/;
+/**
+ * The stateless installation token (GitHub changelog 2026-04-24): `ghs_` + the app id + `_` + a JWT signed by GitHub
+ * (three base64url segments, header and claims both JSON objects, so both start `eyJ`). About 520 characters.
+ */
+const GITHUB_STATELESS_INSTALLATION = /ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{16,1000}/;
 const FINE_GRAINED_TWO_PARTS = /^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/;
 
 export const CODE_HOSTING_DETECTORS: readonly Detector<Id>[] = [
@@ -80,6 +90,12 @@ export const CODE_HOSTING_DETECTORS: readonly Detector<Id>[] = [
   classic('github-oauth-token', 'gho_'),
   classic('github-user-token', 'ghu_'),
   classic('github-app-token', 'ghs_'),
+  prefixed({
+    provider: 'github-app-token',
+    prefixes: ['ghs_'],
+    pattern: GITHUB_STATELESS_INSTALLATION,
+    verify: () => ({ confidence: 'high', reason: 'prefix "ghs_", app id and JWT (stateless installation token)' }),
+  }),
   classic('github-refresh-token', 'ghr_'),
   prefixed({
     provider: 'github-fine-grained-pat',

@@ -1,0 +1,84 @@
+import { expect } from 'vitest';
+import rule from '@/rules/cookies/cookie-no-secure';
+import { cookie, evidence } from '../../helpers/evidence';
+import { setCookie } from '../../helpers/fix-guide';
+import { describeRule } from '../../helpers/rule-cases';
+
+const HSTS: [string, string] = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'];
+const HSTS_HOST_ONLY: [string, string] = ['Strict-Transport-Security', 'max-age=31536000'];
+
+describeRule(rule, {
+  flagged: [
+    {
+      name: 'preference cookie without Secure on a site without HSTS: sent in clear on a plain-HTTP request',
+      evidence: evidence({ cookies: [setCookie('prefs=dark; Path=/; SameSite=Lax')] }),
+      messages: ['exposed'],
+      severity: 'low',
+      check: ([f]) => expect(f!.message).toContain('"prefs"'),
+    },
+    {
+      name: 'an invalid HSTS header protects nothing (browsers ignore it)',
+      evidence: evidence({ headers: [['Strict-Transport-Security', 'max-age=abc']], cookies: [setCookie('theme=dark; Path=/')] }),
+      messages: ['exposed'],
+      severity: 'low',
+    },
+    {
+      name: 'domain cookie while HSTS lacks includeSubDomains: subdomains are reached over HTTP',
+      evidence: evidence({ headers: [HSTS_HOST_ONLY], cookies: [setCookie('lang=en; Path=/; Domain=example.com')] }),
+      messages: ['subdomains'],
+      severity: 'low',
+    },
+    {
+      name: 'HSTS protects the host: info (hardening)',
+      evidence: evidence({ headers: [HSTS], cookies: [setCookie('theme=dark; Path=/')] }),
+      messages: ['protected'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('HSTS keeps'),
+    },
+    {
+      name: 'host-only cookie with HSTS without includeSubDomains: protected',
+      evidence: evidence({ headers: [HSTS_HOST_ONLY], cookies: [setCookie('theme=dark; Path=/')] }),
+      messages: ['protected'],
+      severity: 'info',
+    },
+    {
+      name: 'preloaded host (*.web.app) without any HSTS header: protected',
+      evidence: evidence({ url: 'https://myapp.web.app/', cookies: [setCookie('theme=dark; Path=/; Domain=myapp.web.app', 'https://myapp.web.app/')] }),
+      messages: ['protected'],
+      severity: 'info',
+    },
+    {
+      name: 'analytics cookie from the cookie store (Secure known there)',
+      evidence: evidence({ cookies: [cookie({ name: '_ga', secure: false, httpOnly: false })] }),
+      messages: ['exposed'],
+    },
+  ],
+  clean: [
+    { name: 'cookie with Secure', evidence: evidence({ cookies: [setCookie('theme=dark; Path=/; Secure')] }) },
+    { name: 'session cookie without Secure is cookie-session-no-secure’s', evidence: evidence({ cookies: [setCookie('sessionid=x; Path=/; HttpOnly')] }) },
+    { name: 'anti-CSRF cookie without Secure is cookie-session-no-secure’s', evidence: evidence({ cookies: [setCookie('csrftoken=x; Path=/')] }) },
+    {
+      name: 'SameSite=None without Secure is cookie-samesite-none-insecure’s (not reported twice)',
+      evidence: evidence({ cookies: [setCookie('prefs=compact; Path=/; SameSite=None')] }),
+    },
+    {
+      name: 'cookie read by page scripts (Secure unknown)',
+      evidence: evidence({ cookies: [cookie({ name: 'theme', secure: false, httpOnly: false, source: 'page' })] }),
+    },
+    {
+      name: 'page served over plain HTTP (https-not-used reports that)',
+      evidence: evidence({ url: 'http://app.example.com/', cookies: [setCookie('theme=dark; Path=/', 'http://app.example.com/')] }),
+    },
+    {
+      name: '__Secure- cookie without Secure is refused by the browser (cookie-prefix)',
+      evidence: evidence({ cookies: [setCookie('__Secure-theme=dark; Path=/')] }),
+    },
+  ],
+  fixed: [
+    {
+      name: 'adding Secure',
+      before: evidence({ cookies: [setCookie('prefs=dark; Path=/; SameSite=Lax')] }),
+      after: evidence({ cookies: [setCookie('prefs=dark; Path=/; SameSite=Lax; Secure')] }),
+    },
+  ],
+});
