@@ -11,18 +11,25 @@ const lasting = (name: string, seconds: number) => cookie({ name, expires: NOW_S
 describeRule(rule, {
   flagged: [
     {
-      name: 'session cookie that lives 30 days',
+      name: 'session cookie that lives 30 days: info (within NIST AAL1)',
       evidence: evidence({ cookies: [lasting('session', 30 * DAY)] }),
-      messages: ['long'],
-      severity: 'low',
+      messages: ['weeks'],
+      severity: 'info',
       check: ([f]) => {
-        expect(f!.message).toBe('Session cookie "session" expires in 30 days.');
+        expect(f!.message).toContain('Session cookie "session" expires in 30 days: fine for a low-risk app');
         expect(f!.evidence).toContain('expires 2026-12-23');
       },
     },
-    { name: 'remember-me cookie for a year', evidence: evidence({ cookies: [lasting('remember_token', 365 * DAY)] }), messages: ['long'] },
-    { name: 'just over a day', evidence: evidence({ cookies: [lasting('sid', DAY + 60)] }), messages: ['long'] },
-    { name: 'Max-Age from Set-Cookie', evidence: evidence({ cookies: [setCookie('session=x; Max-Age=2592000; Secure; HttpOnly')] }), messages: ['long'] },
+    {
+      name: 'just over 30 days: low',
+      evidence: evidence({ cookies: [lasting('session', 30 * DAY + 60)] }),
+      messages: ['long'],
+      severity: 'low',
+      check: ([f]) => expect(f!.message).toBe('Session cookie "session" expires in 30 days: longer than the 30 days after which even low-assurance logins should be repeated.'),
+    },
+    { name: 'remember-me cookie for a year', evidence: evidence({ cookies: [lasting('remember_token', 365 * DAY)] }), messages: ['long'], severity: 'low' },
+    { name: 'just over a day', evidence: evidence({ cookies: [lasting('sid', DAY + 60)] }), messages: ['weeks'], severity: 'info' },
+    { name: 'Max-Age from Set-Cookie', evidence: evidence({ cookies: [setCookie('session=x; Max-Age=2592000; Secure; HttpOnly')] }), messages: ['weeks'] },
     {
       name: 'Max-Age wins over a short Expires',
       evidence: evidence({ cookies: [setCookie(`session=x; Expires=${new Date(NOW + 3_600_000).toUTCString()}; Max-Age=31536000`)] }),
