@@ -54,17 +54,18 @@ export function findTypeAnchors(root: Node, names: readonly string[], maxNodes =
     if (!el || el.closest(SKIP)) continue;
     const prior = found.get(text);
     if (prior?.row) continue;
-    const row = inTypeRow(el);
+    const row = inTypeRow(el, text);
     if (!prior || row) found.set(text, { el, row });
   }
   return new Map([...found].map(([k, v]) => [k, v.el]));
 }
 
-function inTypeRow(el: Element): boolean {
+/** A row of the type list: a close ancestor holding little more than the name and its privacy state. */
+function inTypeRow(el: Element, name: string): boolean {
   let a: Element | null = el;
   for (let i = 0; a && i < 4; i++, a = a.parentElement) {
     const t = a.textContent ?? '';
-    if (t.length > 400) return false;
+    if (t.length > name.length + 60) return false;
     if (ROW_TEXT.test(t)) return true;
   }
   return false;
