@@ -135,18 +135,32 @@ function onConnect(port: Browser.runtime.Port): void {
   editorRefresher().poke(tabId);
 }
 
-/** Registered synchronously at service-worker start-up (entrypoints/background/index.ts). */
+/**
+ * Registered synchronously at service-worker start-up (entrypoints/background/index.ts). Each listener on its own:
+ * an API this browser lacks costs only its part of the Bubble watch, never the service worker's other listeners.
+ */
 export function startBubbleEditorWatch(): void {
-  browser.webRequest.onCompleted.addListener(
-    (d) => {
-      if (isEditorTraffic(d as Parameters<typeof isEditorTraffic>[0])) editorRefresher().poke(d.tabId);
-    },
-    { urls: EDITOR_TRAFFIC },
+  const register = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      /* this browser (or a test's fake) does not have that API */
+    }
+  };
+  register(() =>
+    browser.webRequest.onCompleted.addListener(
+      (d) => {
+        if (isEditorTraffic(d as Parameters<typeof isEditorTraffic>[0])) editorRefresher().poke(d.tabId);
+      },
+      { urls: EDITOR_TRAFFIC },
+    ),
   );
-  browser.runtime.onConnect.addListener(onConnect);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    for (const key of Object.keys(changes)) if (key.startsWith(EDITOR_SCOPE_PREFIX)) void pushToTabs(key.slice(PREFIXES.audit.length));
-  });
-  browser.tabs.onRemoved.addListener((tabId) => refresher?.forget(tabId));
+  register(() => browser.runtime.onConnect.addListener(onConnect));
+  register(() =>
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      for (const key of Object.keys(changes)) if (key.startsWith(EDITOR_SCOPE_PREFIX)) void pushToTabs(key.slice(PREFIXES.audit.length));
+    }),
+  );
+  register(() => browser.tabs.onRemoved.addListener((tabId) => refresher?.forget(tabId)));
 }
