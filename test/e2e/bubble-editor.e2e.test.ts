@@ -196,6 +196,39 @@ describe('Bubble editor, live', () => {
     await page.close();
   });
 
+  it('a model with hostile names: shown as text in the panel, invisible characters escaped, nothing runs', async () => {
+    const page = await h.browser.context.newPage();
+    await page.goto(`${EDITOR}&hostile=1`, { waitUntil: 'load' });
+    await until(
+      'the first read',
+      () => panelState(page),
+      (p) => !!p?.badge,
+    );
+    await page.evaluate(() =>
+      (window as unknown as { __editorWrite(p: string[], b: unknown): Promise<unknown> }).__editorWrite(['user_types', 'evil'], {
+        '%d': '<img src=x onerror="window.__pwned=1">\u202Egnp.exe',
+        '%f3': { email_text: { '%d': 'Email', '%v': 'text' } },
+      }),
+    );
+    const s = await until(
+      'the hostile type listed',
+      () => panelState(page),
+      (p) => !!p && p.box !== undefined && Number(p.badge) > 0,
+    );
+    await page.mouse.click(s!.box!.x, s!.box!.y);
+    const open = await until(
+      'the hostile item',
+      () => panelState(page),
+      (p) => !!p?.items.some((t) => t.includes('onerror')),
+    );
+    const item = open!.items.find((t) => t.includes('onerror'))!;
+    expect(item).toContain('<img src=x onerror="window.__pwned=1">\\u202Egnp.exe');
+    expect(item).not.toContain('\u202E');
+    expect(await inShadow<number>(page, 'micro-app-auditor-panel', 'function () { return this.querySelectorAll("img").length; }')).toEqual([0]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
   it('marks the types without privacy rules on Data → Privacy, found by their names', async () => {
     const page = await h.browser.context.newPage();
     await page.goto(PRIVACY, { waitUntil: 'load' });
