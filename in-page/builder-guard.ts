@@ -19,7 +19,7 @@ import { fieldValue, inPrivateRow, partialField, startFieldGuard, type FieldMatc
 export const WARNING_HOST = 'micro-app-auditor-warning';
 
 /** Inline, important: a page stylesheet cannot hide the warning's host (an inline !important declaration wins). */
-const HOST_STYLE =
+export const HOST_STYLE =
   'display:block !important;visibility:visible !important;opacity:1 !important;transform:none !important;filter:none !important;clip-path:none !important;position:static !important';
 
 /**

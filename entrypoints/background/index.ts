@@ -13,6 +13,7 @@ import { handleDeepAudit, handleObserved } from './supabase-dashboard';
 import { handleGlideObserved } from './glide-builder';
 import { cancelProbe } from './supabase-app';
 import { cancelBubbleCheck } from './bubble-app';
+import { startBubbleEditorWatch } from './bubble-watch';
 import { purgeExpired, purgeOnBrowserStart, storeGuides } from './store';
 import { ALL_RULES } from '@/rules';
 import { showBadge } from './badge';
@@ -75,6 +76,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
 export default defineBackground(() => {
   // Listeners are registered synchronously at start-up so a restarted service worker receives the event that woke it.
   startCapture();
+  startBubbleEditorWatch(); // the Bubble editor's writes refresh its audit; its in-page panel's data
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => handleMessage(raw, sender));
 

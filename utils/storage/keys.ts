@@ -15,6 +15,7 @@
  *   confirmed:<scope>              checklist items the user confirmed by hand on a site or project (date)
  * storage.session:
  *   capture:<tabId>                the requests a tab made (no query strings), mirrored for a restarted worker
+ *   bubble-panel:dismissed         Bubble apps whose in-editor panel the user closed this session (scopes)
  */
 
 export const KEYS = {
@@ -29,6 +30,8 @@ export const KEYS = {
   confirmed: (scope: string) => `confirmed:${scope}`,
   /** storage.session */
   capture: (tabId: number) => `capture:${tabId}`,
+  /** storage.session */
+  bubblePanelDismissed: 'bubble-panel:dismissed',
 } as const;
 
 export const PREFIXES = {
