@@ -59,6 +59,24 @@ describe('collectSupabase: consent gate', () => {
     expect(app!.projects[0]!.probe).toBeUndefined();
   });
 
+  it('with the site granted but not its project’s address, says the page’s own requests to it were not read', async () => {
+    const granted = new Set([`${ORIGIN}/*`]);
+    const asked: string[] = [];
+    const hostAccess = async (p: string) => (asked.push(p), granted.has(p));
+    const gaps: { collector: string; message: string }[] = [];
+    await collectSupabase(opts(fakeFetch(), { hostAccess }), gaps);
+    expect(asked).toEqual([`${ORIGIN}/*`, `https://${REF}.supabase.co/*`]);
+    expect(gaps.map((g) => g.message)).toEqual([expect.stringContaining(`requests to ${REF}.supabase.co were not read`)]);
+    // Granted (the popup's one prompt for both): no gap. A quick audit (site not granted): nothing to add either.
+    granted.add(`https://${REF}.supabase.co/*`);
+    const after: typeof gaps = [];
+    await collectSupabase(opts(fakeFetch(), { hostAccess }), after);
+    expect(after).toEqual([]);
+    const quick: typeof gaps = [];
+    await collectSupabase(opts(fakeFetch(), { hostAccess: async () => false }), quick);
+    expect(quick).toEqual([]);
+  });
+
   it('consent for another origin does not count', async () => {
     await fakeBrowser.storage.local.set({ [probeConsentKey('https://other.example.com')]: { grantedAt: 1, via: 'popup' } });
     const f = fakeFetch();
