@@ -53,8 +53,8 @@ export function SupabaseHostAccess({ audit, api, onGranted }: SupabaseHostAccess
   if (state === 'granted')
     return (
       <p class="access supabase-access" data-testid="supabase-host-access" data-state="granted" role="status">
-        Allowed. Reload the app’s page: the requests it makes to its Supabase project while it loads are read then, and the next audit lists the
-        tables a logged-out visitor’s page received.
+        Allowed. Reload the app’s page: the requests it makes to its Supabase project while it loads are read then, and the next audit lists the tables a
+        logged-out visitor’s page received.
       </p>
     );
   if (!missing?.length) return null;
@@ -74,9 +74,9 @@ export function SupabaseHostAccess({ audit, api, onGranted }: SupabaseHostAccess
           <code data-testid="supabase-host">{h}</code>
         </span>
       ))}
-      . Your browser shows the extension the page’s requests to that address only with your permission. With it, the audit reads each request’s
-      address, the column names it asks for and how many rows came back, to tell you which tables a logged-out visitor receives. Row values
-      are never read or stored, and nothing extra is sent to the project.
+      . Your browser shows the extension the page’s requests to that address only with your permission. With it, the audit reads each request’s address, the
+      column names it asks for and how many rows came back, to tell you which tables a logged-out visitor receives. Row values are never read or stored, and
+      nothing extra is sent to the project.
       {state === 'refused' && ' Not allowed: the page’s requests to its project stay unread.'}
       <button type="button" class="link" onClick={ask} data-testid="supabase-host-allow">
         Allow reading this app’s Supabase requests

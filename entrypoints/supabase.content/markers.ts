@@ -72,7 +72,8 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
   };
   const onScroll = () => {
     stale = true;
-    frame ??= requestAnimationFrame(() => {
+    if (frame !== undefined) return;
+    frame = requestAnimationFrame(() => {
       frame = undefined;
       paint();
     });

@@ -106,7 +106,14 @@ export function jwtRole(token: string): string | undefined {
   const part = /^eyJ[A-Za-z0-9_-]{1,2000}\.(eyJ[A-Za-z0-9_-]{1,4000})\.[A-Za-z0-9_-]{0,2000}$/.exec(token.trim())?.[1];
   if (!part) return undefined;
   try {
-    const json = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='))) as unknown;
+    const json = JSON.parse(
+      atob(
+        part
+          .replace(/-/g, '+')
+          .replace(/_/g, '/')
+          .padEnd(Math.ceil(part.length / 4) * 4, '='),
+      ),
+    ) as unknown;
     const role = json && typeof json === 'object' ? (json as { role?: unknown }).role : undefined;
     return typeof role === 'string' ? role.slice(0, 64) : undefined;
   } catch {

@@ -26,7 +26,8 @@ const PROJECT = `${REF}.supabase.co`;
 const reply = (audit: typeof APP): AuditReply => ({ ok: true, audit });
 const show = (api: PopupApi) => render(<Popup api={api} guideFor={(f, a) => guideForFinding(f, a, ruleById)} checklistFor={(a) => checklist(a, ALL_RULES)} />);
 /** The site granted (what the headless command and an earlier click grant), `projectGranted` for the project. */
-const access = (projectGranted: boolean) => vi.fn(async (origin: string) => origin === 'https://app.example.com' || (projectGranted && origin === `https://${PROJECT}`));
+const access = (projectGranted: boolean) =>
+  vi.fn(async (origin: string) => origin === 'https://app.example.com' || (projectGranted && origin === `https://${PROJECT}`));
 
 afterEach(() => cleanup());
 

@@ -62,7 +62,10 @@ describe('collectSupabase: consent gate', () => {
   it('with the site granted but not its project’s address, says the page’s own requests to it were not read', async () => {
     const granted = new Set([`${ORIGIN}/*`]);
     const asked: string[] = [];
-    const hostAccess = async (p: string) => (asked.push(p), granted.has(p));
+    const hostAccess = async (p: string) => {
+      asked.push(p);
+      return granted.has(p);
+    };
     const gaps: { collector: string; message: string }[] = [];
     await collectSupabase(opts(fakeFetch(), { hostAccess }), gaps);
     expect(asked).toEqual([`${ORIGIN}/*`, `https://${REF}.supabase.co/*`]);
