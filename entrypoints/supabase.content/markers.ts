@@ -110,6 +110,7 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
   };
 
   ctx.onInvalidated(() => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
     follow(false);
     io?.disconnect();
     inView.clear();

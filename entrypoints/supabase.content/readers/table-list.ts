@@ -47,7 +47,7 @@ export function listedTables(doc: Document, page: DashboardPage, base: string): 
     if (!name) continue;
     const schema = target.params.get('schema') || page.schema || 'public';
     // The badge's word must be in the link's text before any element is searched for it (most links have none).
-    const unrestricted = norm(textOf(link, 400)).includes(SAYS.unrestricted) && !!hasExactText(link, SAYS.unrestricted, 60);
+    const unrestricted = textOf(link, 400).toLowerCase().includes(SAYS.unrestricted) && !!hasExactText(link, SAYS.unrestricted, 60);
     const exposedIcon = !unrestricted && withExposedIcon.has(link);
     out.push({
       id,
