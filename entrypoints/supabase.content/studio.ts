@@ -157,36 +157,12 @@ export function pageOf(href: string): DashboardPage | undefined {
 /** Studio's own relative links, in the one shape that needs no URL parser (no `..`, `%`, `\\`, spaces, `//`). */
 const PLAIN_DASHBOARD_LINK = /^\/dashboard\/project\/([a-z0-9]{20}|_)(\/[A-Za-z0-9_\-/]*)?(?:\?([A-Za-z0-9_\-=&.+]*))?$/;
 
-/** The query of a link: what the readers ask of it (URLSearchParams has the same shape). */
-export type LinkParams = Pick<URLSearchParams, 'get'> & Iterable<[string, string]>;
-
-/**
- * The fast path's query, read like URLSearchParams: its characters (letters, digits, `_-=&.+`) need no
- * percent-decoding, only `+` → space; parsed on first use (most links are only asked for their ref and path).
- */
-function plainParams(q: string): LinkParams {
-  let pairs: [string, string][] | undefined;
-  const all = () =>
-    (pairs ??= q
-      .split('&')
-      .filter((x) => x.length > 0)
-      .map((x) => {
-        const eq = x.indexOf('=');
-        const plus = (v: string) => v.replace(/\+/g, ' ');
-        return eq === -1 ? [plus(x), ''] : [plus(x.slice(0, eq)), plus(x.slice(eq + 1))];
-      }));
-  return {
-    get: (name: string) => all().find(([k]) => k === name)?.[1] ?? null,
-    [Symbol.iterator]: () => all()[Symbol.iterator](),
-  };
-}
-
-export function linkTarget(href: string | null, base: string): { ref: string; path: string; params: LinkParams } | undefined {
+export function linkTarget(href: string | null, base: string): { ref: string; path: string; params: URLSearchParams } | undefined {
   if (!href) return undefined;
   // Fast path (a 500-table sidebar has 500 such links per pass): a root-relative link of this shape resolves to
   // https://supabase.com<href> when the page itself is on https://supabase.com, exactly as the URL parser would.
   const plain = base.startsWith('https://supabase.com/') && !href.includes('//') ? PLAIN_DASHBOARD_LINK.exec(href) : null;
-  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: plainParams(plain[3] ?? '') };
+  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: new URLSearchParams(plain[3] ?? '') };
   let u: URL;
   try {
     u = new URL(href, base);
