@@ -37,9 +37,9 @@ export function SupabaseHostAccess({ audit, api, onGranted }: SupabaseHostAccess
   const [missing, setMissing] = useState<string[]>();
   const [state, setState] = useState<'idle' | 'granted' | 'refused'>('idle');
 
+  // Checked again with each fresh audit: "Allow full audit of this site" may have granted the project meanwhile.
   useEffect(() => {
     let cancelled = false;
-    setMissing(undefined);
     void Promise.all(hosts.map(async (h) => ((await api.hasAccess(`https://${h}`).catch(() => false)) ? undefined : h))).then(
       (list) => !cancelled && setMissing(list.filter((h): h is string => h !== undefined)),
     );
@@ -47,7 +47,7 @@ export function SupabaseHostAccess({ audit, api, onGranted }: SupabaseHostAccess
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, audit.createdAt]);
 
   if (audit.context === 'builder' || !hosts.length) return null;
   if (state === 'granted')

@@ -55,6 +55,26 @@ describe('reading a Supabase app’s own requests', () => {
     expect(screen.getByTestId('supabase-host-access').textContent).toMatch(/Reload the app’s page/);
   });
 
+  it('goes once “Allow full audit of this site” has granted the project too (checked again with the fresh audit)', async () => {
+    let granted = false;
+    const api = fakePopupApi(TAB, async () => reply({ ...APP, createdAt: APP.createdAt + (granted ? 1 : 0) }), {
+      hasAccess: vi.fn(async (origin: string) => granted || origin === 'https://app.example.com'),
+      revokeAccess: vi.fn(async () => true),
+      requestAccess: vi.fn(async () => {
+        granted = true;
+        return true;
+      }),
+    });
+    // The site is granted: "Stop watching" revokes, then "Allow full audit" asks for the site and the project.
+    show(api);
+    await screen.findByTestId('supabase-host-access', {}, { timeout: 5000 });
+    granted = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Stop watching this site' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow full audit of this site' }, { timeout: 5000 }));
+    await waitFor(() => expect(api.requestAccess).toHaveBeenCalledWith('https://app.example.com', [PROJECT]));
+    await waitFor(() => expect(screen.queryByTestId('supabase-host-access')).toBeNull(), { timeout: 5000 });
+  });
+
   it('a refusal is said, and the offer stays', async () => {
     const api = fakePopupApi(TAB, async () => reply(APP), { hasAccess: access(false), requestAccess: vi.fn(async () => false) });
     show(api);
