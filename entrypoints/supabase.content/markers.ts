@@ -38,9 +38,22 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
             if (e.isIntersecting) inView.set(e.target, stale ? undefined : e.boundingClientRect);
             else inView.delete(e.target);
           }
-          if (placed.length) void ensure().then(paint);
+          if (placed.length) paintWhenIdle();
         })
       : undefined;
+  // The first badges wait for an idle moment: while the dashboard is still loading, its own work goes first.
+  let idleQueued = false;
+  function paintWhenIdle() {
+    if (idleQueued) return;
+    idleQueued = true;
+    ctx.requestIdleCallback(
+      () => {
+        idleQueued = false;
+        if (placed.length) void ensure().then(paint);
+      },
+      { timeout: 1000 },
+    );
+  }
   const ids = new Map<string, string>();
   const idOf = (key: string) => {
     let id = ids.get(key);
