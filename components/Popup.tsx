@@ -28,6 +28,7 @@ import { ChecklistView } from './ChecklistView';
 import { ExposureCheckPanel } from './ExposureCheckPanel';
 import { BubbleCheckPanel } from './bubble/BubbleCheckPanel';
 import { DeepAuditPanel } from './supabase/DeepAuditPanel';
+import { SupabaseHostAccess } from './supabase/SupabaseHostAccess';
 import { FindingsView, type Entry } from './FindingsView';
 import { ExportBar } from './ExportBar';
 import { SEVERITY_LABEL } from './SeverityTag';
@@ -156,6 +157,7 @@ export function Popup({ api, guideFor: resolveFor, checklistFor, onShown }: Popu
           running={state.phase === 'ready' && state.running}
           access={access}
           onToggleAccess={toggleAccess}
+          onAccessGranted={() => setAccess(true)}
           onRerun={tabId === undefined ? undefined : () => void run(tabId, audit)}
           guideFor={(f, a) => resolveFor(f, a, guides)}
           checklistFor={checklistFor}
@@ -194,6 +196,7 @@ interface AuditViewProps {
   running: boolean;
   access: boolean | undefined;
   onToggleAccess(): void;
+  onAccessGranted?(): void;
   onRerun: (() => void) | undefined;
   guideFor(finding: Finding, audit: Audit): ResolvedGuide | undefined;
   checklistFor(audit: Audit): ChecklistRow[];
@@ -203,7 +206,7 @@ interface AuditViewProps {
 
 const DAY_MS = 86_400_000;
 
-function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, checklistFor, api, tabId }: AuditViewProps) {
+function AuditView({ audit, running, access, onToggleAccess, onAccessGranted, onRerun, guideFor, checklistFor, api, tabId }: AuditViewProps) {
   const d = useDecisions(api, audit, tabId);
   const now = Date.now();
   const [focus, setFocus] = useState<ChecklistItem>();
@@ -275,6 +278,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
             </button>
           </p>
         )}
+        {access !== undefined && <SupabaseHostAccess audit={audit} api={api} {...(onAccessGranted ? { onGranted: onAccessGranted } : {})} />}
         {audit.gaps.length > 0 && (
           <ul class="gaps" aria-label="Not checked">
             {audit.gaps.map((g) => (

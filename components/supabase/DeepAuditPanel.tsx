@@ -59,7 +59,11 @@ export function DeepAuditPanel({ audit, tabId, api, onDone }: DeepAuditPanelProp
     const answered = reply.summary.calls.filter((c) => c.status >= 200 && c.status < 300).length;
     setStatus(
       reply.summary.ok
-        ? { kind: 'done', text: `Deep audit done: ${answered} of ${reply.summary.calls.length} read-only requests answered.` }
+        ? {
+            kind: 'done',
+            // A partial answer says what was not read (e.g. "SQL checks not available on this project: …").
+            text: `Deep audit done: ${answered} of ${reply.summary.calls.length} read-only requests answered.${reply.summary.message ? ` ${reply.summary.message}` : ''}`,
+          }
         : { kind: 'failed', text: reply.summary.message ?? 'The deep audit could not read the project.' },
     );
     onDone();

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { Audit } from '@/engine/audit';
 import type { HttpResponse, Source } from '@/utils/evidence/evidence';
 import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/utils/supabase/app-evidence';
@@ -45,11 +46,42 @@ export interface SupabaseCollectOptions {
   resources: readonly string[] | undefined;
   /** Test hook: options for the probe (fetch, clock, limits). */
   probe?: Partial<ExposureCheckOptions>;
+  /** Whether the extension may access a match pattern (default: browser.permissions.contains). */
+  hostAccess?: (pattern: string) => Promise<boolean>;
+}
+
+const hasHostAccess = (pattern: string) => browser.permissions.contains({ origins: [pattern] }).catch(() => false);
+
+/**
+ * Chromium's webRequest shows the page's own requests to `<ref>.supabase.co` only when the extension may access
+ * that host too: with the site granted but not the project, say so (the popup offers the project's address).
+ */
+async function unseenProjectRequests(o: SupabaseCollectOptions, refs: string[], gaps: { collector: string; message: string }[]) {
+  const access = o.hostAccess ?? hasHostAccess;
+  let site = false;
+  try {
+    site = await access(`https://${new URL(o.origin).host}/*`);
+  } catch {
+    return;
+  }
+  if (!site) return; // a quick audit: no webRequest capture at all, which the popup already says
+  for (const ref of refs.slice(0, MAX_PROJECTS_PROBED)) {
+    if (await access(`https://${ref}.supabase.co/*`).catch(() => false)) continue;
+    gaps.push({
+      collector: 'supabase',
+      message: `The page’s own requests to ${ref}.supabase.co were not read: the extension may access this site but not that address. Allow it in the popup (“Allow reading this app’s Supabase requests”) and reload the page to see which tables a logged-out visitor receives.`,
+    });
+  }
 }
 
 export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collector: string; message: string }[]): Promise<SupabaseApp | undefined> {
   const { app, probeKeys } = discoverSupabase({ sources: o.sources, responses: o.responses, resources: o.resources });
   if (!app) return undefined;
+  await unseenProjectRequests(
+    o,
+    app.projects.map((p) => p.ref),
+    gaps,
+  );
   const consent = await hasProbeConsent(o.origin);
   let budget: number = SUPABASE_LIMITS.probeTables;
   let probed = 0;

@@ -168,8 +168,15 @@ export function exposedSchemas(v: unknown): string[] | undefined {
     .slice(0, 50);
 }
 
-export const SQL_UNAVAILABLE =
-  'SQL checks not available on this project: its read-only query endpoint answered 404, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.';
+/**
+ * The gap when the read-only query endpoint gave no rows (404 on projects without the beta endpoint, any other
+ * refusal or error, no answer, or an answer that is not a list of rows): the advisor and bucket results still count.
+ */
+export function sqlUnavailable(status: number | undefined): string {
+  const how = !status ? 'did not answer' : status >= 200 && status < 300 ? `answered ${status} without rows` : `answered ${status}`;
+  return `SQL checks not available on this project: its read-only query endpoint ${how}, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.`;
+}
+export const SQL_UNAVAILABLE = sqlUnavailable(404);
 const asStr = (v: unknown, max = 2000) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 const asRoles = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.filter((r): r is string => typeof r === 'string').slice(0, 20);
@@ -197,23 +204,24 @@ export async function runDeepAudit(
     return { summary: { ok: false, calls: [], message: 'No dashboard sign-in was found in this tab. Sign in to the Supabase dashboard and try again.' } };
   const calls: DeepAuditSummary['calls'] = [];
   const p = `/v1/projects/${encodeURIComponent(ref)}`;
-  const run = async (label: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
+  const send = async (label: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json?: unknown }> => {
+    let r: { status: number; json?: unknown };
     try {
-      const r = await call(deps.fetch, token, method, path, body);
-      calls.push({ endpoint: label, status: r.status });
-      return r.json;
+      r = await call(deps.fetch, token, method, path, body);
     } catch {
-      calls.push({ endpoint: label, status: 0 });
-      return undefined;
+      r = { status: 0 };
     }
+    calls.push({ endpoint: label, status: r.status });
+    return r;
   };
+  const run = async (label: string, method: 'GET' | 'POST', path: string, body?: unknown) => (await send(label, method, path, body)).json;
   const QUERY = 'POST /v1/projects/{ref}/database/query/read-only';
+  // The status of the first query's own answer (the calls run in parallel: the list's order says nothing).
   let sqlStatus: number | undefined;
   const query = async (sql: string) => {
-    const before = calls.length;
-    const out = await run(QUERY, 'POST', `${p}/database/query/read-only`, { query: sql });
-    sqlStatus ??= calls[before]?.status;
-    return out;
+    const r = await send(QUERY, 'POST', `${p}/database/query/read-only`, { query: sql });
+    sqlStatus ??= r.status;
+    return r.json;
   };
 
   // The tables query first (with the others): a 404 there means no SQL at all on this project.
@@ -223,7 +231,9 @@ export async function runDeepAudit(
     run('GET /v1/projects/{ref}/postgrest', 'GET', `${p}/postgrest`),
     query(QUERIES.tables),
   ]);
-  const sqlAvailable = sqlStatus !== 404;
+  // 201 (what the endpoint answers on success) or 200 with a list of rows: SQL works here. Anything else (404 on some
+  // projects, a refusal, an error, no answer, or no rows): the other queries are not tried, and the summary says so.
+  const sqlAvailable = sqlStatus !== undefined && sqlStatus >= 200 && sqlStatus < 300 && rowsOf(tables) !== undefined;
   const [policies, cronInstalled] = sqlAvailable ? await Promise.all([query(QUERIES.policies), query(QUERIES.cronInstalled)]) : [undefined, undefined];
   const installedRows = rowsOf(cronInstalled);
   const installed = installedRows ? asBool(installedRows[0]?.installed) : undefined;
@@ -346,7 +356,7 @@ export async function runDeepAudit(
       ...(answered
         ? sqlAvailable
           ? {}
-          : { message: SQL_UNAVAILABLE }
+          : { message: sqlUnavailable(sqlStatus) }
         : {
             message: denied
               ? 'Supabase refused the requests: sign in to the dashboard again (your session may have expired).'

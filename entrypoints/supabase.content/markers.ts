@@ -22,19 +22,84 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
   let views: MarkerView[] = [];
   let tick = 0;
   let listening = false;
+  let frame: number | undefined;
+  /**
+   * Rows in view and their boxes, measured by an IntersectionObserver: the browser measures them in its own rendering
+   * step, so placing markers never forces a layout while the dashboard loads, and rows out of view get no badge (a
+   * 500-table sidebar shows a few dozen). Scrolling marks the boxes stale; they are re-read, for rows in view only,
+   * once per frame. Without IntersectionObserver every anchor is measured when painted, as before.
+   */
+  const inView = new Map<Element, DOMRectReadOnly | undefined>();
+  let stale = false;
+  const io =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+          for (const e of entries) {
+            if (e.isIntersecting) inView.set(e.target, stale ? undefined : e.boundingClientRect);
+            else inView.delete(e.target);
+          }
+          if (placed.length) paintWhenIdle();
+        })
+      : undefined;
+  // The first badges wait for an idle moment: while the dashboard is still loading, its own work goes first.
+  let idleQueued = false;
+  function paintWhenIdle() {
+    if (idleQueued) return;
+    idleQueued = true;
+    ctx.requestIdleCallback(
+      () => {
+        idleQueued = false;
+        if (placed.length) void ensure().then(paint);
+      },
+      { timeout: 1000 },
+    );
+  }
+  const ids = new Map<string, string>();
+  const idOf = (key: string) => {
+    let id = ids.get(key);
+    if (!id) ids.set(key, (id = hash64(key).slice(0, 12)));
+    return id;
+  };
+  const labelOf = (p: PlacedMarker) => (p.key.startsWith('table:') ? p.key.slice(6).replace('\u0000', '.') : `bucket ${p.key.slice(7)}`);
+  const box = (anchor: Element): DOMRectReadOnly | undefined => {
+    if (!anchor.isConnected) return undefined;
+    if (!io) return anchor.getBoundingClientRect();
+    let r = inView.get(anchor);
+    if (!r) inView.set(anchor, (r = anchor.getBoundingClientRect()));
+    return r;
+  };
 
   const paint = () => {
-    if (ui) render(h(Markers, { views, tick: ++tick }), ui.uiContainer);
+    if (!ui) return;
+    if (stale) {
+      stale = false;
+      for (const a of inView.keys()) inView.set(a, undefined);
+    }
+    views = (io ? placed.filter((p) => inView.has(p.anchor)) : placed).map((p) => ({
+      id: idOf(p.key),
+      rect: () => box(p.anchor) as DOMRect | undefined,
+      markers: p.markers,
+      label: labelOf(p),
+    }));
+    render(h(Markers, { views, tick: ++tick }), ui.uiContainer);
+  };
+  const onScroll = () => {
+    stale = true;
+    if (frame !== undefined) return;
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      paint();
+    });
   };
   const follow = (on: boolean) => {
     if (on === listening) return;
     listening = on;
     if (on) {
-      window.addEventListener('scroll', paint, { capture: true, passive: true });
-      window.addEventListener('resize', paint, { passive: true });
+      window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      window.addEventListener('resize', onScroll, { passive: true });
     } else {
-      window.removeEventListener('scroll', paint, { capture: true });
-      window.removeEventListener('resize', paint);
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
     }
   };
   const ensure = () =>
@@ -49,9 +114,20 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
       ui = created;
       ui.mount();
     }));
+  const observe = (items: PlacedMarker[]) => {
+    if (!io) return;
+    const next = new Set(items.map((p) => p.anchor));
+    for (const a of [...inView.keys()]) if (!next.has(a)) inView.delete(a);
+    io.disconnect();
+    for (const a of next) io.observe(a); // the first callback reports every anchor, in view or not
+  };
 
   ctx.onInvalidated(() => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
     follow(false);
+    io?.disconnect();
+    inView.clear();
+    placed = [];
     views = [];
     if (ui) {
       render(null, ui.uiContainer);
@@ -62,21 +138,15 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
   return {
     render(items: PlacedMarker[]) {
       placed = items;
-      views = items.map((p) => ({
-        id: hash64(p.key).slice(0, 12),
-        rect: () => (p.anchor.isConnected ? p.anchor.getBoundingClientRect() : undefined),
-        markers: p.markers,
-        label: p.key.startsWith('table:') ? p.key.slice(6).replace('\u0000', '.') : `bucket ${p.key.slice(7)}`,
-      }));
-      follow(views.length > 0);
-      if (views.length) void ensure().then(paint);
-      else paint();
+      follow(items.length > 0);
+      observe(items);
+      // With an IntersectionObserver the badges are drawn from its callback (after the browser's own layout).
+      if (items.length && !io) void ensure().then(paint);
+      else if (!items.length) paint();
     },
     /** "Show me" (utils/highlight.ts): scrolls to the marked element a finding names and outlines it for a moment. */
     highlight(name: string) {
-      const hit = placed.find(
-        (p) => p.anchor.isConnected && labelMatches(p.key.startsWith('table:') ? p.key.slice(6).replace('\u0000', '.') : `bucket ${p.key.slice(7)}`, name),
-      );
+      const hit = placed.find((p) => p.anchor.isConnected && labelMatches(labelOf(p), name));
       if (!hit) return false;
       const el = hit.anchor as HTMLElement;
       el.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -90,6 +160,8 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
     clear() {
       placed = [];
       views = [];
+      io?.disconnect();
+      inView.clear();
       follow(false);
       paint();
     },

@@ -101,11 +101,45 @@ export function parseSelect(select: string): { columns: string[]; embeds: string
   return { columns, embeds };
 }
 
-/** A request with only the public key: `apikey` present, `Authorization` absent or `Bearer <the same key>`. */
+/** The `role` claim of a JWT (`anon`, `service_role`, `authenticated`…), read without verifying it; undefined when not a JWT. */
+export function jwtRole(token: string): string | undefined {
+  const part = /^eyJ[A-Za-z0-9_-]{1,2000}\.(eyJ[A-Za-z0-9_-]{1,4000})\.[A-Za-z0-9_-]{0,2000}$/.exec(token.trim())?.[1];
+  if (!part) return undefined;
+  try {
+    const json = JSON.parse(
+      atob(
+        part
+          .replace(/-/g, '+')
+          .replace(/_/g, '/')
+          .padEnd(Math.ceil(part.length / 4) * 4, '='),
+      ),
+    ) as unknown;
+    const role = json && typeof json === 'object' ? (json as { role?: unknown }).role : undefined;
+    return typeof role === 'string' ? role.slice(0, 64) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A key that reaches the database with elevated rights: `sb_secret_…` or a `service_role` JWT. */
+const isPrivilegedKey = (key: string) => key.startsWith('sb_secret_') || jwtRole(key) === 'service_role';
+
+/**
+ * A request with only the public key, as a logged-out visitor's page sends it: `apikey` holds the public key (an
+ * `sb_publishable_…` key or the anon JWT; the docs' way for the new keys is `apikey` alone) and `Authorization` is
+ * absent, `Bearer <the same key>` (supabase-js) or `Bearer <an anon JWT>`. No other header is needed: plain `fetch`
+ * code sends neither `x-client-info` nor `Prefer`. A secret or service_role key is not anonymous (it bypasses RLS);
+ * a user's JWT as Bearer is a signed-in request. Undefined without `apikey` (not a Data API call we can judge).
+ */
 export function isAnonymousRequest(apikey: string | undefined, authorization: string | undefined): boolean | undefined {
-  if (!apikey) return undefined;
-  if (authorization === undefined) return true;
-  return authorization.trim() === `Bearer ${apikey.trim()}`;
+  const key = apikey?.trim();
+  if (!key) return undefined;
+  if (isPrivilegedKey(key)) return false;
+  const auth = authorization?.trim();
+  if (!auth) return true;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+  if (!bearer) return false;
+  return bearer === key || jwtRole(bearer) === 'anon';
 }
 
 /** Keys of a JSON row that are acceptable column names, bounded. */

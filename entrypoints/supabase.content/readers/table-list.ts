@@ -18,21 +18,37 @@ const tableName = (link: Element): string => {
   return aria?.trim() || firstText(link);
 };
 
+const EDITOR_LINK = 'a[href*="/editor/"]';
+
 /** Sidebar entries: links to /editor/<id> of this project that are not headings (the policies page has those). */
 export function listedTables(doc: Document, page: DashboardPage, base: string): ListedTable[] {
   const out: ListedTable[] = [];
-  for (const link of take(doc, 'a[href*="/editor/"]', BOUNDS.links)) {
+  const links = take(doc, EDITOR_LINK, BOUNDS.links);
+  if (!links.length) return out;
+  // Headings and icons are looked up once for the page, not once per link (a 500-table sidebar has 500 links).
+  const inHeading = new Set<Element>();
+  for (const hd of take(doc, 'h1, h2, h3, h4, h5, h6', BOUNDS.links)) {
+    const up = hd.closest(EDITOR_LINK);
+    if (up) inHeading.add(up);
+    for (const a of take(hd, EDITOR_LINK, 20)) inHeading.add(a);
+  }
+  const withExposedIcon = new Set<Element>();
+  for (const el of take(doc, `${EDITOR_LINK} [aria-label]`, BOUNDS.links)) {
+    if (!norm(el.getAttribute('aria-label')).includes(SAYS.exposedIcon)) continue;
+    const a = el.closest(EDITOR_LINK);
+    if (a) withExposedIcon.add(a);
+  }
+  for (const link of links) {
     const target = linkTarget(link.getAttribute('href'), base);
     const id = target ? /^\/editor\/(\d+)/.exec(target.path)?.[1] : undefined;
     if (!target || target.ref !== page.ref || !id) continue;
-    if (link.querySelector('h1, h2, h3, h4, h5, h6') || link.closest('h1, h2, h3, h4, h5, h6')) continue;
+    if (inHeading.has(link)) continue;
     const name = tableName(link);
     if (!name) continue;
     const schema = target.params.get('schema') || page.schema || 'public';
     // The badge's word must be in the link's text before any element is searched for it (most links have none).
-    const unrestricted = norm(textOf(link, 400)).includes(SAYS.unrestricted) && !!hasExactText(link, SAYS.unrestricted, 60);
-    let exposedIcon = false;
-    if (!unrestricted) for (const el of take(link, '[aria-label]', 20)) if (norm(el.getAttribute('aria-label')).includes(SAYS.exposedIcon)) exposedIcon = true;
+    const unrestricted = textOf(link, 400).toLowerCase().includes(SAYS.unrestricted) && !!hasExactText(link, SAYS.unrestricted, 60);
+    const exposedIcon = !unrestricted && withExposedIcon.has(link);
     out.push({
       id,
       link,

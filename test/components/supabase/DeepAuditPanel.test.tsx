@@ -6,6 +6,7 @@ import { buildAudit } from '@/engine/audit';
 import { BUILDER_RULES } from '@/rules';
 import { REF, dashboard, table } from '../../helpers/dashboard';
 import { NOW } from '../../helpers/evidence';
+import { sqlUnavailable } from '@/entrypoints/supabase.content/deep-audit';
 
 const AUDIT = buildAudit(dashboard({ tables: [table({ name: 'profiles', rls: 'disabled', exposed: 'yes' })] }), BUILDER_RULES, {
   mode: 'click',
@@ -64,6 +65,27 @@ describe('DeepAuditPanel', () => {
     render(<DeepAuditPanel audit={AUDIT} tabId={3} api={a} onDone={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Run deep audit' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('needs your permission'));
+  });
+
+  it('a deep audit without SQL says so beside the answered requests (advisor and bucket results still count)', async () => {
+    const a = api(true);
+    const message = sqlUnavailable(404);
+    a.run.mockResolvedValue({
+      ok: true,
+      summary: {
+        ok: true,
+        message,
+        calls: [
+          { endpoint: 'GET /v1/projects/{ref}/advisors/security', status: 200 },
+          { endpoint: 'GET /v1/projects/{ref}/storage/buckets', status: 200 },
+          { endpoint: 'POST /v1/projects/{ref}/database/query/read-only', status: 404 },
+        ],
+      },
+    });
+    render(<DeepAuditPanel audit={AUDIT} tabId={3} api={a} onDone={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run deep audit' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('2 of 3 read-only requests answered'));
+    expect(screen.getByRole('status').textContent).toContain('SQL checks not available on this project');
   });
 
   it('is not offered for a deployed app', () => {

@@ -11,7 +11,7 @@ import type { Source } from '@/utils/evidence/evidence';
 import { KEYS } from '@/utils/storage/keys';
 /** Consent as earlier versions stored it (`{grantedAt, via}` under the same key): still honoured, migrated on read. */
 const probeConsentKey = (origin: string) => KEYS.consent('supabase-exposure-check', origin);
-import { fakeRef, mintAnonKey, mintSecretKey } from '../../fixtures/apps/supabase-keys';
+import { fakeRef, mintAnonKey, mintPublishableKey, mintSecretKey } from '../../fixtures/apps/supabase-keys';
 import { mockApis, mockWebRequest, restoreApis, type WebRequestMock } from './mocks';
 
 const REF = fakeRef(11);
@@ -57,6 +57,27 @@ describe('collectSupabase: consent gate', () => {
     expect(f.calls).toHaveLength(0);
     expect(app!.projects[0]).toMatchObject({ ref: REF, skipped: 'no-consent', tablesFound: 2 });
     expect(app!.projects[0]!.probe).toBeUndefined();
+  });
+
+  it('with the site granted but not its project’s address, says the page’s own requests to it were not read', async () => {
+    const granted = new Set([`${ORIGIN}/*`]);
+    const asked: string[] = [];
+    const hostAccess = async (p: string) => {
+      asked.push(p);
+      return granted.has(p);
+    };
+    const gaps: { collector: string; message: string }[] = [];
+    await collectSupabase(opts(fakeFetch(), { hostAccess }), gaps);
+    expect(asked).toEqual([`${ORIGIN}/*`, `https://${REF}.supabase.co/*`]);
+    expect(gaps.map((g) => g.message)).toEqual([expect.stringContaining(`requests to ${REF}.supabase.co were not read`)]);
+    // Granted (the popup's one prompt for both): no gap. A quick audit (site not granted): nothing to add either.
+    granted.add(`https://${REF}.supabase.co/*`);
+    const after: typeof gaps = [];
+    await collectSupabase(opts(fakeFetch(), { hostAccess }), after);
+    expect(after).toEqual([]);
+    const quick: typeof gaps = [];
+    await collectSupabase(opts(fakeFetch(), { hostAccess: async () => false }), quick);
+    expect(quick).toEqual([]);
   });
 
   it('consent for another origin does not count', async () => {
@@ -198,6 +219,66 @@ describe('capture: the page’s own Supabase requests', () => {
     expect(all).not.toContain(ANON);
     expect(all).not.toContain('someone');
     expect(all).not.toContain('session.jwt');
+  });
+
+  it('a plain fetch on the new keys (apikey only: no x-client-info, no Prefer, no Authorization) is kept as a logged-out read', async () => {
+    wr = mockWebRequest('chrome');
+    mockApis({ webRequest: wr });
+    vi.resetModules();
+    const capture = await import('@/entrypoints/background/capture');
+    capture.startCapture();
+    const tab = 5;
+    const pub = mintPublishableKey(12);
+    wr.onSendHeaders.emit({ requestId: 'd', tabId: tab, url: `${ORIGIN}/`, method: 'GET', requestHeaders: [] });
+    wr.onHeadersReceived.emit({ requestId: 'd', url: `${ORIGIN}/`, tabId: tab, type: 'main_frame', statusCode: 200, responseHeaders: [] });
+    const url = `https://${REF}.supabase.co/rest/v1/profiles?select=email,full_name&limit=5`;
+    // What Chromium reports for `fetch(url, {headers: {apikey}})`: the page's own headers and the browser's.
+    wr.onSendHeaders.emit({
+      requestId: 'p',
+      tabId: tab,
+      url,
+      method: 'GET',
+      requestHeaders: [
+        { name: 'apikey', value: pub },
+        { name: 'Accept', value: '*/*' },
+        { name: 'Origin', value: ORIGIN },
+      ],
+    });
+    // PostgREST without Prefer: count: a range with no total.
+    wr.onHeadersReceived.emit({
+      requestId: 'p',
+      url,
+      tabId: tab,
+      type: 'xmlhttprequest',
+      statusCode: 200,
+      responseHeaders: [{ name: 'Content-Range', value: '0-4/*' }],
+    });
+    const list = await capture.capturedFor(tab);
+    expect(list[1]).toMatchObject({
+      url: `https://${REF}.supabase.co/rest/v1/profiles`,
+      status: 200,
+      supabase: { method: 'GET', select: ['email', 'full_name'], anonymous: true },
+    });
+    expect(JSON.stringify(list)).not.toContain(pub);
+    // …and discovery turns it into the table's request (5 rows, no total), what app-anon-rows-in-page reads.
+    const { discoverSupabase } = await import('@/utils/supabase/app-discover');
+    const { app } = discoverSupabase({ sources: [], responses: list, resources: [] });
+    expect(app?.projects[0]?.tables.find((t) => t.name === 'profiles')?.requests).toEqual([
+      { method: 'GET', status: 200, rows: 5, select: ['email', 'full_name'], anonymous: true },
+    ]);
+  });
+
+  it('supabaseRequestFacts: a secret key in apikey is never a logged-out read', () => {
+    const get = (h: Record<string, string>) => (n: string) => h[n];
+    expect(supabaseRequestFacts(`https://${REF}.supabase.co/rest/v1/x?select=a`, 'GET', get({ apikey: mintSecretKey(13) }))).toEqual({
+      method: 'GET',
+      select: ['a'],
+      anonymous: false,
+    });
+    expect(supabaseRequestFacts(`https://${REF}.supabase.co/rest/v1/x`, 'GET', get({ apikey: mintPublishableKey(13) }))).toEqual({
+      method: 'GET',
+      anonymous: true,
+    });
   });
 
   it('supabaseRequestFacts ignores everything but <ref>.supabase.co/rest/v1', () => {

@@ -13,7 +13,7 @@ const storage = (value: unknown) => ({
 });
 const SESSION = storage({ access_token: TOKEN, refresh_token: 'r', user: { id: 'u' } });
 
-function api(status = 200, o: { query404?: boolean; postgrest?: boolean } = {}) {
+function api(status = 200, o: { query404?: boolean; postgrest?: boolean; query?: { status: number; body: unknown } | 'throw' } = {}) {
   return vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
     const u = new URL(String(url));
     const json = (body: unknown, s = status) => new Response(JSON.stringify(body), { status: s, headers: { 'Content-Type': 'application/json' } });
@@ -23,6 +23,8 @@ function api(status = 200, o: { query404?: boolean; postgrest?: boolean } = {}) 
     if (u.pathname.endsWith('/postgrest')) return o.postgrest === false ? json({ message: 'no' }, 500) : json(API_DATA.postgrest);
     // Some projects answer 404 on the beta read-only query endpoint (shared/reference/supabase-studio.md).
     if (o.query404) return json({ message: 'Cannot POST /v1/projects/x/database/query/read-only' }, 404);
+    if (o.query === 'throw') throw new TypeError('Failed to fetch');
+    if (o.query) return json(o.query.body, o.query.status);
     const sql = String((JSON.parse(String(init?.body)) as { query: string }).query);
     if (sql.includes('pg_catalog.pg_class')) return json(API_DATA.tables, 201);
     if (sql.includes('pg_policies')) return json(API_DATA.policies, 201);
@@ -137,6 +139,31 @@ describe('runDeepAudit', () => {
     expect(o.cron).toBeUndefined();
     // One query tried, not every one.
     expect(summary.calls.filter((c) => c.endpoint.includes('read-only'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['403 (not allowed for this account)', { status: 403, body: { message: 'Forbidden' } }, /answered 403/],
+    ['500', { status: 500, body: { message: 'boom' } }, /answered 500/],
+    ['no answer at all', 'throw' as const, /did not answer/],
+    ['201 without rows', { status: 201, body: { result: 'not rows' } }, /answered 201 without rows/],
+  ])('query/read-only %s: the same fallback and "SQL checks not available" gap', async (_n, query, how) => {
+    const { summary, observation } = await runDeepAudit(REF_C, { storage: SESSION, fetch: api(200, { query }) });
+    expect(summary.ok).toBe(true);
+    expect(summary.message).toMatch(/^SQL checks not available on this project/);
+    expect(summary.message).toMatch(how);
+    expect(summary.message).toMatch(/the Security Advisor and bucket results were/);
+    const o = DashboardObservationSchema.parse(observation);
+    expect(o.advisors!.lints.length).toBeGreaterThan(0);
+    expect(o.buckets.length).toBe(2);
+    expect(o.tablesComplete).toBe(false);
+    expect(o.cron).toBeUndefined();
+    expect(summary.calls.filter((c) => c.endpoint.includes('read-only'))).toHaveLength(1);
+  });
+
+  it('query/read-only answering 200 with rows is success too (no gap)', async () => {
+    const { summary, observation } = await runDeepAudit(REF_C, { storage: SESSION, fetch: api(200, { query: { status: 200, body: API_DATA.tables } }) });
+    expect(summary.message).toBeUndefined();
+    expect(DashboardObservationSchema.parse(observation).tablesComplete).toBe(true);
   });
 
   it('garbage answers are dropped entry by entry', async () => {

@@ -210,6 +210,7 @@ describe('linkTarget fast path', () => {
     for (const href of [
       `/dashboard/project/${REF}/editor/101?schema=public`,
       `/dashboard/project/${REF}/auth/policies?search=a+b&schema=public`,
+      `/dashboard/project/${REF}/editor/7?schema=&&a=1=2&flag&search=x+y+z&schema=second`,
       `/dashboard/project/${REF}`,
       `/dashboard/project/${REF}/editor/../../project/zxcvbnmlkjhgfdsapoiu/editor/1`,
       `/dashboard/project/${REF}/editor/%2e%2e/1`,
@@ -218,6 +219,9 @@ describe('linkTarget fast path', () => {
     ]) {
       const fast = linkTarget(href, base);
       expect(fast ? { ref: fast.ref, path: fast.path, params: [...fast.params] } : undefined, href).toEqual(slow(href));
+      const u = new URL(href, base);
+      for (const name of ['schema', 'search', 'a', 'flag', 'missing'])
+        expect(fast?.params.get(name), `${href} ${name}`).toBe(fast ? u.searchParams.get(name) : undefined);
     }
   });
 });

@@ -5,12 +5,14 @@ import {
   classifyOpenApi,
   classifyTableAnswer,
   isAnonymousRequest,
+  jwtRole,
   ownerOf,
   parseContentRange,
   parseSelect,
   personalColumns,
   restTableOf,
 } from '@/utils/supabase/app-classify';
+import { fakeRef, mintAnonKey, mintPublishableKey, mintSecretKey, mintServiceRoleKey } from '../../fixtures/apps/supabase-keys';
 
 const rows = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ id: i, email: `p${i}@example.org` })));
 
@@ -62,6 +64,37 @@ describe('isAnonymousRequest', () => {
     expect(isAnonymousRequest('k', 'Bearer k')).toBe(true);
     expect(isAnonymousRequest('k', 'Bearer user.jwt.token')).toBe(false);
     expect(isAnonymousRequest(undefined, 'Bearer k')).toBeUndefined();
+  });
+
+  // Supabase docs, "API keys": the new publishable key goes in `apikey` only (it is not a JWT, a Bearer of it is
+  // rejected by the database); hand-written fetch code sends no x-client-info and no Prefer header.
+  it('the new keys: sb_publishable_ in apikey only, no other header, is a logged-out request', () => {
+    const ref = fakeRef(31);
+    const pub = mintPublishableKey(31);
+    expect(isAnonymousRequest(pub, undefined)).toBe(true);
+    expect(isAnonymousRequest(` ${pub} `, '')).toBe(true);
+    expect(isAnonymousRequest(pub, `Bearer ${pub}`)).toBe(true);
+    // supabase-js on the new key with the anon JWT still configured as Bearer: no user session either.
+    expect(isAnonymousRequest(pub, `Bearer ${mintAnonKey(ref)}`)).toBe(true);
+    expect(isAnonymousRequest(mintAnonKey(ref), undefined)).toBe(true);
+  });
+
+  it('a secret or service_role key, a user JWT or another scheme is not a logged-out request', () => {
+    const ref = fakeRef(32);
+    expect(isAnonymousRequest(mintSecretKey(32), undefined)).toBe(false);
+    expect(isAnonymousRequest(mintServiceRoleKey(ref), undefined)).toBe(false);
+    expect(isAnonymousRequest(mintPublishableKey(32), `Bearer ${mintServiceRoleKey(ref)}`)).toBe(false);
+    expect(isAnonymousRequest(mintPublishableKey(32), 'Basic dXNlcjpwYXNz')).toBe(false);
+  });
+
+  it('jwtRole reads the role claim, and nothing from what is not a JWT', () => {
+    const ref = fakeRef(33);
+    expect(jwtRole(mintAnonKey(ref))).toBe('anon');
+    expect(jwtRole(mintServiceRoleKey(ref))).toBe('service_role');
+    expect(jwtRole(mintPublishableKey(33))).toBeUndefined();
+    expect(jwtRole('eyJhbGciOiJIUzI1NiJ9.eyJub3QganNvbg.sig')).toBeUndefined();
+    expect(jwtRole('eyJ.eyJ.')).toBeUndefined();
+    expect(jwtRole('x'.repeat(100_000))).toBeUndefined();
   });
 });
 
