@@ -32,6 +32,7 @@ import { FindingsView, type Entry } from './FindingsView';
 import { ExportBar } from './ExportBar';
 import { SEVERITY_LABEL } from './SeverityTag';
 import { showInvisible } from '@/utils/text';
+import { safeLink } from '@/utils/links';
 import type { Policy } from '@/utils/policy';
 
 export type PopupState =
@@ -334,7 +335,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
       <ChecklistView
         rows={rows}
         progress={progress(rows)}
-        linkFor={(r) => whereLink(r.where, audit)}
+        linkFor={(r) => safeLink(whereLink(r.where, audit))}
         onOpen={api.open}
         onShowFindings={setFocus}
         {...(api.decisions ? { onConfirm: (item: ChecklistItem) => void d.confirm(item), onUnconfirm: (item: ChecklistItem) => void d.clear([item]) } : {})}
