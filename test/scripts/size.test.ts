@@ -21,7 +21,10 @@ write(
 );
 write('background.js', 'x'.repeat(5000));
 write('content-scripts/a.js', 'console.log(1)');
-write('popup.html', '<script type="module" src="/chunks/popup-1.js"></script><link rel="modulepreload" href="/chunks/shared-1.js"><link rel="stylesheet" href="/assets/style-1.css">');
+write(
+  'popup.html',
+  '<script type="module" src="/chunks/popup-1.js"></script><link rel="modulepreload" href="/chunks/shared-1.js"><link rel="stylesheet" href="/assets/style-1.css">',
+);
 write('chunks/popup-1.js', 'import{a}from"./shared-1.js";const l=()=>import("./lazy-1.js");');
 write('chunks/shared-1.js', 'import"./deep-1.js";export const a=1;');
 write('chunks/deep-1.js', 'export {}');
@@ -39,7 +42,14 @@ describe('entrypointSizes', () => {
   });
 
   it('counts a page’s HTML, scripts, styles and every chunk they import, not the chunks they do not', () => {
-    expect(byName.popup!.files.sort()).toEqual(['assets/style-1.css', 'chunks/deep-1.js', 'chunks/lazy-1.js', 'chunks/popup-1.js', 'chunks/shared-1.js', 'popup.html']);
+    expect(byName.popup!.files.sort()).toEqual([
+      'assets/style-1.css',
+      'chunks/deep-1.js',
+      'chunks/lazy-1.js',
+      'chunks/popup-1.js',
+      'chunks/shared-1.js',
+      'popup.html',
+    ]);
   });
 
   it('measures gzip bytes, smaller than raw for repetitive text', () => {
