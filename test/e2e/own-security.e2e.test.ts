@@ -81,11 +81,13 @@ function documented(r: Req, pageUrls: Set<string>, consented: boolean): string |
   const audited = new Set([TINYPOLL_HOST, SUPABASE_APP_HOST, BUBBLE_APP_HOST, ...Object.values(APPS).map((u) => new URL(u).hostname)]);
   if (audited.has(host) && !r.tls && path === '/') return 'redirect check';
   if (audited.has(host) && r.tls && r.headers.origin === 'https://cors-probe.micro-app-auditor.invalid') return 'CORS probe';
-  if (audited.has(host) && r.tls && (path === '/' || `https://${host}${r.url}` === APPS.glide.replace(/^https:\/\/[^/]+/, `https://${host}`))) return 'page re-read';
+  if (audited.has(host) && r.tls && (path === '/' || `https://${host}${r.url}` === APPS.glide.replace(/^https:\/\/[^/]+/, `https://${host}`)))
+    return 'page re-read';
   if (pageUrls.has(`${r.tls ? 'https' : 'http'}://${host}${r.url}`) && /\.m?js$/.test(path)) return 'script bundle';
   if (host === BUBBLE_APP_HOST && path === '/api/1.1/meta') return 'Bubble /meta';
   if (consented && host === BUBBLE_APP_HOST && (/^\/api\/1\.1\/obj\/[^/]+$/.test(path) || path === '/version-test')) return 'Bubble Data API check (consented)';
-  if (consented && host === `${REF}.supabase.co` && (/^\/rest\/v1\/[^/]*$/.test(path) || path === '/storage/v1/bucket')) return 'Supabase exposure check (consented)';
+  if (consented && host === `${REF}.supabase.co` && (/^\/rest\/v1\/[^/]*$/.test(path) || path === '/storage/v1/bucket'))
+    return 'Supabase exposure check (consented)';
   return undefined;
 }
 
@@ -119,7 +121,11 @@ beforeAll(async () => {
   for (const url of Object.values(APPS)) await consentToProbe(h.browser, url);
   await auditAll();
   consented = all().filter((r) => !before.has(r) && ours(r));
-  pageUrls = new Set(all().filter((r) => !fromExtension(r)).map((r) => `${r.tls ? 'https' : 'http'}://${hostOf(r)}${r.url}`));
+  pageUrls = new Set(
+    all()
+      .filter((r) => !fromExtension(r))
+      .map((r) => `${r.tls ? 'https' : 'http'}://${hostOf(r)}${r.url}`),
+  );
   const tally = (list: Req[], consent: boolean) =>
     list.reduce<Record<string, number>>((acc, r) => {
       const k = documented(r, pageUrls, consent) ?? 'UNDOCUMENTED';
@@ -185,6 +191,11 @@ describe('every request the extension makes is a documented one', () => {
     expect(h.sink.requests.filter((r) => !BROWSER_OWN.test(r.host)).map(show)).toEqual([]);
     expect(requestCount()).toBeGreaterThan(0);
     // The CDN the TinyPoll page uses is a third party: the extension never fetches from it on its own.
-    expect(passive.concat(consented).filter((r) => hostOf(r) === TINYPOLL_CDN && !pageUrls.has(`https://${TINYPOLL_CDN}${r.url}`)).map(show)).toEqual([]);
+    expect(
+      passive
+        .concat(consented)
+        .filter((r) => hostOf(r) === TINYPOLL_CDN && !pageUrls.has(`https://${TINYPOLL_CDN}${r.url}`))
+        .map(show),
+    ).toEqual([]);
   });
 });
