@@ -107,7 +107,7 @@ function apply(doc: Document, ops: Op[]) {
     else if (o.kind === 'remove') el.remove();
     else if (o.kind === 'dup') el.after(el.cloneNode(true));
     else if (o.kind === 'attr') el.setAttribute(o.name, o.value);
-    else el.textContent = `${ANCHORS[o.pick % ANCHORS.length]} ${'x'.repeat(o.size)}`;
+    else if (o.kind === 'huge') el.textContent = `${ANCHORS[o.pick % ANCHORS.length]} ${'x'.repeat(o.size)}`;
   }
 }
 
