@@ -63,7 +63,7 @@ const families: fc.Arbitrary<string>[] = [
   fc.tuple(fc.constantFrom('=', '==', 'a=', 'key=', 'token==', '=\n', 'x=y&'), SIZE).map(([p, n]) => repeatTo(p, n)),
   SIZE.map((n) => `secret=${'='.repeat(n)}`),
   // JWT-looking text: endless segments, many dots.
-  fc.tuple(fc.constantFrom('eyJhbGciOi.', 'eyJ.eyJ.', '.', 'eyJ' + 'A'.repeat(30) + '.'), SIZE).map(([p, n]) => repeatTo(p, n)),
+  fc.tuple(fc.constantFrom('eyJhbGciOi.', 'eyJ.eyJ.', '.', `eyJ${'A'.repeat(30)}.`), SIZE).map(([p, n]) => repeatTo(p, n)),
   // Escapes and percent-encoding that open decoded layers.
   fc.tuple(fc.constantFrom('\\u0041', '\\x41', '%41', '\\u00', '%2', '\\\\u0041'), SIZE).map(([p, n]) => repeatTo(p, n)),
 ];
