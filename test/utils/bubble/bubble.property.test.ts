@@ -197,6 +197,15 @@ describe('deployed Bubble API answers', () => {
     );
   });
 
+  it('/obj/<type>: counts past 2^53 are capped, not a schema failure (found by the property above)', () => {
+    const body = JSON.stringify({ response: { results: [], count: false, remaining: 2 ** 53 } });
+    const a = classifyObj('_', { status: 200, body });
+    expect(ObjAnswerSchema.safeParse(a).success).toBe(true);
+    expect(a.total).toBe(Number.MAX_SAFE_INTEGER);
+    const both = classifyObj('user', { status: 200, body: JSON.stringify({ response: { results: [{}], count: 2 ** 52, remaining: 2 ** 52 + 7 } }) });
+    expect(ObjAnswerSchema.safeParse(both).success).toBe(true);
+  });
+
   it('/version-test: any status and WWW-Authenticate classify into the schema', () => {
     fc.assert(
       fc.property(status, fc.option(fc.string({ maxLength: 200 }), { nil: undefined }), (s, authenticate) => {
