@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { entrypointSizes, overBudget } from './scripts/lib/size';
 
 // See README "Permissions" and docs/architecture.md for why each entry is here.
 export default defineConfig({
@@ -30,4 +31,21 @@ export default defineConfig({
     // The organisation policy an administrator may set (utils/policy.ts, docs/policy.md): Chrome validates it against this schema.
     storage: { managed_schema: 'managed_schema.json' },
   },
+
+  // --- Store packaging and size budgets (docs/store/README.md, docs/benchmarks.md "Built size") ---------------------
+  // `wxt zip` packs the build; `wxt zip -b firefox --mv3` also packs the sources Firefox review rebuilds from:
+  // the repository without tests, builds, local caches and generated pictures (hidden files and node_modules are
+  // left out by WXT itself).
+  zip: {
+    excludeSources: ['test/**', 'artifacts/**', 'coverage/**', 'reports/**', '**/*.zip', '**/*.log', 'vitest.config.ts', 'stryker*.json', 'stryker*.mjs'],
+  },
+  hooks: {
+    // Every production build checks each entrypoint's gzip size against its budget (scripts/lib/size.ts) and fails over it.
+    'build:done': (wxt) => {
+      if (wxt.config.command !== 'build') return;
+      const problems = overBudget(entrypointSizes(wxt.config.outDir));
+      if (problems.length) throw new Error(`Size budget exceeded (npm run bench:size; docs/benchmarks.md):\n${problems.join('\n')}`);
+    },
+  },
+  // --- end of store packaging and size budgets ------------------------------------------------------------------------
 });

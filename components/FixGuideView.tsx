@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { GuideVariant, ResolvedGuide } from '@/engine/fix';
+import { safeLink } from '@/utils/links';
 
 interface VariantProps {
   variant: GuideVariant;
@@ -10,6 +11,9 @@ interface VariantProps {
 
 function Variant({ variant, onOpen, onCopy, idPrefix }: VariantProps) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  // Links only to allow-listed vendor hosts (utils/links.ts), whatever the stored guide says.
+  const deepLink = safeLink(variant.deepLink);
+  const docs = safeLink(variant.docs);
   const copy = async () => {
     if (!variant.snippet) return;
     try {
@@ -34,8 +38,8 @@ function Variant({ variant, onOpen, onCopy, idPrefix }: VariantProps) {
         </figure>
       )}
       <div class="actions">
-        {variant.deepLink && (
-          <button type="button" class="primary" onClick={() => onOpen(variant.deepLink!)} aria-label={`Open settings on ${variant.name}`}>
+        {deepLink && (
+          <button type="button" class="primary" onClick={() => onOpen(deepLink)} aria-label={`Open settings on ${variant.name}`}>
             Open settings
           </button>
         )}
@@ -44,9 +48,11 @@ function Variant({ variant, onOpen, onCopy, idPrefix }: VariantProps) {
             {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
         )}
-        <a href={variant.docs} target="_blank" rel="noreferrer noopener">
-          Documentation
-        </a>
+        {docs && (
+          <a href={docs} target="_blank" rel="noreferrer noopener">
+            Documentation
+          </a>
+        )}
       </div>
       <span class="sr-only" role="status">
         {copied === 'done' ? 'Snippet copied to the clipboard' : copied === 'failed' ? 'Copy failed: select the snippet and copy it by hand' : ''}

@@ -33,6 +33,7 @@ import { FindingsView, type Entry } from './FindingsView';
 import { ExportBar } from './ExportBar';
 import { SEVERITY_LABEL } from './SeverityTag';
 import { showInvisible } from '@/utils/text';
+import { safeLink } from '@/utils/links';
 import type { Policy } from '@/utils/policy';
 
 export type PopupState =
@@ -338,7 +339,7 @@ function AuditView({ audit, running, access, onToggleAccess, onAccessGranted, on
       <ChecklistView
         rows={rows}
         progress={progress(rows)}
-        linkFor={(r) => whereLink(r.where, audit)}
+        linkFor={(r) => safeLink(whereLink(r.where, audit))}
         onOpen={api.open}
         onShowFindings={setFocus}
         {...(api.decisions ? { onConfirm: (item: ChecklistItem) => void d.confirm(item), onUnconfirm: (item: ChecklistItem) => void d.clear([item]) } : {})}

@@ -1,4 +1,5 @@
 /** Picks the fix-guide variant for the user's platform and fills its deep link. Pure. */
+import { safeLink } from '../utils/links';
 import { FIX_TARGET_NAMES, type FixTarget } from '../utils/platform/platforms';
 import type { FixGuide, PlatformFix, Rule, Snippet } from './rule';
 import { primaryTarget, type Audit } from './audit-schema';
@@ -51,7 +52,8 @@ export function fillSnippet(snippet: Snippet, vars: Record<string, string>): Sni
 }
 
 function variant(target: FixTarget | 'generic', fix: PlatformFix, fallbackDocs: string, vars: Record<string, string>): GuideVariant {
-  const deepLink = fillTemplate(fix.deepLink, vars);
+  // Only a link to an allow-listed vendor host becomes a deep link (utils/links.ts).
+  const deepLink = safeLink(fillTemplate(fix.deepLink, vars));
   return {
     target,
     name: target === 'generic' ? 'Any host' : FIX_TARGET_NAMES[target],

@@ -3,6 +3,7 @@
  * none out), positioned with `position: fixed` below the field so the editor's layout never moves.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { safeLink } from '@/utils/links';
 import { showInvisible } from '@/utils/text';
 
 export interface WarningItem {
@@ -56,6 +57,7 @@ function Card({ item, onDismiss }: { item: WarningItem; onDismiss(): void }) {
     return () => el?.removeEventListener('keydown', onKey);
   }, [onDismiss]);
   const headingId = `maa-h-${item.id}`;
+  const rotate = safeLink(item.rotateUrl);
   return (
     <div
       ref={ref}
@@ -76,9 +78,11 @@ function Card({ item, onDismiss }: { item: WarningItem; onDismiss(): void }) {
         <strong>Instead:</strong> {item.safePlace}
       </p>
       <div class="maa-actions">
-        <a href={item.rotateUrl} target="_blank" rel="noreferrer noopener">
-          Rotate this key
-        </a>
+        {rotate && (
+          <a href={rotate} target="_blank" rel="noreferrer noopener">
+            Rotate this key
+          </a>
+        )}
         <button type="button" onClick={onDismiss} aria-label={`Dismiss the warning about ${item.providerName}`}>
           Dismiss
         </button>

@@ -9,6 +9,7 @@ import type { PopupApi } from '@/components/popup-api';
 import { auditLinks } from '@/engine/checklist';
 import { highlightMessage } from '@/utils/highlight';
 import { readPolicy } from '@/utils/policy';
+import { safeLink } from '@/utils/links';
 import { showBadge } from '@/entrypoints/background/badge';
 
 /** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
@@ -46,7 +47,11 @@ export function browserApi(search = location.search): PopupApi {
     requestAccess: (origin, extraHosts) => browser.permissions.request({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
     revokeAccess: (origin, extraHosts) => browser.permissions.remove({ origins: accessOrigins(origin, extraHosts) }).catch(() => false),
     copy: (text) => navigator.clipboard.writeText(text),
-    open: (url) => void browser.tabs.create({ url }),
+    // The one place the popup opens a tab from a link: only allow-listed vendor hosts (utils/links.ts).
+    open: (url) => {
+      const safe = safeLink(url);
+      if (safe) void browser.tabs.create({ url: safe });
+    },
     async loadGuides() {
       return (await local().loadGuides())?.guides ?? {};
     },

@@ -16,7 +16,7 @@ const det = (id: Detection['id'], kind: Detection['kind'], confidence: Detection
 const GUIDE: FixGuide = {
   summary: 'Do the right thing.',
   steps: ['Generic one.', 'Generic two.'],
-  deepLink: 'https://example.com/{origin}/settings',
+  deepLink: 'https://supabase.com/{origin}/settings', // deep links must be on an allow-listed vendor host (utils/links.ts)
   docs: 'https://example.com/docs',
   platforms: {
     server: { steps: ['Server step.'], docs: 'https://example.com/server' },
@@ -51,7 +51,7 @@ describe('resolveGuide', () => {
     const g = resolveGuide(GUIDE, [], { origin: 'https://a.example' });
     expect(g.summary).toBe('Do the right thing.');
     expect(g.primary).toMatchObject({ target: 'generic', name: 'Any host', steps: ['Generic one.', 'Generic two.'], docs: 'https://example.com/docs' });
-    expect(g.primary.deepLink).toBe('https://example.com/https%3A%2F%2Fa.example/settings');
+    expect(g.primary.deepLink).toBe('https://supabase.com/https%3A%2F%2Fa.example/settings');
     expect(g.others.map((v) => v.target)).toEqual(['bubble', 'netlify', 'vercel', 'server']);
   });
 

@@ -119,7 +119,8 @@ export function classifyObj(type: string, a: Answer & { error?: string }): z.inp
   if (a.status === 200 && isObj(j) && isObj(j.response) && Array.isArray(j.response.results)) {
     const r = j.response;
     const results = r.results as unknown[];
-    const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : undefined);
+    // A hostile answer may name any number: counts are capped to what the stored schema holds (a safe integer).
+    const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.floor(v), Number.MAX_SAFE_INTEGER) : undefined);
     const count = n(r.count) ?? results.length;
     const remaining = n(r.remaining);
     const first = results[0];
@@ -127,7 +128,7 @@ export function classifyObj(type: string, a: Answer & { error?: string }): z.inp
       type,
       status: 200,
       verdict: results.length ? 'readable' : 'empty',
-      ...(remaining !== undefined ? { total: count + remaining } : {}),
+      ...(remaining !== undefined ? { total: Math.min(count + remaining, Number.MAX_SAFE_INTEGER) } : {}),
       ...(isObj(first) ? { fields: Object.keys(first).slice(0, DEPLOYED_LIMITS.fields) } : {}),
     };
   }
