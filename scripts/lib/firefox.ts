@@ -255,12 +255,15 @@ class FirefoxLocator {
     return (await this.handle()).evaluate((e) => (e as HTMLElement).innerText);
   }
   async focus() {
+    await this.page.bringToFront();
     await (await this.handle()).focus();
   }
   async click() {
+    await this.page.bringToFront();
     await (await this.handle()).click();
   }
   async press(key: string) {
+    await this.page.bringToFront();
     await (await this.handle()).press(key as never);
   }
   async fill(value: string) {
@@ -304,6 +307,15 @@ function firefoxPage(p: Page, extensionBase: string): PwPage {
       return p.goto(url, { waitUntil: 'load', timeout: o.timeout ?? 30_000 });
     },
     waitForTimeout: (ms: number) => sleep(ms),
+    // Keyboard input goes to the front tab only (Chromium's CDP sends it to any page): focus and click bring it there.
+    async focus(sel: string) {
+      await p.bringToFront();
+      await p.focus(sel);
+    },
+    async click(sel: string) {
+      await p.bringToFront();
+      await p.click(sel);
+    },
     getAttribute: (sel: string, name: string) => p.$eval(sel, (e, n) => e.getAttribute(n), name),
     textContent: (sel: string) => p.$eval(sel, (e) => e.textContent),
     innerText: (sel: string) => p.$eval(sel, (e) => (e as HTMLElement).innerText),
