@@ -21,8 +21,11 @@ export default defineConfig({
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
     browser_specific_settings: {
-      // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions.
-      gecko: { id: 'micro-app-auditor@example.org', strict_min_version: '128.0' },
+      // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions;
+      // 140 (ESR) on desktop and 142 on Android: `data_collection_permissions`. Nothing is collected or transmitted
+      // (README "Privacy"), which Firefox's data-collection consent declares as `required: ['none']`.
+      gecko: { id: 'micro-app-auditor@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Audit this page' },

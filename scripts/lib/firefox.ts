@@ -184,19 +184,43 @@ function selectAll(steps: Step[]): Element[] {
     if (wrapping && wrapping !== e && /^(INPUT|TEXTAREA|SELECT)$/.test(e.tagName)) return (wrapping.textContent ?? '').trim();
     return (e.textContent ?? '').replace(/\s+/g, ' ').trim();
   };
+  // Like Playwright's CSS engine, selectors pierce open shadow roots (`host descendant` too); closed ones stay shut.
+  const splitFirst = (sel: string): [string, string] => {
+    let depth = 0;
+    let quote = '';
+    for (let i = 0; i < sel.length; i++) {
+      const ch = sel[i]!;
+      if (quote) quote = ch === quote ? '' : quote;
+      else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '[' || ch === '(') depth++;
+      else if (ch === ']' || ch === ')') depth--;
+      else if (depth === 0 && /\s/.test(ch)) return [sel.slice(0, i), sel.slice(i).trim().replace(/^>\s*/, '')];
+    }
+    return [sel, ''];
+  };
+  const deep = (root: Element | ShadowRoot, sel: string): Element[] => {
+    const out = [...root.querySelectorAll(sel)];
+    const [head, rest] = splitFirst(sel);
+    for (const e of root.querySelectorAll('*')) {
+      if (!e.shadowRoot) continue;
+      out.push(...deep(e.shadowRoot, sel));
+      if (rest && e.matches(head)) out.push(...deep(e.shadowRoot, rest));
+    }
+    return out;
+  };
   let cur: Element[] = [document.documentElement];
   for (const s of steps) {
-    if ('css' in s) cur = [...new Set(cur.flatMap((c) => [...c.querySelectorAll(s.css)]))];
+    if ('css' in s) cur = [...new Set(cur.flatMap((c) => deep(c, s.css)))];
     else if ('nth' in s) cur = cur[s.nth] ? [cur[s.nth]!] : [];
     else if ('role' in s)
-      cur = [...new Set(cur.flatMap((c) => [...c.querySelectorAll(ROLES[s.role] ?? `[role="${s.role}"]`)]))].filter((e) => {
+      cur = [...new Set(cur.flatMap((c) => deep(c, ROLES[s.role] ?? `[role="${s.role}"]`)))].filter((e) => {
         if (!visible(e)) return false;
         if (s.name === undefined) return true;
         const n = accName(e);
         return s.exact ? n === s.name : n.toLowerCase().includes(s.name.toLowerCase());
       });
     else
-      cur = [...new Set(cur.flatMap((c) => [...c.querySelectorAll('*')]))].filter(
+      cur = [...new Set(cur.flatMap((c) => deep(c, '*')))].filter(
         (e) => visible(e) && (e.textContent ?? '').includes(s.text) && ![...e.children].some((k) => (k.textContent ?? '').includes(s.text)),
       );
   }
@@ -227,7 +251,11 @@ class FirefoxLocator {
     return this.with({ text });
   }
   count(): Promise<number> {
-    return this.page.evaluate((sel: string, steps: Step[]) => (new Function(`return (${sel})`)() as typeof selectAll)(steps).length, selectAll.toString(), this.steps);
+    return this.page.evaluate(
+      (sel: string, steps: Step[]) => (new Function(`return (${sel})`)() as typeof selectAll)(steps).length,
+      selectAll.toString(),
+      this.steps,
+    );
   }
   /** The first match, waiting up to 10 s for it (Playwright's auto-wait, without its strictness). */
   async handle(timeout = 10_000): Promise<ElementHandle<Element>> {

@@ -33,7 +33,13 @@ export function parseHostRules(rules: string): HostRule[] {
     });
 }
 
-const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const glob = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** Where `host:port` goes: the first rule that matches (Chromium's order), else the host itself. */
 export function resolveHost(rules: HostRule[], host: string, port: number): { host: string; port: number } {

@@ -93,7 +93,8 @@ describe('privacy', () => {
     // Chromium itself talks to Google services (updates, autofill, accounts) even with background networking off;
     // those are the browser's, not ours; so does Firefox (Mozilla's services, despite the launcher's prefs).
     // Everything else would be the extension's.
-    const browserOwn = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com|mozilla\.(com|net|org)|firefox\.com|mozaws\.net)(:\d+)?$/;
+    const browserOwn =
+      /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com|mozilla\.(com|net|org)|firefox\.com|mozaws\.net)(:\d+)?$/;
     expect(h.sink.requests.filter((r) => !browserOwn.test(r.host)).map((r) => `${r.host}${r.url}`)).toEqual([]);
   });
 });
