@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// Firefox's add-on settings (browser_specific_settings.gecko). Held in a constant because WXT 0.21's manifest type
+// does not list `data_collection_permissions` yet (Firefox 140+).
+const GECKO = { id: 'micro-app-auditor@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
+
 // See README "Permissions" and docs/architecture.md for why each entry is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -24,7 +28,7 @@ export default defineConfig({
       // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions;
       // 140 (ESR) on desktop and 142 on Android: `data_collection_permissions`. Nothing is collected or transmitted
       // (README "Privacy"), which Firefox's data-collection consent declares as `required: ['none']`.
-      gecko: { id: 'micro-app-auditor@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: GECKO,
       gecko_android: { strict_min_version: '142.0' },
     },
     commands: {

@@ -168,7 +168,13 @@ export async function runCli(o: CliOptions, print: (s: string) => void = (s) => 
   // Access to the audited origin only: other sites are read only where their CORS headers allow it.
   const browser = o.browser ?? 'chromium';
   const ext = grantedCopy(ensureBuilt({ browser }), [originPattern(o.url)]);
-  const b = await launchWithExtension({ browser, extensionDir: ext.dir, ...(o.hostRules ? { hostRules: o.hostRules } : {}), insecure: o.insecure, headed: o.headed });
+  const b = await launchWithExtension({
+    browser,
+    extensionDir: ext.dir,
+    ...(o.hostRules ? { hostRules: o.hostRules } : {}),
+    insecure: o.insecure,
+    headed: o.headed,
+  });
   try {
     // Stored through the extension's own storage, exactly as ticking the box in the popup does.
     if (o.probe) await consentToProbe(b, o.url);

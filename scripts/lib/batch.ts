@@ -242,7 +242,13 @@ export function browserAuditOne(o: { hostRules?: string; insecure: boolean; head
     const { auditThroughExtension, consentToProbe } = await import('./headless');
     const browser = o.browser ?? 'chromium';
     const ext = grantedCopy(ensureBuilt({ browser }), [originPattern(url)]);
-    const b = await launchWithExtension({ browser, extensionDir: ext.dir, ...(o.hostRules ? { hostRules: o.hostRules } : {}), insecure: o.insecure, headed: o.headed });
+    const b = await launchWithExtension({
+      browser,
+      extensionDir: ext.dir,
+      ...(o.hostRules ? { hostRules: o.hostRules } : {}),
+      insecure: o.insecure,
+      headed: o.headed,
+    });
     try {
       if (o.probe) await consentToProbe(b, url);
       const r = await auditThroughExtension(b, url);

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import { FIREFOX_BUILD_DIR, ROOT } from '../../scripts/lib/browser';
-import { openPage, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
+import { openPage, openPopupFor, readStoredAudit } from '../../scripts/lib/headless';
 import { send, startFixtureServer, type FixtureServer } from '../fixtures/apps/server';
 import { FIREFOX, startHarness, type Harness } from './harness';
 
@@ -73,7 +73,12 @@ describe('full audit of a site on a port (http://127.0.0.1:<port>/)', () => {
 
   it('says "Quick audit" without access, then "Full audit" only with access the extension can use', async () => {
     const page = await openPage(h.browser, url);
-    const tabId = await tabIdFor(h.browser, page.url());
+    // Without host access the tabs API hides the tab's address (no `tabs` permission): it is the one tab without.
+    const tabId = await h.browser.worker.evaluate(async () => {
+      const hidden = (await chrome.tabs.query({})).filter((t) => !t.url);
+      if (hidden.length !== 1 || hidden[0]!.id === undefined) throw new Error(`expected one tab without an address, found ${hidden.length}`);
+      return hidden[0]!.id;
+    });
     let popup = await openPopupFor(h.browser, tabId);
     await popup.waitForSelector('#app[data-fresh-shown-ms]');
     await expect.poll(() => popup.textContent('p.access')).toContain('Quick audit');
