@@ -40,7 +40,7 @@ const SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Firefox preferences: the extension's fixed UUID, no permission prompts, and quiet background networking. */
-function prefs(geckoId: string, uuid: string, proxy?: HostProxy): Record<string, unknown> {
+function prefs(geckoId: string, uuid: string, headless: boolean, proxy?: HostProxy): Record<string, unknown> {
   return {
     'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
     'extensions.webextOptionalPermissionPrompts': false,
@@ -66,6 +66,9 @@ function prefs(geckoId: string, uuid: string, proxy?: HostProxy): Record<string,
     'network.dns.disablePrefetch': true,
     'network.prefetch-next': false,
     'network.http.speculative-parallel-limit': 0,
+    // Headless only (its clipboard is Firefox's own, not the desktop's): pages may use the async clipboard without a
+    // user gesture, so tests can paste through it (test/e2e/closed-warning.ts trustedPaste).
+    ...(headless ? { 'dom.events.testing.asyncClipboard': true } : {}),
     ...(proxy
       ? {
           // Every request through the host-rules proxy, localhost included (it forwards unmapped hosts as they are).
@@ -101,14 +104,14 @@ export async function launchFirefoxWithExtension(o: LaunchOptions): Promise<Exte
       args: ['--remote-allow-system-access'],
       acceptInsecureCerts: !!o.insecure,
       defaultViewport: { width: 1200, height: 800 },
-      extraPrefsFirefox: prefs(geckoId, uuid, proxy),
+      extraPrefsFirefox: prefs(geckoId, uuid, !o.headed, proxy),
     });
   } catch (e) {
     await proxy?.close();
     throw e;
   }
   const base = `moz-extension://${uuid}`;
-  const wrap = (p: Page) => firefoxPage(p, base);
+  const wrap = (p: Page) => firefoxPage(p, base, browser);
   try {
     await browser.installExtension(o.extensionDir);
     // The page `worker.evaluate` runs in: the settings page (it only reads settings on load).
@@ -314,8 +317,26 @@ class FirefoxLocator {
   }
 }
 
+/** Raw WebDriver BiDi for one page (tests that need what Playwright's API has no word for, e.g. closed shadow roots). */
+export interface PageBidi {
+  /** The page's top-level browsing context id. */
+  context: string;
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** The BiDi session behind a page of the Firefox harness, or undefined for a Chromium page. */
+export function firefoxBidi(page: unknown): PageBidi | undefined {
+  const own = page as { [BIDI]?: () => PageBidi };
+  try {
+    return own[BIDI]?.();
+  } catch {
+    return undefined;
+  }
+}
+const BIDI = Symbol('bidi');
+
 /** A puppeteer page with the Playwright Page methods the cross-browser code uses (see the header). */
-function firefoxPage(p: Page, extensionBase: string): PwPage {
+function firefoxPage(p: Page, extensionBase: string, browser: Browser): PwPage {
   const own = {
     async goto(url: string, o: { timeout?: number } = {}) {
       if (url.startsWith('moz-extension:')) {
@@ -353,10 +374,17 @@ function firefoxPage(p: Page, extensionBase: string): PwPage {
       // Playwright takes clip together with fullPage (the clip wins); puppeteer refuses the pair.
       p.screenshot(o.clip ? { ...(o.path ? { path: o.path } : {}), clip: o.clip } : (o as never)),
     extensionBase,
+    // puppeteer's BiDi browser exposes its connection; the frame's `_id` is the browsing context id.
+    [BIDI]: (): PageBidi => ({
+      context: (p.mainFrame() as unknown as { _id: string })._id,
+      send: (method, params) =>
+        (browser as unknown as { connection: { send(m: string, p: object): Promise<{ result: unknown }> } }).connection.send(method, params),
+    }),
   };
   return new Proxy(own, {
     get(t, k) {
       if (k in t) return (t as Record<string | symbol, unknown>)[k];
+      if (typeof k === 'symbol') return undefined;
       if (k === 'then') return undefined;
       const v = (p as unknown as Record<string | symbol, unknown>)[k];
       if (v === undefined) throw new Error(`page.${String(k)} is not available in the Firefox harness (scripts/lib/firefox.ts)`);
