@@ -73,11 +73,12 @@ describe('full audit of a site on a port (http://127.0.0.1:<port>/)', () => {
 
   it('says "Quick audit" without access, then "Full audit" only with access the extension can use', async () => {
     const page = await openPage(h.browser, url);
-    // Without host access the tabs API hides the tab's address (no `tabs` permission): it is the one tab without.
+    // Without host access the tabs API hides the tab's address (no `tabs` permission): it is the tab in front.
+    await page.bringToFront();
     const tabId = await h.browser.worker.evaluate(async () => {
-      const hidden = (await chrome.tabs.query({})).filter((t) => !t.url);
-      if (hidden.length !== 1 || hidden[0]!.id === undefined) throw new Error(`expected one tab without an address, found ${hidden.length}`);
-      return hidden[0]!.id;
+      const [t] = await chrome.tabs.query({ active: true, currentWindow: true });
+      if (t?.id === undefined || t.url) throw new Error(`the page's tab is not in front: ${t?.url}`);
+      return t.id;
     });
     let popup = await openPopupFor(h.browser, tabId);
     await popup.waitForSelector('#app[data-fresh-shown-ms]');
