@@ -117,8 +117,8 @@ describe('settings page', () => {
   });
 });
 
-// Chromium only: the warning lives in a closed shadow root, read over the DevTools protocol (./closed-warning.ts),
-// which Firefox does not speak; the picture is the docs' (docs/img/).
+// Chromium only: this makes the docs' picture of the warning (docs/img/in-page-warning.png, Chromium's rendering);
+// the warning itself is checked in Firefox too, by builders.e2e.test.ts.
 if (!FIREFOX)
   describe('in-page warning', () => {
     it('is screenshotted in the Bubble editor fixture', async () => {
