@@ -24,6 +24,10 @@ export default defineConfig({
       default_title: 'Micro-App Auditor',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
+    // Set explicitly: Firefox's default for MV3 extension pages adds `upgrade-insecure-requests`, which turns the
+    // background's plain-HTTP redirect check (entrypoints/background/probes.ts) into HTTPS, so it could never see a
+    // missing redirect (seen with Firefox 153 ESR; test/e2e/deployed-app.e2e.test.ts in Firefox). No remote code.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'" },
     browser_specific_settings: {
       // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions;
       // 140 (ESR) on desktop and 142 on Android: `data_collection_permissions`. Nothing is collected or transmitted
