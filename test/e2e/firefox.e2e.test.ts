@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as WxtBrowser } from 'wxt/browser';
 import { FIREFOX_BUILD_DIR, ROOT } from '../../scripts/lib/browser';
 import { openPage, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
-import { send, startFixtureServer, type FixtureServer } from '../fixtures/apps/server';
+import { hostRules, send, startFixtureServer, type FixtureServer } from '../fixtures/apps/server';
+import { startTinyPoll } from '../fixtures/apps/tinypoll';
+import { runCli } from '../../scripts/audit';
 import { FIREFOX, startHarness, type Harness } from './harness';
 
 declare const chrome: typeof WxtBrowser;
@@ -120,5 +122,32 @@ describe('host access to a site on a port (http://127.0.0.1:<port>/)', () => {
     expect(audit?.findings.map((f) => f.ruleId)).toContain('cookie-session-no-httponly');
     await popup.close();
     await page.close();
+  });
+});
+
+describe('npm run audit -- <url> --browser firefox', () => {
+  it('audits through the Firefox build and prints the same report as in Chromium', async () => {
+    const app = await startTinyPoll();
+    try {
+      let out = '';
+      const code = await runCli(
+        { url: 'https://tinypoll.test/', json: false, insecure: true, headed: false, hostRules: hostRules([app]), browser: 'firefox' },
+        (s) => {
+          out += s;
+        },
+      );
+      expect(code).toBe(1); // high findings
+      expect(out).toContain('# Micro-App Auditor report');
+      expect(out).toMatch(/full audit/);
+      for (const title of [
+        'Session cookie without Secure',
+        'Any origin may read responses with the visitor’s cookies',
+        'Form submits over plain HTTP',
+        'No Content-Security-Policy',
+      ])
+        expect(out).toContain(title);
+    } finally {
+      await app.close();
+    }
   });
 });
