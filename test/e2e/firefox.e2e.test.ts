@@ -126,7 +126,7 @@ describe('host access to a site on a port (http://127.0.0.1:<port>/)', () => {
 });
 
 describe('npm run audit -- <url> --browser firefox', () => {
-  it('audits through the Firefox build and prints the same report as in Chromium', async () => {
+  it('audits through the Firefox build and prints the Markdown report', async () => {
     const app = await startTinyPoll();
     try {
       let out = '';
