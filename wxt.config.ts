@@ -2,6 +2,10 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { entrypointSizes, overBudget } from './scripts/lib/size';
 
+// Firefox's add-on settings (browser_specific_settings.gecko). Held in a constant because WXT 0.21's manifest type
+// does not list `data_collection_permissions` yet (Firefox 140+).
+const GECKO = { id: 'micro-app-auditor@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
+
 // See README "Permissions" and docs/architecture.md for why each entry is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -21,9 +25,16 @@ export default defineConfig({
       default_title: 'Micro-App Auditor',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
+    // Set explicitly: Firefox's default for MV3 extension pages adds `upgrade-insecure-requests`, which turns the
+    // background's plain-HTTP redirect check (entrypoints/background/probes.ts) into HTTPS, so it could never see a
+    // missing redirect (seen with Firefox 153 ESR; test/e2e/deployed-app.e2e.test.ts in Firefox). No remote code.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'" },
     browser_specific_settings: {
-      // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions.
-      gecko: { id: 'micro-app-auditor@example.org', strict_min_version: '128.0' },
+      // Firefox 128: scripting.executeScript world 'MAIN', declarativeNetRequest session rules, optional host permissions;
+      // 140 (ESR) on desktop and 142 on Android: `data_collection_permissions`. Nothing is collected or transmitted
+      // (README "Privacy"), which Firefox's data-collection consent declares as `required: ['none']`.
+      gecko: GECKO,
+      gecko_android: { strict_min_version: '142.0' },
     },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Audit this page' },

@@ -1,7 +1,7 @@
 /**
- * npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<rules>"] [--insecure] [--screenshot <file>] [--headed]
+ * npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<rules>"] [--insecure] [--screenshot <file>] [--headed] [--browser firefox]
  *
- * Audits a deployed app with the real extension in headless Chromium and prints a Markdown report (or JSON).
+ * Audits a deployed app with the real extension in headless Chromium (or Firefox ESR with the Firefox build) and prints a Markdown report (or JSON).
  * The browser profile holds access to the audited origin only. Exit codes: 0 no high/critical finding · 1 high or
  * critical finding present · 2 the audit could not run · 3 incomplete: the app's own scripts or page text were only
  * partly scanned (unless --allow-partial).
@@ -9,14 +9,14 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ruleById } from '../rules';
-import { SetupError, ensureBuilt, grantedCopy, launchWithExtension, originPattern } from './lib/browser';
+import { BROWSERS, SetupError, ensureBuilt, grantedCopy, launchWithExtension, originPattern, type BrowserName } from './lib/browser';
 import { auditThroughExtension, consentToProbe } from './lib/headless';
 import { runBubbleExport } from './lib/bubble-export';
 import { gateExitCode, parseFormat, renderReport, type ReportFormat } from './lib/report-formats';
 import { baselineNotes, loadBaseline } from './lib/baseline';
 import { runMergeCli, runUrlsCli } from './lib/batch';
 
-const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<Chromium host-resolver rules>"] [--insecure] [--screenshot <file.png>] [--headed]
+const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<Chromium host-resolver rules>"] [--insecure] [--screenshot <file.png>] [--headed] [--browser chromium|firefox]
 
   --json          print {url, partial, gaps, platforms, findings:[…]} instead of Markdown
   --probe         consent, for this URL's origin, to the Supabase exposure check: one read-only GET per table the
@@ -27,6 +27,8 @@ const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--allow-partial
   --insecure      accept self-signed certificates (local fixture servers)
   --screenshot    save a picture of the extension's popup
   --headed        show the browser window (needs a desktop)
+  --browser       chromium (default: Debian's chromium, the Chrome build) or firefox (Debian's firefox-esr, the
+                  Firefox build); --host-rules work in both (Firefox: through a local proxy)
   --bubble-export <file.bubble>  instead of a URL: audit an exported Bubble app offline (no browser)
   --format        markdown (default) | json (docs/report-schema.md; --json is the same) | sarif (SARIF 2.1.0)
   --baseline      a file of accepted findings (the popup's "Baseline" export): reported as accepted, not failing
@@ -53,6 +55,8 @@ export interface CliOptions {
   allowPartial?: boolean;
   /** The command's form of consent to the Supabase exposure check for the audited origin; without it the audit is passive. */
   probe?: boolean;
+  /** `--browser firefox`: audit through Firefox ESR and the Firefox build (default Chromium). */
+  browser?: BrowserName;
   /** `--bubble-export <file>`: audit an exported .bubble file offline, in Node (scripts/lib/bubble-export.ts); no URL. */
   bubbleExport?: string;
   /** `--format markdown|json|sarif` (`--json` = json); `--baseline <file>` accepted findings (scripts/lib/report-formats.ts, baseline.ts). */
@@ -86,10 +90,14 @@ export function parseCli(argv: string[]): CliOptions {
       out: { type: 'string' },
       concurrency: { type: 'string' },
       merge: { type: 'string' },
+      browser: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const ci = ciOptions(values);
+  if (values.browser !== undefined && !BROWSERS.includes(values.browser as BrowserName))
+    throw new SetupError(`--browser must be one of ${BROWSERS.join(', ')}\n\n${USAGE}`);
+  const browser = values.browser ? { browser: values.browser as BrowserName } : {};
   if (!values.help && (values.urls || values.merge) && positionals.length === 0)
     return {
       url: '',
@@ -99,6 +107,7 @@ export function parseCli(argv: string[]): CliOptions {
       ...(values['host-rules'] ? { hostRules: values['host-rules'] } : {}),
       ...(values.probe ? { probe: true } : {}),
       ...(values['allow-partial'] ? { allowPartial: true } : {}),
+      ...browser,
       ...ci,
     };
   if (!values.help && values['bubble-export'] && positionals.length === 0)
@@ -127,6 +136,7 @@ export function parseCli(argv: string[]): CliOptions {
     headed: values.headed,
     ...(values.probe ? { probe: true } : {}),
     ...(values['allow-partial'] ? { allowPartial: true } : {}),
+    ...browser,
     ...ci,
   };
 }
@@ -156,8 +166,15 @@ export async function runCli(o: CliOptions, print: (s: string) => void = (s) => 
   const format = o.format ?? (o.json ? 'json' : 'markdown');
   if (o.urls) return runUrlsCli({ ...o, format, accepted }, ruleById, print);
   // Access to the audited origin only: other sites are read only where their CORS headers allow it.
-  const ext = grantedCopy(ensureBuilt(), [originPattern(o.url)]);
-  const b = await launchWithExtension({ extensionDir: ext.dir, ...(o.hostRules ? { hostRules: o.hostRules } : {}), insecure: o.insecure, headed: o.headed });
+  const browser = o.browser ?? 'chromium';
+  const ext = grantedCopy(ensureBuilt({ browser }), [originPattern(o.url)]);
+  const b = await launchWithExtension({
+    browser,
+    extensionDir: ext.dir,
+    ...(o.hostRules ? { hostRules: o.hostRules } : {}),
+    insecure: o.insecure,
+    headed: o.headed,
+  });
   try {
     // Stored through the extension's own storage, exactly as ticking the box in the popup does.
     if (o.probe) await consentToProbe(b, o.url);

@@ -76,7 +76,8 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
   }
   try {
     const builder = builderForUrl(url.href);
-    const fullAccess = builder ? true : await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false);
+    // The pattern the popup asks for (entrypoints/popup/api.ts accessOrigins: no port, which Firefox needs).
+    const fullAccess = builder ? true : await browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }).catch(() => false);
     const [evidence, settings] = await Promise.all([
       builder ? collectBuilderEvidence(url.href, startedAt, tabId) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt, mode }),
       getSettings(),

@@ -12,13 +12,17 @@ import { readPolicy } from '@/utils/policy';
 import { safeLink } from '@/utils/links';
 import { showBadge } from '@/entrypoints/background/badge';
 
-/** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
+/**
+ * Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). By host name, without the
+ * port: a match pattern without a port covers every port in both browsers, while Firefox reports a pattern with one
+ * (`http://127.0.0.1:8765/*`) as granted yet gives no access through it (seen with Firefox 153 ESR).
+ */
 export function accessOrigins(origin: string, extraHosts: string[] = []): string[] {
   const u = new URL(origin);
   // Extra hosts: the app's Supabase project (<ref>.supabase.co), whose answers to the page's own requests webRequest
   // only shows with access to that host too. HTTPS only.
   const extra = extraHosts.filter((h) => /^[a-z0-9]{20}\.supabase\.co$/.test(h)).map((h) => `https://${h}/*`);
-  return [`https://${u.host}/*`, `http://${u.host}/*`, ...extra];
+  return [`https://${u.hostname}/*`, `http://${u.hostname}/*`, ...extra];
 }
 
 export function browserApi(search = location.search): PopupApi {

@@ -59,9 +59,12 @@ export function runSupabaseDashboard(ctx: ContentScriptContext): void {
   const markers = createMarkerLayer(ctx);
   startDashboardReader({ ctx, doc: document, win: window, send, markers, ownHosts: [MARKERS_HOST, 'micro-app-auditor-warning'] });
 
-  // Only the extension itself (background, popup) can ask; never another tab's content script.
+  // Only the extension itself (background, popup) can ask; never another tab's content script. Firefox names a tab
+  // for the popup when it runs in one (the headless command and the tests), so an extension page is told apart by
+  // its address: a content script's sender URL is the web page's.
+  const ownPage = browser.runtime.getURL('/' as never);
   const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (sender.id !== browser.runtime.id || (sender.tab && !sender.url?.startsWith(ownPage))) return undefined;
     const show = readHighlight(raw);
     if (show) return Promise.resolve({ ok: markers.highlight(show.name) });
     const m = raw as { type?: unknown } | null;

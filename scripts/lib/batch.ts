@@ -236,12 +236,19 @@ function reportExit(r: JsonReportV1, o: { allowPartial?: boolean }): number {
 }
 
 /** The real audit of one URL for a batch: its own browser profile, access to that origin only (as the single-URL command). */
-export function browserAuditOne(o: { hostRules?: string; insecure: boolean; headed: boolean; probe?: boolean }) {
+export function browserAuditOne(o: { hostRules?: string; insecure: boolean; headed: boolean; probe?: boolean; browser?: 'chromium' | 'firefox' }) {
   return async (url: string): Promise<{ audit?: Audit; error?: string }> => {
     const { ensureBuilt, grantedCopy, launchWithExtension, originPattern } = await import('./browser');
     const { auditThroughExtension, consentToProbe } = await import('./headless');
-    const ext = grantedCopy(ensureBuilt(), [originPattern(url)]);
-    const b = await launchWithExtension({ extensionDir: ext.dir, ...(o.hostRules ? { hostRules: o.hostRules } : {}), insecure: o.insecure, headed: o.headed });
+    const browser = o.browser ?? 'chromium';
+    const ext = grantedCopy(ensureBuilt({ browser }), [originPattern(url)]);
+    const b = await launchWithExtension({
+      browser,
+      extensionDir: ext.dir,
+      ...(o.hostRules ? { hostRules: o.hostRules } : {}),
+      insecure: o.insecure,
+      headed: o.headed,
+    });
     try {
       if (o.probe) await consentToProbe(b, url);
       const r = await auditThroughExtension(b, url);
@@ -266,6 +273,7 @@ export interface BatchCliOptions {
   insecure: boolean;
   headed: boolean;
   probe?: boolean;
+  browser?: 'chromium' | 'firefox';
 }
 
 /** `--urls <file> [--shard i/n] [--out <dir>] [--concurrency n]`: prints the summary, returns the run's exit code. */

@@ -1,6 +1,7 @@
 /**
  * Launches Debian's Chromium headless with the built extension loaded (playwright-core drives it; it never
- * downloads a browser). Used by the headless audit command, the demo, the benchmarks and the end-to-end tests.
+ * downloads a browser), or Firefox ESR with the Firefox build (`browser: 'firefox'`: scripts/lib/firefox.ts).
+ * Used by the headless audit command, the demo, the benchmarks and the end-to-end tests.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,13 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILD_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD_DIR = path.join(ROOT, '.output/firefox-mv3');
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** The extension build a browser loads. */
+export const buildDirFor = (browser: BrowserName = 'chromium') => (browser === 'firefox' ? FIREFOX_BUILD_DIR : BUILD_DIR);
 
 export class SetupError extends Error {}
 
@@ -27,19 +35,21 @@ export function findChromium(): string {
   return found;
 }
 
-/** Builds the Chrome extension unless a build newer than every source file exists. */
-export function ensureBuilt({ force = false } = {}): string {
-  const manifest = path.join(BUILD_DIR, 'manifest.json');
+/** Builds the extension for a browser (Chrome MV3, or Firefox MV3) unless a build newer than every source file exists. */
+export function ensureBuilt({ force = false, browser = 'chromium' as BrowserName } = {}): string {
+  const dir = buildDirFor(browser);
+  const manifest = path.join(dir, 'manifest.json');
   const stale = force || !existsSync(manifest) || newestSource() > statSync(manifest).mtimeMs;
   if (stale) {
+    const args = browser === 'firefox' ? ['build', '-b', 'firefox', '--mv3'] : ['build'];
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), ...args], { cwd: ROOT, stdio: 'pipe' });
     } catch (e) {
       const err = e as { stdout?: Buffer; stderr?: Buffer };
       throw new SetupError(`Building the extension failed:\n${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`);
     }
   }
-  return BUILD_DIR;
+  return dir;
 }
 
 function newestSource(): number {
@@ -90,19 +100,30 @@ export function grantedCopy(buildDir: string, origins: string[] = ['<all_urls>']
 
 export interface LaunchOptions {
   extensionDir: string;
+  /** Which browser (default Chromium); `extensionDir` must be that browser's build. */
+  browser?: BrowserName;
   hostRules?: string;
   insecure?: boolean;
   headed?: boolean;
 }
 
+/**
+ * A browser with the extension loaded. In Firefox, `context` and `worker` implement the part of Playwright's API the
+ * cross-browser code uses (scripts/lib/firefox.ts); `worker.evaluate` runs in an extension page there.
+ */
 export interface ExtensionBrowser {
+  browser: BrowserName;
   context: BrowserContext;
   worker: Worker;
+  /** Chromium's extension id, or the Firefox extension's UUID (the host of its moz-extension:// pages). */
   extensionId: string;
+  /** An extension page's address: `chrome-extension://<id>/popup.html` or `moz-extension://<uuid>/popup.html`. */
+  extensionUrl(page: string): string;
   close(): Promise<void>;
 }
 
 export async function launchWithExtension(o: LaunchOptions): Promise<ExtensionBrowser> {
+  if (o.browser === 'firefox') return (await import('./firefox')).launchFirefoxWithExtension(o);
   const executablePath = findChromium();
   const profile = mkdtempSync(path.join(tmpdir(), 'maa-profile-'));
   const args = [
@@ -135,9 +156,11 @@ export async function launchWithExtension(o: LaunchOptions): Promise<ExtensionBr
   await context.addInitScript(shim);
   const extensionId = new URL(worker.url()).host;
   return {
+    browser: 'chromium',
     context,
     worker,
     extensionId,
+    extensionUrl: (page) => `chrome-extension://${extensionId}/${page.replace(/^\//, '')}`,
     close: async () => {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });

@@ -52,7 +52,7 @@ export async function openPage(b: ExtensionBrowser, url: string, settleMs = 400)
 export async function openPopupFor(b: ExtensionBrowser, tabId: number): Promise<Page> {
   const popup = await b.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.goto(b.extensionUrl(`popup.html?tabId=${tabId}`));
   return popup;
 }
 
@@ -103,10 +103,11 @@ export async function auditThroughExtension(b: ExtensionBrowser, url: string, se
     ...(data.freshShownMs ? { freshShownMs: Number(data.freshShownMs) } : {}),
     ...(data.storedShownMs ? { storedShownMs: Number(data.storedShownMs) } : {}),
   };
-  const failureEl = await popup.$('[data-state="not-auditable"], [data-state="error"]');
-  if (failureEl && !data.freshShownMs) {
-    return { failure: { kind: (await failureEl.getAttribute('data-state')) ?? 'error', message: (await failureEl.innerText()).trim() }, timings, popup, page };
-  }
+  const failure = await popup.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-state="not-auditable"], [data-state="error"]');
+    return el ? { kind: el.getAttribute('data-state') ?? 'error', message: el.innerText.trim() } : undefined;
+  });
+  if (failure && !data.freshShownMs) return { failure, timings, popup, page };
   const stored = await readStoredAudit(b, finalUrl);
   const audit = stored ? withGlideSettle(stored, glide) : undefined;
   const extra = glide ? { glide } : {};
@@ -121,6 +122,8 @@ export async function auditThroughExtension(b: ExtensionBrowser, url: string, se
  * origin.
  */
 export async function extensionWorlds(b: ExtensionBrowser, urls: string[], settleMs = 500): Promise<number> {
+  // The count comes from the DevTools protocol's execution contexts, which only Chromium has.
+  if (b.browser !== 'chromium') throw new Error('extensionWorlds() counts execution contexts over CDP: Chromium only');
   const page = await b.context.newPage();
   const cdp = await b.context.newCDPSession(page);
   let worlds = 0;

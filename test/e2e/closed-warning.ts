@@ -1,10 +1,11 @@
 /**
  * Reading the builder guard's warning in end-to-end tests. It lives in a closed shadow root (issue 10 item 7): the
  * page cannot reach it, nor can Playwright's locators; the DevTools protocol can (DOM.getDocument with pierce
- * lists closed shadow roots). Also: trusted input through the browser (Playwright's keyboard and the clipboard
+ * lists closed shadow roots), and in Firefox WebDriver BiDi can (scripts/lib/firefox.ts firefoxBidi). Also: trusted input through the browser (Playwright's keyboard and the clipboard
  * produce events with isTrusted = true, which is all the guard listens to).
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { firefoxBidi, type PageBidi } from '../../scripts/lib/firefox';
 
 interface DomNode {
   nodeName: string;
@@ -25,8 +26,44 @@ async function withCdp<T>(page: Page, fn: (cdp: CDPSession) => Promise<T>): Prom
   }
 }
 
+/** A WebDriver BiDi remote value as plain data (strings, numbers, booleans, null, arrays, objects). */
+function fromRemote(v: { type: string; value?: unknown }): unknown {
+  if (v.type === 'array') return (v.value as { type: string }[]).map(fromRemote);
+  if (v.type === 'object')
+    return Object.fromEntries((v.value as [unknown, { type: string }][]).map(([k, x]) => [typeof k === 'string' ? k : fromRemote(k as never), fromRemote(x)]));
+  if (v.type === 'null') return null;
+  return v.value;
+}
+
+/**
+ * Firefox: WebDriver BiDi serialises closed shadow roots too (`includeShadowTree: 'all'`), and a function can be
+ * called with one as `this`: the same reach the DevTools protocol gives in Chromium.
+ */
+async function onShadowRootsBidi<T>(bidi: PageBidi, fn: string): Promise<T[]> {
+  const call = async (params: object) => {
+    const { result } = (await bidi.send('script.callFunction', { awaitPromise: false, target: { context: bidi.context }, ...params })) as {
+      result: { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
+    };
+    if (result.type !== 'success' || !result.result) throw new Error(`script.callFunction: ${result.exceptionDetails?.text ?? result.type}`);
+    return result.result;
+  };
+  const hosts = await call({
+    functionDeclaration: `() => [...document.querySelectorAll(${JSON.stringify(HOST.toLowerCase())})]`,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  const roots = ((hosts.value ?? []) as { value?: { shadowRoot?: { sharedId?: string } } }[]).flatMap((h) =>
+    h.value?.shadowRoot?.sharedId ? [h.value.shadowRoot.sharedId] : [],
+  );
+  const out: T[] = [];
+  for (const sharedId of roots) out.push(fromRemote(await call({ functionDeclaration: fn, this: { sharedId }, resultOwnership: 'none' })) as T);
+  return out;
+}
+
 /** Calls `fn` (source text) with `this` = each warning host's shadow root; returns the results. */
 async function onShadowRoots<T>(page: Page, fn: string): Promise<T[]> {
+  const bidi = firefoxBidi(page);
+  if (bidi) return onShadowRootsBidi<T>(bidi, fn);
   return withCdp(page, async (cdp) => {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const roots: DomNode[] = [];
@@ -65,11 +102,20 @@ export async function focusDismiss(page: Page): Promise<void> {
 
 /** Pastes `text` into the element through the clipboard and Ctrl+V: a trusted paste event, as a user's. */
 export async function trustedPaste(page: Page, selector: string, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const firefox = firefoxBidi(page) !== undefined;
+  // Firefox: the headless launcher's `dom.events.testing.asyncClipboard` pref stands in for the permission grant.
+  if (!firefox) await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await page.bringToFront();
   await page.locator(selector).focus();
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('Control+V');
+  if (!firefox) {
+    await page.keyboard.press('Control+V');
+    return;
+  }
+  // puppeteer's keyboard takes no "Control+V" chord.
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyV');
+  await page.keyboard.up('Control');
 }
 
 /** Where each warning card is on screen (its top and left, in CSS pixels). */

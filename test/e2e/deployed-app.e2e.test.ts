@@ -1,5 +1,5 @@
 /**
- * The reviewer's flow in real headless Chromium with the built extension: open a deployed app, open the popup for
+ * The reviewer's flow in real headless Chromium (and Firefox ESR: project e2e-firefox) with the built extension: open a deployed app, open the popup for
  * that tab, and check what the popup shows against the fixture's known weaknesses (TinyPoll) and strengths
  * (hardened). Fixture servers stand in for the real hosts through --host-resolver-rules.
  */
@@ -9,7 +9,7 @@ import type { browser as WxtBrowser } from 'wxt/browser';
 import { startHardened } from '../fixtures/apps/hardened';
 import { startTinyPoll } from '../fixtures/apps/tinypoll';
 import { auditThroughExtension, type HeadlessAuditResult } from '../../scripts/lib/headless';
-import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { ARTIFACTS, artifactName, startHarness, type Harness } from './harness';
 
 declare const chrome: typeof WxtBrowser;
 
@@ -70,7 +70,7 @@ describe('insecure app (TinyPoll)', () => {
     await expect(popup.getAttribute('li.finding .finding-toggle', 'aria-expanded')).resolves.toBe('true');
     const panel = await popup.textContent('li.finding .finding-panel');
     expect(panel).toContain('How to fix');
-    await popup.screenshot({ path: path.join(ARTIFACTS, 'e2e-tinypoll-popup.png'), fullPage: true });
+    await popup.screenshot({ path: path.join(ARTIFACTS, artifactName('e2e-tinypoll-popup.png')), fullPage: true });
   });
 
   it('sets the toolbar badge to the number of high and critical findings', async () => {
@@ -91,8 +91,10 @@ describe('insecure app (TinyPoll)', () => {
 describe('privacy', () => {
   it('sends nothing anywhere but the audited apps (no telemetry, no uploads)', () => {
     // Chromium itself talks to Google services (updates, autofill, accounts) even with background networking off;
-    // those are the browser's, not ours. Everything else would be the extension's.
-    const browserOwn = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)(:\d+)?$/;
+    // those are the browser's, not ours; so does Firefox (Mozilla's services, despite the launcher's prefs).
+    // Everything else would be the extension's.
+    const browserOwn =
+      /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com|mozilla\.(com|net|org)|firefox\.com|mozaws\.net)(:\d+)?$/;
     expect(h.sink.requests.filter((r) => !browserOwn.test(r.host)).map((r) => `${r.host}${r.url}`)).toEqual([]);
   });
 });
@@ -124,6 +126,6 @@ describe('hardened app', () => {
     const { popup } = hardened;
     const n = await popup.$$eval('li.finding[data-severity="high"], li.finding[data-severity="critical"]', (e) => e.length);
     expect(n).toBe(0);
-    await popup.screenshot({ path: path.join(ARTIFACTS, 'e2e-hardened-popup.png'), fullPage: true });
+    await popup.screenshot({ path: path.join(ARTIFACTS, artifactName('e2e-hardened-popup.png')), fullPage: true });
   });
 });

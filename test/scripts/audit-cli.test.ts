@@ -11,6 +11,11 @@ describe('parseCli', () => {
     expect(parseCli(['https://app.example.com/', '--allow-partial']).allowPartial).toBe(true);
     expect(parseCli(['https://app.example.com/']).allowPartial).toBeUndefined();
   });
+  it('takes --browser chromium|firefox and refuses another', () => {
+    expect(parseCli(['https://app.example.com/', '--browser', 'firefox']).browser).toBe('firefox');
+    expect(parseCli(['https://app.example.com/']).browser).toBeUndefined();
+    expect(() => parseCli(['https://app.example.com/', '--browser', 'safari'])).toThrow(/--browser must be one of chromium, firefox/);
+  });
   it('documents exit code 3 and --allow-partial in --help', () => {
     let usage = '';
     try {

@@ -89,6 +89,9 @@ export interface RedirectEvent {
  * The server was never asked, so its plain-HTTP answer is unknown.
  */
 export function isBrowserHstsUpgrade(d: RedirectEvent): boolean {
+  // Firefox's own upgrades (HSTS, HTTPS-First) are internal redirects with no response at all: status 0. Seen with
+  // Firefox 153 ESR on an extension's fetch of http://<host>/ (test/e2e/deployed-app.e2e.test.ts in Firefox).
+  if (d.statusCode === 0) return true;
   if (d.statusCode !== 307) return false;
   const reason = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'non-authoritative-reason')?.value;
   return reason?.trim().toUpperCase() === 'HSTS';

@@ -37,6 +37,9 @@ describe('isBrowserHstsUpgrade (Chromium internal redirect)', () => {
     expect(isBrowserHstsUpgrade({ statusCode: 307, statusLine: 'HTTP/1.1 307 Internal Redirect', responseHeaders: hsts })).toBe(true);
     expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'non-authoritative-reason', value: ' hsts ' }] })).toBe(true);
   });
+  it('Firefox’s internal upgrade (no response: status 0) is the browser’s own too', () => {
+    expect(isBrowserHstsUpgrade({ statusCode: 0 })).toBe(true);
+  });
   it('a server redirect is not', () => {
     expect(isBrowserHstsUpgrade({ statusCode: 301, responseHeaders: hsts })).toBe(false);
     expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'Location', value: 'https://a.example/' }] })).toBe(false);
