@@ -9,7 +9,6 @@ import {
   applyDecisions,
   isAccepted,
   mergeRows,
-  overriddenSeverity,
   progress,
   verdict,
   whereLink,
@@ -21,6 +20,7 @@ import {
 import type { Finding } from '@/engine/finding';
 import type { ResolvedGuide } from '@/engine/fix';
 import { SEVERITIES } from '@/engine/severity';
+import { applySeverityOverrides } from '@/engine/overrides';
 import type { AuditReply } from '@/utils/messages';
 import type { FixGuide } from '@/engine/rule';
 import type { PopupApi } from './popup-api';
@@ -207,20 +207,18 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
   const d = useDecisions(api, audit, tabId);
   const now = Date.now();
   const [focus, setFocus] = useState<ChecklistItem>();
-  // A builder and its deployed app, shown together: one list, each finding saying where it was seen.
-  const all = useMemo(() => [audit, ...d.linked], [audit, d.linked]);
-  // The organisation policy's severity overrides apply to what is shown, counted and gated (by rule metadata).
+  // The organisation policy's severity overrides apply to what is shown, counted, exported and gated (engine/overrides.ts;
+  // the background stores audits at the policy's severities already, this follows a policy changed since).
   const overrides = d.policy.severityOverrides;
+  // A builder and its deployed app, shown together: one list, each finding saying where it was seen.
+  const all = useMemo(() => [audit, ...d.linked].map((a) => applySeverityOverrides(a, overrides)), [audit, d.linked, overrides]);
+  const shown = all[0]!;
   const entries = useMemo(
     (): Entry[] =>
       all.flatMap((a) =>
-        a.findings.map((f) => {
-          const severity = overriddenSeverity(f, a.rules?.[f.ruleId]?.category, overrides);
-          const finding = severity === f.severity ? f : { ...f, severity };
-          return { finding, audit: a, ...(d.linked.length ? { source: a.context === 'builder' ? 'Builder' : 'Live app' } : {}) };
-        }),
+        a.findings.map((finding) => ({ finding, audit: a, ...(d.linked.length ? { source: a.context === 'builder' ? 'Builder' : 'Live app' } : {}) })),
       ),
-    [all, d.linked.length, overrides],
+    [all, d.linked.length],
   );
   const open = entries.filter((e) => !isAccepted(e.finding, d.accepted, now)).map((e) => e.finding);
   const { rows, contradicted } = applyDecisions(
@@ -339,7 +337,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
         onShowFindings={setFocus}
         {...(api.decisions ? { onConfirm: (item: ChecklistItem) => void d.confirm(item), onUnconfirm: (item: ChecklistItem) => void d.clear([item]) } : {})}
       />
-      {api.exportReport && <ExportBar onExport={(format) => api.exportReport!(format, audit, d.accepted)} hasAccepted={d.accepted.length > 0} />}
+      {api.exportReport && <ExportBar onExport={(format) => api.exportReport!(format, shown, d.accepted)} hasAccepted={d.accepted.length > 0} />}
     </>
   );
 }

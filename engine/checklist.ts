@@ -472,13 +472,3 @@ export function auditLinks(audit: Pick<Audit, 'origin' | 'vars' | 'supabase' | '
   if (glide) out.add(`glide:${glide}`);
   return [...out];
 }
-
-/** The severity of a finding as an organisation policy overrides it (docs/policy.md), by rule category or id. */
-export function overriddenSeverity(
-  f: Pick<Finding, 'severity' | 'ruleId'>,
-  category: string | undefined,
-  overrides: Readonly<Record<string, Severity>> | undefined,
-): Severity {
-  if (!overrides) return f.severity;
-  return overrides[f.ruleId] ?? (category ? overrides[category] : undefined) ?? f.severity;
-}

@@ -15,6 +15,7 @@ import { ALL_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
 import type { DecisionsApi, PopupApi } from '@/components/popup-api';
 import { Popup } from '@/components/Popup';
 import { fakePopupApi } from './fake-api';
+import { buildExport } from '@/entrypoints/popup/export';
 import { NOW, cookie, evidence } from '../helpers/evidence';
 
 const TAB = { id: 7, url: 'https://app.example.com/' };
@@ -307,6 +308,33 @@ describe('organisation policy in the popup', () => {
       APP.findings.filter((f) => (f.severity === 'high' || f.severity === 'critical') && APP.rules[f.ruleId]?.category !== 'cookies').map((f) => f.fingerprint),
     ).size;
     expect(verdictLine()).toMatch(new RegExp(`^${remainingUrgent + 1} blockers? before publishing`));
+  });
+});
+
+describe('organisation policy in the exports', () => {
+  it('the popup exports the audit at the policy’s severities (engine/overrides.ts), and the file says so', async () => {
+    const exportReport = vi.fn(async () => undefined);
+    show(APP, { exportReport, loadPolicy: vi.fn(async () => ({ severityOverrides: { cookies: 'info' as const } })) });
+    const region = await findingsRegion();
+    await waitFor(() =>
+      expect(
+        items(region)
+          .filter((li) => APP.rules[li.dataset.rule!]?.category === 'cookies')
+          .every((li) => li.dataset.severity === 'info'),
+      ).toBe(true),
+    );
+    const exp = screen.getByRole('region', { name: 'Export' });
+    fireEvent.click(within(exp).getByRole('button', { name: 'Export the report as JSON (versioned schema)' }));
+    await waitFor(() => expect(exportReport).toHaveBeenCalled());
+    const sent = (exportReport.mock.calls[0] as unknown as [string, Audit])[1];
+    const cookies = sent.findings.filter((f) => APP.rules[f.ruleId]?.category === 'cookies');
+    expect(cookies.length).toBeGreaterThan(0);
+    expect(cookies.every((f) => f.severity === 'info')).toBe(true);
+    const file = buildExport('json', sent, [], {}, NOW);
+    const json = JSON.parse(file.text) as { findings: { severity: string; ruleSeverity?: string; category: string }[] };
+    expect(json.findings.filter((f) => f.category === 'cookies').every((f) => f.severity === 'info')).toBe(true);
+    expect(json.findings.some((f) => f.ruleSeverity === 'high')).toBe(true);
+    expect(buildExport('markdown', sent, [], {}, NOW).text).toContain('info (policy; rule: high)');
   });
 });
 
