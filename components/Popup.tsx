@@ -319,7 +319,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
                 onUnaccept: (e: Entry) => d.unaccept(e.audit, e.finding.fingerprint),
               }
             : {})}
-          {...(api.showInPage && tabId !== undefined ? { onShowMe: (e: Entry) => api.showInPage!(tabId, e.finding) } : {})}
+          {...(api.showInPage && tabId !== undefined ? { onShowMe: (e: Entry) => api.showInPage!(tabId, e.finding, e.audit) } : {})}
           focus={focused ? { label: focused.label, fingerprints: focused.fingerprints } : undefined}
           onClearFocus={() => setFocus(undefined)}
         />

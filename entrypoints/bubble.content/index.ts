@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOwnContext } from '@/in-page/context';
 import { runBuilderGuard } from '@/in-page/builder-guard';
 import { BUILDERS } from '@/utils/platform/builders';
+import { runBubbleShowMe } from './show-me';
 
 /**
  * Bubble editor only (bubble.io/page?id=<app>…): guards fields against pasted keys. WXT's context is not used: its
@@ -10,5 +11,9 @@ import { BUILDERS } from '@/utils/platform/builders';
 export default defineContentScript({
   matches: BUILDERS.bubble.matches,
   runAt: 'document_idle',
-  main: () => runBuilderGuard(createOwnContext('bubble'), BUILDERS.bubble),
+  main: () => {
+    const ctx = createOwnContext('bubble');
+    runBubbleShowMe(ctx);
+    return runBuilderGuard(ctx, BUILDERS.bubble);
+  },
 });

@@ -8,6 +8,7 @@ import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/utils/messa
 import type { PopupApi } from '@/components/popup-api';
 import { auditLinks } from '@/engine/checklist';
 import { highlightMessage } from '@/utils/highlight';
+import { onShowMeHost, showMePlan } from '@/engine/show-me';
 import { readPolicy } from '@/utils/policy';
 import { showBadge } from '@/entrypoints/background/badge';
 
@@ -88,11 +89,19 @@ export function browserApi(search = location.search): PopupApi {
       clearConfirmations: (scope, items) => local().clearConfirmations(scope, items),
     },
     loadLinked: (audit) => local().loadLinkedAudits(audit.origin, auditLinks(audit), auditLinks),
-    async showInPage(tabId, finding) {
+    async showInPage(tabId, finding, audit) {
+      // Sent only to the tab's content scripts (ours), and for Bubble and Glide only while the tab is on that builder.
+      const plan = showMePlan(finding, audit);
+      if (plan) {
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        const reply = onShowMeHost(plan.builder, tab?.url) ? await browser.tabs.sendMessage(tabId, plan.message).catch(() => undefined) : undefined;
+        if ((reply as { ok?: unknown } | undefined)?.ok === true) return { shown: true };
+        return { shown: false, where: plan.where, ...(plan.link ? { link: plan.link } : {}) };
+      }
       const msg = highlightMessage(finding.location);
-      if (!msg) return false;
+      if (!msg) return { shown: false };
       const reply = (await browser.tabs.sendMessage(tabId, msg).catch(() => undefined)) as { ok?: unknown } | undefined;
-      return reply?.ok === true;
+      return { shown: reply?.ok === true };
     },
     async exportReport(format, audit, accepted) {
       const [{ buildExport, download }, guides] = await Promise.all([import('./export'), local().loadGuides()]);

@@ -258,7 +258,7 @@ describe('builder and live app together; show me; export', () => {
   });
 
   it('"Show me" on a builder finding asks the page to highlight it, and says when it is not there', async () => {
-    const showInPage = vi.fn(async () => false);
+    const showInPage = vi.fn(async () => ({ shown: false }));
     show(dash, { showInPage });
     const region = await findingsRegion();
     const li = items(region)[0]!;
@@ -271,7 +271,51 @@ describe('builder and live app together; show me; export', () => {
           .some((x) => /Not found on this page/.test(x.textContent ?? '')),
       ).toBe(true),
     );
-    expect(showInPage).toHaveBeenCalledWith(TAB.id, dash.findings[0]);
+    expect(showInPage).toHaveBeenCalledWith(TAB.id, dash.findings[0], dash);
+  });
+
+  it('"Show me" on a Glide builder finding: highlighted, or where to go with a link to the builder page', async () => {
+    const glideAudit: Audit = {
+      ...dash,
+      url: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/layout',
+      origin: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789',
+      findings: [
+        {
+          ...dash.findings[0]!,
+          ruleId: 'glide-no-row-owner',
+          title: 'No row owner',
+          fingerprint: 'aaaabbbbccccdddd',
+          location: { kind: 'builder', name: 'Data → Customers' },
+        },
+      ],
+      rules: { 'glide-no-row-owner': { category: 'glide', checklist: 'least-privilege' } },
+    };
+    const link = 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data';
+    const showInPage = vi.fn().mockResolvedValueOnce({ shown: false, where: 'Data → the table “Customers”', link }).mockResolvedValueOnce({ shown: true });
+    const api = show(glideAudit, { showInPage });
+    const region = await findingsRegion();
+    const li = items(region)[0]!;
+    fireEvent.click(within(li).getAllByRole('button')[0]!);
+    fireEvent.click(within(li).getByRole('button', { name: 'Show me' }));
+    await waitFor(() =>
+      expect(
+        within(li)
+          .getAllByRole('status')
+          .some((x) => x.textContent === 'Not on screen. Go to Data → the table “Customers”.'),
+      ).toBe(true),
+    );
+    fireEvent.click(within(li).getByRole('button', { name: 'Open it in the builder' }));
+    expect(api.open).toHaveBeenCalledWith(link);
+    fireEvent.click(within(li).getByRole('button', { name: 'Show me' }));
+    await waitFor(() =>
+      expect(
+        within(li)
+          .getAllByRole('status')
+          .some((x) => x.textContent === 'Highlighted in the page.'),
+      ).toBe(true),
+    );
+    expect(within(li).queryByRole('button', { name: 'Open it in the builder' })).toBeNull();
+    expect(showInPage).toHaveBeenCalledWith(TAB.id, glideAudit.findings[0], glideAudit);
   });
 
   it('no "Show me" on a deployed app’s findings', async () => {
