@@ -7,6 +7,8 @@ import type { Audit } from '@/engine/audit-schema';
 import { auditScope, onBuilderHost } from '@/utils/platform/builders';
 import {
   applyDecisions,
+  auditLinks,
+  builderLinks,
   isAccepted,
   mergeRows,
   progress,
@@ -283,6 +285,7 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
           </ul>
         )}
       </section>
+      <BuilderLinks audit={audit} linked={d.linked} onOpen={api.open} />
       {api.supabaseProbe && onRerun && d.policy.allowActiveChecks !== false && (
         <ExposureCheckPanel audit={audit} tabId={tabId} running={running} api={api.supabaseProbe} onRerun={onRerun} />
       )}
@@ -339,6 +342,35 @@ function AuditView({ audit, running, access, onToggleAccess, onRerun, guideFor, 
       />
       {api.exportReport && <ExportBar onExport={(format) => api.exportReport!(format, shown, d.accepted)} hasAccepted={d.accepted.length > 0} />}
     </>
+  );
+}
+
+/**
+ * "Builder and live app together": a deployed app's builder projects (Supabase project, Bubble app, Glide app id),
+ * each with a way to open it and whether what the builder says is in the list below.
+ */
+function BuilderLinks({ audit, linked, onOpen }: { audit: Audit; linked: readonly Audit[]; onOpen(url: string): void }) {
+  const links = builderLinks(audit);
+  if (!links.length) return null;
+  const shown = new Set(linked.filter((l) => l.context === 'builder').flatMap((l) => auditLinks(l)));
+  return (
+    <section class="builders" aria-label="Builder and live app">
+      <ul>
+        {links.map((l) => (
+          <li key={l.key} data-link={l.key}>
+            <span>
+              {l.label}
+              {shown.has(l.key)
+                ? ': what it says is in the list below (Builder).'
+                : ': not audited there yet. Open it and click the button to see both together.'}
+            </span>{' '}
+            <button type="button" class="link" onClick={() => onOpen(l.url)} aria-label={`Open the ${l.label}`}>
+              Open
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,16 +1,36 @@
 /**
  * The popup's bridge to the browser (PopupApi, declared by the UI in components/popup-api.ts): the popup's only
  * browser.* calls. Component tests pass a fake instead.
+ *
+ * First paint (docs/popup.md, "Speed"): this module and everything the popup needs to show a stored audit are
+ * zod-free. The storage module (zod schemas of every record), the policy reader and the badge are imported on first
+ * use, after the stored audit is on screen (`painted()`); the stored audit itself is shown after a structural check
+ * (engine/audit-shape.ts) and validated fully in idle time.
  */
 import { browser } from 'wxt/browser';
-import { storageOf } from '@/utils/storage/store';
+import type { Audit } from '@/engine/audit-schema';
+import type { AcceptedRisk } from '@/engine/checklist';
 import type { AuditReply, DeepAuditReply, ExtensionMessage } from '@/utils/messages';
 import type { PopupApi } from '@/components/popup-api';
 import { auditLinks } from '@/engine/checklist';
 import { highlightMessage } from '@/utils/highlight';
 import { onShowMeHost, showMePlan } from '@/engine/show-me';
-import { readPolicy } from '@/utils/policy';
-import { showBadge } from '@/entrypoints/background/badge';
+import { KEYS } from '@/utils/storage/keys';
+import { quickAudit } from '@/engine/audit-shape';
+
+/** Resolved once the popup's first content is on screen (main.tsx), or after FIRST_PAINT_WAIT_MS at the latest. */
+const FIRST_PAINT_WAIT_MS = 400;
+let paintedNow: () => void = () => undefined;
+const paintedP = new Promise<void>((resolve) => {
+  paintedNow = resolve;
+  setTimeout(resolve, FIRST_PAINT_WAIT_MS);
+});
+/** main.tsx calls this when the first content is on screen: the deferred modules may load from then on. */
+export const painted = (): void => paintedNow();
+
+const storeModule = () => import('@/utils/storage/store');
+const policyModule = () => import('@/utils/policy');
+const badgeModule = () => import('@/entrypoints/background/badge');
 
 /** Origins to ask for: the site itself and its plain-HTTP twin (for the redirect check). */
 export function accessOrigins(origin: string, extraHosts: string[] = []): string[] {
@@ -21,11 +41,23 @@ export function accessOrigins(origin: string, extraHosts: string[] = []): string
   return [`https://${u.host}/*`, `http://${u.host}/*`, ...extra];
 }
 
+/** Runs `fn` when the page is idle (Firefox and Chromium have requestIdleCallback; a timeout elsewhere). */
+const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
+
 export function browserApi(search = location.search): PopupApi {
   // popup.html?tabId=N lets the headless command and tests show a given tab (a real popup uses the active tab).
   const forced = Number(new URLSearchParams(search).get('tabId'));
   // Consent within the organisation policy (utils/policy.ts): with active checks off, none is given or counted.
-  const local = () => storageOf(browser.storage.local, undefined, browser.storage.managed);
+  // `now`: without waiting for the first paint (the stored audit's full check when the quick one fails).
+  let store: ReturnType<typeof makeStore> | undefined;
+  const makeStore = async () => (await storeModule()).storageOf(browser.storage.local, undefined, browser.storage.managed);
+  const local = async ({ now = false } = {}) => {
+    if (!now) await paintedP;
+    store ??= makeStore();
+    return store;
+  };
+  const policy = async () => (await policyModule()).readPolicy(browser.storage.managed);
+  const badge = async (tabId: number, audit: Audit, accepted: readonly AcceptedRisk[]) => (await badgeModule()).showBadge(tabId, audit, accepted);
   return {
     async currentTab() {
       if (Number.isInteger(forced) && forced > 0) {
@@ -36,7 +68,14 @@ export function browserApi(search = location.search): PopupApi {
       return t?.id !== undefined ? { id: t.id, ...(t.url ? { url: t.url } : {}) } : undefined;
     },
     async loadAudit(origin) {
-      return local().loadAudit(origin);
+      const key = KEYS.audit(origin);
+      const raw = (await browser.storage.local.get(key))[key];
+      if (raw === undefined) return undefined;
+      const quick = quickAudit(raw, Date.now());
+      if (!quick) return (await local({ now: true })).loadAudit(origin);
+      // The full check (zod) once the popup is idle: a record that fails it is dropped (the fresh audit replaces it).
+      void paintedP.then(() => idle(() => void local().then((l) => l.loadAudit(origin))));
+      return quick;
     },
     async runAudit(tabId) {
       const msg: ExtensionMessage = { type: 'audit:run', tabId, mode: 'click' };
@@ -49,23 +88,23 @@ export function browserApi(search = location.search): PopupApi {
     copy: (text) => navigator.clipboard.writeText(text),
     open: (url) => void browser.tabs.create({ url }),
     async loadGuides() {
-      return (await local().loadGuides())?.guides ?? {};
+      return (await (await local()).loadGuides())?.guides ?? {};
     },
     async getRetentionDays() {
-      return (await local().getSettings()).retentionDays;
+      return (await (await local()).getSettings()).retentionDays;
     },
     async setRetentionDays(days) {
       // The organisation policy's longest retention (docs/policy.md) caps the choice.
-      const max = (await readPolicy(browser.storage.managed)).policy.maxRetentionDays;
-      await local().setSettings({ retentionDays: max === undefined ? days : Math.min(days, max) });
+      const max = (await policy()).policy.maxRetentionDays;
+      await (await local()).setSettings({ retentionDays: max === undefined ? days : Math.min(days, max) });
     },
     supabaseProbe: {
       async hasConsent(origin) {
-        return (await local().getConsent('supabase-exposure-check', origin)) !== undefined;
+        return (await (await local()).getConsent('supabase-exposure-check', origin)) !== undefined;
       },
       async setConsent(origin, granted) {
-        if (granted) await local().grantConsent('supabase-exposure-check', origin, 'popup');
-        else await local().revokeConsent('supabase-exposure-check', origin);
+        if (granted) await (await local()).grantConsent('supabase-exposure-check', origin, 'popup');
+        else await (await local()).revokeConsent('supabase-exposure-check', origin);
       },
       async cancel(tabId) {
         const msg: ExtensionMessage = { type: 'supabase:cancel-probe', tabId };
@@ -73,22 +112,22 @@ export function browserApi(search = location.search): PopupApi {
       },
     },
     decisions: {
-      loadAccepted: (scope) => local().loadAccepted(scope),
+      loadAccepted: async (scope) => (await local()).loadAccepted(scope),
       async acceptRisk(scope, risk, tabId, audit) {
-        const next = await local().acceptRisk(scope, risk);
-        if (tabId !== undefined && audit) await showBadge(tabId, audit, next);
+        const next = await (await local()).acceptRisk(scope, risk);
+        if (tabId !== undefined && audit) await badge(tabId, audit, next);
         return next;
       },
       async unacceptRisk(scope, fingerprint, tabId, audit) {
-        const next = await local().unacceptRisk(scope, fingerprint);
-        if (tabId !== undefined && audit) await showBadge(tabId, audit, next);
+        const next = await (await local()).unacceptRisk(scope, fingerprint);
+        if (tabId !== undefined && audit) await badge(tabId, audit, next);
         return next;
       },
-      loadConfirmations: (scope) => local().loadConfirmations(scope),
-      confirmItem: (scope, item) => local().confirmItem(scope, item),
-      clearConfirmations: (scope, items) => local().clearConfirmations(scope, items),
+      loadConfirmations: async (scope) => (await local()).loadConfirmations(scope),
+      confirmItem: async (scope, item) => (await local()).confirmItem(scope, item),
+      clearConfirmations: async (scope, items) => (await local()).clearConfirmations(scope, items),
     },
-    loadLinked: (audit) => local().loadLinkedAudits(audit.origin, auditLinks(audit), auditLinks),
+    loadLinked: async (audit) => (await local()).loadLinkedAudits(audit.origin, auditLinks(audit), auditLinks),
     async showInPage(tabId, finding, audit) {
       // Sent only to the tab's content scripts (ours), and for Bubble and Glide only while the tab is on that builder.
       const plan = showMePlan(finding, audit);
@@ -104,19 +143,22 @@ export function browserApi(search = location.search): PopupApi {
       return { shown: reply?.ok === true };
     },
     async exportReport(format, audit, accepted) {
-      const [{ buildExport, download }, guides] = await Promise.all([import('./export'), local().loadGuides()]);
+      const [{ buildExport, download }, guides] = await Promise.all([import('./export'), local().then((l) => l.loadGuides())]);
       download(buildExport(format, audit, accepted, guides?.guides ?? {}));
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
-    loadPolicy: async () => (await readPolicy(browser.storage.managed)).policy,
+    loadPolicy: async () => {
+      await paintedP;
+      return (await policy()).policy;
+    },
     openBubbleExport: () => void browser.tabs.create({ url: browser.runtime.getURL('/bubble-export.html' as never) }),
     bubbleCheck: {
       async hasConsent(origin) {
-        return (await local().getConsent('bubble-data-api-check', origin)) !== undefined;
+        return (await (await local()).getConsent('bubble-data-api-check', origin)) !== undefined;
       },
       async setConsent(origin, granted) {
-        if (granted) await local().grantConsent('bubble-data-api-check', origin, 'popup');
-        else await local().revokeConsent('bubble-data-api-check', origin);
+        if (granted) await (await local()).grantConsent('bubble-data-api-check', origin, 'popup');
+        else await (await local()).revokeConsent('bubble-data-api-check', origin);
       },
       async cancel(tabId) {
         // The background's cancel stops the Bubble check too (entrypoints/background/index.ts).
@@ -126,11 +168,11 @@ export function browserApi(search = location.search): PopupApi {
     },
     supabaseDeepAudit: {
       async hasConsent(ref) {
-        return (await local().getConsent('supabase-deep-audit', ref)) !== undefined;
+        return (await (await local()).getConsent('supabase-deep-audit', ref)) !== undefined;
       },
       async setConsent(ref, granted) {
-        if (granted) await local().grantConsent('supabase-deep-audit', ref, 'popup');
-        else await local().revokeConsent('supabase-deep-audit', ref);
+        if (granted) await (await local()).grantConsent('supabase-deep-audit', ref, 'popup');
+        else await (await local()).revokeConsent('supabase-deep-audit', ref);
       },
       async run(tabId) {
         const msg: ExtensionMessage = { type: 'supabase:deep-audit', tabId };

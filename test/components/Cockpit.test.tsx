@@ -11,11 +11,12 @@ import { buildAudit, type Audit } from '@/engine/audit';
 import { CHECKLIST_GROUPS, checklist, type AcceptedRisk, type Confirmation } from '@/engine/checklist';
 import { guideForFinding } from '@/engine/fix';
 import type { AuditReply } from '@/utils/messages';
-import { ALL_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
+import { ALL_RULES, BUILDER_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
 import type { DecisionsApi, PopupApi } from '@/components/popup-api';
 import { Popup } from '@/components/Popup';
 import { fakePopupApi } from './fake-api';
 import { buildExport } from '@/entrypoints/popup/export';
+import { APP_ID as GLIDE_APP_ID, PEOPLE, glide, glideApp } from '../helpers/glide';
 import { NOW, cookie, evidence } from '../helpers/evidence';
 
 const TAB = { id: 7, url: 'https://app.example.com/' };
@@ -352,6 +353,31 @@ describe('organisation policy in the popup', () => {
       APP.findings.filter((f) => (f.severity === 'high' || f.severity === 'critical') && APP.rules[f.ruleId]?.category !== 'cookies').map((f) => f.fingerprint),
     ).size;
     expect(verdictLine()).toMatch(new RegExp(`^${remainingUrgent + 1} blockers? before publishing`));
+  });
+});
+
+describe('a deployed Glide app and its builder together', () => {
+  const gOpts = { mode: 'click' as const, fullAccess: true, retentionDays: 30, startedAt: NOW, now: Date.now() };
+  const play = buildAudit(glideApp({ signIn: 'absent' }, `https://go.glideapps.com/play/${GLIDE_APP_ID}`), DEPLOYED_RULES, gOpts);
+  const builder = buildAudit(glide({ tables: [PEOPLE] }), BUILDER_RULES, gOpts);
+
+  it('links /play/<appId> to go.glideapps.com/app/<appId> and shows what the builder says in the same list', async () => {
+    const loadLinked = vi.fn(async () => [builder]);
+    const api = show(play, { loadLinked });
+    const region = await findingsRegion();
+    const links = screen.getByRole('region', { name: 'Builder and live app' });
+    await waitFor(() => expect(within(links).getByText(/Glide builder: what it says is in the list below/)).toBeTruthy());
+    fireEvent.click(within(links).getByRole('button', { name: 'Open the Glide builder' }));
+    expect(api.open).toHaveBeenCalledWith(`https://go.glideapps.com/app/${GLIDE_APP_ID}/layout`);
+    await waitFor(() => expect(items(region).some((li) => within(li).queryByText('Builder'))).toBe(true));
+    expect(items(region).some((li) => li.dataset.rule === 'glide-no-row-owner')).toBe(true);
+  });
+
+  it('not audited in the builder yet: says so, with the way there', async () => {
+    show(play, { loadLinked: vi.fn(async () => []) });
+    await findingsRegion();
+    const links = screen.getByRole('region', { name: 'Builder and live app' });
+    expect(within(links).getByText(/Glide builder: not audited there yet/)).toBeTruthy();
   });
 });
 
