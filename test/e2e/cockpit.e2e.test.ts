@@ -4,7 +4,8 @@
  * counting it), the settings page (the manifest's managed-storage schema loads), and the screenshots the docs show
  * (docs/img/: the popup on the demo app, the checklist, the in-page warning in the Bubble editor fixture).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import { warningTexts } from './closed-warning';
 import { REF, dash, startSupabaseStudio } from '../fixtures/apps/supabase-studio';
 
 declare const chrome: typeof WxtBrowser;
+const require = createRequire(import.meta.url);
 
 const IMG = path.join(ROOT, 'docs/img');
 let h: Harness;
@@ -101,6 +103,35 @@ describe('the demo app in the popup', () => {
     const [entry] = stored as { expiresAt: number; acceptedAt: number }[];
     expect(Math.round((entry!.expiresAt - entry!.acceptedAt) / 86_400_000)).toBe(90);
     await popup.close();
+  });
+});
+
+/** axe-core in the page (evaluated over CDP: the extension page's CSP forbids injected script tags), every rule on. */
+async function axeIn(page: Page, theme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: theme });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.html.slice(0, 120)} ${n.failureSummary?.slice(0, 200) ?? ''}`) }));
+  });
+}
+
+describe('accessibility in real Chromium, light and dark themes (axe-core, contrast included)', () => {
+  it('the popup with the checklist open and a finding open', async () => {
+    const popup = await openPopupFor(h.browser, await tabIdFor(h.browser, 'https://tinypoll.test/'));
+    await popup.waitForSelector('#app[data-fresh-shown-ms]');
+    await popup.click('details.checklist > summary');
+    await popup.click('.finding-toggle');
+    for (const theme of ['light', 'dark'] as const) expect({ theme, violations: await axeIn(popup, theme) }).toEqual({ theme, violations: [] });
+    await popup.close();
+  });
+
+  it('the settings page', async () => {
+    const page = await h.browser.context.newPage();
+    await page.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    await page.waitForSelector('h2');
+    for (const theme of ['light', 'dark'] as const) expect({ theme, violations: await axeIn(page, theme) }).toEqual({ theme, violations: [] });
+    await page.close();
   });
 });
 

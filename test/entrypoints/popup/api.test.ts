@@ -1,0 +1,72 @@
+/**
+ * The popup's bridge (entrypoints/popup/api.ts) over WXT's fakeBrowser: the stored audit is shown after the cheap
+ * structural check and equals what the full schema reads; a record that fails it takes the full path (and is
+ * dropped); "Show me" goes only to a tab on the builder it is for, and says where to go otherwise.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildAudit, type Audit } from '@/engine/audit';
+import { AuditSchema } from '@/engine/audit-schema';
+import { SHOW_ME } from '@/engine/show-me';
+import { browserApi } from '@/entrypoints/popup/api';
+import { KEYS } from '@/utils/storage/keys';
+import { DEPLOYED_RULES } from '@/rules';
+import { evidence } from '../../helpers/evidence';
+
+const now = Date.now();
+const APP: Audit = buildAudit(evidence(), DEPLOYED_RULES, { mode: 'click', fullAccess: true, retentionDays: 30, startedAt: now, now });
+const SCOPE = APP.origin;
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('loadAudit', () => {
+  it('a stored audit: shown as the full schema reads it', async () => {
+    await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: JSON.parse(JSON.stringify(APP)) });
+    expect(await browserApi('').loadAudit(SCOPE)).toEqual(AuditSchema.parse(JSON.parse(JSON.stringify(APP))));
+  });
+
+  it('nothing stored, expired, or not an audit: undefined, and a bad record is dropped', async () => {
+    const api = browserApi('');
+    expect(await api.loadAudit(SCOPE)).toBeUndefined();
+    await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: { ...APP, expiresAt: now - 1 } });
+    expect(await api.loadAudit(SCOPE)).toBeUndefined();
+    await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: { version: 1, findings: 'no' } });
+    expect(await api.loadAudit(SCOPE)).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get(KEYS.audit(SCOPE))).toEqual({});
+  });
+});
+
+describe('showInPage', () => {
+  const glideAudit: Audit = {
+    ...APP,
+    context: 'builder',
+    url: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data',
+    origin: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789',
+  };
+  const finding = { ...APP.findings[0]!, ruleId: 'glide-no-row-owner', location: { kind: 'builder' as const, name: 'Data → Customers' } };
+
+  it('sends what to look for to a tab on that builder, and reports it shown', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: glideAudit.url } as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await browserApi('').showInPage!(4, finding, glideAudit)).toEqual({ shown: true });
+    expect(send).toHaveBeenCalledWith(4, { type: SHOW_ME, texts: ['Customers'], field: false });
+  });
+
+  it('a tab that left the builder gets no message; the popup says where to go, with the builder link', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'https://evil.example/app/AbCdEfGhIj0123456789' } as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true });
+    expect(await browserApi('').showInPage!(4, finding, glideAudit)).toEqual({
+      shown: false,
+      where: 'Data → the table “Customers” (its columns in the data editor)',
+      link: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data',
+    });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('not found on the page (or no content script answered): where to go', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: glideAudit.url } as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
+    expect(await browserApi('').showInPage!(4, finding, glideAudit)).toMatchObject({ shown: false, link: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data' });
+  });
+});
