@@ -9,7 +9,14 @@
  */
 import axe from 'axe-core';
 
-export const LAYOUT_RULES = ['color-contrast', 'color-contrast-enhanced', 'target-size', 'scrollable-region-focusable', 'link-in-text-block', 'region'] as const;
+export const LAYOUT_RULES = [
+  'color-contrast',
+  'color-contrast-enhanced',
+  'target-size',
+  'scrollable-region-focusable',
+  'link-in-text-block',
+  'region',
+] as const;
 
 export interface AxeIssue {
   id: string;

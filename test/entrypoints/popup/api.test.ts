@@ -67,6 +67,9 @@ describe('showInPage', () => {
   it('not found on the page (or no content script answered): where to go', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: glideAudit.url } as never);
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
-    expect(await browserApi('').showInPage!(4, finding, glideAudit)).toMatchObject({ shown: false, link: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data' });
+    expect(await browserApi('').showInPage!(4, finding, glideAudit)).toMatchObject({
+      shown: false,
+      link: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data',
+    });
   });
 });
