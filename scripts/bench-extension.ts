@@ -205,16 +205,18 @@ async function bigStoredAudit(builds: Build[]) {
   }
 }
 
-const emptyRows = () => ({
-  blank: [] as number[],
-  shown: [] as number[],
-  overFloor: [] as number[],
-  responseEnd: [] as number[],
-  script: [] as number[],
-  tab: [] as number[],
-  stored: [] as number[],
-  render: [] as number[],
-});
+function emptyRows() {
+  return {
+    blank: [] as number[],
+    shown: [] as number[],
+    overFloor: [] as number[],
+    responseEnd: [] as number[],
+    script: [] as number[],
+    tab: [] as number[],
+    stored: [] as number[],
+    render: [] as number[],
+  };
+}
 
 async function popupOnce(b: ExtensionBrowser, tabId: number, key: string, base: Audit) {
   // Seeded before every opening: the popup's fresh audit replaces the stored one.
