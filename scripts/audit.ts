@@ -120,6 +120,7 @@ export function parseCli(argv: string[]): CliOptions {
       headed: false,
       bubbleExport: values['bubble-export'],
       ...(values['allow-partial'] ? { allowPartial: true } : {}),
+      ...(values.policy ? { policy: values.policy } : {}),
     };
   if (values.help || positionals.length !== 1) throw new SetupError(USAGE);
   let url: URL;
@@ -169,7 +170,10 @@ function ciOptions(v: Record<string, string | boolean | undefined>): Partial<Cli
 
 /** Runs one audit; returns the process exit code. */
 export async function runCli(o: CliOptions, print: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  if (o.bubbleExport) return runBubbleExport(o.bubbleExport, o, print);
+  if (o.bubbleExport) {
+    const severityOverrides = o.policy ? loadPolicyFile(o.policy).severityOverrides : undefined;
+    return runBubbleExport(o.bubbleExport, { ...o, severityOverrides }, print);
+  }
   if (o.merge) return runMergeCli(o, print);
   // The baseline and the policy are read before a browser starts: a bad file fails fast.
   const accepted = o.baseline ? loadBaseline(o.baseline) : [];
