@@ -17,6 +17,7 @@ import { highlightMessage } from '@/utils/highlight';
 import { onShowMeHost, showMePlan } from '@/engine/show-me';
 import { KEYS } from '@/utils/storage/keys';
 import { quickAudit } from '@/engine/audit-shape';
+import { prefetched, type Prefetched } from './prefetch';
 
 /** Resolved once the popup's first content is on screen (main.tsx), or after FIRST_PAINT_WAIT_MS at the latest. */
 const FIRST_PAINT_WAIT_MS = 400;
@@ -47,6 +48,11 @@ const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? re
 export function browserApi(search = location.search): PopupApi {
   // popup.html?tabId=N lets the headless command and tests show a given tab (a real popup uses the active tab).
   const forced = Number(new URLSearchParams(search).get('tabId'));
+  // The tab and its stored record, already on their way (entrypoints/popup-prefetch.ts; absent in tests): used once.
+  const started = prefetched();
+  let prefetch: { tab?: Prefetched['tab'] | undefined; stored?: Prefetched['stored'] | undefined } | undefined = started
+    ? { tab: started.tab, stored: started.stored }
+    : undefined;
   // Consent within the organisation policy (utils/policy.ts): with active checks off, none is given or counted.
   // `now`: without waiting for the first paint (the stored audit's full check when the quick one fails).
   let store: ReturnType<typeof makeStore> | undefined;
@@ -60,6 +66,13 @@ export function browserApi(search = location.search): PopupApi {
   const badge = async (tabId: number, audit: Audit, accepted: readonly AcceptedRisk[]) => (await badgeModule()).showBadge(tabId, audit, accepted);
   return {
     async currentTab() {
+      // Looked up by the prefetch script while this code loaded (used once: a later call asks the browser again).
+      const early = prefetch?.tab;
+      if (early && prefetch) {
+        prefetch = { ...prefetch, tab: undefined };
+        const t = await early;
+        if (t) return t;
+      }
       if (Number.isInteger(forced) && forced > 0) {
         const t = await browser.tabs.get(forced).catch(() => undefined);
         return t?.id !== undefined ? { id: t.id, ...(t.url ? { url: t.url } : {}) } : undefined;
@@ -69,7 +82,9 @@ export function browserApi(search = location.search): PopupApi {
     },
     async loadAudit(origin) {
       const key = KEYS.audit(origin);
-      const raw = (await browser.storage.local.get(key))[key];
+      const early = prefetch?.stored ? await prefetch.stored : undefined;
+      if (prefetch) prefetch = { ...prefetch, stored: undefined };
+      const raw = early?.scope === origin ? early.raw : (await browser.storage.local.get(key))[key];
       if (raw === undefined) return undefined;
       const quick = quickAudit(raw, Date.now());
       if (!quick) return (await local({ now: true })).loadAudit(origin);

@@ -9,6 +9,7 @@ import { buildAudit, type Audit } from '@/engine/audit';
 import { AuditSchema } from '@/engine/audit-schema';
 import { SHOW_ME } from '@/engine/show-me';
 import { browserApi } from '@/entrypoints/popup/api';
+import { startPrefetch } from '@/entrypoints/popup/prefetch';
 import { KEYS } from '@/utils/storage/keys';
 import { DEPLOYED_RULES } from '@/rules';
 import { evidence } from '../../helpers/evidence';
@@ -34,6 +35,34 @@ describe('loadAudit', () => {
     await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: { version: 1, findings: 'no' } });
     expect(await api.loadAudit(SCOPE)).toBeUndefined();
     expect(await fakeBrowser.storage.local.get(KEYS.audit(SCOPE))).toEqual({});
+  });
+});
+
+describe('the prefetch script (entrypoints/popup-prefetch.ts)', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).__microAppAuditorPrefetch;
+  });
+
+  it('the tab and its stored audit read before the UI loads are used once, then the browser is asked again', async () => {
+    await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: JSON.parse(JSON.stringify(APP)) });
+    const tabsGet = vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: `${SCOPE}/` } as never);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    startPrefetch('?tabId=4');
+    const api = browserApi('?tabId=4');
+    expect(await api.currentTab()).toEqual({ id: 4, url: `${SCOPE}/` });
+    expect(await api.loadAudit(SCOPE)).toEqual(AuditSchema.parse(JSON.parse(JSON.stringify(APP))));
+    // One tab lookup and one storage read in all: the prefetch script's.
+    expect(tabsGet).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledTimes(1);
+    await api.loadAudit(SCOPE);
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('a record prefetched for another scope is not used', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'https://other.example/' } as never);
+    startPrefetch('?tabId=4');
+    await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: JSON.parse(JSON.stringify(APP)) });
+    expect((await browserApi('?tabId=4').loadAudit(SCOPE))?.origin).toBe(SCOPE);
   });
 });
 
