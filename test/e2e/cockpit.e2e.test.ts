@@ -18,6 +18,7 @@ import { ROOT } from '../../scripts/lib/browser';
 import { startHarness, type Harness } from './harness';
 import { warningTexts } from './closed-warning';
 import { REF, dash, startSupabaseStudio } from '../fixtures/apps/supabase-studio';
+import { builderUrl as glideBuilderUrl, startGlide } from '../fixtures/apps/glide-builder';
 
 declare const chrome: typeof WxtBrowser;
 const require = createRequire(import.meta.url);
@@ -184,6 +185,39 @@ describe('"Show me" in the Supabase dashboard', () => {
       () => [...document.querySelectorAll<HTMLElement>('*')].filter((e) => e.style.outlineWidth === '3px' && e.style.outlineStyle === 'solid').length,
     );
     expect(outlined).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('"Show me" in the Glide builder', () => {
+  let h3: Harness;
+  beforeAll(async () => {
+    // The builder is reached by the content script's own host permission: the plain build, nothing granted.
+    h3 = await startHarness([await startGlide()], { granted: false });
+  });
+  afterAll(async () => h3?.close());
+
+  it('scrolls to and outlines the table a Glide finding names, by its visible name in the data editor', async () => {
+    const seen = await h3.browser.context.newPage();
+    await seen.goto(glideBuilderUrl('/data?table=Customers&menu=Email'), { waitUntil: 'load' });
+    await seen.waitForTimeout(300);
+    await seen.close();
+    const page = await h3.browser.context.newPage();
+    await page.goto(glideBuilderUrl('/data?table=Customers'), { waitUntil: 'load' });
+    const popup = await openPopupFor(h3.browser, await tabIdFor(h3.browser, page.url()));
+    await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 });
+    const li = popup.locator('li.finding[data-rule="glide-no-row-owner"]').first();
+    await expect.poll(() => li.count(), { timeout: 10_000 }).toBe(1);
+    await li.locator('.finding-toggle').click();
+    await li.getByRole('button', { name: 'Show me' }).click();
+    await expect.poll(() => li.getByText('Highlighted in the page.').count()).toBe(1);
+    const outlined = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.style.outlineWidth === '3px' && e.style.outlineStyle === 'solid')
+        .map((e) => e.textContent),
+    );
+    expect(outlined).toEqual(['Customers']);
     await popup.close();
     await page.close();
   });
