@@ -4,6 +4,7 @@ import type { ResolvedGuide } from '@/engine/fix';
 import { FixGuideView } from './FixGuideView';
 import { SeverityTag } from './SeverityTag';
 import { showInvisible } from '@/utils/text';
+import type { ShowMeResult } from '@/engine/show-me';
 import { DEFAULT_ACCEPT_DAYS, REASON_MAX, type AcceptedRisk } from '@/engine/checklist';
 
 export interface FindingItemProps {
@@ -21,7 +22,7 @@ export interface FindingItemProps {
   onAccept?(reason: string, days: number): Promise<void>;
   onUnaccept?(): Promise<void>;
   /** Scroll to and highlight the finding's element in the page (builder findings); resolves false when not found. */
-  onShowMe?(): Promise<boolean>;
+  onShowMe?(): Promise<ShowMeResult>;
   /** Opened from elsewhere (the checklist's "Show"). */
   initiallyOpen?: boolean;
 }
@@ -60,7 +61,7 @@ export function FindingItem({ finding, guide, onOpen, onCopy, count = 1, source,
               Risk accepted until {new Date(accepted.expiresAt).toLocaleDateString()}: “{accepted.reason}”
             </p>
           )}
-          <FindingActions {...{ finding, accepted, onAccept, onUnaccept, onShowMe, id }} />
+          <FindingActions {...{ finding, accepted, onAccept, onUnaccept, onShowMe, onOpen, id }} />
           {guide && <FixGuideView guide={guide} onOpen={onOpen} onCopy={onCopy} idPrefix={id} />}
           <p class="rule-id">
             Rule <code>{finding.ruleId}</code>
@@ -73,17 +74,17 @@ export function FindingItem({ finding, guide, onOpen, onCopy, count = 1, source,
 
 const EXPIRY_DAYS = [7, 30, DEFAULT_ACCEPT_DAYS, 180, 365];
 
-interface ActionsProps extends Pick<FindingItemProps, 'finding' | 'accepted' | 'onAccept' | 'onUnaccept' | 'onShowMe'> {
+interface ActionsProps extends Pick<FindingItemProps, 'finding' | 'accepted' | 'onAccept' | 'onUnaccept' | 'onShowMe' | 'onOpen'> {
   id: string;
 }
 
 /** "Show me", "Accept risk" (a form: reason required, expiry) and "Stop accepting". */
-function FindingActions({ finding, accepted, onAccept, onUnaccept, onShowMe, id }: ActionsProps) {
+function FindingActions({ finding, accepted, onAccept, onUnaccept, onShowMe, onOpen, id }: ActionsProps) {
   const [form, setForm] = useState(false);
   const [reason, setReason] = useState('');
   const [days, setDays] = useState(DEFAULT_ACCEPT_DAYS);
   const [error, setError] = useState<string>();
-  const [shown, setShown] = useState<'idle' | 'shown' | 'missing'>('idle');
+  const [shown, setShown] = useState<ShowMeResult>();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   // Keyboard-first: opening the form puts the cursor in the reason.
   useEffect(() => {
@@ -107,7 +108,7 @@ function FindingActions({ finding, accepted, onAccept, onUnaccept, onShowMe, id 
     <div class="finding-actions">
       <div class="actions">
         {onShowMe && (
-          <button type="button" onClick={async () => setShown((await onShowMe()) ? 'shown' : 'missing')}>
+          <button type="button" onClick={async () => setShown(await onShowMe().catch(() => ({ shown: false })))}>
             Show me
           </button>
         )}
@@ -124,8 +125,19 @@ function FindingActions({ finding, accepted, onAccept, onUnaccept, onShowMe, id 
           )
         )}
         <span role="status" class="note">
-          {shown === 'shown' ? 'Highlighted in the page.' : shown === 'missing' ? 'Not found on this page: open the builder page it is on.' : ''}
+          {shown?.shown
+            ? 'Highlighted in the page.'
+            : shown
+              ? shown.where
+                ? `Not on screen. Go to ${showInvisible(shown.where)}.`
+                : 'Not found on this page: open the builder page it is on.'
+              : ''}
         </span>
+        {shown && !shown.shown && shown.link && (
+          <button type="button" class="link" onClick={() => onOpen(shown.link!)}>
+            Open it in the builder
+          </button>
+        )}
       </div>
       {form && onAccept && (
         <form id={`${id}-accept`} class="accept-form" onSubmit={submit} aria-label={`Accept the risk of “${showInvisible(finding.title)}”`}>

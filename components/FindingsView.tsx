@@ -12,6 +12,7 @@ import type { ResolvedGuide } from '@/engine/fix';
 import { RULE_CATEGORIES } from '@/engine/rule';
 import { SEVERITIES, type Severity } from '@/engine/severity';
 import { FindingItem } from './FindingItem';
+import type { ShowMeResult } from '@/engine/show-me';
 import { SEVERITY_LABEL } from './SeverityTag';
 
 export interface Entry {
@@ -52,7 +53,7 @@ export interface FindingsViewProps {
   onCopy(text: string): Promise<void>;
   onAccept?(e: Entry, reason: string, days: number): Promise<void>;
   onUnaccept?(e: Entry): Promise<void>;
-  onShowMe?(e: Entry): Promise<boolean>;
+  onShowMe?(e: Entry): Promise<ShowMeResult>;
   /** Only these fingerprints (a checklist item's failing findings), with a label and a way back. */
   focus?: { label: string; fingerprints: string[] } | undefined;
   onClearFocus?(): void;

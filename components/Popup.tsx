@@ -7,9 +7,10 @@ import type { Audit } from '@/engine/audit-schema';
 import { auditScope, onBuilderHost } from '@/utils/platform/builders';
 import {
   applyDecisions,
+  auditLinks,
+  builderLinks,
   isAccepted,
   mergeRows,
-  overriddenSeverity,
   progress,
   verdict,
   whereLink,
@@ -21,6 +22,7 @@ import {
 import type { Finding } from '@/engine/finding';
 import type { ResolvedGuide } from '@/engine/fix';
 import { SEVERITIES } from '@/engine/severity';
+import { applySeverityOverrides } from '@/engine/overrides';
 import type { AuditReply } from '@/utils/messages';
 import type { FixGuide } from '@/engine/rule';
 import type { PopupApi } from './popup-api';
@@ -211,20 +213,18 @@ function AuditView({ audit, running, access, onToggleAccess, onAccessGranted, on
   const d = useDecisions(api, audit, tabId);
   const now = Date.now();
   const [focus, setFocus] = useState<ChecklistItem>();
-  // A builder and its deployed app, shown together: one list, each finding saying where it was seen.
-  const all = useMemo(() => [audit, ...d.linked], [audit, d.linked]);
-  // The organisation policy's severity overrides apply to what is shown, counted and gated (by rule metadata).
+  // The organisation policy's severity overrides apply to what is shown, counted, exported and gated (engine/overrides.ts;
+  // the background stores audits at the policy's severities already, this follows a policy changed since).
   const overrides = d.policy.severityOverrides;
+  // A builder and its deployed app, shown together: one list, each finding saying where it was seen.
+  const all = useMemo(() => [audit, ...d.linked].map((a) => applySeverityOverrides(a, overrides)), [audit, d.linked, overrides]);
+  const shown = all[0]!;
   const entries = useMemo(
     (): Entry[] =>
       all.flatMap((a) =>
-        a.findings.map((f) => {
-          const severity = overriddenSeverity(f, a.rules?.[f.ruleId]?.category, overrides);
-          const finding = severity === f.severity ? f : { ...f, severity };
-          return { finding, audit: a, ...(d.linked.length ? { source: a.context === 'builder' ? 'Builder' : 'Live app' } : {}) };
-        }),
+        a.findings.map((finding) => ({ finding, audit: a, ...(d.linked.length ? { source: a.context === 'builder' ? 'Builder' : 'Live app' } : {}) })),
       ),
-    [all, d.linked.length, overrides],
+    [all, d.linked.length],
   );
   const open = entries.filter((e) => !isAccepted(e.finding, d.accepted, now)).map((e) => e.finding);
   const { rows, contradicted } = applyDecisions(
@@ -290,6 +290,7 @@ function AuditView({ audit, running, access, onToggleAccess, onAccessGranted, on
           </ul>
         )}
       </section>
+      <BuilderLinks audit={audit} linked={d.linked} onOpen={api.open} />
       {api.supabaseProbe && onRerun && d.policy.allowActiveChecks !== false && (
         <ExposureCheckPanel audit={audit} tabId={tabId} running={running} api={api.supabaseProbe} onRerun={onRerun} />
       )}
@@ -326,7 +327,7 @@ function AuditView({ audit, running, access, onToggleAccess, onAccessGranted, on
                 onUnaccept: (e: Entry) => d.unaccept(e.audit, e.finding.fingerprint),
               }
             : {})}
-          {...(api.showInPage && tabId !== undefined ? { onShowMe: (e: Entry) => api.showInPage!(tabId, e.finding) } : {})}
+          {...(api.showInPage && tabId !== undefined ? { onShowMe: (e: Entry) => api.showInPage!(tabId, e.finding, e.audit) } : {})}
           focus={focused ? { label: focused.label, fingerprints: focused.fingerprints } : undefined}
           onClearFocus={() => setFocus(undefined)}
         />
@@ -344,8 +345,37 @@ function AuditView({ audit, running, access, onToggleAccess, onAccessGranted, on
         onShowFindings={setFocus}
         {...(api.decisions ? { onConfirm: (item: ChecklistItem) => void d.confirm(item), onUnconfirm: (item: ChecklistItem) => void d.clear([item]) } : {})}
       />
-      {api.exportReport && <ExportBar onExport={(format) => api.exportReport!(format, audit, d.accepted)} hasAccepted={d.accepted.length > 0} />}
+      {api.exportReport && <ExportBar onExport={(format) => api.exportReport!(format, shown, d.accepted)} hasAccepted={d.accepted.length > 0} />}
     </>
+  );
+}
+
+/**
+ * "Builder and live app together": a deployed app's builder projects (Supabase project, Bubble app, Glide app id),
+ * each with a way to open it and whether what the builder says is in the list below.
+ */
+function BuilderLinks({ audit, linked, onOpen }: { audit: Audit; linked: readonly Audit[]; onOpen(url: string): void }) {
+  const links = builderLinks(audit);
+  if (!links.length) return null;
+  const shown = new Set(linked.filter((l) => l.context === 'builder').flatMap((l) => auditLinks(l)));
+  return (
+    <section class="builders" aria-label="Builder and live app">
+      <ul>
+        {links.map((l) => (
+          <li key={l.key} data-link={l.key}>
+            <span>
+              {l.label}
+              {shown.has(l.key)
+                ? ': what it says is in the list below (Builder).'
+                : ': not audited there yet. Open it and click the button to see both together.'}
+            </span>{' '}
+            <button type="button" class="link" onClick={() => onOpen(l.url)} aria-label={`Open the ${l.label}`}>
+              Open
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@
 import type { Audit } from '@/engine/audit-schema';
 import type { AcceptedRisk, ChecklistItem, Confirmation } from '@/engine/checklist';
 import type { Finding } from '@/engine/finding';
+import type { ShowMeResult } from '@/engine/show-me';
 import type { Policy } from '@/utils/policy';
 import type { FixGuide } from '@/engine/rule';
 import type { AuditReply } from '@/utils/messages';
@@ -40,8 +41,11 @@ export interface PopupApi {
   decisions?: DecisionsApi;
   /** Stored audits of the same project seen from the other side (a builder and its deployed app). */
   loadLinked?(audit: Audit): Promise<Audit[]>;
-  /** Scrolls to and highlights a builder finding's element in the tab; false when it is not on the page. */
-  showInPage?(tabId: number, finding: Finding): Promise<boolean>;
+  /**
+   * Scrolls to and highlights a builder finding's element in the tab (Supabase markers, Bubble and Glide by visible
+   * text: engine/show-me.ts); when it is not on screen, where to go and the builder page to open.
+   */
+  showInPage?(tabId: number, finding: Finding, audit: Audit): Promise<ShowMeResult>;
   /** Builds a report of the audit and saves it as a file (the report code is loaded only then). */
   exportReport?(format: ExportFormat, audit: Audit, accepted: readonly AcceptedRisk[]): Promise<void>;
   /** Opens the settings page. */

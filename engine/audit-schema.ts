@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { FindingSchema } from './finding';
-import type { Detection, FixTarget } from '../utils/platform/platforms';
 import { CHECKLIST_ITEM_IDS, MAX_ROW_FINGERPRINTS } from './checklist';
 import { SupabaseAuditSchema } from '../utils/supabase/app-evidence';
 import { bounded } from '../utils/evidence/bounded';
@@ -84,8 +83,5 @@ export const AuditSchema = z.object({
 });
 export type Audit = z.output<typeof AuditSchema>;
 
-/** The fix target guides should speak to first: a confidently detected builder, else a host, else none. */
-export function primaryTarget(platforms: readonly Pick<Detection<string>, 'id' | 'kind' | 'confidence'>[]): FixTarget | undefined {
-  const sure = platforms.filter((p) => p.confidence !== 'low');
-  return (sure.find((p) => p.kind === 'platform') ?? sure.find((p) => p.kind === 'host'))?.id as FixTarget | undefined;
-}
+/** Zod-free (the popup's first paint loads it): engine/target.ts. */
+export { primaryTarget } from './target';

@@ -12,6 +12,7 @@ export type { Finding };
 import { SEVERITIES } from './severity';
 import { clip } from '../utils/evidence/bounded';
 import { supabaseAuditSummary } from '../utils/supabase/app-evidence';
+import { applySeverityOverrides, type SeverityOverrides } from './overrides';
 
 export * from './audit-schema';
 
@@ -36,6 +37,8 @@ export interface BuildAuditOptions {
   retentionDays: number;
   startedAt: number;
   now: number;
+  /** The organisation policy's severity overrides (docs/policy.md): what is stored, counted and gated. */
+  severityOverrides?: SeverityOverrides | undefined;
 }
 
 /** Validates raw evidence, detects platforms, runs the rules. Never throws on bad evidence: it reports it. */
@@ -45,7 +48,10 @@ export function buildAudit(raw: unknown, rules: readonly Rule[], o: BuildAuditOp
   const evidence: Evidence = parsed.data;
   const platforms = detectPlatforms(evidence);
   const target = primaryTarget(platforms);
-  const run = runRules(evidence, rules, { platforms, ...(target ? { target } : {}) });
+  const ran = runRules(evidence, rules, { platforms, ...(target ? { target } : {}) });
+  const info = ruleInfo(rules, [...ran.evaluated, ...ran.findings.map((f) => f.ruleId)]);
+  // The policy's severities before anything counts them: the checklist (info never fails an item), the cap, the store.
+  const run = { ...ran, findings: applySeverityOverrides({ findings: ran.findings, rules: info }, o.severityOverrides).findings };
   // Defence in depth: whatever a rule or a page put in a text, no key leaves this function unmasked, and no URL keeps
   // its query string or fragment.
   const r = (text: string) => stripUrlsIn(redactSecrets(text));
@@ -77,7 +83,7 @@ export function buildAudit(raw: unknown, rules: readonly Rule[], o: BuildAuditOp
     errors: run.errors.slice(0, AUDIT_LIMITS.errors).map((e) => ({ ruleId: e.ruleId.slice(0, 128), message: clip(r(e.message), 500) })),
     gaps: capGaps([...evidence.gaps.map((g) => ({ ...g, message: clip(r(g.message), AUDIT_LIMITS.gapMessage) })), ...grouped.gaps]),
     checklist: checklist(run, rules),
-    rules: ruleInfo(rules, [...run.evaluated, ...run.findings.map((f) => f.ruleId)]),
+    rules: info,
     ...(supabase ? { supabase } : {}),
   };
 }

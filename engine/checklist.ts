@@ -462,23 +462,44 @@ export function whereLink(where: WhereToCheck, audit: Pick<Audit, 'platforms' | 
 // Linked audits: a deployed app and its builder project share a link key.
 
 /** Keys that link audits of one project: `supabase:<ref>`, `bubble:<app>`, `glide:<appId>`. */
-export function auditLinks(audit: Pick<Audit, 'origin' | 'vars' | 'supabase' | 'platforms'>): string[] {
+export function auditLinks(audit: Pick<Audit, 'origin' | 'vars' | 'supabase' | 'platforms'> & { url?: string }): string[] {
   const out = new Set<string>();
   for (const p of audit.supabase?.projects ?? []) out.add(`supabase:${p.ref}`);
   const ref = /^https:\/\/supabase\.com\/dashboard\/project\/([a-z0-9]{20})$/.exec(audit.origin)?.[1];
   if (ref) out.add(`supabase:${ref}`);
-  if (audit.vars.app && (audit.platforms.some((p) => p.id === 'bubble') || audit.origin.startsWith('https://bubble.io/'))) out.add(`bubble:${audit.vars.app}`);
-  const glide = /^https:\/\/go\.glideapps\.com\/(?:app|play)\/([A-Za-z0-9]{1,64})/.exec(audit.origin)?.[1] ?? audit.vars.appId;
-  if (glide) out.add(`glide:${glide}`);
+  if (
+    audit.vars.app &&
+    /^[a-z0-9-]{1,100}$/.test(audit.vars.app) &&
+    (audit.platforms.some((p) => p.id === 'bubble') || audit.origin.startsWith('https://bubble.io/'))
+  )
+    out.add(`bubble:${audit.vars.app}`);
+  // A deployed Glide app at go.glideapps.com/play/<appId>: its scope is the host, its stored URL keeps the path.
+  const glide = [audit.origin, audit.url ?? ''].map((u) => GLIDE_APP.exec(u)?.[1]).find(Boolean) ?? audit.vars.appId;
+  if (glide && /^[A-Za-z0-9]{1,64}$/.test(glide)) out.add(`glide:${glide}`);
   return [...out];
 }
 
-/** The severity of a finding as an organisation policy overrides it (docs/policy.md), by rule category or id. */
-export function overriddenSeverity(
-  f: Pick<Finding, 'severity' | 'ruleId'>,
-  category: string | undefined,
-  overrides: Readonly<Record<string, Severity>> | undefined,
-): Severity {
-  if (!overrides) return f.severity;
-  return overrides[f.ruleId] ?? (category ? overrides[category] : undefined) ?? f.severity;
+const GLIDE_APP = /^https:\/\/go\.glideapps\.com\/(?:app|play)\/([A-Za-z0-9]{1,64})(?:[/?#]|$)/;
+
+/** The project's builder, for "builder and live app together": where to open it, and its link key. */
+export interface BuilderLink {
+  key: string;
+  /** "Glide builder", "Bubble editor", "Supabase dashboard". */
+  label: string;
+  url: string;
+}
+
+/**
+ * The builders of the projects a deployed app's audit is linked to (auditLinks): the Supabase dashboard of each
+ * project, the Bubble editor of the app, the Glide builder of the app id (go.glideapps.com/app/<appId>). Built from
+ * our own templates and checked ids only.
+ */
+export function builderLinks(audit: Parameters<typeof auditLinks>[0] & { context?: Audit['context'] }): BuilderLink[] {
+  if (audit.context === 'builder') return [];
+  return auditLinks(audit).map((key) => {
+    const [kind, id] = key.split(':') as [string, string];
+    if (kind === 'supabase') return { key, label: 'Supabase dashboard', url: `https://supabase.com/dashboard/project/${id}` };
+    if (kind === 'bubble') return { key, label: 'Bubble editor', url: `https://bubble.io/page?id=${id}` };
+    return { key, label: 'Glide builder', url: `https://go.glideapps.com/app/${id}/layout` };
+  });
 }

@@ -6,6 +6,8 @@ import { bounded } from '../utils/evidence/evidence';
 export const FindingSchema = z.object({
   ruleId: z.string().max(128),
   severity: z.enum(SEVERITIES),
+  /** The rule's own severity, when an organisation policy changed it (engine/overrides.ts). */
+  ruleSeverity: z.enum(SEVERITIES).optional(),
   title: bounded(300),
   message: bounded(2000),
   messageId: z.string().max(128),

@@ -2,7 +2,8 @@
 import { safeLink } from '../utils/links';
 import { FIX_TARGET_NAMES, type FixTarget } from '../utils/platform/platforms';
 import type { FixGuide, PlatformFix, Rule, Snippet } from './rule';
-import { primaryTarget, type Audit } from './audit-schema';
+import type { Audit } from './audit-schema';
+import { primaryTarget } from './target';
 import type { Finding } from './finding';
 
 export interface GuideVariant {

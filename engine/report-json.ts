@@ -9,6 +9,7 @@ import type { Finding } from './finding';
 import { applyBaseline } from './report-baseline';
 import { isPartial } from './report';
 import { SEVERITIES, type Severity } from './severity';
+import { isOverridden } from './overrides';
 import { showInvisible } from '../utils/text';
 import { redactSecrets } from '../utils/secrets/redact';
 
@@ -22,6 +23,8 @@ export interface ReportFindingV1 {
   /** The checklist item the rule ticks (engine/checklist.ts), when known. */
   checklist?: string;
   severity: Severity;
+  /** The rule's own severity, present when the organisation policy changed it (`severity` is the policy's). */
+  ruleSeverity?: Severity;
   title: string;
   message: string;
   evidence: string;
@@ -60,6 +63,7 @@ export function reportFinding(f: Finding, audit: Pick<Audit, 'rules'>, accepted?
     category: meta?.category ?? 'other',
     ...(meta?.checklist ? { checklist: meta.checklist } : {}),
     severity: f.severity,
+    ...(isOverridden(f) ? { ruleSeverity: f.ruleSeverity } : {}),
     title: t(f.title),
     message: t(f.message),
     evidence: t(f.evidence),

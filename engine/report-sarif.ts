@@ -11,6 +11,7 @@ import { codeSpan, escapeMarkdown } from './report-escape';
 import { TOOL } from './report-json';
 import type { FixGuide, Rule } from './rule';
 import type { Severity } from './severity';
+import { isOverridden } from './overrides';
 import { showInvisible } from '../utils/text';
 import { redactSecrets } from '../utils/secrets/redact';
 
@@ -62,7 +63,8 @@ export function toSarif(audit: Audit, lookup: (id: string) => Rule | FixGuide | 
     const first = audit.findings.find((f) => f.ruleId === id)!;
     const h = help(id, first, lookup);
     const meta = audit.rules?.[id];
-    const ruleSeverity = lookupSeverity(lookup(id)) ?? first.severity;
+    // A rule whose severity the organisation policy set (engine/overrides.ts) is configured at the policy's severity.
+    const ruleSeverity = isOverridden(first) ? first.severity : (lookupSeverity(lookup(id)) ?? first.severity);
     return {
       id,
       name: id.replace(/(^|-)([a-z0-9])/g, (_, _d: string, c: string) => c.toUpperCase()),
@@ -94,7 +96,13 @@ export function toSarif(audit: Audit, lookup: (id: string) => Rule | FixGuide | 
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       ...(acc ? { suppressions: [{ kind: 'external', status: 'accepted', justification: t(acc.reason) }] } : {}),
-      properties: { severity: f.severity, evidence: t(f.evidence), locationKind: f.location.kind, 'security-severity': SARIF_LEVEL[f.severity].score },
+      properties: {
+        severity: f.severity,
+        ...(isOverridden(f) ? { ruleSeverity: f.ruleSeverity, severitySource: 'organisation policy' } : {}),
+        evidence: t(f.evidence),
+        locationKind: f.location.kind,
+        'security-severity': SARIF_LEVEL[f.severity].score,
+      },
     };
   });
   return {

@@ -5,6 +5,8 @@ import type { FixGuide, Rule } from './rule';
 import { SEVERITIES } from './severity';
 import { codeSpan, escapeMarkdown, markdownLink, tableCell } from './report-escape';
 import { showInvisible } from '../utils/text';
+import type { Finding } from './finding';
+import { isOverridden } from './overrides';
 
 export interface JsonReport {
   url: string;
@@ -66,11 +68,13 @@ export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | Fi
   out.push('| Severity | Finding | Where |', '|---|---|---|');
   for (const f of audit.findings) {
     const where = f.location.name ?? f.location.url ?? '';
-    out.push(`| ${f.severity} | ${tableCell(escapeMarkdown(f.title))} | ${where ? tableCell(codeSpan(where)) : ''} |`);
+    out.push(`| ${severityText(f)} | ${tableCell(escapeMarkdown(f.title))} | ${where ? tableCell(codeSpan(where)) : ''} |`);
   }
   out.push('');
   for (const f of audit.findings) {
-    out.push(`## ${f.severity.toUpperCase()}: ${escapeMarkdown(f.title)}`, '', escapeMarkdown(f.message), '', fence(f.evidence), '');
+    out.push(`## ${f.severity.toUpperCase()}: ${escapeMarkdown(f.title)}`, '');
+    if (isOverridden(f)) out.push(`*Severity set by the organisation policy (the rule says ${f.ruleSeverity}).*`, '');
+    out.push(escapeMarkdown(f.message), '', fence(f.evidence), '');
     const g = guideForFinding(f, audit, lookup);
     if (g) {
       out.push(`**Fix${g.primary.target === 'generic' ? '' : ` on ${g.primary.name}`}:** ${g.summary}`, '');
@@ -84,6 +88,11 @@ export function toMarkdownReport(audit: Audit, lookup: (id: string) => Rule | Fi
     out.push(`<sub>rule ${codeSpan(f.ruleId)} · fingerprint ${codeSpan(f.fingerprint)}</sub>`, '');
   }
   return out.join('\n');
+}
+
+/** A finding's severity for a report, saying when the organisation policy changed it (engine/overrides.ts). */
+export function severityText(f: Pick<Finding, 'severity' | 'ruleSeverity'>): string {
+  return isOverridden(f) ? `${f.severity} (policy; rule: ${f.ruleSeverity})` : f.severity;
 }
 
 /** The audit's own first-party scripts or page text were only partly scanned (gaps marked `partial`). */

@@ -15,6 +15,11 @@ import { runBubbleExport } from './lib/bubble-export';
 import { gateExitCode, parseFormat, renderReport, type ReportFormat } from './lib/report-formats';
 import { baselineNotes, loadBaseline } from './lib/baseline';
 import { runMergeCli, runUrlsCli } from './lib/batch';
+import { loadPolicyFile } from './lib/policy';
+import { applySeverityOverrides, type SeverityOverrides } from '../engine/overrides';
+import type { Audit } from '../engine/audit-schema';
+import type { AcceptedRisk } from '../engine/checklist';
+import { activeChecksAllowed, type Policy } from '../utils/policy';
 
 const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--allow-partial] [--host-rules "<Chromium host-resolver rules>"] [--insecure] [--screenshot <file.png>] [--headed] [--browser chromium|firefox]
 
@@ -37,6 +42,9 @@ const USAGE = `Usage: npm run audit -- <url> [--json] [--probe] [--allow-partial
                   (default 2), one report per app and summary.md in --out <dir> (default audit-reports)
   --shard i/n     with --urls: only this shard of the list (deterministic; one CI job per shard)
   --merge <dir>   print one summary of the per-app JSON reports under <dir> (every shard's --out)
+  --policy <file> the organisation policy, in the extension's managed-storage schema (docs/policy.md; the policy
+                  itself, Chrome's {"Value": …} file or Firefox's policies.json): its severity overrides apply to
+                  every report and to the gate; allowActiveChecks false refuses --probe
 Only the audited origin is granted to the extension: other sites' scripts are read only where their CORS headers
 allow it (else listed as not scanned), and internal addresses (loopback, private, link-local, metadata, localhost)
 are never fetched unless they are the audited URL's own host.
@@ -68,6 +76,8 @@ export interface CliOptions {
   out?: string;
   concurrency?: number;
   merge?: string;
+  /** `--policy <file>` (scripts/lib/policy.ts): the organisation policy; its severity overrides apply to reports and gate. */
+  policy?: string;
 }
 
 export function parseCli(argv: string[]): CliOptions {
@@ -91,6 +101,7 @@ export function parseCli(argv: string[]): CliOptions {
       concurrency: { type: 'string' },
       merge: { type: 'string' },
       browser: { type: 'string' },
+      policy: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -118,6 +129,7 @@ export function parseCli(argv: string[]): CliOptions {
       headed: false,
       bubbleExport: values['bubble-export'],
       ...(values['allow-partial'] ? { allowPartial: true } : {}),
+      ...(values.policy ? { policy: values.policy } : {}),
     };
   if (values.help || positionals.length !== 1) throw new SetupError(USAGE);
   let url: URL;
@@ -154,17 +166,32 @@ function ciOptions(v: Record<string, string | boolean | undefined>): Partial<Cli
   if (v.shard !== undefined && !v.urls) throw new SetupError('--shard splits a --urls list');
   if (v.urls && v.merge) throw new SetupError('--urls and --merge are separate runs');
   const str = (k: string) => (typeof v[k] === 'string' ? { [k]: v[k] as string } : {});
-  return { format, ...str('baseline'), ...str('urls'), ...str('shard'), ...str('out'), ...str('merge'), ...(n !== undefined ? { concurrency: n } : {}) };
+  return {
+    format,
+    ...str('baseline'),
+    ...str('urls'),
+    ...str('shard'),
+    ...str('out'),
+    ...str('merge'),
+    ...str('policy'),
+    ...(n !== undefined ? { concurrency: n } : {}),
+  };
 }
 
 /** Runs one audit; returns the process exit code. */
 export async function runCli(o: CliOptions, print: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  if (o.bubbleExport) return runBubbleExport(o.bubbleExport, o, print);
+  if (o.bubbleExport) {
+    const severityOverrides = o.policy ? loadPolicyFile(o.policy).severityOverrides : undefined;
+    return runBubbleExport(o.bubbleExport, { ...o, severityOverrides }, print);
+  }
   if (o.merge) return runMergeCli(o, print);
-  // The baseline is read before a browser starts: a bad file fails fast.
+  // The baseline and the policy are read before a browser starts: a bad file fails fast.
   const accepted = o.baseline ? loadBaseline(o.baseline) : [];
+  const policy: Policy = o.policy ? loadPolicyFile(o.policy) : {};
+  if (o.probe && !activeChecksAllowed(policy)) throw new SetupError(`--probe: the policy ${o.policy} turns active checks off (allowActiveChecks: false)`);
+  const severityOverrides = policy.severityOverrides;
   const format = o.format ?? (o.json ? 'json' : 'markdown');
-  if (o.urls) return runUrlsCli({ ...o, format, accepted }, ruleById, print);
+  if (o.urls) return runUrlsCli({ ...o, format, accepted, ...(severityOverrides ? { severityOverrides } : {}) }, ruleById, print);
   // Access to the audited origin only: other sites are read only where their CORS headers allow it.
   const browser = o.browser ?? 'chromium';
   const ext = grantedCopy(ensureBuilt({ browser }), [originPattern(o.url)]);
@@ -187,13 +214,25 @@ export async function runCli(o: CliOptions, print: (s: string) => void = (s) => 
       process.stderr.write(`The extension could not audit ${o.url}: ${r.failure?.message ?? 'unknown reason'}\n`);
       return 2;
     }
-    print(renderReport(r.audit, format, ruleById, { accepted }));
-    for (const line of baselineNotes(r.audit, accepted)) process.stderr.write(`${line}\n`);
-    return gateExitCode(r.audit, accepted, { ...(o.allowPartial ? { allowPartial: true } : {}) });
+    return reportAndGate(r.audit, { format, accepted, severityOverrides, allowPartial: o.allowPartial === true }, print);
   } finally {
     await b.close();
     ext.cleanup();
   }
+}
+
+/** Prints the report and returns the gate's exit code, both at the policy's severities (engine/overrides.ts). */
+export function reportAndGate(
+  stored: Audit,
+  o: { format: ReportFormat; accepted: readonly AcceptedRisk[]; severityOverrides?: SeverityOverrides | undefined; allowPartial?: boolean; now?: number },
+  print: (s: string) => void,
+  log: (s: string) => void = (s) => process.stderr.write(s),
+): number {
+  const audit = applySeverityOverrides(stored, o.severityOverrides);
+  const now = o.now ?? Date.now();
+  print(renderReport(audit, o.format, ruleById, { accepted: o.accepted, now }));
+  for (const line of baselineNotes(audit, o.accepted, now)) log(`${line}\n`);
+  return gateExitCode(audit, o.accepted, { ...(o.allowPartial ? { allowPartial: true } : {}), now });
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);

@@ -10,7 +10,7 @@
  *   extension page pays), with where the time goes (navigation, script start, tab lookup, storage read, render).
  * Prints numbers; asserts nothing. Medians and p95 over N runs.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Audit } from '../engine/audit-schema';
@@ -26,7 +26,12 @@ import { hostRules } from '../test/fixtures/apps/server';
 import { ensureBuilt, grantedCopy, launchWithExtension } from './lib/browser';
 import { extensionWorlds, openPage, openPopupFor, readStoredAudit, tabIdFor } from './lib/headless';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, only: { type: 'string' }, compare: { type: 'string' } } });
+/**
+ * `--compare <dir>`: a second build (e.g. the previous commit's .output/chrome-mv3, copied aside) measured in the same
+ * run, its popup opened alternately with this build's, so both see the same machine load.
+ */
+const COMPARE = values.compare;
 /** `--only popup300`: just the 300-finding popup and the blank page (the fixture app is audited once to seed it). */
 const ONLY_300 = values.only === 'popup300';
 const RUNS = Math.max(3, Number(values.runs) || 20);
@@ -42,14 +47,21 @@ async function main() {
   const ext = grantedCopy(ensureBuilt());
   writeBlankPage(ext.dir);
   const b = await launchWithExtension({ extensionDir: ext.dir, hostRules: hostRules(servers), insecure: true });
+  const other = COMPARE ? grantedCopy(COMPARE) : undefined;
+  const b2 = other ? await launchWithExtension({ extensionDir: other.dir, hostRules: hostRules(servers), insecure: true }) : undefined;
   try {
     if (ONLY_300) {
-      const page = await openPage(b, 'https://tinypoll.test/');
-      const popup = await openPopupFor(b, await tabIdFor(b, page.url()));
-      await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 });
-      await popup.close();
-      await page.close();
-      await bigStoredAudit(b);
+      for (const x of b2 ? [b, b2] : [b]) {
+        const page = await openPage(x, 'https://tinypoll.test/');
+        const popup = await openPopupFor(x, await tabIdFor(x, page.url()));
+        await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 });
+        await popup.close();
+        await page.close();
+      }
+      await bigStoredAudit([
+        { label: 'this build', b, dir: ext.dir },
+        ...(b2 && other ? [{ label: `compared build (${COMPARE})`, b: b2, dir: other.dir }] : []),
+      ]);
       return;
     }
     const results: Record<string, { stored: number[]; fresh: number[]; audit: number[] }> = {};
@@ -86,9 +98,11 @@ async function main() {
     for (const [url, r] of Object.entries(results)) console.log(`| ${url} | ${fmt(r.stored)} | ${fmt(r.fresh)} | ${fmt(r.audit)} |`);
     console.log(`\nExtension worlds created in pages that were visited but not audited: tinypoll ${worlds.tinypoll}, hardened ${worlds.hardened} (target 0).`);
     console.log(`Control, a watched site (audited on load): ${watched} extension world(s).`);
-    await bigStoredAudit(b);
+    await bigStoredAudit([{ label: 'this build', b, dir: ext.dir }]);
   } finally {
     await b.close();
+    await b2?.close();
+    other?.cleanup();
     ext.cleanup();
     await Promise.all(servers.map((s) => s.close()));
   }
@@ -123,60 +137,106 @@ function with300(audit: Audit, now: number): Audit {
   return { ...audit, findings, createdAt: now, expiresAt: now + 86_400_000 };
 }
 
-/** The popup on a 300-finding stored audit vs a blank extension page, and where the popup's time goes. */
-async function bigStoredAudit(b: ExtensionBrowser) {
+interface Build {
+  label: string;
+  b: ExtensionBrowser;
+  /** The build's directory: its popup.html names the scripts loaded before the first paint. */
+  dir: string;
+}
+
+/** The scripts popup.html loads before its first paint (its module and the chunks it preloads), with sizes. */
+function firstPaintScripts(dir: string): { files: string[]; bytes: number } {
+  const html = readFileSync(path.join(dir, 'popup.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  return { files, bytes: files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0) };
+}
+
+/**
+ * The popup on a 300-finding stored audit vs a blank extension page, and where the popup's time goes. With two
+ * builds, each run opens the blank page and then each build's popup, so all see the same load; the difference
+ * popup − blank of the same run is the cost of our code with the page's own floor taken out.
+ */
+async function bigStoredAudit(builds: Build[]) {
   const url = 'https://tinypoll.test/';
-  const base = (await readStoredAudit(b, url))!;
-  const page = await openPage(b, url);
-  const tabId = await tabIdFor(b, page.url());
-  const key = KEYS.audit(new URL(url).origin);
-  const rows: Record<string, number[]> = { blank: [], shown: [], responseEnd: [], script: [], tab: [], stored: [], render: [] };
+  const per: (Build & { base: Audit; page: Awaited<ReturnType<typeof openPage>>; tabId: number; key: string; rows: ReturnType<typeof emptyRows> })[] = [];
+  for (const x of builds) {
+    const base = (await readStoredAudit(x.b, url))!;
+    const page = await openPage(x.b, url);
+    per.push({ ...x, base, page, tabId: await tabIdFor(x.b, page.url()), key: KEYS.audit(new URL(url).origin), rows: emptyRows() });
+  }
   for (let i = 0; i < RUNS + 2; i++) {
-    const blank = await b.context.newPage();
-    await blank.goto(`chrome-extension://${b.extensionId}/bench-blank.html`);
+    const blank = await builds[0]!.b.context.newPage();
+    await blank.goto(`chrome-extension://${builds[0]!.b.extensionId}/bench-blank.html`);
     await blank.waitForSelector('#app[data-shown-ms]', { state: 'attached' });
     const blankMs = Number(await blank.evaluate(() => document.getElementById('app')!.dataset.shownMs));
     await blank.close();
-    // Seeded before every opening: the popup's fresh audit replaces the stored one.
-    await b.worker.evaluate(async ([k, v]) => chrome.storage.local.set({ [k as string]: v }), [key, with300(base, Date.now())] as const);
-    const popup = await openPopupFor(b, tabId);
-    await popup.waitForSelector('#app[data-stored-shown-ms]', { timeout: 30_000 });
-    const t = await popup.evaluate(() => {
-      const mark = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN);
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return {
-        shown: Number(document.getElementById('app')!.dataset.storedShownMs),
-        responseEnd: Math.round(nav?.responseEnd ?? Number.NaN),
-        script: mark('popup:script'),
-        tab: mark('popup:tab'),
-        stored: mark('popup:stored'),
-        findings: document.querySelectorAll('li.finding').length,
-        fresh: document.getElementById('app')!.dataset.freshShownMs !== undefined,
-      };
-    });
-    await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 }).catch(() => undefined);
-    await popup.close();
-    if (i < 2) continue;
-    // Until the fresh audit replaces it, the popup shows the 300 stored findings (checked when still on screen).
-    if (!t.fresh && t.findings < 250) throw new Error(`the popup showed ${t.findings} findings, not the 300 stored`);
-    rows.blank!.push(blankMs);
-    rows.shown!.push(t.shown);
-    rows.responseEnd!.push(t.responseEnd);
-    rows.script!.push(t.script);
-    rows.tab!.push(t.tab - t.script);
-    rows.stored!.push(t.stored - t.tab);
-    rows.render!.push(t.shown - t.stored);
+    for (const x of per) {
+      const t = await popupOnce(x.b, x.tabId, x.key, x.base);
+      if (i < 2) continue;
+      // Until the fresh audit replaces it, the popup shows the 300 stored findings (checked when still on screen).
+      if (!t.fresh && t.findings < 250) throw new Error(`the popup showed ${t.findings} findings, not the 300 stored`);
+      x.rows.blank.push(blankMs);
+      x.rows.shown.push(t.shown);
+      x.rows.overFloor.push(t.shown - blankMs);
+      x.rows.responseEnd.push(t.responseEnd);
+      x.rows.script.push(t.script);
+      x.rows.tab.push(t.tab - t.script);
+      x.rows.stored.push(t.stored - t.tab);
+      x.rows.render.push(t.shown - t.stored);
+    }
   }
-  await page.close();
+  for (const x of per) await x.page.close();
   console.log(`\n## Popup with a stored audit of 300 findings (${RUNS} runs; ms since the page's document started)\n`);
-  console.log('| Measure | Median | p95 |');
-  console.log('|---|---|---|');
-  const line = (label: string, xs: number[]) => console.log(`| ${label} | ${quantile(xs, 0.5)} | ${quantile(xs, 0.95)} |`);
-  line('Blank extension page: first frame (the floor)', rows.blank!);
-  line('Popup: stored audit on screen (target ≤ 100)', rows.shown!);
-  line('… document received (navigation responseEnd)', rows.responseEnd!);
-  line('… popup script running (mark popup:script)', rows.script!);
-  line('… tab looked up (popup:tab − popup:script)', rows.tab!);
-  line('… stored audit read and parsed (popup:stored − popup:tab)', rows.stored!);
-  line('… rendered, next frame (shown − popup:stored)', rows.render!);
+  console.log(`| Measure | ${per.map((x) => `${x.label}: median · p95`).join(' | ')} |`);
+  console.log(`|---|${per.map(() => '---|').join('')}`);
+  const line = (label: string, k: keyof ReturnType<typeof emptyRows>) =>
+    console.log(`| ${label} | ${per.map((x) => `${quantile(x.rows[k], 0.5)} · ${quantile(x.rows[k], 0.95)}`).join(' | ')} |`);
+  line('Blank extension page: first frame (the floor)', 'blank');
+  line('Popup: stored audit on screen (target ≤ 100)', 'shown');
+  line('Popup − blank page of the same run (our code)', 'overFloor');
+  line('… document received (navigation responseEnd)', 'responseEnd');
+  line('… popup script running (mark popup:script)', 'script');
+  line('… tab looked up (popup:tab − popup:script)', 'tab');
+  line('… stored audit read and checked (popup:stored − popup:tab)', 'stored');
+  line('… rendered, next frame (shown − popup:stored)', 'render');
+  for (const x of per) {
+    const s = firstPaintScripts(x.dir);
+    console.log(`\nScripts before the first paint, ${x.label}: ${(s.bytes / 1024).toFixed(1)} kB (${s.files.join(', ')})`);
+  }
+}
+
+function emptyRows() {
+  return {
+    blank: [] as number[],
+    shown: [] as number[],
+    overFloor: [] as number[],
+    responseEnd: [] as number[],
+    script: [] as number[],
+    tab: [] as number[],
+    stored: [] as number[],
+    render: [] as number[],
+  };
+}
+
+async function popupOnce(b: ExtensionBrowser, tabId: number, key: string, base: Audit) {
+  // Seeded before every opening: the popup's fresh audit replaces the stored one.
+  await b.worker.evaluate(async ([k, v]) => chrome.storage.local.set({ [k as string]: v }), [key, with300(base, Date.now())] as const);
+  const popup = await openPopupFor(b, tabId);
+  await popup.waitForSelector('#app[data-stored-shown-ms]', { timeout: 30_000 });
+  const t = await popup.evaluate(() => {
+    const mark = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN);
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      shown: Number(document.getElementById('app')!.dataset.storedShownMs),
+      responseEnd: Math.round(nav?.responseEnd ?? Number.NaN),
+      script: mark('popup:script'),
+      tab: mark('popup:tab'),
+      stored: mark('popup:stored'),
+      findings: document.querySelectorAll('li.finding').length,
+      fresh: document.getElementById('app')!.dataset.freshShownMs !== undefined,
+    };
+  });
+  await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 }).catch(() => undefined);
+  await popup.close();
+  return t;
 }

@@ -7,7 +7,7 @@ import { auditScope, builderForUrl } from '@/utils/platform/builders';
 import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { builderEvidence } from './builder-store';
 import { readBubbleEditorModel } from './bubble-editor';
-import { showBadge } from './badge';
+import { policyOverrides, showBadge } from './badge';
 import { PROTECTED_PAGE, collectEvidence } from './collect';
 import { getSettings, local, saveAudit } from './store';
 
@@ -78,12 +78,14 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
     const builder = builderForUrl(url.href);
     // The pattern the popup asks for (entrypoints/popup/api.ts accessOrigins: no port, which Firefox needs).
     const fullAccess = builder ? true : await browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] }).catch(() => false);
-    const [evidence, settings] = await Promise.all([
+    const [evidence, settings, severityOverrides] = await Promise.all([
       builder ? collectBuilderEvidence(url.href, startedAt, tabId) : collectEvidence({ tabId, url: url.href, fullAccess, now: startedAt, mode }),
       getSettings(),
+      policyOverrides(),
     ]);
     const rules = builder ? BUILDER_RULES : DEPLOYED_RULES;
-    const audit = buildAudit(evidence, rules, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now() });
+    // Stored at the organisation policy's severities (engine/overrides.ts), like the badge, popup and reports show them.
+    const audit = buildAudit(evidence, rules, { mode, fullAccess, retentionDays: settings.retentionDays, startedAt, now: Date.now(), severityOverrides });
     const stored = await saveAudit(audit); // what is kept: within the storage budget
     await showBadge(
       tabId,
@@ -91,6 +93,8 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
       await local()
         .loadAccepted(stored.origin)
         .catch(() => []),
+      Date.now(),
+      severityOverrides ?? {},
     );
     return { ok: true, audit: stored };
   } catch (error) {

@@ -1,21 +1,48 @@
 import { browser } from 'wxt/browser';
-import type { Audit } from '@/engine/audit';
+import type { Audit } from '@/engine/audit-schema';
 import { isAccepted, type AcceptedRisk } from '@/engine/checklist';
+import type { Finding } from '@/engine/finding';
+import { applySeverityOverrides, type SeverityOverrides } from '@/engine/overrides';
+import { readPolicy } from '@/utils/policy';
 
-/** Number of high and critical findings not accepted as risks: what the toolbar badge shows. */
-export function urgentCount(audit: Pick<Audit, 'findings'>, accepted: readonly AcceptedRisk[] = [], now = Date.now()): number {
-  return audit.findings.filter((f) => (f.severity === 'critical' || f.severity === 'high') && !isAccepted(f, accepted, now)).length;
+/**
+ * Number of high and critical findings not accepted as risks, at the organisation policy's severities
+ * (engine/overrides.ts): what the toolbar badge shows.
+ */
+export function urgentCount(
+  audit: Pick<Audit, 'findings' | 'rules'>,
+  accepted: readonly AcceptedRisk[] = [],
+  now = Date.now(),
+  overrides?: SeverityOverrides,
+): number {
+  return countUrgent(applySeverityOverrides(audit, overrides).findings, accepted, now);
 }
 
-export async function showBadge(tabId: number, audit: Audit | undefined, accepted: readonly AcceptedRisk[] = [], now = Date.now()): Promise<void> {
-  const n = audit ? urgentCount(audit, accepted, now) : 0;
-  const critical = audit?.findings.some((f) => f.severity === 'critical' && !isAccepted(f, accepted, now)) ?? false;
+const countUrgent = (findings: readonly Finding[], accepted: readonly AcceptedRisk[], now: number) =>
+  findings.filter((f) => (f.severity === 'critical' || f.severity === 'high') && !isAccepted(f, accepted, now)).length;
+
+/** The policy's severity overrides, read from managed storage (none when there is no policy or it cannot be read). */
+export async function policyOverrides(): Promise<SeverityOverrides | undefined> {
+  return (await readPolicy(browser.storage?.managed)).policy.severityOverrides;
+}
+
+/** `overrides`: the policy's severities when the caller has them; else read from managed storage. */
+export async function showBadge(
+  tabId: number,
+  audit: Audit | undefined,
+  accepted: readonly AcceptedRisk[] = [],
+  now = Date.now(),
+  overrides?: SeverityOverrides,
+): Promise<void> {
+  const shown = audit ? applySeverityOverrides(audit, overrides ?? (await policyOverrides())) : undefined;
+  const n = shown ? countUrgent(shown.findings, accepted, now) : 0;
+  const critical = shown?.findings.some((f) => f.severity === 'critical' && !isAccepted(f, accepted, now)) ?? false;
   try {
     await browser.action.setBadgeText({ tabId, text: n === 0 ? '' : n > 99 ? '99+' : String(n) });
     if (n > 0) await browser.action.setBadgeBackgroundColor({ tabId, color: critical ? '#8b0000' : '#c62828' });
     await browser.action.setTitle({
       tabId,
-      title: audit ? `Micro-App Auditor — ${n} high or critical finding${n === 1 ? '' : 's'}` : 'Micro-App Auditor',
+      title: shown ? `Micro-App Auditor — ${n} high or critical finding${n === 1 ? '' : 's'}` : 'Micro-App Auditor',
     });
   } catch {
     /* the tab may have closed meanwhile */

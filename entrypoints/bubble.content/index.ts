@@ -3,6 +3,7 @@ import { createOwnContext } from '@/in-page/context';
 import { runBuilderGuard } from '@/in-page/builder-guard';
 import { BUILDERS } from '@/utils/platform/builders';
 import { runBubblePanel } from './panel';
+import { runBubbleShowMe } from './show-me';
 
 /**
  * Bubble editor only (bubble.io/page?id=<app>…): guards fields against pasted keys, shows the app's findings in a
@@ -14,8 +15,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main: () => {
     const ctx = createOwnContext('bubble');
-    void runBuilderGuard(ctx, BUILDERS.bubble);
+    runBubbleShowMe(ctx);
     // Top frame only: the panel speaks for the editor tab (the background checks the frame too).
     if (window.top === window) runBubblePanel(ctx);
+    return runBuilderGuard(ctx, BUILDERS.bubble);
   },
 });

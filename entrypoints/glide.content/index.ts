@@ -3,6 +3,7 @@ import { createOwnContext } from '@/in-page/context';
 import { runBuilderGuard } from '@/in-page/builder-guard';
 import { BUILDERS } from '@/utils/platform/builders';
 import { runGlideBuilder } from './runtime';
+import { runGlideShowMe } from './show-me';
 
 /**
  * Glide builder only (go.glideapps.com/app/<id>/…): guards fields against pasted keys, and reads what the builder
@@ -15,6 +16,7 @@ export default defineContentScript({
   main: () => {
     const ctx = createOwnContext('glide');
     runGlideBuilder(ctx);
+    runGlideShowMe(ctx);
     return runBuilderGuard(ctx, BUILDERS.glide);
   },
 });

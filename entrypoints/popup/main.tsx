@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browserApi } from '@/entrypoints/popup/api';
+import { browserApi, painted } from '@/entrypoints/popup/api';
 import { Popup } from '@/components/Popup';
 import { guideForFinding } from '@/engine/fix';
 import './style.css';
@@ -20,6 +20,8 @@ render(
       // after the next frame, i.e. when the content is on screen.
       requestAnimationFrame(() => {
         root.dataset[what === 'stored' ? 'storedShownMs' : 'freshShownMs'] = String(Math.round(performance.now()));
+        // On screen: the storage module, policy and badge may load now (entrypoints/popup/api.ts).
+        painted();
       });
     }}
   />,

@@ -12,6 +12,7 @@ import { REPORT_SCHEMA, REPORT_VERSION, toJsonReportV1, type JsonReportV1 } from
 import type { FixGuide, Rule } from '../../engine/rule';
 import { hash64 } from '../../utils/hash';
 import { EXTENSION, gateExitCode, renderReport, type ReportFormat } from './report-formats';
+import { applySeverityOverrides, type SeverityOverrides } from '../../engine/overrides';
 
 export const MAX_URLS = 10_000;
 
@@ -110,6 +111,8 @@ export interface BatchOptions {
   outDir: string;
   format: ReportFormat;
   accepted: readonly AcceptedRisk[];
+  /** The organisation policy's severity overrides (`--policy`): every report and the gate use them. */
+  severityOverrides?: SeverityOverrides | undefined;
   allowPartial?: boolean;
   lookup(id: string): Rule | FixGuide | undefined;
   auditOne(url: string): Promise<{ audit?: Audit; error?: string }>;
@@ -145,11 +148,12 @@ export async function runBatch(o: BatchOptions): Promise<{ outcomes: AppOutcome[
         return failed;
       }
       const now = o.now?.() ?? Date.now();
-      const report = toJsonReportV1(r.audit, { accepted: o.accepted, now });
+      const audit = applySeverityOverrides(r.audit, o.severityOverrides);
+      const report = toJsonReportV1(audit, { accepted: o.accepted, now });
       writeFileSync(path.join(o.outDir, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
       if (o.format !== 'json')
-        writeFileSync(path.join(o.outDir, `${stem}.${EXTENSION[o.format]}`), renderReport(r.audit, o.format, o.lookup, { accepted: o.accepted, now }));
-      return { url, report, exitCode: gateExitCode(r.audit, o.accepted, { ...(o.allowPartial ? { allowPartial: true } : {}), now }) };
+        writeFileSync(path.join(o.outDir, `${stem}.${EXTENSION[o.format]}`), renderReport(audit, o.format, o.lookup, { accepted: o.accepted, now }));
+      return { url, report, exitCode: gateExitCode(audit, o.accepted, { ...(o.allowPartial ? { allowPartial: true } : {}), now }) };
     },
     (done, running, url) => o.progress?.(`[${done}/${o.urls.length}] ${running} running · ${Math.round((Date.now() - started) / 1000)} s · done ${url}`),
   );
@@ -268,6 +272,7 @@ export interface BatchCliOptions {
   concurrency?: number;
   format: ReportFormat;
   accepted: readonly AcceptedRisk[];
+  severityOverrides?: SeverityOverrides;
   allowPartial?: boolean;
   hostRules?: string;
   insecure: boolean;
@@ -297,6 +302,7 @@ export async function runUrlsCli(
     outDir,
     format: o.format,
     accepted: o.accepted,
+    ...(o.severityOverrides ? { severityOverrides: o.severityOverrides } : {}),
     ...(o.allowPartial ? { allowPartial: true } : {}),
     lookup,
     auditOne: browserAuditOne(o),

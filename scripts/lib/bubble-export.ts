@@ -4,6 +4,7 @@
  * tens to over a hundred MB (reference 1a): read once, parsed once, the parsed tree dropped as soon as the bounded
  * model is read. A truncated or corrupted file gives a clear message, never a partial audit.
  */
+import { applySeverityOverrides, type SeverityOverrides } from '../../engine/overrides';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,10 +85,15 @@ export function auditExport(file: string, o: { now?: number; appId?: string } = 
 }
 
 /** The command line's export mode: prints the report, returns the exit code (2 when the file cannot be audited). */
-export function runBubbleExport(file: string, o: { json: boolean; allowPartial?: boolean }, print: (s: string) => void): number {
+export function runBubbleExport(
+  file: string,
+  o: { json: boolean; allowPartial?: boolean; severityOverrides?: SeverityOverrides | undefined },
+  print: (s: string) => void,
+): number {
   let audit: Audit;
   try {
-    audit = auditExport(file);
+    // At the organisation policy's severities (`--policy`, engine/overrides.ts), like every report.
+    audit = applySeverityOverrides(auditExport(file), o.severityOverrides);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

@@ -11,10 +11,12 @@ import { buildAudit, type Audit } from '@/engine/audit';
 import { CHECKLIST_GROUPS, checklist, type AcceptedRisk, type Confirmation } from '@/engine/checklist';
 import { guideForFinding } from '@/engine/fix';
 import type { AuditReply } from '@/utils/messages';
-import { ALL_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
+import { ALL_RULES, BUILDER_RULES, DEPLOYED_RULES, ruleById } from '@/rules';
 import type { DecisionsApi, PopupApi } from '@/components/popup-api';
 import { Popup } from '@/components/Popup';
 import { fakePopupApi } from './fake-api';
+import { buildExport } from '@/entrypoints/popup/export';
+import { APP_ID as GLIDE_APP_ID, PEOPLE, glide, glideApp } from '../helpers/glide';
 import { NOW, cookie, evidence } from '../helpers/evidence';
 
 const TAB = { id: 7, url: 'https://app.example.com/' };
@@ -257,7 +259,7 @@ describe('builder and live app together; show me; export', () => {
   });
 
   it('"Show me" on a builder finding asks the page to highlight it, and says when it is not there', async () => {
-    const showInPage = vi.fn(async () => false);
+    const showInPage = vi.fn(async () => ({ shown: false }));
     show(dash, { showInPage });
     const region = await findingsRegion();
     const li = items(region)[0]!;
@@ -270,7 +272,51 @@ describe('builder and live app together; show me; export', () => {
           .some((x) => /Not found on this page/.test(x.textContent ?? '')),
       ).toBe(true),
     );
-    expect(showInPage).toHaveBeenCalledWith(TAB.id, dash.findings[0]);
+    expect(showInPage).toHaveBeenCalledWith(TAB.id, dash.findings[0], dash);
+  });
+
+  it('"Show me" on a Glide builder finding: highlighted, or where to go with a link to the builder page', async () => {
+    const glideAudit: Audit = {
+      ...dash,
+      url: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/layout',
+      origin: 'https://go.glideapps.com/app/AbCdEfGhIj0123456789',
+      findings: [
+        {
+          ...dash.findings[0]!,
+          ruleId: 'glide-no-row-owner',
+          title: 'No row owner',
+          fingerprint: 'aaaabbbbccccdddd',
+          location: { kind: 'builder', name: 'Data → Customers' },
+        },
+      ],
+      rules: { 'glide-no-row-owner': { category: 'glide', checklist: 'least-privilege' } },
+    };
+    const link = 'https://go.glideapps.com/app/AbCdEfGhIj0123456789/data';
+    const showInPage = vi.fn().mockResolvedValueOnce({ shown: false, where: 'Data → the table “Customers”', link }).mockResolvedValueOnce({ shown: true });
+    const api = show(glideAudit, { showInPage });
+    const region = await findingsRegion();
+    const li = items(region)[0]!;
+    fireEvent.click(within(li).getAllByRole('button')[0]!);
+    fireEvent.click(within(li).getByRole('button', { name: 'Show me' }));
+    await waitFor(() =>
+      expect(
+        within(li)
+          .getAllByRole('status')
+          .some((x) => x.textContent === 'Not on screen. Go to Data → the table “Customers”.'),
+      ).toBe(true),
+    );
+    fireEvent.click(within(li).getByRole('button', { name: 'Open it in the builder' }));
+    expect(api.open).toHaveBeenCalledWith(link);
+    fireEvent.click(within(li).getByRole('button', { name: 'Show me' }));
+    await waitFor(() =>
+      expect(
+        within(li)
+          .getAllByRole('status')
+          .some((x) => x.textContent === 'Highlighted in the page.'),
+      ).toBe(true),
+    );
+    expect(within(li).queryByRole('button', { name: 'Open it in the builder' })).toBeNull();
+    expect(showInPage).toHaveBeenCalledWith(TAB.id, glideAudit.findings[0], glideAudit);
   });
 
   it('no "Show me" on a deployed app’s findings', async () => {
@@ -307,6 +353,58 @@ describe('organisation policy in the popup', () => {
       APP.findings.filter((f) => (f.severity === 'high' || f.severity === 'critical') && APP.rules[f.ruleId]?.category !== 'cookies').map((f) => f.fingerprint),
     ).size;
     expect(verdictLine()).toMatch(new RegExp(`^${remainingUrgent + 1} blockers? before publishing`));
+  });
+});
+
+describe('a deployed Glide app and its builder together', () => {
+  const gOpts = { mode: 'click' as const, fullAccess: true, retentionDays: 30, startedAt: NOW, now: Date.now() };
+  const play = buildAudit(glideApp({ signIn: 'absent' }, `https://go.glideapps.com/play/${GLIDE_APP_ID}`), DEPLOYED_RULES, gOpts);
+  const builder = buildAudit(glide({ tables: [PEOPLE] }), BUILDER_RULES, gOpts);
+
+  it('links /play/<appId> to go.glideapps.com/app/<appId> and shows what the builder says in the same list', async () => {
+    const loadLinked = vi.fn(async () => [builder]);
+    const api = show(play, { loadLinked });
+    const region = await findingsRegion();
+    const links = screen.getByRole('region', { name: 'Builder and live app' });
+    await waitFor(() => expect(within(links).getByText(/Glide builder: what it says is in the list below/)).toBeTruthy());
+    fireEvent.click(within(links).getByRole('button', { name: 'Open the Glide builder' }));
+    expect(api.open).toHaveBeenCalledWith(`https://go.glideapps.com/app/${GLIDE_APP_ID}/layout`);
+    await waitFor(() => expect(items(region).some((li) => within(li).queryByText('Builder'))).toBe(true));
+    expect(items(region).some((li) => li.dataset.rule === 'glide-no-row-owner')).toBe(true);
+  });
+
+  it('not audited in the builder yet: says so, with the way there', async () => {
+    show(play, { loadLinked: vi.fn(async () => []) });
+    await findingsRegion();
+    const links = screen.getByRole('region', { name: 'Builder and live app' });
+    expect(within(links).getByText(/Glide builder: not audited there yet/)).toBeTruthy();
+  });
+});
+
+describe('organisation policy in the exports', () => {
+  it('the popup exports the audit at the policy’s severities (engine/overrides.ts), and the file says so', async () => {
+    const exportReport = vi.fn(async () => undefined);
+    show(APP, { exportReport, loadPolicy: vi.fn(async () => ({ severityOverrides: { cookies: 'info' as const } })) });
+    const region = await findingsRegion();
+    await waitFor(() =>
+      expect(
+        items(region)
+          .filter((li) => APP.rules[li.dataset.rule!]?.category === 'cookies')
+          .every((li) => li.dataset.severity === 'info'),
+      ).toBe(true),
+    );
+    const exp = screen.getByRole('region', { name: 'Export' });
+    fireEvent.click(within(exp).getByRole('button', { name: 'Export the report as JSON (versioned schema)' }));
+    await waitFor(() => expect(exportReport).toHaveBeenCalled());
+    const sent = (exportReport.mock.calls[0] as unknown as [string, Audit])[1];
+    const cookies = sent.findings.filter((f) => APP.rules[f.ruleId]?.category === 'cookies');
+    expect(cookies.length).toBeGreaterThan(0);
+    expect(cookies.every((f) => f.severity === 'info')).toBe(true);
+    const file = buildExport('json', sent, [], {}, NOW);
+    const json = JSON.parse(file.text) as { findings: { severity: string; ruleSeverity?: string; category: string }[] };
+    expect(json.findings.filter((f) => f.category === 'cookies').every((f) => f.severity === 'info')).toBe(true);
+    expect(json.findings.some((f) => f.ruleSeverity === 'high')).toBe(true);
+    expect(buildExport('markdown', sent, [], {}, NOW).text).toContain('info (policy; rule: high)');
   });
 });
 

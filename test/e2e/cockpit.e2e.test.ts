@@ -5,7 +5,8 @@
  * counting it), the settings page (the manifest's managed-storage schema loads), and the screenshots the docs show
  * (docs/img/: the popup on the demo app, the checklist, the in-page warning in the Bubble editor fixture).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +19,10 @@ import { ROOT } from '../../scripts/lib/browser';
 import { ARTIFACTS, FIREFOX, startHarness, type Harness } from './harness';
 import { warningTexts } from './closed-warning';
 import { REF, dash, startSupabaseStudio } from '../fixtures/apps/supabase-studio';
+import { builderUrl as glideBuilderUrl, startGlide } from '../fixtures/apps/glide-builder';
 
 declare const chrome: typeof WxtBrowser;
+const require = createRequire(import.meta.url);
 
 const IMG = FIREFOX ? path.join(ARTIFACTS, 'firefox') : path.join(ROOT, 'docs/img');
 let h: Harness;
@@ -105,6 +108,35 @@ describe('the demo app in the popup', () => {
   });
 });
 
+/** axe-core in the page (evaluated over CDP: the extension page's CSP forbids injected script tags), every rule on. */
+async function axeIn(page: Page, theme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: theme });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.html.slice(0, 120)} ${n.failureSummary?.slice(0, 200) ?? ''}`) }));
+  });
+}
+
+describe('accessibility in real Chromium, light and dark themes (axe-core, contrast included)', () => {
+  it('the popup with the checklist open and a finding open', async () => {
+    const popup = await openPopupFor(h.browser, await tabIdFor(h.browser, 'https://tinypoll.test/'));
+    await popup.waitForSelector('#app[data-fresh-shown-ms]');
+    await popup.click('details.checklist > summary');
+    await popup.click('.finding-toggle');
+    for (const theme of ['light', 'dark'] as const) expect({ theme, violations: await axeIn(popup, theme) }).toEqual({ theme, violations: [] });
+    await popup.close();
+  });
+
+  it('the settings page', async () => {
+    const page = await h.browser.context.newPage();
+    await page.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+    await page.waitForSelector('h2');
+    for (const theme of ['light', 'dark'] as const) expect({ theme, violations: await axeIn(page, theme) }).toEqual({ theme, violations: [] });
+    await page.close();
+  });
+});
+
 describe('settings page', () => {
   it('opens with its four sections (the manifest, with its managed-storage schema, loaded)', async () => {
     const page = await h.browser.context.newPage();
@@ -157,6 +189,42 @@ describe('"Show me" in the Supabase dashboard', () => {
       () => [...document.querySelectorAll<HTMLElement>('*')].filter((e) => e.style.outlineWidth === '3px' && e.style.outlineStyle === 'solid').length,
     );
     expect(outlined).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('"Show me" in the Glide builder', () => {
+  let h3: Harness;
+  beforeAll(async () => {
+    // The builder is reached by the content script's own host permission: the plain build, nothing granted.
+    h3 = await startHarness([await startGlide()], { granted: false });
+  });
+  afterAll(async () => h3?.close());
+
+  it('scrolls to and outlines what a Glide finding names, by its visible text in the data editor', async () => {
+    const seen = await h3.browser.context.newPage();
+    await seen.goto(glideBuilderUrl('/data?table=Customers&menu=Email'), { waitUntil: 'load' });
+    await seen.waitForTimeout(300);
+    await seen.close();
+    const page = await h3.browser.context.newPage();
+    await page.goto(glideBuilderUrl('/data?table=Customers'), { waitUntil: 'load' });
+    const popup = await openPopupFor(h3.browser, await tabIdFor(h3.browser, page.url()));
+    await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 });
+    const li = popup.locator('li.finding[data-rule="glide-no-row-owner"]').first();
+    await expect.poll(() => li.count(), { timeout: 10_000 }).toBe(1);
+    await li.locator('.finding-toggle').click();
+    await li.getByRole('button', { name: 'Show me' }).click();
+    await expect.poll(() => li.getByText('Highlighted in the page.').count()).toBe(1);
+    const outlined = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.style.outlineWidth === '3px' && e.style.outlineStyle === 'solid')
+        .map((e) => e.textContent),
+    );
+    // One element, found by its visible text: the table a finding names ("Data → Customers"), or for the finding
+    // about the Data screen as a whole ("Data"), the table list's heading.
+    expect(outlined).toHaveLength(1);
+    expect(['Customers', 'Data Sources']).toContain(outlined[0]);
     await popup.close();
     await page.close();
   });

@@ -47,6 +47,16 @@ describe('npm run audit -- --bubble-export', () => {
     expect(md).toContain('https://bubble.io/page?id=leaky-app&tab=Data&subtab=Privacy');
   });
 
+  it('--policy: the report and the exit code follow the organisation policy’s severities', () => {
+    expect(parseCli(['--bubble-export', 'app.bubble', '--policy', 'p.json'])).toMatchObject({ bubbleExport: 'app.bubble', policy: 'p.json' });
+    const p = file('policy-app.bubble', JSON.stringify(leakyApp(fixtureKeys())));
+    let out = '';
+    expect(runBubbleExport(p, { json: true, severityOverrides: { bubble: 'low', secrets: 'low' } }, (s) => (out += s))).toBe(0);
+    const report = JSON.parse(out) as { findings: { severity: string }[] };
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((f) => f.severity === 'low' || f.severity === 'info')).toBe(true);
+  });
+
   it('a hardened export passes (exit 0)', () => {
     const p = file('hardened.bubble', JSON.stringify(hardenedApp()));
     expect(auditExport(p).findings).toEqual([]);

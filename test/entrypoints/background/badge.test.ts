@@ -94,3 +94,40 @@ describe('showBadge', () => {
     spy.mockRestore();
   });
 });
+
+describe('the organisation policy’s severity overrides (engine/overrides.ts)', () => {
+  it('urgentCount counts at the policy’s severities, by rule id or category', () => {
+    const audit = withFindings(['critical', 'high', 'medium']);
+    const rule = audit.findings[0]!.ruleId;
+    expect(urgentCount(audit, [], NOW, { [rule]: 'low' })).toBe(0);
+    expect(urgentCount(audit, [], NOW, { [rule]: 'high' })).toBe(3);
+    expect(urgentCount(audit, [], NOW)).toBe(2);
+    const category = audit.rules[rule]!.category;
+    expect(urgentCount(audit, [], NOW, { [category]: 'info' })).toBe(0);
+  });
+
+  it('showBadge reads the policy from managed storage when the caller has none', async () => {
+    const audit = withFindings(['critical', 'high', 'medium']);
+    await fakeBrowser.storage.managed.set({ severityOverrides: { [audit.findings[0]!.ruleId]: 'low' } });
+    try {
+      await showBadge(TAB, audit);
+      expect(await text()).toBe('');
+      expect(await title()).toBe('Micro-App Auditor — 0 high or critical findings');
+      // The caller's overrides (the background passes the ones it built the audit with) win over a second read.
+      await showBadge(TAB, audit, [], NOW, {});
+      expect(await text()).toBe('2');
+    } finally {
+      await fakeBrowser.storage.managed.clear();
+    }
+  });
+
+  it('a bad policy field is ignored: the rules’ severities count', async () => {
+    await fakeBrowser.storage.managed.set({ severityOverrides: { headers: 'urgent' } });
+    try {
+      await showBadge(TAB, withFindings(['high']));
+      expect(await text()).toBe('1');
+    } finally {
+      await fakeBrowser.storage.managed.clear();
+    }
+  });
+});
