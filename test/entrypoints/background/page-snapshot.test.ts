@@ -451,7 +451,6 @@ describe('readGlobals', () => {
     const throwing = vi.fn(() => {
       throw new Error('gotcha');
     });
-    let loops = 0;
     // Stands in for a getter that never returns (`for (;;) {}`): calling it at all is the failure, so the test
     // counts calls; a real endless getter would hang the test until its timeout.
     const looping = vi.fn(() => 'never');
