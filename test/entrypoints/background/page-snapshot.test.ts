@@ -249,6 +249,18 @@ describe('snapshotPage: cookies visible to the page', () => {
     ]);
   });
 
+  it('drops a nameless cookie from cookieStore (Chromium lists `Set-Cookie: =value` with an empty name)', async () => {
+    page('https://app.example.com/', '');
+    vi.stubGlobal('cookieStore', {
+      getAll: vi.fn(async () => [
+        { name: '', value: 'novalue', domain: null, path: '/', secure: false, sameSite: 'lax', expires: null },
+        { name: 'weird_session', value: '1', domain: null, path: '/', secure: false, sameSite: 'lax', expires: null },
+      ]),
+    });
+    const { pageCookies } = await snap();
+    expect(pageCookies.map((c) => c.name)).toEqual(['weird_session']);
+  });
+
   it('reports no cookies when cookie access throws (sandboxed document)', async () => {
     page('https://app.example.com/', '');
     vi.stubGlobal('cookieStore', { getAll: vi.fn(async () => Promise.reject(new DOMException('denied', 'SecurityError'))) });
