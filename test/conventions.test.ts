@@ -2,7 +2,8 @@
  * Keeps the catalogue and the layout honest without anyone remembering to (after refined-github's conventions test):
  * every rule file is registered, named by its id, lives in the folder of its category, is tested through describeRule
  * (which itself checks for real flagged / clean / fixed cases and a flagged case per message id), has a usable fix
- * guide; ids are never reused; folders under rules/ hold rules only; components/ never calls browser APIs.
+ * guide; ids are never reused; folders under rules/ hold rules only; components/ never calls browser APIs; no test
+ * asserts a duration (timings live in the scripts/bench-*.ts benchmarks).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -142,5 +143,46 @@ describe('layout conventions', () => {
         expect(src, path.relative(ROOT, file)).not.toMatch(/from ['"](@\/|(\.\.\/)+)rules(\/|['"])/);
       }
     }
+  });
+});
+
+/** A wall-clock elapsed time, `<clock>.now() - t0` (date arithmetic such as `Date.now() - 86_400_000` is not one). */
+const ELAPSED = /\b(?:Date|performance)\.now\(\)\s*-\s*(?![\d\s])/;
+const ELAPSED_VAR = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:Date|performance)\.now\(\)\s*-\s*(?![\d\s])/g;
+
+/**
+ * The statements of a test file that compare an elapsed time in an expect(): directly, through a variable that holds
+ * one, or through a helper that returns one (`timed(f)`: in a test file it exists only to be asserted on). Crude on
+ * purpose (statements split at `;`): a test file is not hostile input.
+ */
+function durationAssertions(src: string): string[] {
+  const vars = [...src.matchAll(ELAPSED_VAR)].map((m) => m[1]!);
+  const holdsElapsed = (st: string) => ELAPSED.test(st) || vars.some((v) => new RegExp(`\\bexpect\\(\\s*${v.replace(/\$/g, '\\$')}\\b`).test(st));
+  return src
+    .split(';')
+    .map((st) => st.trim())
+    .filter((st) => (/\bexpect(?:\.soft)?\(/.test(st) && holdsElapsed(st)) || (/\breturn\b/.test(st) && ELAPSED.test(st)));
+}
+
+describe('test conventions', () => {
+  // Built from parts so that this file does not itself hold what it looks for.
+  const now = (clock: string) => `${clock}.now()`;
+
+  it('the duration check catches elapsed times in expect(), directly or through a variable, and nothing else', () => {
+    expect(durationAssertions(`const t0 = ${now('Date')};\nrun();\nexpect(${now('Date')} - t0).toBeLessThan(1000);`)).toHaveLength(1);
+    expect(durationAssertions(`expect(\n  ${now('performance')} - started,\n  'slow',\n).toBeLessThan(5);`)).toHaveLength(1);
+    expect(durationAssertions(`const ms = ${now('performance')} - t0;\nexpect(ms).toBeLessThan(3000);`)).toHaveLength(1);
+    expect(durationAssertions(`function timed(f) {\n  const t0 = ${now('performance')};\n  f();\n  return ${now('performance')} - t0;\n}`)).toHaveLength(1);
+    expect(durationAssertions(`const ms = ${now('performance')} - t0;\nconsole.log(ms);\nexpect(out).toEqual(1);`)).toEqual([]);
+    expect(durationAssertions(`const then = ${now('Date')} - 2 * 86_400_000;\nexpect(age(then)).toBe(2);`)).toEqual([]);
+    expect(durationAssertions(`expect(f({ expiresAt: ${now('Date')} - 1 })).toBe(true);`)).toEqual([]);
+    expect(durationAssertions('expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(1000);')).toEqual([]);
+  });
+
+  it('no test asserts a duration: timings are printed by benchmarks (scripts/bench-*.ts), never compared in expect()', () => {
+    const files = walk(path.join(ROOT, 'test')).filter((f) => /\.test\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const found = files.flatMap((file) => durationAssertions(readFileSync(file, 'utf8')).map((st) => `${path.relative(ROOT, file)}: ${st.slice(0, 120)}`));
+    expect(found, 'assert the behaviour instead (fake timers, request counts, work counts); a hang is caught by the test timeout').toEqual([]);
   });
 });

@@ -112,8 +112,11 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
     const store = (globalThis as unknown as { cookieStore?: { getAll(): Promise<Record<string, unknown>[]> } }).cookieStore;
     if (store) {
       for (const c of (await store.getAll()).slice(0, 300)) {
+        // Chromium keeps a nameless cookie (`Set-Cookie: =value`) and lists it with name '': dropped, as everywhere.
+        const name = String(c.name ?? '');
+        if (!name) continue;
         pageCookies.push({
-          name: String(c.name ?? '').slice(0, 256),
+          name: name.slice(0, 256),
           domain: String(c.domain ?? location.hostname).slice(0, 256),
           path: String(c.path ?? '/').slice(0, 1024),
           secure: c.secure === true,

@@ -14,12 +14,14 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('bad input', () => {
-  it('a page with 30,000 scripts, 50,000 elements, lying globals and malformed headers is audited quickly', async () => {
-    const started = Date.now();
+  // The hang guard is this test's own timeout (the last argument): a hung audit fails the test by timing out. How
+  // long an audit of this page takes is for a benchmark to print, not for a test to assert.
+  it('a page with 30,000 scripts, 50,000 elements, lying globals and malformed headers gets a handled audit', async () => {
     const r = await auditThroughExtension(h.browser, 'https://hostile.test/', 200);
+    // Handled: an audit, no failure message.
     expect(r.failure).toBeUndefined();
+    expect(r.audit).toBeDefined();
     const audit = r.audit!;
-    expect(Date.now() - started).toBeLessThan(60_000); // a bound against hangs, not a benchmark
     // Bounded: the script list was cut and the popup says so.
     expect(audit.gaps.some((g) => /very large/.test(g.message))).toBe(true);
     // Lies about the platform: globals and a meta tag alone never make a confident detection.
@@ -35,7 +37,7 @@ describe('bad input', () => {
     expect(cookieFindings.every((n) => n && n.length > 0)).toBe(true);
     // Evidence stays short even for a 100 KB header.
     for (const f of audit.findings) expect(f.evidence.length).toBeLessThanOrEqual(301);
-  });
+  }, 120_000);
 
   it('a plain-HTTP redirect loop is reported as such', async () => {
     const r = await auditThroughExtension(h.browser, 'https://loop.test/');

@@ -299,13 +299,13 @@ describe('hostile projects', () => {
     expect(r.audit!.supabase!.projects[0]).toMatchObject({ ref: HANG_REF, tables: 5000, skipped: 'no-consent' });
     const popup = r.popup;
     await popup.check('[data-testid="exposure-check"] input[type="checkbox"]');
-    const t0 = Date.now();
     await popup.click('text=Run exposure check');
     await popup.waitForSelector('text=Cancel check', { timeout: 30_000 });
     await popup.waitForTimeout(1500); // let a few requests hang
     await popup.click('text=Cancel check');
-    await waitForCheck(popup, ['cancelled']);
-    expect(Date.now() - t0).toBeLessThan(15_000);
+    // The project never answers: without the cancel the check would run to its overall deadline and end as
+    // 'timed-out'. Ending as 'cancelled' shows the cancel, not the deadline, stopped it.
+    await waitForCheck(popup, ['cancelled', 'timed-out']);
     const audit = (await readStoredAudit(h.browser, url))!;
     expect(audit.supabase!.projects[0]!.probe!.state).toBe('cancelled');
     expect(audit.findings.find((f) => f.ruleId === 'app-exposure-summary')!.messageId).toBe('cancelled');

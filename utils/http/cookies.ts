@@ -125,12 +125,15 @@ export function parseSetCookie(header: string, requestUrl: string, now: number):
 const SOURCE_RANK: Record<Cookie['source'], number> = { 'set-cookie': 0, 'cookies-api': 1, page: 2 };
 
 /**
- * One entry per cookie (name + path + domain), preferring what the server sent (Set-Cookie) over what the browser
+ * One entry per named cookie (name + path + domain), preferring what the server sent (Set-Cookie) over what the browser
  * stored (a browser drops some bad cookies, e.g. SameSite=None without Secure) over what page scripts can see.
  */
 export function mergedCookies(evidence: Evidence): Cookie[] {
   const byKey = new Map<string, Cookie>();
   for (const c of evidence.cookies) {
+    // A nameless cookie (`Set-Cookie: =value`): Chromium stores it and lists it with name '' (cookies API,
+    // cookieStore); it names nothing a reviewer could fix, so it is dropped whatever the source.
+    if (!c.name) continue;
     const key = `${c.name}\u0000${c.path}\u0000${c.domain.replace(/^\./, '')}`;
     const prev = byKey.get(key);
     if (!prev || SOURCE_RANK[c.source] < SOURCE_RANK[prev.source]) byKey.set(key, c);

@@ -2,9 +2,10 @@
  * The exposure check against a fake project (documented answers and hostile ones): one GET per table, the public
  * key only, rate-limited, bounded in time and size, cancellable; row values never leave it.
  */
-import { describe, expect, it } from 'vitest';
-import { PROBE_CLIENT_INFO, RateLimiter, assertPublishable, runExposureCheck, type Sleep } from '@/entrypoints/background/supabase-probe';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PROBE_CLIENT_INFO, PROBE_LIMITS, RateLimiter, assertPublishable, runExposureCheck, type Sleep } from '@/entrypoints/background/supabase-probe';
 import type { ProbeKey } from '@/utils/supabase/app-discover';
+import type { SupabaseProbe } from '@/utils/supabase/app-evidence';
 import { fakeRef, mintAnonKey, mintPublishableKey, mintSecretKey, mintServiceRoleKey } from '../../fixtures/apps/supabase-keys';
 
 const REF = fakeRef(7);
@@ -72,6 +73,10 @@ function virtualClock() {
 }
 
 describe('runExposureCheck', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('makes exactly one GET per table, plus the OpenAPI root and the bucket list, with the public key only', async () => {
     const clock = virtualClock();
     const names = Array.from({ length: 20 }, (_, i) => `table_${i}`);
@@ -126,15 +131,18 @@ describe('runExposureCheck', () => {
     expect(r.state).toBe('complete');
   });
 
-  it('starts at most 4 requests per second (real clock)', async () => {
+  it('starts at most 4 requests per second (the real sleep and clock, faked by Vitest)', async () => {
+    vi.useFakeTimers();
     const names = Array.from({ length: 10 }, (_, i) => `t${i}`);
     const p = fakeProject({});
-    await runExposureCheck({ ref: REF, key: KEY, tables: names, fetch: p.fetch });
+    const run = runExposureCheck({ ref: REF, key: KEY, tables: names, fetch: p.fetch });
+    await vi.advanceTimersByTimeAsync(PROBE_LIMITS.totalMs);
+    await run;
     const starts = p.calls.map((c) => c.at).sort((a, b) => a - b);
     expect(starts).toHaveLength(12);
-    // Timers may fire a millisecond early; never 5 starts within one second.
-    for (let i = 4; i < starts.length; i++) expect(starts[i]! - starts[i - 4]!).toBeGreaterThanOrEqual(995);
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(245);
+    // Never 5 starts within one second, never 2 within a quarter of a second (start times on the faked clock).
+    for (let i = 4; i < starts.length; i++) expect(starts[i]! - starts[i - 4]!).toBeGreaterThanOrEqual(1000);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
   });
 
   it('asks about at most 50 tables when the bundle names 5,000', async () => {
@@ -146,20 +154,28 @@ describe('runExposureCheck', () => {
     expect(r.notChecked).toBe(4950);
   });
 
-  it('is cancellable: in-flight requests are aborted and nothing more is sent', async () => {
+  it('is cancellable: in-flight requests are aborted, the check ends at the cancel and nothing more is sent', async () => {
+    vi.useFakeTimers();
     const slow: Answer = () => new Promise((resolve) => setTimeout(() => resolve(new Response('[]', { status: 200 })), 80));
     const names = Array.from({ length: 20 }, (_, i) => `t${i}`);
     const p = fakeProject(Object.fromEntries(names.map((n) => [n, slow])), { openapi: slow });
     const ctrl = new AbortController();
-    const t0 = Date.now();
     setTimeout(() => ctrl.abort(), 120);
-    const r = await runExposureCheck({ ref: REF, key: KEY, tables: names, fetch: p.fetch, signal: ctrl.signal, limits: { perSecond: 100 } });
-    expect(Date.now() - t0).toBeLessThan(1000);
+    let result: SupabaseProbe | undefined;
+    const run = runExposureCheck({ ref: REF, key: KEY, tables: names, fetch: p.fetch, signal: ctrl.signal, limits: { perSecond: 100 } }).then(
+      (r) => (result = r),
+    );
+    await vi.advanceTimersByTimeAsync(119);
+    expect(result).toBeUndefined();
+    // The cancel fires; the check settles without the clock moving any further (no wait on a slow answer).
+    await vi.advanceTimersByTimeAsync(1);
+    expect(result).toBeDefined();
+    const r = await run;
     expect(r.state).toBe('cancelled');
     expect(p.calls.length).toBeLessThan(22);
     expect(p.calls.some((c) => c.aborted)).toBe(true);
     const sent = p.calls.length;
-    await new Promise((res) => setTimeout(res, 200));
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(p.calls.length).toBe(sent);
   });
 
@@ -180,17 +196,23 @@ describe('runExposureCheck', () => {
     expect(r.state).toBe('partial');
   });
 
-  it('bounds the whole check in time: a project that hangs ends as timed-out', async () => {
+  it('bounds the whole check in time: a project that hangs ends as timed-out at its deadline', async () => {
+    vi.useFakeTimers();
     const p = fakeProject({}, { all: hang });
-    const t0 = Date.now();
-    const r = await runExposureCheck({
+    let result: SupabaseProbe | undefined;
+    const run = runExposureCheck({
       ref: REF,
       key: KEY,
       tables: Array.from({ length: 10 }, (_, i) => `t${i}`),
       fetch: p.fetch,
       limits: { perSecond: 100, totalMs: 300, requestTimeoutMs: 10_000 },
-    });
-    expect(Date.now() - t0).toBeLessThan(1500);
+    }).then((r) => (result = r));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(result).toBeUndefined();
+    expect(p.calls.length).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(result).toBeDefined();
+    const r = await run;
     expect(r.state).toBe('timed-out');
     expect(p.calls.every((c) => c.aborted)).toBe(true);
   });

@@ -157,6 +157,11 @@ describe('mergedCookies', () => {
     expect(merged(fromApi, fromPage)).toEqual([expect.objectContaining({ source: 'cookies-api' })]);
   });
 
+  it('drops nameless cookies from every source (Chromium lists `Set-Cookie: =value` with an empty name)', () => {
+    const named = cookie({ name: 'weird_session', source: 'cookies-api' });
+    expect(merged(cookie({ name: '', source: 'cookies-api' }), cookie({ name: '', source: 'page', httpOnly: false }), named)).toEqual([named]);
+  });
+
   it('the first of equal-rank copies stays', () => {
     expect(merged(cookie({ name: 's', secure: true }), cookie({ name: 's', secure: false }))).toEqual([expect.objectContaining({ secure: true })]);
   });

@@ -1,6 +1,9 @@
 /**
- * Property-based tests: any input scans without throwing, in bounded time, with well-formed matches; planted
- * keys are found in random surroundings; a huge paste is cut at maxBytes.
+ * Property-based tests: any input scans without throwing, with well-formed matches; planted keys are found in
+ * random surroundings; a huge paste is cut at maxBytes.
+ *
+ * No test here measures time (scan speed is printed by `scripts/bench-secrets.ts`). The guard against a scan that
+ * backtracks without end on a hostile input is each test's own timeout: a hung scan fails its test by timing out.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,12 +22,6 @@ function expectWellFormed(text: string, matches: readonly SecretMatch[]) {
     expect(m.masked.length).toBeLessThanOrEqual(40);
     last = m.end;
   }
-}
-
-function timed<T>(f: () => T): [T, number] {
-  const t0 = performance.now();
-  const result = f();
-  return [result, performance.now() - t0];
 }
 
 /** Fragments that make detectors work hard: anchors, near-anchors, escapes, base64 openers, long runs. */
@@ -100,25 +97,25 @@ describe('robustness', () => {
     );
   });
 
-  it('adversarial inputs up to 1 MB scan well under a second', () => {
+  it('adversarial inputs up to 1 MB end with well-formed, non-overlapping matches (hang guard: the test timeout)', () => {
     fc.assert(
       fc.property(adversarial, fc.integer({ min: 1, max: MB }), (pattern, size) => {
         const text = upTo(size)(pattern);
-        const [matches, ms] = timed(() => scanSecrets(text));
+        const matches = scanSecrets(text);
+        // Well-formed and non-overlapping: the output is bounded by the input, whatever the pattern.
         expectWellFormed(text, matches);
-        expect(ms, `${ms.toFixed(0)} ms for ${text.length} chars of ${JSON.stringify(pattern.slice(0, 80))}`).toBeLessThan(1000);
       }),
       { numRuns: 40 },
     );
-  });
+    // A generous hang guard (40 scans of up to 1 MB on a loaded machine stay far below it; a backtracking scan
+    // of 1 MB does not).
+  }, 60_000);
 
-  it('random text and binary-looking data of 1 MB scan well under a second', () => {
+  it('random text and binary-looking data of 1 MB end with well-formed matches (hang guard: the test timeout)', () => {
     fc.assert(
       fc.property(codeUnits, fc.uint8Array({ minLength: 1, maxLength: 4096 }), (units, bytes) => {
         for (const text of [upTo(MB)(units), upTo(MB)(Buffer.from(bytes).toString('latin1')), upTo(MB)(Buffer.from(bytes).toString('base64'))]) {
-          const [matches, ms] = timed(() => scanSecrets(text));
-          expectWellFormed(text, matches);
-          expect(ms).toBeLessThan(1000);
+          expectWellFormed(text, scanSecrets(text));
         }
       }),
       { numRuns: 10 },
@@ -156,15 +153,15 @@ describe('planted keys in random surroundings', () => {
 describe('maxBytes', () => {
   const key = plantedKeys(9).find((k) => k.provider === 'github-pat')!.value;
 
-  it('a multi-megabyte paste is cut at maxBytes, reported as truncated, and stays fast', () => {
+  it('a multi-megabyte paste is cut at maxBytes, reported as truncated, and only the first maxBytes are scanned', () => {
     const filler = 'lorem ipsum dolor sit amet, '.repeat(400_000);
     const text = `token="${key}"\n${filler}\ntoken2="${key}"`;
-    const [result, ms] = timed(() => scanSecretsDetailed(text, { maxBytes: 2 * MB }));
+    const result = scanSecretsDetailed(text, { maxBytes: 2 * MB });
     expect(text.length).toBeGreaterThan(10 * MB);
     expect(result.truncated).toBe(true);
     expect(result.scannedBytes).toBe(2 * MB);
+    // The key after the cut is not found: nothing past maxBytes was read.
     expect(result.matches.map((m) => m.start)).toEqual([7]);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('defaults to 8 MiB and reports untruncated input as such', () => {
