@@ -190,7 +190,9 @@ describe('supabase-rls-disabled, cases from mutation testing', () => {
       const f = one(d);
       expect(f.messageId).toBe('policies-ignored');
       expect(f.severity).toBe('high');
-      expect(f.message).toBe('public.posts has RLS policies, but RLS is off, so the policies do nothing: every row is open to anyone with the publishable key.');
+      expect(f.message).toBe(
+        'public.posts has RLS policies, but RLS is off, so the policies do nothing: every row is open to anyone with the publishable key.',
+      );
       expect(f.evidence).toContain('; policies exist');
       expect(snippetOf(rule, f)).toContain('-- The table already has policies: they take effect as soon as RLS is on.');
     }
@@ -220,7 +222,10 @@ describe('supabase-rls-disabled, cases from mutation testing', () => {
   it('no finding without Supabase dashboard evidence, for an advisor row without a table name, or one older than RLS seen on', () => {
     expect(findingsOf(rule, evidence({}))).toEqual([]);
     expect(findingsOf(rule, dashboard({ advisors: advisors(lint('rls_disabled_in_public', { entity: '' })) }))).toEqual([]);
-    const same = dashboard({ tables: [table({ name: 't', rls: 'enabled', seenAt: NOW })], advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW })) });
+    const same = dashboard({
+      tables: [table({ name: 't', rls: 'enabled', seenAt: NOW })],
+      advisors: advisors(lint('rls_disabled_in_public', { seenAt: NOW })),
+    });
     expect(findingsOf(rule, same)).toEqual([]);
   });
 });
