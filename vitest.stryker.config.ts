@@ -47,7 +47,9 @@ export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
     include: TESTS[target] ?? TESTS.rules,
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // properties.test.ts asserts wall-clock bounds (a 1 MB scan under a second), which instrumented code on shared
+    // cores does not meet: the dry run would fail. Its other properties are lost to the parsers' score.
+    exclude: ['test/e2e/**', 'node_modules/**', ...(target === 'parsers' ? ['test/utils/secrets/properties.test.ts'] : [])],
     environment: 'node',
     isolate: process.env.MUTATION_ISOLATE !== '0',
     reporters: ['default', new UnloadableFileFails()],
