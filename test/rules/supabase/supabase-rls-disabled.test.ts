@@ -201,7 +201,18 @@ describe('supabase-rls-disabled, cases from mutation testing', () => {
   it('an advisor row alone (no table seen): exposure unknown, not a crash', () => {
     const f = one({ advisors: advisors(lint('rls_disabled_in_public', { entity: 'orders' })) });
     expect(f.messageId).toBe('maybe-exposed');
+    expect(f.message).toBe(
+      'RLS is off on public.orders. If the Data API reaches it (tables in public usually are reachable), anyone with the publishable key can read and change every row.',
+    );
     expect(f.evidence).toBe('public.orders: RLS disabled; Security Advisor: rls_disabled_in_public');
+  });
+
+  it('the guide: SQL snippet, splinter’s docs page for the lint; the rule alone returns nothing without dashboard evidence', () => {
+    const g = resolveGuide(rule.meta.fix, [], {});
+    expect(g.primary.snippet?.language).toBe('sql');
+    expect(g.primary.docs).toMatch(/0013_rls_disabled_in_public/);
+    // The engine runs the rule only where a Supabase dashboard was seen; called directly it still answers nothing.
+    expect(rule.check(evidence({}), { platforms: [] })).toEqual([]);
   });
 
   it('an advisor row newer than the table’s RLS-off badge still adds what it knows', () => {
