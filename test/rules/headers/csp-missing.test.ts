@@ -83,6 +83,7 @@ describeRule(rule, {
 describe('csp-missing, cases from mutation testing', () => {
   it('no policy: the evidence says the header is absent, the location is the page’s CSP header', () => {
     const [f] = findingsOf(rule, evidence());
+    expect(f!.message).toBe('The page sets no Content-Security-Policy (header or <meta>).');
     expect(f!.evidence).toBe('Content-Security-Policy: (absent)');
     expect(f!.location).toEqual({ kind: 'header', name: CSP, url: PAGE });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'absent'));
@@ -90,6 +91,8 @@ describe('csp-missing, cases from mutation testing', () => {
   it('report-only policy: the evidence quotes the report-only header', () => {
     const [f] = findingsOf(rule, evidence({ headers: [['Content-Security-Policy-Report-Only', "default-src 'self'"]] }));
     expect(f!.messageId).toBe('reportOnly');
+    expect(f!.message).toBe('The page only sends Content-Security-Policy-Report-Only, which reports but blocks nothing.');
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'absent'));
     expect(f!.evidence).toBe("Content-Security-Policy-Report-Only: default-src 'self'");
     expect(f!.location).toEqual({ kind: 'header', name: CSP, url: PAGE });
   });

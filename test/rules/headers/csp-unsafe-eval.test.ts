@@ -45,6 +45,7 @@ describeRule(rule, {
 describe('csp-unsafe-eval, cases from mutation testing', () => {
   it('quotes the policy, points at the page’s CSP header, one identity per page', () => {
     const [f] = findingsOf(rule, csp("script-src 'self' 'unsafe-eval'"));
+    expect(f!.message).toBe("script-src allows 'unsafe-eval'.");
     expect(f!.evidence).toBe("header: script-src 'self' 'unsafe-eval'");
     expect(f!.location).toEqual({ kind: 'header', name: CSP, url: PAGE });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'unsafe-eval'));

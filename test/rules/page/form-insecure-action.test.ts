@@ -26,7 +26,10 @@ describeRule(rule, {
       evidence: forms([{ action: 'http://auth.example.net/login', method: 'post', hasPassword: true }]),
       messages: ['password'],
       severity: 'high',
-      check: ([f]) => expect(f!.evidence).toBe('<form method="post" action="http://auth.example.net/login"> (has a password field)'),
+      check: ([f]) => {
+        expect(f!.message).toBe('A form with a password field submits to http://auth.example.net/login over plain HTTP.');
+        expect(f!.evidence).toBe('<form method="post" action="http://auth.example.net/login"> (has a password field)');
+      },
     },
     { name: 'scheme in upper case', evidence: forms([{ action: 'HTTP://APP.EXAMPLE.COM/x', method: 'get', hasPassword: false }]), messages: ['plain'] },
     {
