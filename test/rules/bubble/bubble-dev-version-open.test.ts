@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import { resolveGuide } from '@/engine/fix';
 import rule from '@/rules/bubble/bubble-dev-version-open';
 import { hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
@@ -24,8 +25,10 @@ describeRule(rule, {
 // Found by mutation testing (docs/mutation.md): severity, wording, evidence, location and the guide's deep-link values.
 describe('bubble-dev-version-open, cases from mutation testing', () => {
   it('password off: medium, says so, quotes the setting, points at Settings → General', () => {
-    const [f] = findingsOf(rule, bubbleEvidence(leakyApp()));
+    const ev = bubbleEvidence(leakyApp());
+    const [f] = findingsOf(rule, ev);
     expect(f!.severity).toBe('medium');
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'pw-protection'));
     expect(f!.message).toBe('Password protection is off: anyone can open the development version (/version-test) and its test data.');
     expect(f!.evidence).toBe('settings.client_safe.pw_protection: false');
     expect(f!.location).toEqual({ kind: 'builder', name: 'Settings → General' });
