@@ -71,6 +71,8 @@ export const CookieSchema = z.object({
   /** Expiry in seconds since the epoch; absent for a session cookie. */
   expires: z.number().finite().optional(),
   hostOnly: z.boolean().optional(),
+  /** From a Set-Cookie line: whether it had a Path attribute (a `__Host-` cookie needs an explicit `Path=/`). */
+  pathAttribute: z.boolean().optional(),
   source: z.enum(['cookies-api', 'set-cookie', 'page']),
 });
 export type Cookie = z.output<typeof CookieSchema>;

@@ -22,7 +22,7 @@ export function isAntiCsrf(cookie: Pick<Cookie, 'name'>): boolean {
 
 /**
  * What a cookie's name prefix requires that its Set-Cookie line lacks (RFC 6265bis §4.1.3: `__Secure-` needs Secure;
- * `__Host-` needs Secure, Path=/ and no Domain; browsers match the prefixes case-insensitively). Empty when the cookie
+ * `__Host-` needs Secure, an explicit Path=/ and no Domain; browsers match the prefixes case-insensitively). Empty when the cookie
  * has no prefix or keeps its rules. Secure is unknown for cookies read by page scripts, so not judged there.
  */
 export function brokenPrefix(c: Cookie): { prefix: '__Host-' | '__Secure-'; missing: string[] } | undefined {
@@ -31,7 +31,9 @@ export function brokenPrefix(c: Cookie): { prefix: '__Host-' | '__Secure-'; miss
   if (!prefix) return undefined;
   const missing = [
     !c.secure && c.source !== 'page' ? 'Secure' : null,
-    prefix === '__Host-' && c.path !== '/' ? 'Path=/' : null,
+    // RFC 6265bis §5.7 (storage model, the __Host- prefix): the line must carry a Path attribute whose value is "/";
+    // the default path does not count, even on a page at "/".
+    prefix === '__Host-' && (c.path !== '/' || c.pathAttribute === false) ? 'Path=/' : null,
     prefix === '__Host-' && c.hostOnly === false ? 'no Domain' : null,
   ].filter((m): m is string => m !== null);
   return missing.length ? { prefix, missing } : undefined;
@@ -75,6 +77,7 @@ export function parseSetCookie(header: string, requestUrl: string, now: number):
     httpOnly: false,
     sameSite: 'unspecified',
     hostOnly: true,
+    pathAttribute: false,
     source: 'set-cookie',
   };
   let maxAge: number | undefined;
@@ -102,7 +105,10 @@ export function parseSetCookie(header: string, requestUrl: string, now: number):
         }
         break;
       case 'path':
-        if (val.startsWith('/')) cookie.path = val;
+        if (val.startsWith('/')) {
+          cookie.path = val;
+          cookie.pathAttribute = true;
+        }
         break;
       case 'max-age': {
         const n = Number(val);

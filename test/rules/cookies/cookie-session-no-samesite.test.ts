@@ -1,7 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import rule from '@/rules/cookies/cookie-session-no-samesite';
 import { cookie, evidence } from '../../helpers/evidence';
 import { fixCookie, setCookie } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
@@ -51,4 +52,12 @@ describeRule(rule, {
       after: evidence({ cookies: [setCookie('session=x; Secure; HttpOnly; SameSite=Lax')] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the wording of the finding.
+describe('cookie-session-no-samesite, cases from mutation testing', () => {
+  it('names the cookie', () => {
+    const [f] = findingsOf(rule, evidence({ cookies: [cookie({ name: 'session', sameSite: 'unspecified' })] }));
+    expect(f!.message).toBe('Session cookie "session" does not set SameSite.');
+  });
 });

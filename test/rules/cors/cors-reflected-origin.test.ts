@@ -38,7 +38,8 @@ describeRule(rule, {
       severity: 'high',
       check: ([f]) => {
         expect(f!.message).toContain(`"${EVIL}"`);
-        expect(f!.evidence).toContain(`Origin: ${EVIL}`);
+        expect(f!.evidence).toBe(`Origin: ${EVIL}\nAccess-Control-Allow-Origin: ${EVIL}\nAccess-Control-Allow-Credentials: true`);
+        expect(f!.location).toEqual({ kind: 'request', url: API, name: ACAO });
       },
     },
     {
@@ -52,6 +53,11 @@ describeRule(rule, {
         ],
       }),
       messages: ['nullOrigin'],
+      check: ([f]) => {
+        expect(f!.message).toBe(`${API} allows the origin "null" with credentials; sandboxed iframes and local files send "null", so any site can get it.`);
+        expect(f!.evidence).toBe('Access-Control-Allow-Origin: null\nAccess-Control-Allow-Credentials: true');
+        expect(f!.location).toEqual({ kind: 'request', url: API, name: ACAO });
+      },
     },
     {
       name: 'NULL and TRUE in upper case',
@@ -149,6 +155,7 @@ describeRule(rule, {
     },
   ],
   clean: [
+    { name: 'credentials allowed but no Access-Control-Allow-Origin at all', evidence: evidence({ responses: [probe([[ACAC, 'true']], EVIL)] }) },
     { name: 'echoed origin without credentials', evidence: evidence({ responses: [probe([[ACAO, EVIL]], EVIL)] }) },
     {
       name: 'credentials "yes" are not "true" (browsers refuse them)',

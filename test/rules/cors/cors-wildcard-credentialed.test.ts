@@ -30,14 +30,19 @@ describeRule(rule, {
           /^https:\/\/api\.example\.com answers `Access-Control-Allow-Origin: \*` to 1 request\(s\) that carried credentials or set cookies\. Browsers refuse/,
         );
         expect(f!.message).toContain('never echo whatever Origin arrives');
-        expect(f!.location).toMatchObject({ kind: 'request', url: `${API}/me` });
+        expect(f!.location).toEqual({ kind: 'request', url: `${API}/me`, name: 'Access-Control-Allow-Origin' });
+        // Without Allow-Credentials the evidence names only the wildcard and the URL.
+        expect(f!.evidence).toBe(`Access-Control-Allow-Origin: *\n${API}/me`);
       },
     },
     {
       name: 'wildcard with Allow-Credentials: true',
       evidence: evidence({ responses: [call(`${API}/me`, [STAR, ['Access-Control-Allow-Credentials', 'true']])] }),
       messages: ['wildcard'],
-      check: ([f]) => expect(f!.message).toContain('together with Access-Control-Allow-Credentials: true'),
+      check: ([f]) => {
+        expect(f!.message).toContain('together with Access-Control-Allow-Credentials: true');
+        expect(f!.evidence).toBe(`Access-Control-Allow-Origin: *\nAccess-Control-Allow-Credentials: true\n${API}/me`);
+      },
     },
     {
       name: 'wildcard on a response that sets a cookie',
@@ -79,7 +84,20 @@ describeRule(rule, {
       name: 'evidence lists at most five URLs',
       evidence: evidence({ responses: Array.from({ length: 8 }, (_, i) => call(`${API}/r${i}`, [STAR], { requestCredentialed: true })) }),
       messages: ['wildcard'],
-      check: ([f]) => expect(f!.evidence).toContain('… and 3 more'),
+      check: ([f]) =>
+        expect(f!.evidence.split('\n')).toEqual(['Access-Control-Allow-Origin: *', ...[0, 1, 2, 3, 4].map((i) => `${API}/r${i}`), '… and 3 more']),
+    },
+    {
+      name: 'exactly five URLs: all listed, no "more" line',
+      evidence: evidence({ responses: Array.from({ length: 5 }, (_, i) => call(`${API}/r${i}`, [STAR], { requestCredentialed: true })) }),
+      messages: ['wildcard'],
+      check: ([f]) => expect(f!.evidence.split('\n')).toEqual(['Access-Control-Allow-Origin: *', ...[0, 1, 2, 3, 4].map((i) => `${API}/r${i}`)]),
+    },
+    {
+      name: 'a URL that does not parse is its own origin (no crash)',
+      evidence: evidence({ responses: [call('not a url', [STAR], { requestCredentialed: true })] }),
+      messages: ['wildcard'],
+      check: ([f]) => expect(f!.message).toMatch(/^not a url answers/),
     },
   ],
   clean: [

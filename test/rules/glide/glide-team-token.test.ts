@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '@/rules/glide/glide-team-token';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { glide } from '../../helpers/glide';
-import { NOW } from '../../helpers/evidence';
+import { NOW, evidence } from '../../helpers/evidence';
 import type { GlideSecret } from '@/utils/glide/builder-evidence';
 
 const token = (o: Partial<GlideSecret> = {}): GlideSecret => ({
@@ -56,5 +56,22 @@ describe('glide-team-token, both detectors on one copy', () => {
     const found = rule.check(e, { platforms: [] });
     expect(found.map((f) => f.messageId)).toEqual(['team-token']);
     expect(JSON.stringify(found)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
+  });
+});
+
+// Found by mutation testing (docs/mutation.md): wording, evidence, location and identity of the finding.
+describe('glide-team-token, cases from mutation testing', () => {
+  it('names the masked token and the field it sits in, one identity per token and field', () => {
+    const [f] = findingsOf(rule, glide({ secrets: [token()] }));
+    expect(f!.message).toBe(
+      'The team-wide Glide API token …4f2a is pasted into Call API → Headers: whoever reads it can read and write every app and table of your team.',
+    );
+    expect(f!.evidence).toBe('Call API → Headers: …4f2a');
+    expect(f!.location).toEqual({ kind: 'builder', name: 'Call API → Headers' });
+    const other = findingsOf(rule, glide({ secrets: [token({ field: 'Column "key"' })] }))[0]!;
+    expect(other.fingerprint).not.toBe(f!.fingerprint);
+  });
+  it('the rule alone returns nothing without Glide builder evidence', () => {
+    expect(rule.check(evidence({}), { platforms: [] })).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/clickjacking-unprotected';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 const XFO = 'X-Frame-Options';
@@ -120,4 +121,14 @@ describeRule(rule, {
     { name: 'the Netlify variant (X-Frame-Options: SAMEORIGIN)', before: evidence(), after: evidence({ headers: fixHeaders(rule, 'netlify') }) },
     { name: 'the own-server (nginx) variant', before: evidence({ headers: [[XFO, 'ALLOWALL']] }), after: evidence({ headers: fixHeaders(rule, 'server') }) },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): where the finding points and its stable identity.
+describe('clickjacking-unprotected, cases from mutation testing', () => {
+  it('points at the X-Frame-Options header of the page, with one identity per page', () => {
+    const [f] = findingsOf(rule, evidence());
+    expect(f!.location).toEqual({ kind: 'header', name: XFO, url: PAGE });
+    expect(f!.evidence.length).toBeGreaterThan(0);
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'frame'));
+  });
 });

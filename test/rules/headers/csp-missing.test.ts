@@ -1,8 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-missing';
 import { CSP_BASELINE_META } from '@/utils/http/csp';
 import { evidence, PAGE } from '../../helpers/evidence';
 import { fixHeaders, metaFromSnippet, snippetOf } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 
@@ -75,4 +77,23 @@ describeRule(rule, {
       after: evidence({ page: { meta: [{ httpEquiv: CSP, content: CSP_BASELINE_META }] } }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): what the finding shows and where it points.
+describe('csp-missing, cases from mutation testing', () => {
+  it('no policy: the evidence says the header is absent, the location is the page’s CSP header', () => {
+    const [f] = findingsOf(rule, evidence());
+    expect(f!.message).toBe('The page sets no Content-Security-Policy (header or <meta>).');
+    expect(f!.evidence).toBe('Content-Security-Policy: (absent)');
+    expect(f!.location).toEqual({ kind: 'header', name: CSP, url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'absent'));
+  });
+  it('report-only policy: the evidence quotes the report-only header', () => {
+    const [f] = findingsOf(rule, evidence({ headers: [['Content-Security-Policy-Report-Only', "default-src 'self'"]] }));
+    expect(f!.messageId).toBe('reportOnly');
+    expect(f!.message).toBe('The page only sends Content-Security-Policy-Report-Only, which reports but blocks nothing.');
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'absent'));
+    expect(f!.evidence).toBe("Content-Security-Policy-Report-Only: default-src 'self'");
+    expect(f!.location).toEqual({ kind: 'header', name: CSP, url: PAGE });
+  });
 });

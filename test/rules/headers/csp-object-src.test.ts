@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-object-src';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 const csp = (...values: string[]) => evidence({ headers: values.map((v): [string, string] => [CSP, v]) });
@@ -35,4 +37,15 @@ describeRule(rule, {
     { name: 'the fix guide baseline', before: csp("default-src 'self'"), after: evidence({ headers: fixHeaders(rule) }) },
     { name: 'the fix guide baseline on an open policy', before: csp('default-src *'), after: evidence({ headers: fixHeaders(rule) }) },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the wording and the stable identity of the finding.
+describe('csp-object-src, cases from mutation testing', () => {
+  it('says what is missing, one identity per page', () => {
+    const [f] = findingsOf(rule, evidence({ headers: [['Content-Security-Policy', "script-src 'self'"]] }));
+    expect(f!.message).toBe(
+      "The policy does not restrict object-src to 'none' or 'self' (directly or through default-src), so <object>/<embed> may load content from other hosts.",
+    );
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'object-src'));
+  });
 });

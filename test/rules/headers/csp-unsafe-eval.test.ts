@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-unsafe-eval';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 const csp = (...values: string[]) => evidence({ headers: values.map((v): [string, string] => [CSP, v]) });
@@ -37,4 +39,15 @@ describeRule(rule, {
     { name: 'no policy (csp-missing reports it)', evidence: evidence() },
   ],
   fixed: [{ name: 'the fix guide baseline', before: csp("script-src 'self' 'unsafe-eval'"), after: evidence({ headers: fixHeaders(rule) }) }],
+});
+
+// Found by mutation testing (docs/mutation.md): where the finding points and its stable identity.
+describe('csp-unsafe-eval, cases from mutation testing', () => {
+  it('quotes the policy, points at the page’s CSP header, one identity per page', () => {
+    const [f] = findingsOf(rule, csp("script-src 'self' 'unsafe-eval'"));
+    expect(f!.message).toBe("script-src allows 'unsafe-eval'.");
+    expect(f!.evidence).toBe("header: script-src 'self' 'unsafe-eval'");
+    expect(f!.location).toEqual({ kind: 'header', name: CSP, url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'unsafe-eval'));
+  });
 });

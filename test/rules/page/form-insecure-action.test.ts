@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import rule from '@/rules/page/form-insecure-action';
+import { fingerprint } from '@/engine/engine';
 import { evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 
@@ -13,13 +14,22 @@ describeRule(rule, {
       evidence: forms([{ action: 'http://app.example.com/subscribe', method: 'post', hasPassword: false }]),
       messages: ['plain'],
       severity: 'medium',
-      check: ([f]) => expect(f!.message).toBe('A form submits to http://app.example.com/subscribe over plain HTTP.'),
+      check: ([f]) => {
+        expect(f!.message).toBe('A form submits to http://app.example.com/subscribe over plain HTTP.');
+        expect(f!.evidence).toBe('<form method="post" action="http://app.example.com/subscribe">');
+        expect(f!.location).toEqual({ kind: 'form', url: 'http://app.example.com/subscribe' });
+        expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, 'https://app.example.com', 'post|http://app.example.com/subscribe'));
+      },
     },
     {
       name: 'login form posting to http:// is high',
       evidence: forms([{ action: 'http://auth.example.net/login', method: 'post', hasPassword: true }]),
       messages: ['password'],
       severity: 'high',
+      check: ([f]) => {
+        expect(f!.message).toBe('A form with a password field submits to http://auth.example.net/login over plain HTTP.');
+        expect(f!.evidence).toBe('<form method="post" action="http://auth.example.net/login"> (has a password field)');
+      },
     },
     { name: 'scheme in upper case', evidence: forms([{ action: 'HTTP://APP.EXAMPLE.COM/x', method: 'get', hasPassword: false }]), messages: ['plain'] },
     {

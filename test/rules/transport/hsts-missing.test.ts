@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import rule from '@/rules/transport/hsts-missing';
-import { evidence } from '../../helpers/evidence';
+import { fingerprint } from '@/engine/engine';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { describeRule } from '../../helpers/rule-cases';
 
 const GOOD = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string];
@@ -33,6 +34,11 @@ describeRule(rule, {
       evidence: evidence({ url: 'https://poll.web.app/', headers: [['Strict-Transport-Security', 'max-age=abc']] }),
       messages: ['invalidPreloaded'],
       severity: 'info',
+      check: ([f]) => {
+        expect(f!.message).toMatch(/^The Strict-Transport-Security header is ignored by browsers \(.+\), but poll\.web\.app is covered/);
+        expect(f!.evidence).toBe('Strict-Transport-Security: max-age=abc');
+        expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, 'https://poll.web.app', 'invalid'));
+      },
     },
     {
       name: 'not preloaded: *.bubbleapps.io stays medium',
@@ -41,8 +47,26 @@ describeRule(rule, {
       severity: 'medium',
     },
     { name: 'a look-alike name is not preloaded (app.example.com)', evidence: evidence({ headers: [] }), messages: ['absent'], severity: 'medium' },
-    { name: 'https page without the header', evidence: evidence({ headers: [] }), messages: ['absent'] },
-    { name: 'header without max-age', evidence: evidence({ headers: [['Strict-Transport-Security', 'includeSubDomains']] }), messages: ['invalid'] },
+    {
+      name: 'https page without the header',
+      evidence: evidence({ headers: [] }),
+      messages: ['absent'],
+      check: ([f]) => {
+        expect(f!.message).toBe('The page is served over HTTPS without a Strict-Transport-Security header.');
+        expect(f!.evidence).toBe('Strict-Transport-Security: (absent)');
+        expect(f!.location).toEqual({ kind: 'header', name: 'Strict-Transport-Security', url: PAGE });
+        expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'absent'));
+      },
+    },
+    {
+      name: 'header without max-age',
+      evidence: evidence({ headers: [['Strict-Transport-Security', 'includeSubDomains']] }),
+      messages: ['invalid'],
+      check: ([f]) => {
+        expect(f!.message).toMatch(/^The Strict-Transport-Security header is ignored by browsers: .+\.$/);
+        expect(f!.location).toEqual({ kind: 'header', name: 'Strict-Transport-Security', url: PAGE });
+      },
+    },
     { name: 'non-numeric max-age', evidence: evidence({ headers: [['strict-transport-security', 'max-age=forever']] }), messages: ['invalid'] },
     {
       name: 'negative max-age (max-age=-1) is ignored by browsers',

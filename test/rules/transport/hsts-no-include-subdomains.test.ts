@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import rule from '@/rules/transport/hsts-no-include-subdomains';
-import { evidence } from '../../helpers/evidence';
+import { fingerprint } from '@/engine/engine';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
 import { describeRule } from '../../helpers/rule-cases';
 
@@ -18,7 +19,18 @@ describeRule(rule, {
       severity: 'info',
       check: ([f]) => expect(f!.message).toContain('HSTS preload list'),
     },
-    { name: 'one year without includeSubDomains', evidence: evidence({ headers: [sts('max-age=31536000')] }), messages: ['missing'], severity: 'low' },
+    {
+      name: 'one year without includeSubDomains',
+      evidence: evidence({ headers: [sts('max-age=31536000')] }),
+      messages: ['missing'],
+      severity: 'low',
+      check: ([f]) => {
+        expect(f!.message).toBe('The HSTS header has no includeSubDomains directive.');
+        expect(f!.evidence).toBe('Strict-Transport-Security: max-age=31536000');
+        expect(f!.location).toEqual({ kind: 'header', name: 'Strict-Transport-Security', url: PAGE });
+        expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'no-subdomains'));
+      },
+    },
     { name: 'preload alone does not cover subdomains', evidence: evidence({ headers: [sts('max-age=63072000; preload')] }), messages: ['missing'] },
     {
       name: 'misspelt directive (includeSubDomain) is unknown and ignored',

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import rule from '@/rules/transport/hsts-short-max-age';
-import { evidence } from '../../helpers/evidence';
+import { fingerprint } from '@/engine/engine';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
 import { describeRule } from '../../helpers/rule-cases';
 
@@ -22,7 +23,12 @@ describeRule(rule, {
       evidence: evidence({ headers: [sts('max-age=86400; includeSubDomains')] }),
       messages: ['short'],
       severity: 'low',
-      check: ([f]) => expect(f!.message).toContain('is 1 days'),
+      check: ([f]) => {
+        expect(f!.message).toBe('HSTS max-age is 1 days; use at least 365 days (31536000 seconds).');
+        expect(f!.evidence).toBe('Strict-Transport-Security: max-age=86400; includeSubDomains');
+        expect(f!.location).toEqual({ kind: 'header', name: 'Strict-Transport-Security', url: PAGE });
+        expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'short'));
+      },
     },
     // Six months or more protects every visitor who returns within six months: hardening (info), not low.
     {

@@ -6,7 +6,7 @@ const NOW_S = Math.floor(NOW / 1000);
 const parse = (header: string, url = PAGE) => parseSetCookie(header, url, NOW_S);
 
 describe('parseSetCookie', () => {
-  it('reads name and defaults: host-only for the request host, Path=/, no flags', () => {
+  it('reads name and defaults: host-only for the request host, Path=/ (not given), no flags', () => {
     expect(parse('session=abc')).toEqual({
       name: 'session',
       domain: 'app.example.com',
@@ -15,8 +15,10 @@ describe('parseSetCookie', () => {
       httpOnly: false,
       sameSite: 'unspecified',
       hostOnly: true,
+      pathAttribute: false,
       source: 'set-cookie',
     });
+    expect(parse('session=abc; Path=/')?.pathAttribute).toBe(true);
   });
 
   it('reads attributes in any case and with stray spaces', () => {
