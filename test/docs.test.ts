@@ -45,7 +45,12 @@ describe('README', () => {
   // test/e2e/manifest.e2e.test.ts checks the built manifests' permissions are explained; this checks the other way:
   // the table explains nothing the manifest does not ask for.
   it('the permission table lists exactly what wxt.config.ts asks for', () => {
-    const manifest = config.manifest as { permissions: string[]; optional_permissions?: string[]; host_permissions: string[]; optional_host_permissions: string[] };
+    const manifest = config.manifest as {
+      permissions: string[];
+      optional_permissions?: string[];
+      host_permissions: string[];
+      optional_host_permissions: string[];
+    };
     const rows = permissionRows();
     const single = rows.filter((c) => /^`[^`]+`$/.test(c)).map((c) => codes(c)[0]!);
     expect(single.sort()).toEqual([...manifest.permissions].sort());

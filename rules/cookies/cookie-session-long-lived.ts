@@ -22,7 +22,8 @@ export default defineRule({
       'A stolen or forgotten session stays usable for as long as the cookie lives; short sessions (hours) limit the damage, with "remember me" off by default. NIST SP 800-63B asks for reauthentication at least every 30 days even at its lowest level (low past that) and within a day for apps holding sensitive data (info between a day and 30 days).',
     messages: {
       long: 'Session cookie "{name}" expires in {days} days: longer than the 30 days after which even low-assurance logins should be repeated.',
-      weeks: 'Session cookie "{name}" expires in {days} days: fine for a low-risk app, too long for one holding personal or payment data (reauthenticate within a day).',
+      weeks:
+        'Session cookie "{name}" expires in {days} days: fine for a low-risk app, too long for one holding personal or payment data (reauthenticate within a day).',
     },
     fix: cookieFix('Give session cookies a lifetime of hours (1–8 h for sensitive apps), with "remember me" opt-in.', [
       'Find the session lifetime setting in your auth library or platform (Max-Age / expires / session timeout).',

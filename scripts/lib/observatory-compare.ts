@@ -101,7 +101,8 @@ export const MAPPING: Record<CheckId, CheckMapping> = {
       'csp-not-implemented-but-reporting-enabled': { pass: false, ours: ['csp-missing'] },
     },
     oursOnly: {
-      'csp-base-uri': "the Observatory computes insecureBaseUri but does not score it (ours is low only with nonces, or hashes with 'strict-dynamic'; info otherwise)",
+      'csp-base-uri':
+        "the Observatory computes insecureBaseUri but does not score it (ours is low only with nonces, or hashes with 'strict-dynamic'; info otherwise)",
       'csp-frame-ancestors': 'the Observatory scores frame-ancestors only through its X-Frame-Options test (ours is info while X-Frame-Options protects)',
       'csp-form-action-http': 'the Observatory fails http: in form-action (insecure scheme), but not `*`',
     },
