@@ -45,9 +45,16 @@ export function effectiveSources(policy: CspPolicy, directive: string): string[]
 const lowered = (list: string[]) => list.map((s) => s.toLowerCase());
 const NONCE_OR_HASH = /^'(nonce-|sha256-|sha384-|sha512-)/;
 
-/** Inline scripts run under this policy: 'unsafe-inline' without a nonce, hash or 'strict-dynamic' to cancel it. */
+/**
+ * Inline scripts run under this policy: 'unsafe-inline' without a nonce, hash or 'strict-dynamic' to cancel it, for
+ * `<script>` elements (script-src-elem) or for event-handler attributes (script-src-attr). CSP3 §6.1.1: each falls
+ * back to script-src, then default-src; an injection can use either, so the policy is as weak as the weaker of the two.
+ */
 export function allowsInlineScript(policy: CspPolicy): boolean {
-  const src = effectiveSources(policy, 'script-src');
+  return ['script-src-elem', 'script-src-attr'].some((d) => inlineAllowedBy(policy.directives.get(d) ?? effectiveSources(policy, 'script-src')));
+}
+
+function inlineAllowedBy(src: string[] | undefined): boolean {
   if (!src) return true;
   const s = lowered(src);
   const cancelled = s.some((t) => NONCE_OR_HASH.test(t) || t === "'strict-dynamic'");

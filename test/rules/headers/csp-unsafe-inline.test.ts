@@ -9,6 +9,22 @@ const metaCsp = (content: string) => ({ httpEquiv: 'Content-Security-Policy', co
 
 describeRule(rule, {
   flagged: [
+    {
+      // Handlers fall back to script-src: an injected <img onerror=…> still runs.
+      name: "script-src-elem 'self' alone leaves event handlers to script-src 'unsafe-inline'",
+      evidence: csp("script-src 'self' 'unsafe-inline'; script-src-elem 'self'"),
+      messages: ['inline'],
+    },
+    {
+      name: "script-src-attr 'unsafe-inline' under a strict script-src",
+      evidence: csp("script-src 'self'; script-src-attr 'unsafe-inline'"),
+      messages: ['inline'],
+    },
+    {
+      name: "script-src-elem 'unsafe-inline' under a strict default-src",
+      evidence: csp("default-src 'self'; script-src-elem 'self' 'unsafe-inline'"),
+      messages: ['inline'],
+    },
     { name: "script-src 'unsafe-inline'", evidence: csp("script-src 'self' 'unsafe-inline'"), messages: ['inline'], severity: 'medium' },
     {
       name: "default-src 'unsafe-inline' governs scripts when script-src is absent",
@@ -65,6 +81,11 @@ describeRule(rule, {
       }),
     },
     { name: 'no policy at all (csp-missing reports it)', evidence: evidence() },
+    // CSP3 §6.1.1: script-src-elem governs <script> elements, script-src-attr event handlers; both fall back to script-src.
+    {
+      name: "script-src 'unsafe-inline' overridden for both elements and handlers",
+      evidence: csp("script-src 'self' 'unsafe-inline'; script-src-elem 'self'; script-src-attr 'none'"),
+    },
     { name: "'strict-dynamic' drops data: as well", evidence: csp("script-src 'nonce-abc' 'strict-dynamic' data:") },
     { name: 'data: for images only', evidence: csp("script-src 'self'; img-src 'self' data:") },
     { name: 'a second policy without data: blocks data: scripts', evidence: csp("script-src 'self' data:", "script-src 'self'") },
@@ -77,5 +98,4 @@ describeRule(rule, {
     },
     { name: 'the Cloudflare transform-rule variant', before: csp("default-src 'unsafe-inline'"), after: evidence({ headers: fixHeaders(rule, 'cloudflare') }) },
   ],
-  todo: ["script-src-elem / script-src-attr are not considered (e.g. script-src-elem 'self' blocks inline <script> elements)"],
 });
