@@ -3,7 +3,16 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ExportAudit, type ExportState } from '@/components/bubble/ExportAudit';
 import type { FromWorker, ToWorker } from '@/utils/bubble/export-worker-protocol';
+import { browser } from 'wxt/browser';
+import { applySeverityOverrides } from '@/engine/overrides';
+import { readPolicy } from '@/utils/policy';
 import ExportWorker from './worker?worker';
+
+// The organisation policy's severities apply here as in every other report (engine/overrides.ts). Read once; a
+// browser without managed storage (or a policy that cannot be read) leaves the rules' own severities.
+const overrides = readPolicy(browser.storage?.managed)
+  .then((r) => r.policy.severityOverrides)
+  .catch(() => undefined);
 
 function App() {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
@@ -14,11 +23,12 @@ function App() {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (m.type === 'progress') setState({ kind: 'working', phase: m.phase, done: m.done, total: m.total, name: file.name });
-      else {
+      else if (m.type === 'done') {
         worker.terminate();
-        setState(
-          m.type === 'done' ? { kind: 'done', audit: m.audit, name: file.name, ms: performance.now() - started } : { kind: 'error', message: m.message },
-        );
+        void overrides.then((o) => setState({ kind: 'done', audit: applySeverityOverrides(m.audit, o), name: file.name, ms: performance.now() - started }));
+      } else {
+        worker.terminate();
+        setState({ kind: 'error', message: m.message });
       }
     };
     worker.onerror = () => {
