@@ -4,14 +4,12 @@ import { useState } from 'preact/hooks';
 import { ExportAudit, type ExportState } from '@/components/bubble/ExportAudit';
 import type { FromWorker, ToWorker } from '@/utils/bubble/export-worker-protocol';
 import { browser } from 'wxt/browser';
-import { applySeverityOverrides } from '@/engine/overrides';
-import { readPolicy } from '@/utils/policy';
 import ExportWorker from './worker?worker';
 
-// The organisation policy's severities apply here as in every other report (engine/overrides.ts). Read once; a
-// browser without managed storage (or a policy that cannot be read) leaves the rules' own severities.
-const overrides = readPolicy(browser.storage?.managed)
-  .then((r) => r.policy.severityOverrides)
+// The organisation policy (managed storage), passed as read: the worker validates it and applies its severity
+// overrides, as every report does (engine/overrides.ts). Nothing readable here leaves the rules' own severities.
+const managedPolicy: Promise<unknown> = Promise.resolve()
+  .then(() => browser.storage?.managed?.get(null))
   .catch(() => undefined);
 
 function App() {
@@ -23,19 +21,18 @@ function App() {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (m.type === 'progress') setState({ kind: 'working', phase: m.phase, done: m.done, total: m.total, name: file.name });
-      else if (m.type === 'done') {
+      else {
         worker.terminate();
-        void overrides.then((o) => setState({ kind: 'done', audit: applySeverityOverrides(m.audit, o), name: file.name, ms: performance.now() - started }));
-      } else {
-        worker.terminate();
-        setState({ kind: 'error', message: m.message });
+        setState(
+          m.type === 'done' ? { kind: 'done', audit: m.audit, name: file.name, ms: performance.now() - started } : { kind: 'error', message: m.message },
+        );
       }
     };
     worker.onerror = () => {
       worker.terminate();
       setState({ kind: 'error', message: 'The audit stopped unexpectedly (the file may be too large for this browser).' });
     };
-    worker.postMessage({ type: 'audit', file } satisfies ToWorker);
+    void managedPolicy.then((policy) => worker.postMessage({ type: 'audit', file, policy } satisfies ToWorker));
   };
   return <ExportAudit state={state} onFile={onFile} />;
 }

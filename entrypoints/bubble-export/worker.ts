@@ -10,6 +10,7 @@ import type { FromWorker, ToWorker } from '@/utils/bubble/export-worker-protocol
 import { readBubbleApp } from '@/utils/bubble/read';
 import { APP_ID, type BubbleApp } from '@/utils/bubble/model';
 
+import { parsePolicy } from '@/utils/policy';
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 const MAX_BYTES = 512 * 1024 * 1024;
 
@@ -29,7 +30,7 @@ async function readText(file: File): Promise<string> {
   return parts.join('');
 }
 
-async function audit(file: File): Promise<void> {
+async function audit(file: File, policy: unknown): Promise<void> {
   if (file.size === 0) return post({ type: 'error', message: 'The file is empty: download the export again.' });
   if (file.size > MAX_BYTES)
     return post({ type: 'error', message: `The file is over ${MAX_BYTES / 1048576} MB: use the command line (npm run audit -- --bubble-export <file>).` });
@@ -68,12 +69,22 @@ async function audit(file: File): Promise<void> {
   const mem = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   post({
     type: 'done',
-    audit: buildAudit(evidence, BUBBLE_APP_RULES, { mode: 'click', fullAccess: true, retentionDays: 1, startedAt, now }),
+    // At the organisation policy's severities, as every report (engine/overrides.ts).
+    audit: buildAudit(evidence, BUBBLE_APP_RULES, {
+      mode: 'click',
+      fullAccess: true,
+      retentionDays: 1,
+      startedAt,
+      now,
+      severityOverrides: parsePolicy(policy).policy.severityOverrides,
+    }),
     ...(mem ? { peakBytes: mem.usedJSHeapSize } : {}),
   });
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   if (e.data?.type === 'audit' && e.data.file instanceof File)
-    void audit(e.data.file).catch((err) => post({ type: 'error', message: err instanceof Error ? err.message.slice(0, 300) : 'The audit failed.' }));
+    void audit(e.data.file, e.data.policy).catch((err) =>
+      post({ type: 'error', message: err instanceof Error ? err.message.slice(0, 300) : 'The audit failed.' }),
+    );
 };

@@ -24,16 +24,20 @@ export interface EntrypointSize {
 /** Margin over the measured baseline. */
 export const BUDGET_MARGIN = 0.1;
 
-/** Gzip bytes measured on 2026-12-06 (Chromium MV3 build, `npm run bench:size`). */
+/**
+ * Gzip bytes measured on 2026-12-06 (Chromium MV3 production build, `npm run bench:size`), re-measured after the
+ * Bubble panel, Show me, the organisation policy in every report and the Firefox settings landed (the first
+ * baseline, earlier that day, was popup 95,000 and bubble-export 7,484).
+ */
 export const BASELINE: Readonly<Record<string, number>> = {
-  background: 148_512,
-  'content-scripts/bubble': 44_295,
-  'content-scripts/glide': 48_290,
-  'content-scripts/supabase': 56_339,
-  'bubble-export': 7_484,
-  options: 88_819,
-  popup: 95_000,
-  'worker:bubble-export': 97_122,
+  background: 153_008,
+  'content-scripts/bubble': 48_471,
+  'content-scripts/glide': 50_055,
+  'content-scripts/supabase': 56_901,
+  'bubble-export': 10_340,
+  options: 93_903,
+  popup: 104_780,
+  'worker:bubble-export': 98_387,
 };
 
 /** Budget in gzip bytes: baseline + margin, rounded up to a KiB. */
