@@ -257,7 +257,17 @@ describe('full audit (host access)', () => {
     const ev = await collectEvidence({ tabId, url: PAGE, fullAccess: true, now: NOW });
     const fromServer = ev.cookies!.filter((c) => (c as { source: string }).source === 'set-cookie');
     expect(fromServer).toEqual([
-      { name: 'sid', domain: 'app.example.com', path: '/', secure: true, httpOnly: true, sameSite: 'lax', hostOnly: true, source: 'set-cookie' },
+      {
+        name: 'sid',
+        domain: 'app.example.com',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        hostOnly: true,
+        pathAttribute: true,
+        source: 'set-cookie',
+      },
       {
         name: 'theme',
         domain: 'app.example.com',
@@ -266,11 +276,32 @@ describe('full audit (host access)', () => {
         httpOnly: false,
         sameSite: 'unspecified',
         hostOnly: true,
+        pathAttribute: false,
         expires: NOW_S + 3600,
         source: 'set-cookie',
       },
-      { name: 'refresh', domain: 'example.com', path: '/', secure: true, httpOnly: false, sameSite: 'none', hostOnly: false, source: 'set-cookie' },
-      { name: 'csrf', domain: 'app.example.com', path: '/api', secure: false, httpOnly: false, sameSite: 'unspecified', hostOnly: true, source: 'set-cookie' },
+      {
+        name: 'refresh',
+        domain: 'example.com',
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        sameSite: 'none',
+        hostOnly: false,
+        pathAttribute: false,
+        source: 'set-cookie',
+      },
+      {
+        name: 'csrf',
+        domain: 'app.example.com',
+        path: '/api',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        hostOnly: true,
+        pathAttribute: true,
+        source: 'set-cookie',
+      },
     ]);
   });
 });
