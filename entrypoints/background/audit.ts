@@ -22,8 +22,28 @@ export function auditableUrl(url: string | undefined): URL | undefined {
 }
 
 const running = new Map<number, { mode: Audit['mode']; promise: Promise<AuditReply> }>();
+/** A re-audit queued behind the running one because the evidence changed after it started (one per tab). */
+const queued = new Map<number, Promise<AuditReply>>();
 
-export function auditTab(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
+/**
+ * `fresh`: the caller has just stored new evidence (a key pasted in a builder, the editor saved, a screen read), so an
+ * audit already running may have collected before it: the caller's audit runs after that one (several such requests
+ * share one queued re-audit) instead of settling for a result that misses the change.
+ */
+export function auditTab(tabId: number, mode: Audit['mode'], o: { fresh?: boolean } = {}): Promise<AuditReply> {
+  if (o.fresh && running.has(tabId)) {
+    const waiting = queued.get(tabId);
+    if (waiting) return waiting;
+    const rerun = running
+      .get(tabId)!
+      .promise.catch(() => undefined)
+      .then(() => {
+        queued.delete(tabId);
+        return auditTab(tabId, mode);
+      });
+    queued.set(tabId, rerun);
+    return rerun;
+  }
   // One audit per tab at a time: a second request while one runs gets the same result. One exception: a background
   // re-audit runs no active check, so when the user asks for an audit of a site where they consented to one, their
   // audit runs after the re-audit instead of settling for its result.

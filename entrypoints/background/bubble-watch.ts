@@ -97,7 +97,7 @@ async function pushToTabs(scope: string): Promise<void> {
 async function refreshTab(tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!isEditorUrl(tab?.url)) return;
-  await auditTab(tabId, 'monitor'); // reads the model again, stores the audit, sets the badge
+  await auditTab(tabId, 'monitor', { fresh: true }); // reads the model again, stores the audit, sets the badge
 }
 
 let refresher: Refresher<number> | undefined;

@@ -13,6 +13,6 @@ export async function handleGlideObserved(observation: GlideObservation, sender:
   const tabId = sender.tab?.id;
   if (!appId || tabId === undefined) return undefined;
   await recordGlideObservation(appId, observation);
-  await auditTab(tabId, 'monitor'); // refresh the stored audit and the badge
+  await auditTab(tabId, 'monitor', { fresh: true }); // refresh the stored audit and the badge
   return { ok: true };
 }

@@ -54,7 +54,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
       // The page URL is the sender's, never what the message claims.
       if (msg.type === 'builder:secret') await addBuilderSecret({ ...msg.secret, page: sender.url! });
       else await clearBuilderSecret(sender.url!, msg.fingerprint);
-      await auditTab(sender.tab!.id!, 'monitor'); // refresh the stored audit and the badge
+      await auditTab(sender.tab!.id!, 'monitor', { fresh: true }); // refresh the stored audit and the badge
       return { ok: true };
     }
     case 'supabase:observed':

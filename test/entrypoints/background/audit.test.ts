@@ -138,6 +138,32 @@ describe('auditTab', () => {
     expect(executeScript).toHaveBeenCalledTimes(6);
   });
 
+  it('new evidence while an audit runs: a "fresh" request runs after it (several share one re-audit)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const answer = pageAnswers();
+    executeScript.mockImplementation(async (d: { func: unknown }) => {
+      await gate;
+      return answer(d);
+    });
+    const id = await tab(PAGE);
+    const running = auditTab(id, 'monitor');
+    // e.g. a key pasted in a builder field was stored after the running audit collected: it must not share that result.
+    const fresh1 = auditTab(id, 'monitor', { fresh: true });
+    const fresh2 = auditTab(id, 'monitor', { fresh: true });
+    expect(fresh1).not.toBe(running);
+    expect(fresh2).toBe(fresh1);
+    release();
+    const [r, f] = await Promise.all([running, fresh1]);
+    expect(r.ok && f.ok).toBe(true);
+    if (!r.ok || !f.ok) return;
+    expect(f.audit.createdAt).toBeGreaterThanOrEqual(r.audit.createdAt);
+    expect(executeScript).toHaveBeenCalledTimes(4); // the running audit, then one re-audit (2 scripts each)
+    // With nothing running, a fresh request is an ordinary audit.
+    await auditTab(id, 'monitor', { fresh: true });
+    expect(executeScript).toHaveBeenCalledTimes(6);
+  });
+
   it.each([
     ['the Chrome Web Store', 'The extensions gallery cannot be scripted.'],
     [
