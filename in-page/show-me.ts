@@ -108,10 +108,15 @@ export function showMe(doc: Document, m: ShowMeMessage, later?: (fn: () => void,
   return true;
 }
 
-/** The content script's listener: answers only the extension's own pages (popup), never a tab or another extension. */
-export function onShowMeMessage(doc: Document, ctx: Pick<OwnContext, 'setTimeout'>, ownId: string) {
-  return (raw: unknown, sender: Pick<Browser.runtime.MessageSender, 'id' | 'tab'>): Promise<{ ok: boolean }> | undefined => {
-    if (sender.id !== ownId || sender.tab) return undefined;
+/**
+ * The content script's listener: answers only the extension's own pages (popup), never a tab's content script or
+ * another extension. Firefox names a tab for the popup when it runs in one (the headless command, the tests), so an
+ * extension page is told apart by its address (`ownPage`, our extension's base URL): a content script's sender URL is
+ * the web page's.
+ */
+export function onShowMeMessage(doc: Document, ctx: Pick<OwnContext, 'setTimeout'>, ownId: string, ownPage: string) {
+  return (raw: unknown, sender: Pick<Browser.runtime.MessageSender, 'id' | 'tab' | 'url'>): Promise<{ ok: boolean }> | undefined => {
+    if (sender.id !== ownId || (sender.tab && !sender.url?.startsWith(ownPage))) return undefined;
     const m = readShowMe(raw);
     if (!m) return undefined;
     return Promise.resolve({ ok: showMe(doc, m, (fn, ms) => ctx.setTimeout(fn, ms)) });
@@ -120,7 +125,7 @@ export function onShowMeMessage(doc: Document, ctx: Pick<OwnContext, 'setTimeout
 
 /** Registers "Show me" in a builder content script for the life of its context. */
 export function listenForShowMe(ctx: OwnContext, doc: Document = document): void {
-  const listener = onShowMeMessage(doc, ctx, browser.runtime.id);
+  const listener = onShowMeMessage(doc, ctx, browser.runtime.id, browser.runtime.getURL('/' as never));
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }

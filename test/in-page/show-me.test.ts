@@ -84,13 +84,20 @@ describe('showMe', () => {
 
 describe('onShowMeMessage', () => {
   const ctx = { setTimeout: (fn: () => void, ms?: number) => setTimeout(fn, ms) };
-  const listener = onShowMeMessage(document, ctx, 'our-id');
+  const OWN = 'moz-extension://our-uuid/';
+  const listener = onShowMeMessage(document, ctx, 'our-id', OWN);
   const msg = { type: SHOW_ME, texts: ['User'], field: false };
 
   it('answers the extension’s own popup', async () => {
     document.body.innerHTML = PRIVACY;
     await expect(listener(msg, { id: 'our-id' })).resolves.toEqual({ ok: true });
     await expect(listener({ ...msg, texts: ['Nope'] }, { id: 'our-id' })).resolves.toEqual({ ok: false });
+  });
+
+  it('answers the popup when Firefox names a tab for it (it runs in one): told apart by its extension address', async () => {
+    document.body.innerHTML = PRIVACY;
+    await expect(listener(msg, { id: 'our-id', tab: { id: 3 } as never, url: `${OWN}popup.html?tab=7` })).resolves.toEqual({ ok: true });
+    expect(listener(msg, { id: 'our-id', tab: { id: 3 } as never, url: 'https://bubble.io/page?id=x' })).toBeUndefined();
   });
 
   it('ignores another extension, a content script in a tab, and anything that is not exactly a show-me request', () => {
