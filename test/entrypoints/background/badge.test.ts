@@ -5,7 +5,7 @@ import { buildAudit, type Audit } from '@/engine/audit';
 import type { Finding } from '@/engine/finding';
 import type { Severity } from '@/engine/severity';
 import { DEPLOYED_RULES } from '@/rules';
-import { showBadge, urgentCount } from '@/entrypoints/background/badge';
+import { forgetPolicy, showBadge, urgentCount } from '@/entrypoints/background/badge';
 import { NOW, evidence } from '../../helpers/evidence';
 
 const TAB = 3;
@@ -109,6 +109,7 @@ describe('the organisation policy’s severity overrides (engine/overrides.ts)',
   it('showBadge reads the policy from managed storage when the caller has none', async () => {
     const audit = withFindings(['critical', 'high', 'medium']);
     await fakeBrowser.storage.managed.set({ severityOverrides: { [audit.findings[0]!.ruleId]: 'low' } });
+    forgetPolicy(); // what storage.onChanged (area "managed") does in the browser
     try {
       await showBadge(TAB, audit);
       expect(await text()).toBe('');
@@ -118,16 +119,19 @@ describe('the organisation policy’s severity overrides (engine/overrides.ts)',
       expect(await text()).toBe('2');
     } finally {
       await fakeBrowser.storage.managed.clear();
+      forgetPolicy();
     }
   });
 
   it('a bad policy field is ignored: the rules’ severities count', async () => {
     await fakeBrowser.storage.managed.set({ severityOverrides: { headers: 'urgent' } });
+    forgetPolicy();
     try {
       await showBadge(TAB, withFindings(['high']));
       expect(await text()).toBe('1');
     } finally {
       await fakeBrowser.storage.managed.clear();
+      forgetPolicy();
     }
   });
 });
