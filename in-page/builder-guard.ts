@@ -22,6 +22,22 @@ export const WARNING_HOST = 'micro-app-auditor-warning';
 export const HOST_STYLE =
   'display:block !important;visibility:visible !important;opacity:1 !important;transform:none !important;filter:none !important;clip-path:none !important;position:static !important';
 
+/** A closed shadow-root host appended to <body> with our host style, mounted: the in-page panel and markers share it. */
+export async function mountClosedHost(ctx: OwnContext, name: string, css: string): Promise<ShadowRootContentScriptUi<void>> {
+  const ui = await createShadowRootUi(ctx as unknown as ContentScriptContext, {
+    name,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    mode: 'closed',
+    css,
+    onMount: () => undefined,
+  });
+  ui.mount();
+  ui.shadowHost.setAttribute('style', HOST_STYLE);
+  return ui;
+}
+
 /**
  * Keeps `host` in the document with its own attributes while `active()`: the page may remove it, replace <body> or
  * restyle it; each time it is put back. Observes only the host's parent's and <html>'s children (not the editor's

@@ -9,10 +9,9 @@
  */
 import { h, render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EDITOR_PANEL_CSS, EditorPanel } from '../../components/bubble/EditorPanel';
-import { HOST_STYLE, keepInDocument } from '@/in-page/builder-guard';
+import { keepInDocument, mountClosedHost } from '@/in-page/builder-guard';
 import type { OwnContext } from '@/in-page/context';
 import { PANEL_PORT, parsePanelUpdate, type PanelUpdate } from '@/utils/bubble/panel';
 import { startPrivacyMarkers } from './privacy-markers';
@@ -39,18 +38,8 @@ export function runBubblePanel(ctx: OwnContext): void {
     }
   };
   const ensureUi = () =>
-    (mounting ??= createShadowRootUi(ctx as unknown as ContentScriptContext, {
-      name: PANEL_HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
-      css: EDITOR_PANEL_CSS,
-      onMount: () => undefined,
-    }).then((created) => {
+    (mounting ??= mountClosedHost(ctx, PANEL_HOST, EDITOR_PANEL_CSS).then((created) => {
       ui = created;
-      ui.mount();
-      ui.shadowHost.setAttribute('style', HOST_STYLE);
     }));
 
   const toggle = () => {

@@ -11,10 +11,9 @@
  * changed) or a marked element left the page (the editor re-rendered the list).
  */
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EDITOR_PANEL_CSS, PrivacyMarkers, type MarkerView } from '../../components/bubble/EditorPanel';
-import { HOST_STYLE } from '@/in-page/builder-guard';
+import { mountClosedHost } from '@/in-page/builder-guard';
 import type { OwnContext } from '@/in-page/context';
 
 export const MARKERS_HOST = 'micro-app-auditor-bubble-markers';
@@ -106,18 +105,8 @@ export function startPrivacyMarkers(ctx: OwnContext, win: Window = window): Mark
     }
   };
   const ensureUi = () =>
-    (mounting ??= createShadowRootUi(ctx as unknown as ContentScriptContext, {
-      name: MARKERS_HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
-      css: EDITOR_PANEL_CSS,
-      onMount: () => undefined,
-    }).then((created) => {
+    (mounting ??= mountClosedHost(ctx, MARKERS_HOST, EDITOR_PANEL_CSS).then((created) => {
       ui = created;
-      ui.mount();
-      ui.shadowHost.setAttribute('style', HOST_STYLE);
     }));
 
   const needsScan = () =>
