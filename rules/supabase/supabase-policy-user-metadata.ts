@@ -1,9 +1,11 @@
 import { defineRule, type FindingDraft } from '../../engine/rule';
 import { dashboardOf, lintsNamed, tableVars } from '../../utils/supabase/dashboard-findings';
 import { TABLE_POLICIES_LINK, lintDocs } from '../../utils/supabase/links';
-import { quotePolicy } from '../../utils/supabase/sql';
+import { joinLiterals, quotePolicy } from '../../utils/supabase/sql';
 
 const USER_METADATA = /user_metadata|raw_user_meta_data/i;
+
+const readsUserMetadata = (expr: string) => USER_METADATA.test(expr) || USER_METADATA.test(joinLiterals(expr));
 
 export default defineRule({
   meta: {
@@ -54,7 +56,7 @@ export default defineRule({
       });
     };
     for (const p of d.policies) {
-      const expr = [p.using, p.check].filter((e): e is string => typeof e === 'string').find((e) => USER_METADATA.test(e));
+      const expr = [p.using, p.check].filter((e): e is string => typeof e === 'string').find(readsUserMetadata);
       if (expr) push(p.schema, p.table, p.name, expr.length > 160 ? `${expr.slice(0, 160)}…` : expr);
     }
     for (const l of lintsNamed(d, 'rls_references_user_metadata')) {

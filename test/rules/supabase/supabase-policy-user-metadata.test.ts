@@ -34,6 +34,18 @@ describeRule(rule, {
       messages: ['policy'],
     },
     {
+      name: "the key built in the policy: Postgres renders `(auth.jwt() -> (('user_' || 'meta') || 'data'))`",
+      evidence: dashboard({
+        policies: [{ ...ADMINS, using: "((auth.jwt() -> (('user_'::text || 'meta'::text) || 'data'::text)) ->> 'role'::text) = 'admin'::text" }],
+      }),
+      messages: ['policy'],
+    },
+    {
+      name: 'the key built with concat()',
+      evidence: dashboard({ policies: [{ ...ADMINS, using: "((auth.jwt() -> concat('user', '_meta', 'data')) ->> 'role') = 'admin'" }] }),
+      messages: ['policy'],
+    },
+    {
       name: 'from the Security Advisor (RLS references user metadata)',
       evidence: dashboard({ advisors: advisors(lint('rls_references_user_metadata', { entity: 'public.admin_settings' })) }),
       messages: ['policy'],
@@ -45,6 +57,18 @@ describeRule(rule, {
       evidence: dashboard({ policies: [{ ...ADMINS, using: "((auth.jwt() -> 'app_metadata') ->> 'role') = 'admin'" }] }),
     },
     { name: 'expression unknown', evidence: dashboard({ policies: [{ ...ADMINS, using: undefined }] }) },
+    {
+      name: 'pieces that do not make user_metadata (app_ || metadata; user_ alone)',
+      evidence: dashboard({
+        policies: [
+          {
+            ...ADMINS,
+            using: "((auth.jwt() -> ('app_'::text || 'metadata'::text)) ->> 'user_'::text) = 'x'::text",
+            check: "concat('user', 'name') = 'metadata'",
+          },
+        ],
+      }),
+    },
   ],
   fixed: [
     {
@@ -57,5 +81,4 @@ describeRule(rule, {
       })(),
     },
   ],
-  todo: ['expressions that build the key dynamically (user_metadata via a variable) are not recognised'],
 });

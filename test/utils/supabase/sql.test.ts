@@ -1,7 +1,7 @@
 /** utils/supabase/sql.ts and Snippet.fill: names from a page end up quoted, never as SQL. */
 import { describe, expect, it } from 'vitest';
 import { fillSnippet } from '@/engine/fix';
-import { literal, qualified, quoteIdent, quotePolicy, sqlBody } from '@/utils/supabase/sql';
+import { joinLiterals, literal, qualified, quoteIdent, quotePolicy, sqlBody } from '@/utils/supabase/sql';
 
 describe('quoting', () => {
   it.each([
@@ -33,5 +33,23 @@ describe('fillSnippet', () => {
   });
   it('leaves snippets that are not templates alone', () => {
     expect(fillSnippet({ language: 'json', code: '{"a":"{b}"}' }, { b: 'x' }).code).toBe('{"a":"{b}"}');
+  });
+});
+
+describe('joinLiterals', () => {
+  it('joins literals built from pieces, as Postgres renders them and as written', () => {
+    expect(joinLiterals("(('user_'::text || 'meta'::text) || 'data'::text)")).toBe("'user_metadata'");
+    expect(joinLiterals("concat('user', '_meta', 'data')")).toBe("'user_metadata'");
+    expect(joinLiterals("'it''s' || ' ok'")).toBe("'it''s ok'");
+  });
+  it('leaves calls with one literal argument, columns and other operators alone', () => {
+    expect(joinLiterals("current_setting('request.jwt.claims')")).toBe("current_setting('request.jwt.claims')");
+    expect(joinLiterals("name || 'x'")).toBe("name || 'x'");
+    expect(joinLiterals("concat(name, 'x')")).toBe("concat(name, 'x')");
+  });
+  it('ends on hostile input: 20,000 nested pieces, an unclosed quote', () => {
+    const nested = `${'('.repeat(20_000)}'a'${" || 'b')".repeat(20_000)}`;
+    expect(typeof joinLiterals(nested)).toBe('string');
+    expect(joinLiterals(`'${'a'.repeat(50_000)}`)).toBe(`'${'a'.repeat(50_000)}`);
   });
 });
