@@ -5,7 +5,7 @@
  * same-origin subresources, bounded, in memory and in storage.session (service workers are stopped when idle).
  */
 import { browser } from 'wxt/browser';
-import { LIMITS, type HttpResponse } from '@/utils/evidence/evidence';
+import { LIMITS, clip, type HttpResponse } from '@/utils/evidence/evidence';
 import { onBuilderHost } from '@/utils/platform/builders';
 import { sameOrigin } from '@/utils/http/http';
 import { SUPABASE_HOST, isAnonymousRequest, parseSelect } from '@/utils/supabase/app-classify';
@@ -81,7 +81,8 @@ function toHeaders(list: HeaderList): [string, string][] {
   for (const h of list ?? []) {
     if (out.length >= LIMITS.headersPerResponse) break;
     const value = h.name.toLowerCase() === 'set-cookie' ? withoutCookieValue(h.value ?? '') : (h.value ?? '');
-    out.push([h.name.slice(0, 256), value.slice(0, LIMITS.headerValue)]);
+    // Cut with the ellipsis that marks a cut (utils/evidence/bounded.ts): rules then know the rest was not read.
+    out.push([h.name.slice(0, 256), clip(value, LIMITS.headerValue)]);
   }
   return out;
 }

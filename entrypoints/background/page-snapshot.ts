@@ -155,7 +155,8 @@ export async function snapshotPage(args: SnapshotArgs): Promise<unknown> {
       const res = await fetch(location.href, { credentials: 'include', cache: 'no-store', redirect: 'follow', signal: ctrl.signal });
       const headers: [string, string][] = [];
       res.headers.forEach((value, name) => {
-        if (headers.length < 200) headers.push([name.slice(0, 256), value.slice(0, 8192)]);
+        // A cut value ends with the ellipsis utils/evidence/bounded.ts clip() marks cuts with (this function cannot import it).
+        if (headers.length < 200) headers.push([name.slice(0, 256), value.length > 8192 ? `${value.slice(0, 8191)}…` : value]);
       });
       response = { url: res.url || location.href, status: res.status, type: 'main_frame', headers, source: 'refetch' };
       void res.body?.cancel().catch(() => undefined);

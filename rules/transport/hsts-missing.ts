@@ -17,6 +17,7 @@ export default defineRule({
       invalid: 'The Strict-Transport-Security header is ignored by browsers: {reason}.',
       absentPreloaded: 'No Strict-Transport-Security header, but {preload}.',
       invalidPreloaded: 'The Strict-Transport-Security header is ignored by browsers ({reason}), but {preload}.',
+      cut: 'The Strict-Transport-Security header is longer than 8 KB and its first 8 KB hold no max-age: the rest was not read, so whether browsers honour it was not checked.',
     },
     fix: hstsFix,
   },
@@ -27,6 +28,9 @@ export default defineRule({
     // On a preloaded host the header changes nothing for browsers: info, with why.
     const preloaded = preloadedHost(evidence);
     const pre = preloaded ? { severity: 'info' as const, data: { preload: preloadExplanation(preloaded) } } : undefined;
+    if (hsts.state === 'cut') {
+      return [{ messageId: 'cut', severity: 'info', evidence: showHeader('Strict-Transport-Security', hsts.raw), location, identity: 'cut' }];
+    }
     if (hsts.state === 'absent') {
       return [
         { messageId: pre ? 'absentPreloaded' : 'absent', ...pre, evidence: showHeader('Strict-Transport-Security', undefined), location, identity: 'absent' },

@@ -1,5 +1,5 @@
 /** Strict-Transport-Security parsing (RFC 6797 §6.1). Browsers honour the first header only. */
-import type { Evidence } from '../evidence/evidence';
+import { LIMITS, type Evidence } from '../evidence/evidence';
 import { documentResponse, firstHeader, isHttps, safeUrl } from './http';
 import { hstsPreloadEntry, type PreloadEntry } from './hsts-preload';
 import { headerFixes } from '../../engine/host-fixes';
@@ -13,14 +13,23 @@ export const SIX_MONTHS = 15_552_000;
 export type Hsts =
   | { state: 'absent' }
   | { state: 'invalid'; raw: string; reason: string }
-  | { state: 'valid'; raw: string; maxAge: number; includeSubDomains: boolean; preload: boolean };
+  /** Longer than the evidence keeps (LIMITS.headerValue), and no max-age in the part that was kept: not checked. */
+  | { state: 'cut'; raw: string }
+  /** `cut`: the value was longer than the evidence keeps; directives after the cut were not read. */
+  | { state: 'valid'; raw: string; maxAge: number; includeSubDomains: boolean; preload: boolean; cut?: true };
+
+/** A header value the evidence cut at its bound (utils/evidence/bounded.ts clip: the ellipsis marks the cut). */
+export const wasCut = (value: string): boolean => value.length === LIMITS.headerValue && value.endsWith('…');
 
 export function parseHsts(raw: string | undefined): Hsts {
   if (raw === undefined) return { state: 'absent' };
+  const cut = wasCut(raw);
+  // What was kept ends inside a directive: read only the directives before it.
+  const read = cut ? raw.slice(0, Math.max(0, raw.lastIndexOf(';'))) : raw;
   // RFC 6797 §6.1: a directive may appear once; includeSubDomains and preload take no value. Browsers ignore a
   // header that breaks either rule, so we call it invalid too.
   const directives = new Map<string, string | null>();
-  for (const part of raw.split(';')) {
+  for (const part of read.split(';')) {
     const t = part.trim();
     if (!t) continue;
     const eq = t.indexOf('=');
@@ -37,6 +46,7 @@ export function parseHsts(raw: string | undefined): Hsts {
     );
   }
   const maxAge = directives.get('max-age');
+  if (maxAge === undefined && cut) return { state: 'cut', raw };
   if (maxAge === undefined || maxAge === null) return { state: 'invalid', raw, reason: 'no max-age directive' };
   if (!/^\d+$/.test(maxAge)) return { state: 'invalid', raw, reason: `max-age "${maxAge.slice(0, 40)}" is not a number` };
   for (const flag of ['includesubdomains', 'preload']) {
@@ -50,6 +60,7 @@ export function parseHsts(raw: string | undefined): Hsts {
     maxAge: Math.min(Number(maxAge), Number.MAX_SAFE_INTEGER),
     includeSubDomains: directives.has('includesubdomains'),
     preload: directives.has('preload'),
+    ...(cut ? { cut: true as const } : {}),
   };
 }
 

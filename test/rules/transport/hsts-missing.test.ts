@@ -8,6 +8,13 @@ const GOOD = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'
 
 describeRule(rule, {
   flagged: [
+    {
+      name: 'max-age beyond the 8 KB evidence cut: not checked (info), never "ignored by browsers"',
+      evidence: evidence({ headers: [['Strict-Transport-Security', `${'x'.repeat(9000)}; max-age=31536000`]] }),
+      messages: ['cut'],
+      severity: 'info',
+      check: ([f]) => expect(f!.message).toContain('was not read'),
+    },
     // Issue 9, defect 2: preloaded hosts (whole TLDs .app/.dev/.page and preloaded public suffixes).
     {
       name: 'no header on a preloaded host (*.pages.dev): info, with why',

@@ -1,3 +1,4 @@
+import { LIMITS, clip } from '@/utils/evidence/evidence';
 import { describe, expect, it } from 'vitest';
 import { HSTS_RECOMMENDED, hstsFix, ONE_YEAR, pageHsts, parseHsts } from '@/utils/http/hsts';
 import { evidence } from '../../helpers/evidence';
@@ -37,6 +38,14 @@ describe('parseHsts', () => {
   it('keeps the reason short for an enormous value', () => {
     const h = parseHsts(`max-age=${'9'.repeat(100_000)}x`);
     expect(h.state === 'invalid' && h.reason.length).toBeLessThan(80);
+  });
+
+  it('a value cut at the evidence bound: directives after the cut are not read, and the result says so', () => {
+    const cut = (v: string) => clip(v, LIMITS.headerValue);
+    expect(parseHsts(cut(`max-age=31536000; ${'x'.repeat(9000)}; includeSubDomains`))).toMatchObject({ state: 'valid', includeSubDomains: false, cut: true });
+    expect(parseHsts(cut(`${'x'.repeat(9000)}; max-age=31536000`))).toMatchObject({ state: 'cut' });
+    // Exactly at the bound but not cut (no ellipsis): read as is.
+    expect(parseHsts(`max-age=31536000; ${'x'.repeat(LIMITS.headerValue - 18)}`)).not.toHaveProperty('cut');
   });
 
   it('a max-age of 13+ digits is clamped by browsers (valid), not invalid', () => {
