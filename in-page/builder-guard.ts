@@ -110,21 +110,12 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
     rerender();
   };
 
-  const ensureUi = async () => {
-    if (ui) return;
-    // Our context has the members WXT's shadow-root UI reads (onInvalidated, options).
-    ui = await createShadowRootUi(ctx as unknown as ContentScriptContext, {
-      name: WARNING_HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
-      css: FIELD_WARNING_CSS,
-      onMount: () => undefined,
-    });
-    ui.mount();
-    ui.shadowHost.setAttribute('style', HOST_STYLE);
-  };
+  // One host, however many keys arrive before it is mounted. Our context has the members WXT's shadow-root UI reads.
+  let mounting: Promise<void> | undefined;
+  const ensureUi = () =>
+    (mounting ??= mountClosedHost(ctx, WARNING_HOST, FIELD_WARNING_CSS).then((u) => {
+      ui = u;
+    }));
 
   const stop = startFieldGuard(document, {
     // An orphaned copy (extension reloaded or updated) stops at its next event instead of scanning.
