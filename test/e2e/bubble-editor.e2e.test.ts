@@ -310,7 +310,7 @@ describe('"Show me" in the Bubble editor', () => {
     await expect.poll(() => key.count(), { timeout: 10_000 }).toBe(1);
     await key.locator('.finding-toggle').click();
     await key.getByRole('button', { name: 'Show me' }).click();
-    await expect.poll(() => key.getByRole('status').textContent()).toMatch(/^Not on screen\. Go to Plugins → API Connector/);
+    await expect.poll(() => key.locator('.finding-actions [role="status"]').textContent()).toMatch(/^Not on screen\. Go to Plugins → API Connector, “.+”\.$/);
     expect(await key.getByRole('button', { name: 'Open it in the builder' }).count()).toBe(1);
     expect(await outlined(page)).toEqual([]);
 
@@ -318,7 +318,7 @@ describe('"Show me" in the Bubble editor', () => {
     const type = popup.locator('li.finding[data-rule="bubble-type-public"]', { hasText: 'User' }).first();
     await type.locator('.finding-toggle').click();
     await type.getByRole('button', { name: 'Show me' }).click();
-    await expect.poll(() => type.getByRole('status').textContent()).toBe('Highlighted in the page.');
+    await expect.poll(() => type.locator('.finding-actions [role="status"]').textContent()).toBe('Highlighted in the page.');
     await expect.poll(rowInView, { timeout: 5_000 }).toBe(true);
     expect(await outlined(page)).toEqual([{ text: 'User', inView: true }]);
     await popup.close();
