@@ -39,7 +39,7 @@ export function groupEntries(entries: readonly Entry[]): Group[] {
 
 /**
  * Findings rendered in the popup's first frame; the rest right after it. The popup is at most 600 px high and a
- * closed finding takes 36 px, below the summary: 20 fill more than the first screenful.
+ * closed finding is one line (30–40 px), below the summary: 20 fill more than the first screenful.
  */
 export const FIRST_PAINT = 20;
 
