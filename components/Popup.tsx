@@ -2,7 +2,7 @@
  * The toolbar popup. Shows the stored audit for the current tab at once, then runs a fresh audit (the click
  * that opened the popup is what grants the extension access to the tab) and replaces it.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Audit } from '@/engine/audit-schema';
 import { auditScope, onBuilderHost } from '@/utils/platform/builders';
 import {
@@ -81,7 +81,11 @@ export function Popup({ api, guideFor: resolveFor, checklistFor, onShown }: Popu
     }
   };
 
-  useEffect(() => {
+  // A layout effect, not an effect: it starts in the task that first renders the popup instead of after a frame
+  // (Preact runs effects after the next paint). When the tab and its stored audit are already known (the prefetch
+  // script, entrypoints/popup-prefetch.ts), the stored findings replace "Loading…" before anything is painted, so the
+  // first frame shows them (docs/benchmarks.md, popup).
+  useLayoutEffect(() => {
     let cancelled = false;
     void (async () => {
       try {

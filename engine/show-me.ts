@@ -89,7 +89,14 @@ function bubblePlan(ruleId: string, name: string, app: string): ShowMePlan {
   if (name === 'Backend workflows') return plan(msg(['Backend workflows']), 'Backend workflows', `${editor}&tab=BackendWorkflows`);
   const wf = /^backend workflow (.+)$/.exec(name)?.[1];
   if (wf) return plan(msg([wf]), `Backend workflows, the workflow “${wf}”`, `${editor}&tab=BackendWorkflows`);
-  if (ruleId === 'bubble-secret-in-app' || ruleId === 'bubble-api-connector-key') {
+  // An API Connector finding names the API and call ("Stripe → Charge", or "Stripe (shared)" for the API's shared
+  // headers and parameters, utils/bubble/findings.ts callLabel): the editor lists them in Plugins → API Connector.
+  if (ruleId === 'bubble-api-connector-key') {
+    const [api, call] = name.split(ARROW);
+    const apiName = api!.replace(/\s*\(shared\)$/, '');
+    return plan(msg([call, apiName]), `Plugins → API Connector, “${name}”`, `${editor}&tab=Plugins`);
+  }
+  if (ruleId === 'bubble-secret-in-app') {
     const last = name.split(ARROW).at(-1)!;
     return plan(msg([last, name]), name, name.startsWith('Plugins') ? `${editor}&tab=Plugins` : editor);
   }

@@ -2,14 +2,15 @@
  * The Bubble editor audited live by the built extension in real headless Chromium: the model the editor holds
  * (stand-in: test/fixtures/apps/bubble-editor.ts) is read in the page's MAIN world and the Bubble rules report on it,
  * with deep links to the editor's tabs; a write in the editor refreshes the findings, the badge and the quiet in-page
- * panel; Data → Privacy marks the types without privacy rules; the same page on another host gets nothing; no raw
- * key reaches storage. The panel and the markers live in closed shadow roots: read through the DevTools protocol
+ * panel; Data → Privacy marks the types without privacy rules; the popup's "Show me" scrolls to and outlines a type
+ * without privacy rules (and says where to go for a finding that is not on screen); the same page on another host gets
+ * nothing; no raw key reaches storage. The panel and the markers live in closed shadow roots: read through the DevTools protocol
  * (DOM.getDocument with pierce), clicked with the mouse (trusted input).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as WxtBrowser } from 'wxt/browser';
-import { auditThroughExtension } from '../../scripts/lib/headless';
+import { auditThroughExtension, openPopupFor, tabIdFor } from '../../scripts/lib/headless';
 import { FAKE_EDITOR_HOST, startBubbleEditor, type EditorServer } from '../fixtures/apps/bubble-editor';
 import { fixtureKeys } from '../fixtures/bubble/app';
 import { startHarness, type Harness } from './harness';
@@ -274,6 +275,53 @@ describe('Bubble editor, live', () => {
     expect(await panelState(page)).toBeUndefined();
     const fake = await h.browser.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key] as Stored, `audit:https://${FAKE_EDITOR_HOST}`);
     expect(fake?.findings.some((f) => f.ruleId.startsWith('bubble-type') || f.ruleId === 'bubble-api-connector-key') ?? false).toBe(false);
+    await page.close();
+  });
+});
+
+describe('"Show me" in the Bubble editor', () => {
+  /** The elements "Show me" outlined (in-page/show-me.ts highlight()), their text and whether they are in view. */
+  const outlined = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.style.outlineWidth === '3px' && e.style.outlineStyle === 'solid')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent, inView: r.top >= 0 && r.bottom <= window.innerHeight };
+        }),
+    );
+
+  it('scrolls to and outlines a data type without privacy rules in Data → Privacy; a finding shown elsewhere says where to go', async () => {
+    const page = await h.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${PRIVACY}&tall=1`, { waitUntil: 'load' });
+    // The type's row in the list (drawn after a moment), below the fold before anything is asked.
+    const row = page.locator('#privacy div', { hasText: /^User$/ }).last();
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    const rowInView = () => row.evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().bottom <= window.innerHeight);
+    expect(await rowInView()).toBe(false);
+
+    const popup = await openPopupFor(h.browser, await tabIdFor(h.browser, page.url()));
+    await popup.waitForSelector('#app[data-fresh-shown-ms]', { timeout: 30_000 });
+
+    // Control: a key in the API Connector is not on this screen: nothing is outlined, the popup says where it is and
+    // offers the builder page.
+    const key = popup.locator('li.finding[data-rule="bubble-api-connector-key"]').first();
+    await expect.poll(() => key.count(), { timeout: 10_000 }).toBe(1);
+    await key.locator('.finding-toggle').click();
+    await key.getByRole('button', { name: 'Show me' }).click();
+    await expect.poll(() => key.locator('.finding-actions [role="status"]').textContent()).toMatch(/^Not on screen\. Go to Plugins → API Connector, “.+”\.$/);
+    expect(await key.getByRole('button', { name: 'Open it in the builder' }).count()).toBe(1);
+    expect(await outlined(page)).toEqual([]);
+
+    // The type without privacy rules: scrolled into view and outlined, found by its name.
+    const type = popup.locator('li.finding[data-rule="bubble-type-public"]', { hasText: 'User' }).first();
+    await type.locator('.finding-toggle').click();
+    await type.getByRole('button', { name: 'Show me' }).click();
+    await expect.poll(() => type.locator('.finding-actions [role="status"]').textContent()).toBe('Highlighted in the page.');
+    await expect.poll(rowInView, { timeout: 5_000 }).toBe(true);
+    expect(await outlined(page)).toEqual([{ text: 'User', inView: true }]);
+    await popup.close();
     await page.close();
   });
 });

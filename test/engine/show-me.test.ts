@@ -35,6 +35,20 @@ describe('showMePlan: Bubble', () => {
     expect(showMePlan(at('secret-in-builder-field', 'Key value'), bubble)).toMatchObject({ message: { texts: ['Key value'], field: true } });
   });
 
+  it('an API Connector key: the call, else the API, in Plugins → API Connector (where says so, not just the call’s name)', () => {
+    expect(showMePlan(at('bubble-api-connector-key', 'Stripe → Charge'), bubble)).toEqual({
+      builder: 'bubble',
+      message: { type: SHOW_ME, texts: ['Charge', 'Stripe'], field: false },
+      where: 'Plugins → API Connector, “Stripe → Charge”',
+      link: 'https://bubble.io/page?id=tinypoll&tab=Plugins',
+    });
+    expect(showMePlan(at('bubble-api-connector-key', 'Anthropic (shared)'), bubble)).toMatchObject({
+      message: { texts: ['Anthropic'] },
+      where: 'Plugins → API Connector, “Anthropic (shared)”',
+      link: 'https://bubble.io/page?id=tinypoll&tab=Plugins',
+    });
+  });
+
   it('finds the app id wherever the editor address puts it', () => {
     expect(builderProject({ origin: 'x', url: 'https://bubble.io/page?type=page&name=index&id=MyApp&tab=tabs-1' })).toEqual({ builder: 'bubble', id: 'myapp' });
     expect(builderProject({ origin: 'https://bubble.io/page?id=../x', url: 'https://evil.example/page?id=a' })).toBeUndefined();

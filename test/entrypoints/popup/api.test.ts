@@ -47,7 +47,7 @@ describe('the prefetch script (entrypoints/popup-prefetch.ts)', () => {
     await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: JSON.parse(JSON.stringify(APP)) });
     const tabsGet = vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: `${SCOPE}/` } as never);
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    startPrefetch('?tabId=4');
+    startPrefetch('?tabId=4', fakeBrowser);
     const api = browserApi('?tabId=4');
     expect(await api.currentTab()).toEqual({ id: 4, url: `${SCOPE}/` });
     expect(await api.loadAudit(SCOPE)).toEqual(AuditSchema.parse(JSON.parse(JSON.stringify(APP))));
@@ -58,9 +58,22 @@ describe('the prefetch script (entrypoints/popup-prefetch.ts)', () => {
     expect(get).toHaveBeenCalledTimes(2);
   });
 
+  it('outside an extension page (no browser API) it starts nothing, and the popup asks the browser itself', async () => {
+    vi.stubGlobal('browser', undefined);
+    vi.stubGlobal('chrome', undefined);
+    try {
+      startPrefetch('?tabId=4');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((globalThis as Record<string, unknown>).__microAppAuditorPrefetch).toBeUndefined();
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: `${SCOPE}/` } as never);
+    expect(await browserApi('?tabId=4').currentTab()).toEqual({ id: 4, url: `${SCOPE}/` });
+  });
+
   it('a record prefetched for another scope is not used', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'https://other.example/' } as never);
-    startPrefetch('?tabId=4');
+    startPrefetch('?tabId=4', fakeBrowser);
     await fakeBrowser.storage.local.set({ [KEYS.audit(SCOPE)]: JSON.parse(JSON.stringify(APP)) });
     expect((await browserApi('?tabId=4').loadAudit(SCOPE))?.origin).toBe(SCOPE);
   });
