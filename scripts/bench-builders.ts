@@ -4,7 +4,15 @@
  * The builder guards' cost in a real editor page (the Bubble editor fixture, Chromium headless):
  * - main-thread work while nothing is typed: CDP Performance metrics (ScriptDuration, TaskDuration) over an idle
  *   window, with the extension loaded vs. a browser without it;
- * - paste-to-warning latency: from dispatching a paste with a key to the in-page warning being on screen.
+ * - paste-to-warning latency: from dispatching a paste with a key to the in-page warning being on screen;
+ * - heavy editor (test/fixtures/apps/heavy-editor.ts, at each builder's editor address so each content script runs
+ *   under its real match): ≥ 20,000 elements re-rendered every 50 ms (text, attributes, nodes added and removed),
+ *   with typing and pasting into its fields during the window. Interleaved fresh launches with the extension and
+ *   with an empty extension, in one run (order alternating). Each launch measures CDP ScriptDuration/TaskDuration
+ *   from before the navigation to load + 1.5 s (start-up included) and over the following window (typing, pasting);
+ *   prints min/median/max per side and the with/without ratio of the medians.
+ * `--heavy-only` skips the light measures; `--builders bubble,glide` picks the content scripts; `--profile bubble`
+ * adds a V8 CPU profile (self time per extension function) of one heavy launch with the extension.
  * Prints numbers; asserts nothing.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,13 +21,29 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startBuilders } from '../test/fixtures/apps/builders';
+import { type HeavyBuilder, heavyUrl, startHeavyEditors } from '../test/fixtures/apps/heavy-editor';
 import { hostRules } from '../test/fixtures/apps/server';
 import { FAKE_KEYS, seeded } from '../test/utils/secrets/fake-keys';
 import { ensureBuilt, launchWithExtension } from './lib/browser';
 
-const { values } = parseArgs({ options: { idle: { type: 'string', default: '5000' }, runs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: {
+    idle: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '20' },
+    'heavy-runs': { type: 'string', default: '5' },
+    elements: { type: 'string', default: '24000' },
+    window: { type: 'string', default: '6000' },
+    builders: { type: 'string', default: 'bubble,glide,supabase' },
+    'heavy-only': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+  },
+});
 const IDLE_MS = Number(values.idle) || 5000;
 const RUNS = Math.max(3, Number(values.runs) || 20);
+const HEAVY_RUNS = Math.max(2, Number(values['heavy-runs']) || 5);
+const ELEMENTS = Math.max(20_000, Number(values.elements) || 24_000);
+const WINDOW_MS = Math.max(2000, Number(values.window) || 6000);
+const BUILDER_IDS = values.builders.split(',').filter((b): b is HeavyBuilder => ['bubble', 'glide', 'supabase'].includes(b));
 const URL_ = 'https://bubble.io/page?id=tinypoll&tab=Plugins';
 
 type Metrics = Record<string, number>;
@@ -126,9 +150,169 @@ async function pasteLatency(extensionDir: string, rules: string): Promise<number
   return out;
 }
 
+interface HeavySample {
+  loadScript: number;
+  loadTask: number;
+  script: number;
+  task: number;
+  /** CPU time of the page's main thread (ThreadTime): less inflated than wall-clock durations on a busy machine. */
+  loadCpu: number;
+  cpu: number;
+  elements: number;
+  ticks: number;
+}
+
+/**
+ * The user's work during the window: type into the property fields, paste plain text and (once) a key, as trusted
+ * input (keyboard and clipboard through the browser), spread over the window.
+ */
+async function work(page: Page, until: number, run: number): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const fields = ['input[aria-label="Element text"]', 'textarea[aria-label="Notes"]', '[aria-label="Dynamic expression"]', 'input[aria-label="Header value"]'];
+  for (let k = 0; Date.now() < until - 600; k++) {
+    // Focus with a one-line evaluate, not a locator click: Playwright's actionability checks run script in the page
+    // (hundreds of ms on a page this size, varying from launch to launch) and would swamp what is measured.
+    await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement | null)?.focus(), fields[k % fields.length]!);
+    await page.keyboard.type(`Hello world ${k} `, { delay: 25 });
+    const text = k === 1 ? FAKE_KEYS['openai-project-key'](seeded(500 + run)).value : `pasted text ${k} lorem ipsum dolor sit amet`;
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press('Control+V');
+    await page.waitForTimeout(250);
+  }
+}
+
+/** One fresh launch: navigation → load + 1.5 s, then a window of continuous re-renders with typing and pasting. */
+async function heavyLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number): Promise<HeavySample> {
+  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+  try {
+    const page = await b.context.newPage();
+    const read = await meter(page);
+    const a = await read();
+    await page.goto(heavyUrl(builder, ELEMENTS, run), { waitUntil: 'load' });
+    await page.waitForTimeout(1500); // document_idle injection, the content script's start-up and first passes
+    const m = await read();
+    const until = Date.now() + WINDOW_MS;
+    await page.bringToFront();
+    await work(page, until, run);
+    await page.waitForTimeout(Math.max(0, until - Date.now()));
+    const z = await read();
+    const { elements, ticks } = await page.evaluate(() => (window as unknown as { __heavy: { elements: number; ticks: number } }).__heavy);
+    return {
+      loadScript: (m.ScriptDuration! - a.ScriptDuration!) * 1000,
+      loadTask: (m.TaskDuration! - a.TaskDuration!) * 1000,
+      script: (z.ScriptDuration! - m.ScriptDuration!) * 1000,
+      task: (z.TaskDuration! - m.TaskDuration!) * 1000,
+      loadCpu: (m.ThreadTime! - a.ThreadTime!) * 1000,
+      cpu: (z.ThreadTime! - m.ThreadTime!) * 1000,
+      elements,
+      ticks,
+    };
+  } finally {
+    await b.close();
+  }
+}
+
+/** Interleaved launches, with and without the extension, alternating which side goes first. */
+async function heavyCost(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<{ with: HeavySample[]; without: HeavySample[] }> {
+  const out = { with: [] as HeavySample[], without: [] as HeavySample[] };
+  const empty = emptyExtension();
+  // One warm-up launch each (disk cache, first Chromium start), not counted.
+  await heavyLaunch(builder, extensionDir, rules, 0);
+  await heavyLaunch(builder, empty, rules, 0);
+  for (let i = 1; i <= HEAVY_RUNS; i++) {
+    const order = i % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+    for (const side of order) out[side].push(await heavyLaunch(builder, side === 'with' ? extensionDir : empty, rules, i));
+  }
+  return out;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** Self time per extension function during one heavy launch (load + 1.5 s + window with typing), from a V8 CPU profile. */
+async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<void> {
+  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+  try {
+    const page = await b.context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.goto(heavyUrl(builder, ELEMENTS, 99), { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    const until = Date.now() + WINDOW_MS;
+    await work(page, until, 99);
+    await page.waitForTimeout(Math.max(0, until - Date.now()));
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+    const byNode = new Map<number, number>();
+    for (const [k, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+    const byFn = new Map<string, number>();
+    const byUrl = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const ms = byNode.get(n.id) ?? 0;
+      if (!ms) continue;
+      const url = n.callFrame.url || `(${n.callFrame.functionName || 'program'})`;
+      const short = url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/[^/]+\/.*/, 'page');
+      byUrl.set(short, (byUrl.get(short) ?? 0) + ms);
+      if (url.startsWith('chrome-extension://')) {
+        const key = `${n.callFrame.functionName || '(anonymous)'} ${short}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+        byFn.set(key, (byFn.get(key) ?? 0) + ms);
+      }
+    }
+    const top = (m: Map<string, number>, k: number) => [...m].sort((x, y) => y[1] - x[1]).slice(0, k);
+    console.log(`\n# CPU profile, ${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension: self time by script\n`);
+    for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
+    console.log('\n# Extension code, self time by function (minified names; positions in .output/chrome-mv3)\n');
+    for (const [f, ms] of top(byFn, 20)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+  } finally {
+    await b.close();
+  }
+}
+
+const quant = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const mmm = (xs: number[]) => `${quant(xs, 0.5).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+
+function printHeavy(builder: HeavyBuilder, r: { with: HeavySample[]; without: HeavySample[] }): void {
+  const col = (xs: HeavySample[], k: keyof HeavySample) => xs.map((x) => x[k]);
+  const total = (xs: HeavySample[], k: 'Script' | 'Task' | 'Cpu') =>
+    xs.map((x) => (k === 'Script' ? x.loadScript + x.script : k === 'Task' ? x.loadTask + x.task : x.loadCpu + x.cpu));
+  const ratio = (a: number[], b: number[]) => (quant(a, 0.5) / quant(b, 0.5)).toFixed(3);
+  const els = [...r.with, ...r.without].map((x) => x.elements);
+  const ticks = [...r.with, ...r.without].map((x) => x.ticks);
+  console.log(
+    `\n# Heavy ${builder} editor: ${Math.min(...els)}–${Math.max(...els)} elements, re-render every 50 ms (${Math.min(...ticks)}–${Math.max(...ticks)} ticks per launch), typing and pasting during a ${WINDOW_MS} ms window; ${r.with.length} + ${r.without.length} interleaved launches (+1 warm-up each, not counted)\n`,
+  );
+  console.log(
+    '| ms, median (min–max) | Script, navigation → load + 1.5 s | Task, same | Script, window | Task, window | Script, total | Task, total | Main-thread CPU, total |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [label, xs] of [
+    ['with the extension', r.with],
+    ['empty extension', r.without],
+  ] as const)
+    console.log(
+      `| ${label} (n=${xs.length}) | ${mmm(col(xs, 'loadScript'))} | ${mmm(col(xs, 'loadTask'))} | ${mmm(col(xs, 'script'))} | ${mmm(col(xs, 'task'))} | ${mmm(total(xs, 'Script'))} | ${mmm(total(xs, 'Task'))} | ${mmm(total(xs, 'Cpu'))} |`,
+    );
+  console.log(
+    `| ratio of medians | ${ratio(col(r.with, 'loadScript'), col(r.without, 'loadScript'))} | ${ratio(col(r.with, 'loadTask'), col(r.without, 'loadTask'))} | ${ratio(col(r.with, 'script'), col(r.without, 'script'))} | ${ratio(col(r.with, 'task'), col(r.without, 'task'))} | **${ratio(total(r.with, 'Script'), total(r.without, 'Script'))}** | ${ratio(total(r.with, 'Task'), total(r.without, 'Task'))} | ${ratio(total(r.with, 'Cpu'), total(r.without, 'Cpu'))} |`,
+  );
+}
+
+const ext = ensureBuilt();
+if (values.profile || values['heavy-only']) {
+  const heavy = await startHeavyEditors();
+  try {
+    if (values.profile) await profileHeavy(values.profile as HeavyBuilder, ext, hostRules([heavy]));
+    else for (const builder of BUILDER_IDS) printHeavy(builder, await heavyCost(builder, ext, hostRules([heavy])));
+  } finally {
+    await heavy.close();
+  }
+  process.exit(0);
+}
 const server = await startBuilders();
 const rules = hostRules([server]);
-const ext = ensureBuilt();
 try {
   const withExt = await idleCost(true, ext, rules);
   const without = await idleCost(false, ext, rules);
@@ -150,4 +334,10 @@ try {
   );
 } finally {
   await server.close();
+}
+const heavy = await startHeavyEditors();
+try {
+  for (const builder of BUILDER_IDS) printHeavy(builder, await heavyCost(builder, ext, hostRules([heavy])));
+} finally {
+  await heavy.close();
 }

@@ -4,6 +4,9 @@
  * - on a screen we read, one MutationObserver whose callback only sets a flag (changes inside grid cells — the data
  *   editor's continuous edits — and inside our own UI are ignored); passes run at most every `throttleMs`, in an idle
  *   callback, and read only that screen (./readers/);
+ * - on a page that keeps changing without changing what we read (an editor canvas re-rendering every frame), each
+ *   pass that reads nothing new doubles the gap to the next one, up to `maxGapMs`; a pass that reads something new,
+ *   a committed field edit or a navigation brings it back to `throttleMs`;
  * - an observation is sent only when it changed;
  * - single-page navigation (our own context's trusted location watcher) starts over; everything stops with the content script's context.
  */
@@ -29,6 +32,8 @@ export interface GlideReaderOptions {
   send(observation: GlideObservationDraft): Promise<unknown>;
   /** Minimum time between two passes (default 750 ms). */
   throttleMs?: number;
+  /** Longest gap after passes that read nothing new while the page kept changing (default 4 × throttleMs). */
+  maxGapMs?: number;
   now?: () => number;
 }
 
@@ -45,6 +50,8 @@ const ATTRIBUTES = ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-pres
 
 export function startGlideReader(o: GlideReaderOptions): GlideReader {
   const throttle = o.throttleMs ?? 750;
+  const maxGap = Math.max(throttle, o.maxGapMs ?? throttle * 4);
+  let gap = throttle;
   const now = o.now ?? (() => performance.now());
   let observer: MutationObserver | undefined;
   let pending = false;
@@ -66,7 +73,11 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     if (!screen) return;
     const observation = readScreen(o.doc, screen);
     const digest = `${href}\u0000${hash64(JSON.stringify(observation))}`;
-    if (digest === lastSent) return;
+    if (digest === lastSent) {
+      gap = Math.min(maxGap, gap * 2);
+      return;
+    }
+    gap = throttle;
     lastSent = digest;
     sent++;
     void o.send(observation).catch(() => undefined);
@@ -75,7 +86,7 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
   const schedule = () => {
     if (pending || stopped) return;
     pending = true;
-    const wait = Math.max(50, lastRun + throttle - now());
+    const wait = Math.max(50, lastRun + gap - now());
     o.ctx.setTimeout(() => o.ctx.requestIdleCallback(pass, { timeout: 1000 }), wait);
   };
 
@@ -86,13 +97,17 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
       return !!el && !!el.closest(IGNORED);
     });
 
-  const onChange = () => schedule();
+  const onChange = () => {
+    gap = throttle;
+    schedule();
+  };
 
   const arm = () => {
     const href = o.win.location.href;
     if (href === lastUrl) return;
     lastUrl = href;
     lastSent = '';
+    gap = throttle;
     if (!screenOf(href)) {
       observer?.disconnect();
       observer = undefined;

@@ -69,4 +69,40 @@ describe('Glide reader loop', () => {
     await tick(60);
     expect(reader.passes).toBe(before);
   });
+
+  it('a page that keeps changing without changing what is read: passes back off (doubling, bounded), and a new reading brings them back', async () => {
+    setBody(accessNew({ mode: 'private' }));
+    let clock = 0;
+    const waits: number[] = [];
+    const ctx: ReaderContext = {
+      isInvalid: false,
+      onInvalidated: () => () => undefined,
+      onLocationChange: () => () => undefined,
+      setTimeout: (h, ms) => {
+        waits.push(ms);
+        clock += ms;
+        return setTimeout(h, 0);
+      },
+      requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
+    };
+    const send = vi.fn(async () => undefined);
+    const win = { location: { href: APP_URL('/settings/privacy') } } as unknown as Window;
+    reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 100, maxGapMs: 400, now: () => clock });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    // An editor re-rendering something we do not read: each pass reads nothing new.
+    for (let i = 0; i < 4; i++) {
+      document.body.append(document.createElement('span'));
+      await vi.waitFor(() => expect(reader!.passes).toBe(i + 2));
+    }
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(waits).toEqual([50, 100, 200, 400, 400]);
+    // A change that is read: sent, and the gap is back to the throttle.
+    const [pub, priv] = [...document.querySelectorAll('[role="radio"]')];
+    pub!.setAttribute('aria-checked', 'true');
+    priv!.setAttribute('aria-checked', 'false');
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    document.body.append(document.createElement('span'));
+    await vi.waitFor(() => expect(reader!.passes).toBe(7));
+    expect(waits).toEqual([50, 100, 200, 400, 400, 400, 100]);
+  });
 });
