@@ -168,7 +168,7 @@ describe('500 tabs open in one browser', () => {
     }
     expect(s.sessionBytes).toBeLessThan(QUOTA_BYTES);
     expect(s.localBytes).toBeLessThan(QUOTA_BYTES);
-  }, 420_000);
+  }, 900_000);
 
   it('a normal page opened beside the 500 tabs is audited completely', async () => {
     const t0 = Date.now();
