@@ -10,7 +10,9 @@
  *
  * Measured (written to artifacts/many-tabs.json; not asserted: a test asserts no duration): the time to open the
  * 500 tabs, the service worker's JS heap (CDP Runtime.getHeapUsage after a forced GC) before, with 500 tabs and after
- * closing them, storage sizes. See docs/benchmarks.md "500 tabs" for a run's numbers.
+ * closing them, storage sizes. See docs/benchmarks.md "500 tabs" for a run's numbers. Measured 2026-12-06 on the
+ * shared 2-core machine under load (load average ~25): 500 tabs opened in 225 s; service worker heap 3.2 MB before,
+ * 6.2 MB with 500 tabs, 4.5 MB after closing them; storage.session 2.05 MB with 500 capture keys, 0 after closing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
