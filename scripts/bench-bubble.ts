@@ -1,7 +1,8 @@
 /**
- * npm run bench:bubble [-- --sizes 20,100] [--editor [--loads 5 --window 6000 --elements 3000]] [--browser-export]
+ * npm run bench:bubble [-- --sizes 20,100,150] [--editor [--loads 5 --window 6000 --elements 3000]] [--browser-export]
  *
- * Default: time and peak memory to audit a generated `.bubble` export of each size (MB) with the command line's code
+ * Default: time and peak memory to audit a generated `.bubble` export of each size (MB; 150 is the largest export
+ * reported, reference 1a) with the command line's code
  * (scripts/lib/bubble-export.ts: read, JSON.parse, read the model, run the Bubble rules). Each size runs in a child
  * process of its own so its peak resident memory (maxRSS) is its own. The export is written in the documented shape
  * (shared/reference/bubble-glide.md 1a-1e: user_types with privacy_role, pages with elements, api workflows,
@@ -297,7 +298,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       child: { type: 'string' },
-      sizes: { type: 'string', default: '20,100' },
+      sizes: { type: 'string', default: '20,100,150' },
       editor: { type: 'boolean', default: false },
       'browser-export': { type: 'boolean', default: false },
       loads: { type: 'string', default: '5' },

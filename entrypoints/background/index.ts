@@ -17,6 +17,7 @@ import { startBubbleEditorWatch } from './bubble-watch';
 import { purgeExpired, purgeOnBrowserStart, storeGuides } from './store';
 import { ALL_RULES } from '@/rules';
 import { showBadge } from './badge';
+import { createMonitorQueue } from './monitor-queue';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -24,6 +25,17 @@ type Sender = Browser.runtime.MessageSender;
 const MONITOR_SETTLE_MS = 1000;
 /** The monitoring re-audit each tab is waiting to start (a newer load replaces it). */
 const pendingMonitor = new Map<number, object>();
+/**
+ * Monitoring re-audits run a few at a time, the most recent load first, with a bounded wait list (monitor-queue.ts):
+ * hundreds of tabs loading at once do not start hundreds of audits.
+ */
+const monitorQueue = createMonitorQueue(async (tabId) => {
+  // The tab's page when its turn comes (it may have navigated or closed while it waited).
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const url = auditableUrl(tab?.url);
+  if (!url || onBuilderHost(url.href)) return;
+  if (await browser.permissions.contains({ origins: [`${url.origin}/*`] }).catch(() => false)) await auditTab(tabId, 'monitor');
+});
 
 /** Our own extension pages (popup): may ask for audits. */
 function fromExtensionPage(sender: Sender): boolean {
@@ -84,7 +96,10 @@ export default defineBackground(() => {
   // had a moment to make the requests its scripts start at load (fetches are not part of the load event, and the
   // browser lists a request only once it has finished). A click in the meantime runs its own audit.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading') pendingMonitor.delete(tabId);
+    if (change.status === 'loading') {
+      pendingMonitor.delete(tabId);
+      monitorQueue.forget(tabId);
+    }
     if (change.status === 'loading' && change.url) void showBadge(tabId, undefined);
     if (change.status !== 'complete') return;
     const url = auditableUrl(tab.url);
@@ -94,13 +109,13 @@ export default defineBackground(() => {
     setTimeout(() => {
       if (pendingMonitor.get(tabId) !== token) return; // the tab navigated again meanwhile
       pendingMonitor.delete(tabId);
-      void browser.permissions
-        .contains({ origins: [`${url.origin}/*`] })
-        .then((granted) => (granted ? auditTab(tabId, 'monitor') : undefined))
-        .catch(() => undefined);
+      monitorQueue.enqueue(tabId);
     }, MONITOR_SETTLE_MS);
   });
-  browser.tabs.onRemoved.addListener((tabId) => pendingMonitor.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pendingMonitor.delete(tabId);
+    monitorQueue.forget(tabId);
+  });
 
   void purgeExpired();
   browser.runtime.onStartup.addListener(() => void purgeOnBrowserStart());

@@ -26,6 +26,8 @@ const CANCEL_VALID_MS = 60_000;
 export function cancelProbe(tabId: number, now = Date.now()): boolean {
   const c = running.get(tabId);
   if (!c) {
+    // Cancels too old to count are dropped here: one for a tab closed before its check started would otherwise stay.
+    for (const [id, at] of cancelRequested) if (now - at > CANCEL_VALID_MS) cancelRequested.delete(id);
     cancelRequested.set(tabId, now);
     return false;
   }
@@ -149,6 +151,11 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
     if (running.get(o.tabId) === controller) running.delete(o.tabId);
   }
   return app;
+}
+
+/** Test hook: how many early cancels are remembered (one per tab, for at most a minute). */
+export function pendingCancels(): number {
+  return cancelRequested.size;
 }
 
 /** Test hook: forget reused results. */

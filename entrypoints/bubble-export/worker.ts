@@ -6,13 +6,13 @@
 import { buildAudit } from '@/engine/audit';
 import { BUBBLE_APP_RULES } from '@/rules';
 import { describeParseError, exportGaps } from '@/utils/bubble/export';
+import { exportSizeProblem } from '@/utils/bubble/export-limits';
 import type { FromWorker, ToWorker } from '@/utils/bubble/export-worker-protocol';
 import { readBubbleApp } from '@/utils/bubble/read';
 import { APP_ID, type BubbleApp } from '@/utils/bubble/model';
 
 import { parsePolicy } from '@/utils/policy';
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
-const MAX_BYTES = 512 * 1024 * 1024;
 
 async function readText(file: File): Promise<string> {
   const reader = file.stream().getReader();
@@ -31,9 +31,9 @@ async function readText(file: File): Promise<string> {
 }
 
 async function audit(file: File, policy: unknown): Promise<void> {
-  if (file.size === 0) return post({ type: 'error', message: 'The file is empty: download the export again.' });
-  if (file.size > MAX_BYTES)
-    return post({ type: 'error', message: `The file is over ${MAX_BYTES / 1048576} MB: use the command line (npm run audit -- --bubble-export <file>).` });
+  // Too large for this page: refused before a byte is read (utils/bubble/export-limits.ts), the message says so.
+  const tooLarge = exportSizeProblem(file.size, 'page');
+  if (tooLarge) return post({ type: 'error', message: tooLarge });
   const startedAt = Date.now();
   let root: unknown;
   {

@@ -105,6 +105,8 @@ export interface LaunchOptions {
   hostRules?: string;
   insecure?: boolean;
   headed?: boolean;
+  /** More Chromium switches (e.g. a renderer process limit for tests that open hundreds of tabs). */
+  extraArgs?: string[];
 }
 
 /**
@@ -140,6 +142,7 @@ export async function launchWithExtension(o: LaunchOptions): Promise<ExtensionBr
     `--load-extension=${o.extensionDir}`,
     ...(o.hostRules ? [`--host-resolver-rules=${o.hostRules}`] : []),
     ...(o.insecure ? ['--ignore-certificate-errors'] : []),
+    ...(o.extraArgs ?? []),
   ];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,

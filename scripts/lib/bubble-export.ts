@@ -14,9 +14,10 @@ import { exitCodeFor, toJsonReport, toMarkdownReport } from '../../engine/report
 import { readBubbleApp } from '../../utils/bubble/read';
 import { APP_ID, type BubbleApp } from '../../utils/bubble/model';
 import { describeParseError, exportGaps } from '../../utils/bubble/export';
+import { CLI_MAX_EXPORT_BYTES, exportSizeProblem } from '../../utils/bubble/export-limits';
 
-/** Files larger than this are refused (the largest exports reported are ~150 MB). */
-export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+/** Files larger than this are refused before they are read (the largest exports reported are ~150 MB): utils/bubble/export-limits.ts. */
+export const MAX_EXPORT_BYTES = CLI_MAX_EXPORT_BYTES;
 
 export class ExportError extends Error {}
 
@@ -37,8 +38,8 @@ export function readExport(file: string, appId = appIdFromName(file)): BubbleApp
   } catch {
     throw new ExportError(`Cannot read ${file}: no such file.`);
   }
-  if (size === 0) throw new ExportError(`${file} is empty: download the export again (Settings → General → Export application).`);
-  if (size > MAX_EXPORT_BYTES) throw new ExportError(`${file} is ${(size / 1048576).toFixed(0)} MB, over the ${MAX_EXPORT_BYTES / 1048576} MB limit.`);
+  const tooLarge = exportSizeProblem(size, 'cli');
+  if (tooLarge) throw new ExportError(`${file}: ${tooLarge}`);
   let root: unknown;
   {
     const text = readFileSync(file, 'utf8');

@@ -24,14 +24,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(servers: FixtureServer[], { granted = true } = {}): Promise<Harness> {
+export async function startHarness(servers: FixtureServer[], { granted = true, extraArgs = [] as string[] } = {}): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const build = buildDirFor(BROWSER);
   const ext = granted ? grantedCopy(build) : { dir: build, cleanup() {} };
   const sinkHandler = (_: unknown, res: Parameters<typeof send>[0]) => send(res, 404, {}, '');
   const sink = await startFixtureServer({ hosts: ['*'], https: sinkHandler, http: sinkHandler });
   // Fixture hosts first; the sink's wildcard comes last so it only catches the rest.
-  const browser = await launchWithExtension({ browser: BROWSER, extensionDir: ext.dir, hostRules: hostRules([...servers, sink]), insecure: true });
+  const browser = await launchWithExtension({ browser: BROWSER, extensionDir: ext.dir, hostRules: hostRules([...servers, sink]), insecure: true, extraArgs });
   return {
     browser,
     servers,

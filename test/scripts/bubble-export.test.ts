@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/audit';
-import { appIdFromName, auditExport, runBubbleExport } from '../../scripts/lib/bubble-export';
+import { MAX_EXPORT_BYTES, appIdFromName, auditExport, runBubbleExport } from '../../scripts/lib/bubble-export';
 import { describeParseError } from '@/utils/bubble/export';
 import { fixtureKeys, hardenedApp, leakyApp } from '../fixtures/bubble/app';
 
@@ -72,6 +72,23 @@ describe('npm run audit -- --bubble-export', () => {
     expect(() => auditExport(file('empty.bubble', ''))).toThrow(/empty/);
     expect(() => auditExport(file('list.bubble', '[]'))).toThrow(/not a JSON object/);
     expect(runBubbleExport(cut, { json: false }, () => undefined)).toBe(2);
+  });
+
+  it('a file over the size limit is refused before it is read, with a clear message and exit 2', () => {
+    // A sparse file: its size is over the limit, its bytes are never written (nor read: reading it would take seconds).
+    const big = file('huge.bubble', '');
+    truncateSync(big, MAX_EXPORT_BYTES + 1);
+    expect(() => auditExport(big)).toThrow(/over the 384 MB that can be audited here: nothing of it was read/);
+    const err: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => err.push(s) > 0) as typeof process.stderr.write;
+    try {
+      expect(runBubbleExport(big, { json: false }, () => undefined)).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(err.join('')).toMatch(/384 MB/);
+    rmSync(big);
   });
 
   it('describes parse errors without echoing the file', () => {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/entrypoints/background';
-import { cancelProbe, clearProbeMemory, collectSupabase, type SupabaseCollectOptions } from '@/entrypoints/background/supabase-app';
+import { cancelProbe, clearProbeMemory, collectSupabase, pendingCancels, type SupabaseCollectOptions } from '@/entrypoints/background/supabase-app';
 import { supabaseRequestFacts } from '@/entrypoints/background/capture';
 import type { Source } from '@/utils/evidence/evidence';
 import { KEYS } from '@/utils/storage/keys';
@@ -146,6 +146,14 @@ describe('collectSupabase: consent gate', () => {
     // The cancel was used up: the next audit checks normally.
     await collectSupabase(opts(f), []);
     expect(f.calls.length).toBeGreaterThan(0);
+  });
+
+  it('early cancels of tabs that never start a check (closed first) do not pile up: older than a minute, dropped', () => {
+    const t0 = 1_000_000;
+    for (let tab = 1000; tab < 1500; tab++) cancelProbe(tab, t0);
+    expect(pendingCancels()).toBeGreaterThanOrEqual(500);
+    cancelProbe(2000, t0 + 61_000);
+    expect(pendingCancels()).toBe(1);
   });
 
   it('a cancel during the check aborts the requests in flight', async () => {
