@@ -76,13 +76,23 @@ export function withoutCookieValue(line: string): string {
   return (eq === -1 ? '' : `${pair.slice(0, eq)}=`) + (semi === -1 ? '' : line.slice(semi));
 }
 
-function toHeaders(list: HeaderList): [string, string][] {
+/**
+ * Header bytes kept per response: real responses carry a few kB (servers refuse much more), but a hostile server may
+ * send up to the browser's limit (256 kB in Chromium) on each of a tab's 60 responses; kept whole, one tab would hold
+ * 15 MB in memory and overflow storage.session (10 MB) for every tab.
+ */
+export const MAX_HEADER_BYTES = 32 * 1024;
+
+export function toHeaders(list: HeaderList): [string, string][] {
   const out: [string, string][] = [];
+  let bytes = 0;
   for (const h of list ?? []) {
-    if (out.length >= LIMITS.headersPerResponse) break;
+    if (out.length >= LIMITS.headersPerResponse || bytes >= MAX_HEADER_BYTES) break;
     const value = h.name.toLowerCase() === 'set-cookie' ? withoutCookieValue(h.value ?? '') : (h.value ?? '');
     // Cut with the ellipsis that marks a cut (utils/evidence/bounded.ts): rules then know the rest was not read.
-    out.push([h.name.slice(0, 256), clip(value, LIMITS.headerValue)]);
+    const kept: [string, string] = [h.name.slice(0, 256), clip(value, Math.min(LIMITS.headerValue, Math.max(256, MAX_HEADER_BYTES - bytes)))];
+    bytes += kept[0].length + kept[1].length;
+    out.push(kept);
   }
   return out;
 }

@@ -224,10 +224,14 @@ export function storageOf(area: StorageArea, log: StorageLog = defaultLog, manag
       if (reason) log(key, reason);
       return value ?? [];
     },
+    /**
+     * One write per tab: storage.session has a quota (10 MB in Chromium), and one write for every tab would fail as a
+     * whole when one tab's capture does not fit; then only that tab's copy is missing (it is rebuilt on its next load).
+     */
     async saveCaptures(byTab: ReadonlyMap<number, readonly HttpResponse[]>): Promise<void> {
-      const items: Record<string, unknown> = {};
-      for (const [tabId, list] of byTab) items[KEYS.capture(tabId)] = list;
-      await area.set(items);
+      const writes = [...byTab].map(([tabId, list]) => area.set({ [KEYS.capture(tabId)]: list }));
+      const failed = (await Promise.allSettled(writes)).filter((r) => r.status === 'rejected').length;
+      if (failed) log(PREFIXES.capture, `${failed} of ${writes.length} tab captures not kept for a service-worker restart (storage full)`);
     },
     async removeCapture(tabId: number): Promise<void> {
       await area.remove(KEYS.capture(tabId));

@@ -206,8 +206,13 @@ describe('what is kept per tab', () => {
     const headers = Array.from({ length: 500 }, (_, i) => [`x-h-${i}`, 'v'.repeat(20_000)] as [string, string]);
     receive({ url: PAGE, tabId: TAB, type: 'main_frame', headers });
     const [doc] = await capture.capturedFor(TAB);
-    expect(doc!.headers).toHaveLength(200);
+    // Cut by bytes first (MAX_HEADER_BYTES), each value at 8 KB.
+    expect(doc!.headers.length).toBeLessThan(10);
     expect(doc!.headers.every(([, v]) => v.length <= 8192)).toBe(true);
+    const many = Array.from({ length: 500 }, (_, i) => [`x-h-${i}`, 'v'] as [string, string]);
+    receive({ url: `${PAGE}?again`, tabId: TAB, type: 'main_frame', headers: many });
+    const [again] = await capture.capturedFor(TAB);
+    expect(again!.headers).toHaveLength(200);
   });
 
   it('attaches requestCredentialed and requestOrigin from the request headers', async () => {
@@ -305,5 +310,22 @@ describe('surviving a service-worker restart, and tab removal', () => {
     // The same requestId again (ids are per session; this is the defensive case) is still a fresh document.
     receive({ requestId: id, url: 'https://b.example.org/', tabId: TAB, type: 'main_frame' });
     expect((await capture.capturedFor(TAB)).map((r) => r.url)).toEqual(['https://b.example.org/']);
+  });
+});
+
+describe('toHeaders: header bytes per response are bounded', () => {
+  it('keeps real headers whole, cuts a hostile response at MAX_HEADER_BYTES, and marks a cut value', async () => {
+    const { toHeaders, MAX_HEADER_BYTES } = await loadCapture();
+    const real = [
+      { name: 'Content-Security-Policy', value: `default-src 'self'; ${'script-src https://cdn.example; '.repeat(100)}` },
+      { name: 'Strict-Transport-Security', value: 'max-age=31536000' },
+    ];
+    expect(toHeaders(real)).toEqual(real.map((h) => [h.name, h.value]));
+    const hostile = Array.from({ length: 100 }, (_, i) => ({ name: `x-junk-${i}`, value: 'j'.repeat(8000) }));
+    const kept = toHeaders(hostile);
+    const bytes = kept.reduce((n, [name, value]) => n + name.length + value.length, 0);
+    expect(bytes).toBeLessThanOrEqual(MAX_HEADER_BYTES + 8192 + 256);
+    expect(kept.length).toBeLessThan(hostile.length);
+    expect(toHeaders([{ name: 'X-Long', value: 'v'.repeat(20_000) }])[0]![1]).toMatch(/…$/);
   });
 });

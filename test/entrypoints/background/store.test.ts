@@ -6,6 +6,7 @@ import { DEFAULT_RETENTION_DAYS } from '@/utils/storage/records';
 import { DEPLOYED_RULES } from '@/rules';
 import { getSettings, loadAudit, purgeExpired, saveAudit } from '@/entrypoints/background/store';
 import { NOW, evidence } from '../../helpers/evidence';
+import { storageOf } from '@/utils/storage/store';
 
 const DAY = 86_400_000;
 
@@ -91,5 +92,31 @@ describe('purgeExpired', () => {
     await saveAudit(audit());
     expect(await purgeExpired(NOW)).toBe(0);
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).toHaveLength(1);
+  });
+});
+
+describe('saveCaptures: one write per tab', () => {
+  it('a tab whose write fails (storage full) costs only its own copy, and says so', async () => {
+    const kept: Record<string, unknown> = {};
+    const logs: string[] = [];
+    const area = {
+      get: async (k: string | string[] | null) => (typeof k === 'string' ? { [k]: kept[k] } : { ...kept }),
+      set: async (items: Record<string, unknown>) => {
+        if (Object.keys(items).some((k) => k === 'capture:2')) throw new Error('QUOTA_BYTES quota exceeded');
+        Object.assign(kept, items);
+      },
+      remove: async () => undefined,
+    };
+    const s = storageOf(area as never, (key, reason) => logs.push(`${key} ${reason}`));
+    const r = (url: string) => ({ url, status: 200, type: 'main_frame' as const, headers: [], source: 'webRequest' as const });
+    await s.saveCaptures(
+      new Map([
+        [1, [r('https://a.example/')]],
+        [2, [r('https://b.example/')]],
+        [3, [r('https://c.example/')]],
+      ]),
+    );
+    expect(Object.keys(kept).sort()).toEqual(['capture:1', 'capture:3']);
+    expect(logs.join('\n')).toContain('1 of 3 tab captures not kept');
   });
 });
