@@ -19,6 +19,7 @@
  * `--floor` adds, to the same rounds, two floors made from the measured build: its manifest with an empty content
  * script on the dashboard (what Chromium's injection of any content script costs), and its content script evaluated
  * but never started (the WXT wrapper's call to `main` removed: compile and module set-up only).
+ * `--cost-only` skips the latency measures (and the heavy page's "stored" time): main-thread cost only.
  * Prints numbers; asserts nothing.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     ext: { type: 'string' },
     baseline: { type: 'string' },
     floor: { type: 'boolean', default: false },
+    'cost-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(3, Number(values.runs) || 15);
@@ -339,7 +341,7 @@ try {
   const builds = [{ label: values.baseline ? 'measured build' : 'with the extension', dir: ext }];
   if (values.baseline) builds.push({ label: 'baseline build', dir: path.resolve(values.baseline) });
   const latency: { label: string; load: number[]; change: number[] }[] = [];
-  for (const { label, dir } of builds) {
+  for (const { label, dir } of values['cost-only'] ? [] : builds) {
     const b = await launchWithExtension({ extensionDir: dir, hostRules: rules, insecure: true });
     try {
       latency.push({ label, load: await loadToStored(b), change: await changeToStored(b) });
@@ -348,7 +350,7 @@ try {
     }
   }
   const configs = [
-    ...builds.map((b) => ({ ...b, audited: true })),
+    ...builds.map((b) => ({ ...b, audited: !values['cost-only'] })),
     ...(values.floor
       ? [
           { label: 'floor: content script evaluated, not started', dir: notStarted(ext), audited: false },
