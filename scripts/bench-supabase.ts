@@ -10,10 +10,19 @@
  *   React grid): CDP Performance metrics (ScriptDuration, TaskDuration) over the load and over a steady window,
  *   with the extension vs a browser without it.
  * `--profile`: also a V8 CPU profile of one heavy load with the extension (CDP Profiler, page target: the content
- * script's isolated world included), printed as self time per function of extension code and per script overall.
+ * script's isolated world included), printed as self time per function of extension code and per script overall;
+ * `--profiles N` averages N profiled loads (default 1); `--profile-out FILE` also writes the raw profiles (a .cpuprofile DevTools opens; with a build made without
+ * minification and with source maps, positions map back to the sources).
+ * `--ext DIR` measures that build instead of .output/chrome-mv3; `--baseline DIR` also measures a second build in
+ * the same run (before/after on one machine state): latency for both, main-thread cost in rounds that load each
+ * configuration once in turn.
+ * `--floor` adds, to the same rounds, two floors made from the measured build: its manifest with an empty content
+ * script on the dashboard (what Chromium's injection of any content script costs), and its content script evaluated
+ * but never started (the WXT wrapper's call to `main` removed: compile and module set-up only).
+ * `--cost-only` skips the latency measures (and the heavy page's "stored" time): main-thread cost only.
  * Prints numbers; asserts nothing.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,12 +43,19 @@ const { values } = parseArgs({
     loads: { type: 'string', default: '6' },
     profile: { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
+    'profile-out': { type: 'string' },
+    profiles: { type: 'string', default: '1' },
+    ext: { type: 'string' },
+    baseline: { type: 'string' },
+    floor: { type: 'boolean', default: false },
+    'cost-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(3, Number(values.runs) || 15);
 const WINDOW_MS = Number(values.window) || 5000;
 const TABLES = Number(values.tables) || 500;
 const LOADS = Math.max(3, Number(values.loads) || 6);
+const PROFILES = Math.max(1, Number(values.profiles) || 1);
 const SCOPE = `https://supabase.com/dashboard/project/${REF}`;
 
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -50,6 +66,39 @@ function emptyExtension(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'maa-empty-'));
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1', background: { service_worker: 'sw.js' } }));
   writeFileSync(path.join(dir, 'sw.js'), '');
+  return dir;
+}
+
+/** A copy of `buildDir` with an empty service worker and, on the dashboard, an empty content script run as ours is. */
+function emptyContentScript(buildDir: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'maa-empty-cs-'));
+  const ours = (JSON.parse(readFileSync(path.join(buildDir, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] }).content_scripts.find((c) =>
+    c.js.includes('content-scripts/supabase.js'),
+  );
+  if (!ours) throw new Error(`no Supabase content script in ${buildDir}`);
+  const manifest = {
+    manifest_version: 3,
+    name: 'empty content script',
+    version: '1',
+    background: { service_worker: 'sw.js' },
+    content_scripts: [{ ...ours, js: ['cs.js'] }],
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(path.join(dir, 'sw.js'), '');
+  writeFileSync(path.join(dir, 'cs.js'), '');
+  return dir;
+}
+
+/** A copy of `buildDir` whose Supabase content script is evaluated (every module set up) but whose `main` never runs. */
+function notStarted(buildDir: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'maa-not-started-'));
+  cpSync(buildDir, dir, { recursive: true });
+  const file = path.join(dir, 'content-scripts/supabase.js');
+  const src = readFileSync(file, 'utf8');
+  // WXT's wrapper: `return await main(new ContentScriptContext("supabase", options))` (minified or not).
+  const call = /return await ([\w$]+)\(new ([\w$]+)\("supabase", ?([\w$]+)\)\)/;
+  if (!call.test(src)) throw new Error('WXT wrapper call to main not found in content-scripts/supabase.js');
+  writeFileSync(file, src.replace(call, 'return void [$1, $2, $3]'));
   return dir;
 }
 
@@ -118,43 +167,104 @@ async function changeToStored(b: ExtensionBrowser): Promise<number[]> {
 }
 
 type Metrics = Record<string, number>;
-async function meter(page: Page): Promise<() => Promise<Metrics>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return async () =>
-    Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+/**
+ * CDP Performance metrics of the page's renderer main thread, twice: in wall-clock time (`timeTicks`, Chromium's
+ * default) and in the thread's own CPU time (`threadTicks`, two sessions, one time domain each). On a busy machine
+ * wall-clock durations include the time the OS parked the thread; CPU time does not.
+ */
+async function meter(page: Page): Promise<() => Promise<{ wall: Metrics; cpu: Metrics }>> {
+  const session = async (timeDomain: 'timeTicks' | 'threadTicks') => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain });
+    return async (): Promise<Metrics> =>
+      Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  };
+  const [wall, cpu] = [await session('timeTicks'), await session('threadTicks')];
+  return async () => {
+    const [w, c] = await Promise.all([wall(), cpu()]);
+    return { wall: w, cpu: c };
+  };
 }
 
-async function heavyCost(extensionDir: string, rules: string): Promise<{ loadScript: number; loadTask: number; script: number; task: number }[]> {
-  const out = [];
-  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+type Cost = {
+  loadScript: number;
+  loadTask: number;
+  script: number;
+  task: number;
+  /** The same in the main thread's CPU time. */
+  loadScriptCpu: number;
+  loadTaskCpu: number;
+  scriptCpu: number;
+  taskCpu: number;
+  stored?: number;
+};
+
+/**
+ * One heavy load (+1.5 s, then the steady window) in a new tab of `b`. With `audited` (a build of ours, started),
+ * also when the audit holding the page's findings was stored, from the load event (read once the 1.5 s are over:
+ * no polling while the page is measured; a later re-store would only make it look later).
+ */
+async function heavyLoad(b: ExtensionBrowser, run: string, audited: boolean): Promise<Cost> {
+  if (audited) await clearStore(b);
+  const page = await b.context.newPage();
+  const read = await meter(page);
+  const a = await read();
+  await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&run=${run}`), { waitUntil: 'load' });
+  await page.waitForTimeout(1500); // document_idle injection, first pass, answer from the background
+  const m = await read();
+  let stored: number | undefined;
+  if (audited) {
+    const loaded = await page.evaluate(
+      () => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
+    const at = await b.worker.evaluate(async (key) => {
+      const a = (await chrome.storage.local.get(key))[key] as { createdAt: number; findings: { ruleId: string }[] } | undefined;
+      return a?.findings.some((f) => f.ruleId === 'supabase-rls-disabled') ? a.createdAt : undefined;
+    }, KEYS.audit(SCOPE));
+    stored = at === undefined ? Number.POSITIVE_INFINITY : at - loaded;
+  }
+  await page.waitForTimeout(WINDOW_MS);
+  const z = await read();
+  await page.close();
+  const d = (x: Metrics, y: Metrics, k: string) => (x[k]! - y[k]!) * 1000;
+  return {
+    loadScript: d(m.wall, a.wall, 'ScriptDuration'),
+    loadTask: d(m.wall, a.wall, 'TaskDuration'),
+    script: d(z.wall, m.wall, 'ScriptDuration'),
+    task: d(z.wall, m.wall, 'TaskDuration'),
+    loadScriptCpu: d(m.cpu, a.cpu, 'ScriptDuration'),
+    loadTaskCpu: d(m.cpu, a.cpu, 'TaskDuration'),
+    scriptCpu: d(z.cpu, m.cpu, 'ScriptDuration'),
+    taskCpu: d(z.cpu, m.cpu, 'TaskDuration'),
+    stored,
+  };
+}
+
+/**
+ * Main-thread cost of each configuration: one browser each, all open; in each round every configuration loads the
+ * page once, in an order that rotates, so a busy spell of the machine falls on all of them alike. Round 0 warms up.
+ */
+async function heavyCosts(configs: { label: string; dir: string; audited: boolean }[], rules: string): Promise<Cost[][]> {
+  const out: Cost[][] = configs.map(() => []);
+  const browsers: ExtensionBrowser[] = [];
   try {
+    for (const c of configs) browsers.push(await launchWithExtension({ extensionDir: c.dir, hostRules: rules, insecure: true }));
     for (let i = 0; i < LOADS + 1; i++) {
-      const page = await b.context.newPage();
-      const read = await meter(page);
-      const a = await read();
-      await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&run=${i}`), { waitUntil: 'load' });
-      await page.waitForTimeout(1500); // document_idle injection, first pass, answer from the background
-      const m = await read();
-      await page.waitForTimeout(WINDOW_MS);
-      const z = await read();
-      await page.close();
-      if (i === 0) continue; // warm-up
-      out.push({
-        loadScript: (m.ScriptDuration! - a.ScriptDuration!) * 1000,
-        loadTask: (m.TaskDuration! - a.TaskDuration!) * 1000,
-        script: (z.ScriptDuration! - m.ScriptDuration!) * 1000,
-        task: (z.TaskDuration! - m.TaskDuration!) * 1000,
-      });
+      for (let j = 0; j < configs.length; j++) {
+        const k = (i + j) % configs.length;
+        const cost = await heavyLoad(browsers[k]!, `${i}`, configs[k]!.audited);
+        if (i > 0) out[k]!.push(cost);
+      }
     }
   } finally {
-    await b.close();
+    for (const b of browsers) await b.close();
   }
   return out;
 }
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
 }
@@ -162,8 +272,13 @@ interface ProfileNode {
 /** Self time per function during one heavy load (+1.5 s) with the extension, from a V8 CPU profile. */
 async function profileLoad(extensionDir: string, rules: string): Promise<void> {
   const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+  const n = PROFILES;
+  const byFn = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const byUrl = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms / n);
   try {
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < n + 1; i++) {
       const page = await b.context.newPage();
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Profiler.enable');
@@ -174,73 +289,111 @@ async function profileLoad(extensionDir: string, rules: string): Promise<void> {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
       await page.close();
       if (i === 0) continue; // warm-up
+      const out = values['profile-out'];
+      if (out) writeFileSync(n === 1 ? out : out.replace(/(\.[a-z]+)?$/, `-${i}$1`), JSON.stringify(profile));
       const byNode = new Map<number, number>();
       for (const [k, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-      const byFn = new Map<string, number>();
-      const byUrl = new Map<string, number>();
-      for (const n of profile.nodes) {
-        const ms = byNode.get(n.id) ?? 0;
+      const parent = new Map<number, ProfileNode>();
+      for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
+      const fnKey = (f: ProfileNode['callFrame']) =>
+        `${f.functionName || '(anonymous)'} ${f.url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      for (const node of profile.nodes) {
+        const ms = byNode.get(node.id) ?? 0;
         if (!ms) continue;
-        const url = n.callFrame.url || `(${n.callFrame.functionName || 'program'})`;
-        const short = url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/supabase\.com\/.*/, 'page');
-        byUrl.set(short, (byUrl.get(short) ?? 0) + ms);
-        if (url.startsWith('chrome-extension://')) {
-          const key = `${n.callFrame.functionName || '(anonymous)'} ${short}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
-          byFn.set(key, (byFn.get(key) ?? 0) + ms);
+        const url = node.callFrame.url || `(${node.callFrame.functionName || 'program'})`;
+        add(byUrl, url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/supabase\.com\/.*/, 'page'), ms);
+        if (url.startsWith('chrome-extension://')) add(byFn, fnKey(node.callFrame), ms);
+        // Inclusive: each extension function on the sample's stack, once.
+        const seen = new Set<string>();
+        for (let at: ProfileNode | undefined = node; at; at = parent.get(at.id)) {
+          if (!at.callFrame.url.startsWith('chrome-extension://')) continue;
+          const k = fnKey(at.callFrame);
+          if (!seen.has(k)) add(inclusive, k, ms);
+          seen.add(k);
         }
       }
-      const top = (m: Map<string, number>, k: number) => [...m].sort((a, c) => c[1] - a[1]).slice(0, k);
-      console.log('\n# CPU profile of one heavy load + 1.5 s with the extension: self time by script\n');
-      for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
-      console.log('\n# Extension code, self time by function (minified names; positions in .output/chrome-mv3)\n');
-      for (const [f, ms] of top(byFn, 15)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
     }
   } finally {
     await b.close();
   }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, c) => c[1] - a[1]).slice(0, k);
+  const per = n === 1 ? 'one heavy load' : `mean of ${n} heavy loads`;
+  console.log(`\n# CPU profile (${per}) + 1.5 s with the extension: self time by script\n`);
+  for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
+  console.log(`\n# Extension code, self time by function (${per}; positions in the measured build)\n`);
+  for (const [f, ms] of top(byFn, 20)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+  console.log(`\n# Extension code, inclusive time by function (${per})\n`);
+  for (const [f, ms] of top(inclusive, 20)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
 }
 
 const studio = await startSupabaseStudio();
+const rules = hostRules([studio]);
+const ext = values.ext ? path.resolve(values.ext) : ensureBuilt();
 if (values['profile-only']) {
   try {
-    await profileLoad(ensureBuilt(), hostRules([studio]));
+    await profileLoad(ext, rules);
   } finally {
     await studio.close();
   }
   process.exit(0);
 }
-const rules = hostRules([studio]);
-const ext = ensureBuilt();
 try {
-  const b = await launchWithExtension({ extensionDir: ext, hostRules: rules, insecure: true });
-  let load: number[];
-  let change: number[];
-  try {
-    load = await loadToStored(b);
-    change = await changeToStored(b);
-  } finally {
-    await b.close();
+  const builds = [{ label: values.baseline ? 'measured build' : 'with the extension', dir: ext }];
+  if (values.baseline) builds.push({ label: 'baseline build', dir: path.resolve(values.baseline) });
+  const latency: { label: string; load: number[]; change: number[] }[] = [];
+  for (const { label, dir } of values['cost-only'] ? [] : builds) {
+    const b = await launchWithExtension({ extensionDir: dir, hostRules: rules, insecure: true });
+    try {
+      latency.push({ label, load: await loadToStored(b), change: await changeToStored(b) });
+    } finally {
+      await b.close();
+    }
   }
-  const withExt = await heavyCost(ext, rules);
-  const without = await heavyCost(emptyExtension(), rules);
-  const col = (xs: typeof withExt, k: keyof (typeof withExt)[number]) => xs.map((x) => x[k]);
+  const configs = [
+    ...builds.map((b) => ({ ...b, audited: !values['cost-only'] })),
+    ...(values.floor
+      ? [
+          { label: 'floor: content script evaluated, not started', dir: notStarted(ext), audited: false },
+          { label: 'floor: empty content script', dir: emptyContentScript(ext), audited: false },
+        ]
+      : []),
+    { label: 'without (no content script)', dir: emptyExtension(), audited: false },
+  ];
+  const costs = await heavyCosts(configs, rules);
   console.log(`# Supabase dashboard reader (Studio fixture, Chromium headless, ${RUNS} runs)\n`);
   console.log('| From | To | Time |');
   console.log('|---|---|---|');
-  console.log(`| table list page load event | audit with its findings stored | ${fmt(load)} |`);
-  console.log(`| a table rendered "Unrestricted" in an open list | audit reporting it stored | ${fmt(change)} |`);
+  for (const { label, load, change } of latency) {
+    const who = builds.length > 1 ? ` (${label})` : '';
+    console.log(`| table list page load event | audit with its findings stored${who} | ${fmt(load)} |`);
+    console.log(`| a table rendered "Unrestricted" in an open list | audit reporting it stored${who} | ${fmt(change)} |`);
+  }
   console.log(`\n# Main-thread cost: table editor with ${TABLES} tables, 30 columns × 100 rows, a cell changing every 50 ms (median of ${LOADS} loads)\n`);
   console.log(`| | Script, load + 1.5 s | Task, load + 1.5 s | Script, next ${WINDOW_MS} ms | Task, next ${WINDOW_MS} ms |`);
   console.log('|---|---|---|---|---|');
-  for (const [label, xs] of [
-    ['with the extension', withExt],
-    ['without', without],
-  ] as const)
-    console.log(`| ${label} | ${fmt1(col(xs, 'loadScript'))} | ${fmt1(col(xs, 'loadTask'))} | ${fmt1(col(xs, 'script'))} | ${fmt1(col(xs, 'task'))} |`);
-  const ratio = (k: keyof (typeof withExt)[number]) => (q(col(withExt, k), 0.5) / q(col(without, k), 0.5)).toFixed(2);
-  console.log(
-    `\nRatio with/without (medians): script during load ${ratio('loadScript')}×, task during load ${ratio('loadTask')}×, script after ${ratio('script')}×, task after ${ratio('task')}×.`,
-  );
+  const col = (xs: Cost[], k: keyof Cost) => xs.map((x) => x[k] ?? Number.NaN);
+  for (const [i, c] of configs.entries()) {
+    const xs = costs[i]!;
+    console.log(`| ${c.label} | ${fmt1(col(xs, 'loadScript'))} | ${fmt1(col(xs, 'loadTask'))} | ${fmt1(col(xs, 'script'))} | ${fmt1(col(xs, 'task'))} |`);
+  }
+  console.log(`\nThe same in the main thread's CPU time (CDP threadTicks: time the OS parked the thread not counted)\n`);
+  console.log(`| | Script, load + 1.5 s | Task, load + 1.5 s | Script, next ${WINDOW_MS} ms | Task, next ${WINDOW_MS} ms |`);
+  console.log('|---|---|---|---|---|');
+  for (const [i, c] of configs.entries()) {
+    const xs = costs[i]!;
+    console.log(
+      `| ${c.label} | ${fmt1(col(xs, 'loadScriptCpu'))} | ${fmt1(col(xs, 'loadTaskCpu'))} | ${fmt1(col(xs, 'scriptCpu'))} | ${fmt1(col(xs, 'taskCpu'))} |`,
+    );
+  }
+  for (const [i, c] of configs.entries())
+    if (c.audited) console.log(`\nThis page's load event → audit with its findings stored (${c.label}): ${fmt(col(costs[i]!, 'stored'))}`);
+  const without = costs[costs.length - 1]!;
+  const ratio = (xs: Cost[], k: keyof Cost) => (q(col(xs, k), 0.5) / q(col(without, k), 0.5)).toFixed(2);
+  console.log('');
+  for (const [i, c] of configs.slice(0, -1).entries())
+    console.log(
+      `Ratio ${c.label} / without (medians): script during load ${ratio(costs[i]!, 'loadScript')}× (CPU time ${ratio(costs[i]!, 'loadScriptCpu')}×), task during load ${ratio(costs[i]!, 'loadTask')}×, script after ${ratio(costs[i]!, 'script')}× (CPU time ${ratio(costs[i]!, 'scriptCpu')}×), task after ${ratio(costs[i]!, 'task')}×.`,
+    );
   if (values.profile) await profileLoad(ext, rules);
 } finally {
   await studio.close();

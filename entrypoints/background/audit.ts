@@ -4,6 +4,7 @@ import { buildAudit, type Audit } from '@/engine/audit';
 import type { AuditReply } from '@/utils/messages';
 import { BUILDER_RULES, DEPLOYED_RULES } from '@/rules';
 import { auditScope, builderForUrl } from '@/utils/platform/builders';
+import { sqlUnavailable } from '@/utils/supabase/dashboard-constants';
 import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { builderEvidence } from './builder-store';
 import { readBubbleEditorModel } from './bubble-editor';
@@ -139,6 +140,8 @@ async function collectBuilderEvidence(url: string, now: number, tabId: number): 
     if (read.app) Object.assign(builder, { bubble: read.app });
     if (read.gap) gaps.push({ collector: 'bubble', message: read.gap });
   }
+  // Supabase: checks the latest deep audit could not run are said in the audit, not only in its panel.
+  if (builder?.supabase?.sqlUnavailable) gaps.push({ collector: 'supabase', message: sqlUnavailable(builder.supabase.sqlUnavailable.status) });
   return {
     url,
     origin: auditScope(url),

@@ -9,7 +9,8 @@ import { local } from './store';
 
 export const dashboardKey = KEYS.supabaseDashboard;
 
-const isEmpty = (d: SupabaseDashboard) => !d.tables.length && !d.policies.length && !d.buckets.length && !d.cron && !d.advisors && !d.pages.length;
+const isEmpty = (d: SupabaseDashboard) =>
+  !d.tables.length && !d.policies.length && !d.buckets.length && !d.cron && !d.advisors && !d.sqlUnavailable && !d.pages.length;
 
 async function read(ref: string, now: number): Promise<SupabaseDashboard | undefined> {
   const store = local();

@@ -20,7 +20,7 @@
  *   not available on this project".
  */
 import type { DeepAuditSummary } from '@/utils/messages';
-import { LEVELS, type Level } from '@/utils/supabase/dashboard-constants';
+import { LEVELS, type Level, sqlUnavailable } from '@/utils/supabase/dashboard-constants';
 import type { ObservationDraft } from '@/utils/supabase/dashboard-evidence';
 import { lintNameFor } from './studio';
 
@@ -168,14 +168,7 @@ export function exposedSchemas(v: unknown): string[] | undefined {
     .slice(0, 50);
 }
 
-/**
- * The gap when the read-only query endpoint gave no rows (404 on projects without the beta endpoint, any other
- * refusal or error, no answer, or an answer that is not a list of rows): the advisor and bucket results still count.
- */
-export function sqlUnavailable(status: number | undefined): string {
-  const how = !status ? 'did not answer' : status >= 200 && status < 300 ? `answered ${status} without rows` : `answered ${status}`;
-  return `SQL checks not available on this project: its read-only query endpoint ${how}, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.`;
-}
+export { sqlUnavailable };
 export const SQL_UNAVAILABLE = sqlUnavailable(404);
 const asStr = (v: unknown, max = 2000) => (typeof v === 'string' ? v.slice(0, max) : undefined);
 const asRoles = (v: unknown): string[] => {
@@ -346,6 +339,9 @@ export async function runDeepAudit(
       obs.cron = list.length ? { state: 'jobs', jobs: list } : { state: 'no-jobs', jobs: [] };
     }
   }
+
+  // Kept with the project's facts, so the saved audit says which checks did not run (not only this panel).
+  if (!sqlAvailable) obs.sqlUnavailable = { status: sqlStatus ?? 0 };
 
   const answered = calls.some((c) => c.status >= 200 && c.status < 300);
   const denied = calls.every((c) => c.status === 401 || c.status === 403);

@@ -257,6 +257,21 @@ describe('markers in the page', () => {
     expect(await p.locator(MARKERS).count()).toBeGreaterThan(0);
     await p.close();
   });
+
+  it('the page is not told that a content script started (WXT’s context, and its handshake, are not built: wxt.config.ts)', async () => {
+    const p = await h.browser.context.newPage();
+    // Recorded in the page's own world from before any script runs: every message and event naming the handshake.
+    await p.addInitScript((id) => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      window.addEventListener('message', (e) => seen.push(`message ${JSON.stringify(e.data)}`));
+      document.addEventListener(`${id}:supabase:wxt:content-script-started`, (e) => seen.push(`event ${e.type}`));
+    }, h.browser.extensionId);
+    await p.goto(dash(REF, '/editor'), { waitUntil: 'load' });
+    await expect.poll(() => p.locator(MARKERS).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await p.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).filter((x) => x.includes('content-script-started'))).toEqual([]);
+    await p.close();
+  });
 });
 
 describe('hostile pages', () => {

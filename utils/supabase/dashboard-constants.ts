@@ -10,3 +10,13 @@ export const LEVELS = ['ERROR', 'WARN', 'INFO'] as const;
 export type Level = (typeof LEVELS)[number];
 export const SOURCES = ['dom', 'api'] as const;
 export const REF = /^[a-z0-9]{20}$/;
+
+/**
+ * The gap when the deep audit's read-only query endpoint gave no rows (404 on projects without the beta endpoint,
+ * any other refusal or error, no answer (status 0), or an answer that is not a list of rows): the advisor and bucket
+ * results still count. Shown in the deep-audit panel and kept as a gap of the project's audit.
+ */
+export function sqlUnavailable(status: number | undefined): string {
+  const how = !status ? 'did not answer' : status >= 200 && status < 300 ? `answered ${status} without rows` : `answered ${status}`;
+  return `SQL checks not available on this project: its read-only query endpoint ${how}, so tables, policies and cron jobs were not read; the Security Advisor and bucket results were.`;
+}

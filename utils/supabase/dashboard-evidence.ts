@@ -81,6 +81,8 @@ const BucketFacts = {
   policyCount: z.number().int().min(0).max(100_000).optional(),
 };
 
+const SqlUnavailable = z.object({ status: z.number().int().min(0).max(999) });
+
 const JobSchema = z.object({
   name: bounded(128),
   schedule: bounded(64).default(''),
@@ -142,6 +144,8 @@ export const DashboardObservationSchema = z.object({
       lints: boundedList(ObservedLintSchema, DASHBOARD_LIMITS.lints).default([]),
     })
     .optional(),
+  /** The deep audit only: its read-only SQL endpoint gave no rows (HTTP status; 0 = no answer). */
+  sqlUnavailable: SqlUnavailable.optional(),
 });
 export type DashboardObservation = z.output<typeof DashboardObservationSchema>;
 export type DashboardObservationInput = z.input<typeof DashboardObservationSchema>;
@@ -159,6 +163,7 @@ export interface ObservationDraft {
   bucketsComplete?: boolean;
   cron?: { state: (typeof CRON_STATES)[number]; jobs: z.input<typeof JobSchema>[] };
   advisors?: { levels: Level[]; lints: z.input<typeof ObservedLintSchema>[] };
+  sqlUnavailable?: { status: number };
 }
 export type ObservedTable = DashboardObservation['tables'][number];
 export type ObservedPolicy = DashboardObservation['policies'][number];
@@ -192,6 +197,8 @@ export const SupabaseDashboardSchema = z.object({
       seenAt: z.number(),
     })
     .optional(),
+  /** The latest deep audit could not run its SQL checks (utils/supabase/dashboard-constants.ts sqlUnavailable): a gap. */
+  sqlUnavailable: SqlUnavailable.extend(Seen).optional(),
   /** Which dashboard pages were read, and when (what the audit could see). */
   pages: boundedList(z.object({ kind: z.enum(PAGE_KINDS), seenAt: z.number() }), PAGE_KINDS.length).default([]),
 });

@@ -143,6 +143,9 @@ export function mergeObservation(prev: SupabaseDashboard | undefined, ref: strin
   // A page that did not say ('unknown') never replaces what an earlier read knew.
   const cron =
     obs.cron && !(obs.cron.state === 'unknown' && base.cron && base.cron.state !== 'unknown') ? { ...obs.cron, source: obs.source, seenAt: now } : base.cron;
+  // The deep audit's SQL gap holds until a newer deep audit ran its SQL checks (page reads do not replace them).
+  const sqlGap =
+    obs.page === 'deep-audit' ? (obs.sqlUnavailable ? { ...obs.sqlUnavailable, source: obs.source, seenAt: now } : undefined) : base.sqlUnavailable;
   return {
     ref,
     tables: mergeTables(base.tables, obs, now),
@@ -150,6 +153,7 @@ export function mergeObservation(prev: SupabaseDashboard | undefined, ref: strin
     buckets: mergeBuckets(base.buckets, obs, now),
     ...(cron ? { cron } : {}),
     ...(advisors ? { advisors } : {}),
+    ...(sqlGap ? { sqlUnavailable: sqlGap } : {}),
     pages: [{ kind: obs.page, seenAt: now }, ...base.pages.filter((p) => p.kind !== obs.page)],
   };
 }
@@ -165,6 +169,7 @@ export function dropStale(d: SupabaseDashboard, cutoff: number): SupabaseDashboa
     buckets: fresh(d.buckets),
     ...(d.cron && d.cron.seenAt >= cutoff ? { cron: d.cron } : {}),
     ...(d.advisors && d.advisors.seenAt >= cutoff ? { advisors: { ...d.advisors, lints } } : {}),
+    ...(d.sqlUnavailable && d.sqlUnavailable.seenAt >= cutoff ? { sqlUnavailable: d.sqlUnavailable } : {}),
     pages: fresh(d.pages),
   };
 }

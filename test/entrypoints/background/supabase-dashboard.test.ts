@@ -11,6 +11,7 @@ import { KEYS } from '@/utils/storage/keys';
 /** Consent as earlier versions stored it (`{ref, grantedAt}` under the same key): still honoured, migrated on read. */
 const consentKey = (ref: string) => KEYS.consent('supabase-deep-audit', ref);
 import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence';
+import { sqlUnavailable } from '@/utils/supabase/dashboard-constants';
 const auditKey = KEYS.audit;
 
 const REF = 'qwertyuiopasdfghjklz';
@@ -71,6 +72,27 @@ describe('supabase:observed', () => {
   it.each(REFUSED)('from %s: ignored', async (_n, sender) => {
     expect(await handleMessage({ type: 'supabase:observed', observation: OBS }, sender())).toBeUndefined();
     expect(await stored(REF)).toBeUndefined();
+  });
+
+  it('a deep audit whose SQL checks were not available: the saved audit keeps that as a gap until a deep audit runs them', async () => {
+    const scope = `https://supabase.com/dashboard/project/${REF}`;
+    const gaps = async () =>
+      ((await fakeBrowser.storage.local.get(auditKey(scope)))[auditKey(scope)] as { gaps: { collector: string; message: string }[] }).gaps.filter(
+        (g) => g.collector === 'supabase',
+      );
+    const deep = { page: 'deep-audit', source: 'api', buckets: [{ id: 'avatars', name: 'avatars', public: false }], bucketsComplete: true };
+    await handleMessage({ type: 'supabase:observed', observation: { ...deep, sqlUnavailable: { status: 404 } } }, contentScript());
+    expect((await gaps()).map((g) => g.message)).toEqual([sqlUnavailable(404)]);
+    expect(sqlUnavailable(404)).toMatch(/^SQL checks not available on this project: .*tables, policies and cron jobs were not read/);
+    // A page read later does not make the deep audit's checks run: the gap stays.
+    await handleMessage({ type: 'supabase:observed', observation: OBS }, contentScript());
+    expect(await gaps()).toHaveLength(1);
+    // A deep audit that ran them: gone.
+    await handleMessage(
+      { type: 'supabase:observed', observation: { ...deep, tables: [{ schema: 'public', name: 'profiles', rls: 'enabled' }], tablesComplete: true } },
+      contentScript(),
+    );
+    expect(await gaps()).toEqual([]);
   });
 
   it('a message cannot name its project: an extra "ref" field makes it no message of ours', async () => {

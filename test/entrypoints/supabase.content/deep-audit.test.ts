@@ -3,7 +3,7 @@
  * how answers become an observation, and that the session token goes nowhere but the Authorization header.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { MANAGEMENT_API, SESSION_STORAGE_KEY, readSessionToken, runDeepAudit } from '@/entrypoints/supabase.content/deep-audit';
+import { MANAGEMENT_API, SESSION_STORAGE_KEY, readSessionToken, runDeepAudit, sqlUnavailable } from '@/entrypoints/supabase.content/deep-audit';
 import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence';
 import { API_DATA, REF_C } from '../../fixtures/apps/supabase-studio';
 
@@ -137,6 +137,8 @@ describe('runDeepAudit', () => {
     expect(o.tables).toEqual([]);
     expect(o.tablesComplete).toBe(false);
     expect(o.cron).toBeUndefined();
+    // The observation carries the gap, so the saved audit says it too (background test supabase-dashboard.test.ts).
+    expect(o.sqlUnavailable).toEqual({ status: 404 });
     // One query tried, not every one.
     expect(summary.calls.filter((c) => c.endpoint.includes('read-only'))).toHaveLength(1);
   });
@@ -153,6 +155,7 @@ describe('runDeepAudit', () => {
     expect(summary.message).toMatch(how);
     expect(summary.message).toMatch(/the Security Advisor and bucket results were/);
     const o = DashboardObservationSchema.parse(observation);
+    expect(sqlUnavailable(o.sqlUnavailable!.status)).toBe(summary.message);
     expect(o.advisors!.lints.length).toBeGreaterThan(0);
     expect(o.buckets.length).toBe(2);
     expect(o.tablesComplete).toBe(false);
@@ -164,6 +167,7 @@ describe('runDeepAudit', () => {
     const { summary, observation } = await runDeepAudit(REF_C, { storage: SESSION, fetch: api(200, { query: { status: 200, body: API_DATA.tables } }) });
     expect(summary.message).toBeUndefined();
     expect(DashboardObservationSchema.parse(observation).tablesComplete).toBe(true);
+    expect(DashboardObservationSchema.parse(observation).sqlUnavailable).toBeUndefined();
   });
 
   it('garbage answers are dropped entry by entry', async () => {

@@ -105,6 +105,18 @@ describe('mergeObservation', () => {
     expect(mergeObservation(other, REF, o({ page: 'cron', source: 'dom' }), 2).tables).toEqual([]);
   });
 
+  it('the deep audit’s SQL gap holds until a newer deep audit ran its SQL checks; page reads leave it', () => {
+    const advisorOnly = { page: 'deep-audit', source: 'api', buckets: [{ id: 'b', name: 'b', public: false }], bucketsComplete: true };
+    let d = mergeObservation(undefined, REF, o({ ...advisorOnly, sqlUnavailable: { status: 404 } }), 1);
+    expect(d.sqlUnavailable).toEqual({ status: 404, source: 'api', seenAt: 1 });
+    d = mergeObservation(d, REF, o({ page: 'table-list', source: 'dom', tables: [{ schema: 'public', name: 't' }] }), 2);
+    expect(d.sqlUnavailable).toMatchObject({ status: 404, seenAt: 1 });
+    expect(dropStale(d, 1).sqlUnavailable).toMatchObject({ status: 404 });
+    expect(dropStale(d, 2).sqlUnavailable).toBeUndefined();
+    d = mergeObservation(d, REF, o({ ...advisorOnly, tables: [{ schema: 'public', name: 't', rls: 'enabled' }], tablesComplete: true }), 3);
+    expect(d.sqlUnavailable).toBeUndefined();
+  });
+
   it('dropStale drops what is older than the window', () => {
     const d = mergeObservation(
       undefined,
