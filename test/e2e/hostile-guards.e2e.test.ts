@@ -124,6 +124,8 @@ describe('item 7: the warning cannot be rewritten or removed by the page', () =>
 
 describe('item 8: exactly the editor pages', () => {
   it('runs no content script on bubble.io/pagex or on the Supabase sign-in page, and files nothing under the bare host', async () => {
+    // Positive control, counted the same way: the editor page next to them gets the extension's world.
+    expect(await extensionWorlds(h.browser, ['https://bubble.io/page?id=control8'], 400)).toBeGreaterThan(0);
     expect(await extensionWorlds(h.browser, ['https://bubble.io/pagex?id=x', 'https://supabase.com/dashboard/sign-in'], 400)).toBe(0);
     const page = await open('https://supabase.com/dashboard/sign-in');
     await page.locator('textarea[aria-label="Notes"]').fill(`key ${STRIPE}`);
