@@ -1,5 +1,5 @@
 /**
- * Hostile builder editors against the builder guard, in real Chromium with the built extension (issue 10 items 5-8
+ * Hostile builder editors against the builder guard, in real Chromium and Firefox ESR with the built extension (issue 10 items 5-8
  * and 11). Every page here attacks: it replays WXT's content-script handshake, forges `wxt:locationchange`, paste
  * and input events, rewrites or removes the warning; a cron job carries keys. Input from the "user" goes through
  * the browser (keyboard, clipboard): trusted events, the only ones the guard listens to.

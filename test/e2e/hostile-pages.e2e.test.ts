@@ -20,8 +20,8 @@ beforeAll(async () => {
   const sb = await startSupabaseApp({ host: 'sbpick.test', ref: REF, anonKey: mintAnonKey(REF, 3), codeTables: ['users', 'payments'], pageFetch: false });
   h = await startHarness([await startHostileAuditor(intranet.httpPort), sb]);
   if (FIREFOX) {
-    // hang.test hangs its content process for good. Firefox gives each site its own process (Fission), but puppeteer
-    // launches it with one content process for every page: the hang would then freeze all later pages. Back to
+    // hang.test hangs its content process for good. Firefox gives each site its own process (Fission); puppeteer
+    // launches it with site isolation off, so a later page of another site could land in the hung process. Back to
     // Firefox's default, as users run it.
     const page = await h.browser.context.newPage();
     await setFirefoxPref(page, 'fission.webContentIsolationStrategy', 1);
