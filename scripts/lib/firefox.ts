@@ -124,6 +124,26 @@ export async function launchFirefoxWithExtension(o: LaunchOptions): Promise<Exte
         return wrap(p);
       },
       pages: async () => (await browser.pages()).map(wrap),
+      /** Playwright's addCookies, through the extension's cookies API (it needs host access to each cookie's site). */
+      addCookies: async (
+        cookies: { name: string; value: string; domain: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: 'None' | 'Lax' | 'Strict' }[],
+      ) => {
+        const same = { None: 'no_restriction', Lax: 'lax', Strict: 'strict' } as const;
+        const details = cookies.map((c) => ({
+          url: `${c.secure === false ? 'http' : 'https'}://${c.domain.replace(/^\./, '')}${c.path ?? '/'}`,
+          name: c.name,
+          value: c.value,
+          path: c.path ?? '/',
+          ...(c.domain.startsWith('.') ? { domain: c.domain } : {}),
+          ...(c.secure !== undefined ? { secure: c.secure } : {}),
+          ...(c.httpOnly !== undefined ? { httpOnly: c.httpOnly } : {}),
+          ...(c.sameSite ? { sameSite: same[c.sameSite] } : {}),
+        }));
+        await scope.evaluate(async (list: object[]) => {
+          const api = (globalThis as unknown as { chrome: { cookies: { set(d: object): Promise<unknown> } } }).chrome.cookies;
+          for (const d of list) if (!(await api.set(d))) throw new Error(`cookie ${JSON.stringify(d)} was not set`);
+        }, details);
+      },
     };
     const worker = {
       evaluate: async (fn: (arg: unknown) => unknown, arg?: unknown) => scope.evaluate(fn as never, arg as never),
