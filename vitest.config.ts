@@ -39,7 +39,16 @@ export default defineConfig({
         resolve: { alias: { '@': root } },
         test: {
           name: 'e2e-firefox',
-          include: ['test/e2e/deployed-app.e2e.test.ts', 'test/e2e/builders.e2e.test.ts', 'test/e2e/cockpit.e2e.test.ts', 'test/e2e/firefox.e2e.test.ts'],
+          include: [
+            'test/e2e/deployed-app.e2e.test.ts',
+            'test/e2e/builders.e2e.test.ts',
+            'test/e2e/cockpit.e2e.test.ts',
+            'test/e2e/firefox.e2e.test.ts',
+            'test/e2e/hostile-pages.e2e.test.ts',
+            'test/e2e/hostile-guards.e2e.test.ts',
+            'test/e2e/own-security.e2e.test.ts',
+            'test/e2e/hostile-storage.e2e.test.ts',
+          ],
           environment: 'node',
           env: { E2E_BROWSER: 'firefox' },
           globalSetup: ['test/e2e/global-setup.ts'],

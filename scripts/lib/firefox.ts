@@ -5,8 +5,8 @@
  *
  * - `context.newPage()` gives a page with the part of Playwright's Page API the cross-browser code uses (goto, url,
  *   evaluate, $, $$eval, waitForSelector, waitForTimeout, getAttribute, textContent, click, focus, keyboard.press,
- *   screenshot, setViewportSize, close, and `locator()` with first/nth/locator/getByRole/getByText/count/fill/click/
- *   focus/press/evaluate/getAttribute/textContent/boundingBox). Anything else throws "not available in Firefox".
+ *   screenshot, setViewportSize, close, waitForFunction, and `locator()` with first/nth/locator/getByRole/getByText/count/
+ *   fill/click/focus/press/evaluate/getAttribute/textContent/inputValue/boundingBox). Anything else throws "not available in Firefox".
  * - `worker.evaluate(fn, arg)` runs in an extension page (Firefox MV3 has an event page, not a service worker, and
  *   BiDi does not reach it); extension pages have the same `chrome.*` APIs.
  * - Playwright's own Firefox needs its patched browser, and its BiDi Firefox wants commands Firefox 153 ESR lacks
@@ -124,6 +124,26 @@ export async function launchFirefoxWithExtension(o: LaunchOptions): Promise<Exte
         return wrap(p);
       },
       pages: async () => (await browser.pages()).map(wrap),
+      /** Playwright's addCookies, through the extension's cookies API (it needs host access to each cookie's site). */
+      addCookies: async (
+        cookies: { name: string; value: string; domain: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: 'None' | 'Lax' | 'Strict' }[],
+      ) => {
+        const same = { None: 'no_restriction', Lax: 'lax', Strict: 'strict' } as const;
+        const details = cookies.map((c) => ({
+          url: `${c.secure === false ? 'http' : 'https'}://${c.domain.replace(/^\./, '')}${c.path ?? '/'}`,
+          name: c.name,
+          value: c.value,
+          path: c.path ?? '/',
+          ...(c.domain.startsWith('.') ? { domain: c.domain } : {}),
+          ...(c.secure !== undefined ? { secure: c.secure } : {}),
+          ...(c.httpOnly !== undefined ? { httpOnly: c.httpOnly } : {}),
+          ...(c.sameSite ? { sameSite: same[c.sameSite] } : {}),
+        }));
+        await scope.evaluate(async (list: object[]) => {
+          const api = (globalThis as unknown as { chrome: { cookies: { set(d: object): Promise<unknown> } } }).chrome.cookies;
+          for (const d of list) if (!(await api.set(d))) throw new Error(`cookie ${JSON.stringify(d)} was not set`);
+        }, details);
+      },
     };
     const worker = {
       evaluate: async (fn: (arg: unknown) => unknown, arg?: unknown) => scope.evaluate(fn as never, arg as never),
@@ -285,6 +305,9 @@ class FirefoxLocator {
   async innerText() {
     return (await this.handle()).evaluate((e) => (e as HTMLElement).innerText);
   }
+  async inputValue() {
+    return (await this.handle()).evaluate((e) => (e as HTMLInputElement).value);
+  }
   async focus() {
     await this.page.bringToFront();
     await (await this.handle()).focus();
@@ -356,6 +379,9 @@ function firefoxPage(p: Page, extensionBase: string, browser: Browser): PwPage {
       return p.goto(url, { waitUntil: 'load', timeout: o.timeout ?? 30_000 });
     },
     waitForTimeout: (ms: number) => sleep(ms),
+    // Playwright's order is (fn, arg, options); puppeteer's is (fn, options, ...args).
+    waitForFunction: (fn: (arg: unknown) => unknown, arg?: unknown, o: { timeout?: number } = {}) =>
+      p.waitForFunction(fn as never, { timeout: o.timeout ?? 30_000, polling: 100 }, arg as never),
     // Keyboard input goes to the front tab only (Chromium's CDP sends it to any page): focus and click bring it there.
     async focus(sel: string) {
       await p.bringToFront();
@@ -391,4 +417,138 @@ function firefoxPage(p: Page, extensionBase: string, browser: Browser): PwPage {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(p) : v;
     },
   }) as unknown as PwPage;
+}
+
+/**
+ * In a content process (a process script, privileged): the inner window ids of this extension's content-script
+ * sandboxes in the given tabs. ExtensionContent.getAllContentScriptGlobals() is what Firefox's DevTools list content
+ * scripts from; each sandbox's metadata names its add-on, tab (`browser-id`) and document (`inner-window-id`).
+ */
+function contentScriptWindowsInProcess(
+  o: { reply: string; addonId: string; browserIds: number[] },
+  // A process script's message manager functions and privileged globals are names in its scope, not globalThis's.
+  api: {
+    send(name: string, data: unknown): void;
+    ChromeUtils: { importESModule(url: string): { ExtensionContent: { getAllContentScriptGlobals(): object[] } } };
+    Cu: { getSandboxMetadata(s: object): Record<string, unknown> | undefined };
+  },
+): void {
+  const windows: number[] = [];
+  try {
+    const { ExtensionContent } = api.ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+    for (const sandbox of ExtensionContent.getAllContentScriptGlobals()) {
+      const meta = api.Cu.getSandboxMetadata(sandbox);
+      if (meta?.addonId === o.addonId && o.browserIds.includes(meta['browser-id'] as number)) windows.push(meta['inner-window-id'] as number);
+    }
+    api.send(o.reply, { windows });
+  } catch (e) {
+    api.send(o.reply, { error: String(e) });
+  }
+}
+
+/**
+ * In the browser's chrome window (privileged; needs `--remote-allow-system-access`): asks every content process,
+ * through a process script, for the extension's content-script sandboxes in the tabs showing `url`.
+ */
+async function contentScriptWindowsInChrome(o: { uuid: string; url: string; child: string; waitMs: number }): Promise<{ windows: number[]; errors: string[] }> {
+  const g = globalThis as unknown as {
+    WebExtensionPolicy: { getByHostname(h: string): { id: string } | null };
+    Services: {
+      wm: { getMostRecentWindow(t: string): { gBrowser: { browsers: { currentURI: { spec: string }; browserId: number }[] } } };
+      ppmm: {
+        childCount: number;
+        loadProcessScript(url: string, delayed: boolean): void;
+        removeDelayedProcessScript(url: string): void;
+        addMessageListener(n: string, l: object): void;
+        removeMessageListener(n: string, l: object): void;
+      };
+    };
+  };
+  const policy = g.WebExtensionPolicy.getByHostname(o.uuid);
+  if (!policy) throw new Error(`no extension at moz-extension://${o.uuid}`);
+  const strip = (u: string) => u.split('#')[0];
+  const browserIds = g.Services.wm
+    .getMostRecentWindow('navigator:browser')
+    .gBrowser.browsers.filter((b) => strip(b.currentURI.spec) === strip(o.url))
+    .map((b) => b.browserId);
+  if (browserIds.length === 0) throw new Error(`no tab shows ${o.url}`);
+  const reply = `micro-app-auditor-test:worlds:${Math.random().toString(36).slice(2)}`;
+  const replies: { windows?: number[]; error?: string }[] = [];
+  const listener = { receiveMessage: (m: { data: { windows?: number[]; error?: string } }) => void replies.push(m.data) };
+  g.Services.ppmm.addMessageListener(reply, listener);
+  try {
+    const api = '{ send: (n, d) => sendAsyncMessage(n, d), ChromeUtils, Cu: Components.utils }';
+    const script = `const __name = (f) => f; (${o.child})(${JSON.stringify({ reply, addonId: policy.id, browserIds })}, ${api});`;
+    g.Services.ppmm.loadProcessScript(`data:,${encodeURIComponent(script)}`, false);
+    // Every content process answers (the count includes the parent's own, which may not): wait for them, or for a
+    // quiet 300 ms after the last answer.
+    const deadline = Date.now() + o.waitMs;
+    let last = Date.now();
+    let seen = 0;
+    while (replies.length < g.Services.ppmm.childCount && Date.now() < deadline) {
+      if (replies.length !== seen) [seen, last] = [replies.length, Date.now()];
+      else if (seen > 0 && Date.now() - last > 300) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    g.Services.ppmm.removeMessageListener(reply, listener);
+  }
+  if (replies.length === 0) throw new Error('no content process answered');
+  return { windows: replies.flatMap((r) => r.windows ?? []), errors: replies.flatMap((r) => (r.error ? [r.error] : [])) };
+}
+
+/**
+ * Firefox: the documents (inner window ids) in the tab showing `url` where the extension has a content-script world
+ * (Firefox makes one sandbox per extension and document, shared by its content scripts and injected functions). The
+ * count the Chromium harness takes from the DevTools protocol's isolated execution contexts.
+ */
+export async function firefoxContentScriptWindows(page: unknown, uuid: string, url: string): Promise<number[]> {
+  const arg = { uuid, url, child: contentScriptWindowsInProcess.toString(), waitMs: 3000 };
+  const { windows, errors } = (await inChromeWindow(page, `(${contentScriptWindowsInChrome.toString()})(${JSON.stringify(arg)})`)) as {
+    windows: number[];
+    errors: string[];
+  };
+  if (errors.length > 0) throw new Error(`counting content-script worlds: ${errors.join('; ')}`);
+  return windows;
+}
+
+/**
+ * Sets a Firefox preference while it runs (privileged, in the chrome window). For example
+ * `fission.webContentIsolationStrategy` 1, Firefox's default: each site in its own content process, which puppeteer
+ * turns off at launch (one content process for all pages), so a page that hangs its process hangs only itself.
+ */
+export async function setFirefoxPref(page: unknown, name: string, value: number | boolean | string): Promise<void> {
+  const setter = typeof value === 'number' ? 'setIntPref' : typeof value === 'boolean' ? 'setBoolPref' : 'setStringPref';
+  await inChromeWindow(page, `Services.prefs.${setter}(${JSON.stringify(name)}, ${JSON.stringify(value)})`);
+}
+
+/** Evaluates `expression` (awaited) in the browser's chrome window over WebDriver BiDi; needs `--remote-allow-system-access`. */
+async function inChromeWindow(page: unknown, expression: string): Promise<unknown> {
+  const bidi = firefoxBidi(page);
+  if (!bidi) throw new Error('not a Firefox harness page');
+  const { result: tree } = (await bidi.send('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' })) as {
+    result: { contexts: { context: string; url: string }[] };
+  };
+  const chrome = tree.contexts.find((c) => c.url.startsWith('chrome://browser/')) ?? tree.contexts[0];
+  if (!chrome) throw new Error('no chrome window over WebDriver BiDi (is --remote-allow-system-access set?)');
+  const { result } = (await bidi.send('script.evaluate', {
+    // (`__name`: what the test transform may wrap named functions in; the chrome window has none.)
+    expression: `(() => { const __name = (f) => f; return (${expression}); })()`,
+    target: { context: chrome.context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  })) as { result: { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } } };
+  if (result.type !== 'success' || !result.result) throw new Error(`in the chrome window: ${result.exceptionDetails?.text ?? result.type}`);
+  return fromRemoteValue(result.result);
+}
+
+/** A WebDriver BiDi remote value as plain data (strings, numbers, booleans, null, arrays, objects). */
+export function fromRemoteValue(v: { type: string; value?: unknown }): unknown {
+  if (v.type === 'array') return (v.value as { type: string }[]).map(fromRemoteValue);
+  if (v.type === 'object')
+    return Object.fromEntries(
+      (v.value as [unknown, { type: string }][]).map(([k, x]) => [typeof k === 'string' ? k : fromRemoteValue(k as never), fromRemoteValue(x)]),
+    );
+  if (v.type === 'null' || v.type === 'undefined') return v.type === 'null' ? null : undefined;
+  return v.value;
 }

@@ -118,13 +118,23 @@ export async function auditThroughExtension(b: ExtensionBrowser, url: string, se
 
 /**
  * Opens each URL in one fresh page and counts the extension's isolated worlds created there (content scripts or
- * injected functions). Playwright makes isolated worlds of its own; an extension's carries its chrome-extension://
- * origin.
+ * injected functions). Chromium: the DevTools protocol's execution contexts (Playwright makes isolated worlds of its
+ * own; an extension's carries its chrome-extension:// origin). Firefox: the extension's content-script sandboxes, one
+ * per document that got any (scripts/lib/firefox.ts firefoxContentScriptWindows).
  */
 export async function extensionWorlds(b: ExtensionBrowser, urls: string[], settleMs = 500): Promise<number> {
-  // The count comes from the DevTools protocol's execution contexts, which only Chromium has.
-  if (b.browser !== 'chromium') throw new Error('extensionWorlds() counts execution contexts over CDP: Chromium only');
   const page = await b.context.newPage();
+  if (b.browser === 'firefox') {
+    const { firefoxContentScriptWindows } = await import('./firefox');
+    const documents = new Set<number>();
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(settleMs);
+      for (const w of await firefoxContentScriptWindows(page, b.extensionId, page.url())) documents.add(w);
+    }
+    await page.close();
+    return documents.size;
+  }
   const cdp = await b.context.newCDPSession(page);
   let worlds = 0;
   cdp.on('Runtime.executionContextCreated', (e: { context: { origin: string; auxData?: { type?: string } } }) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDER_HOSTS, GLIDE_APP_ID, SUPABASE_REF, startBuilders } from '../fixtures/apps/builders';
 import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
 import { extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
-import { ARTIFACTS, artifactName, FIREFOX, startHarness, type Harness } from './harness';
+import { ARTIFACTS, artifactName, startHarness, type Harness } from './harness';
 import { focusDismiss, trustedPaste, warningBoxes, warningTexts } from './closed-warning';
 
 const STRIPE = FAKE_KEYS['stripe-secret-key'](seeded(21)).value;
@@ -138,17 +138,16 @@ describe('Supabase dashboard', () => {
 });
 
 describe('least privilege and privacy', () => {
-  // Chromium only: the extension's worlds are counted from the DevTools protocol's execution contexts.
-  if (!FIREFOX)
-    it('runs no extension code on other pages of the same hosts', async () => {
-      expect(
-        await extensionWorlds(
-          h.browser,
-          BUILDER_HOSTS.map((host) => `https://${host}/pricing`),
-          300,
-        ),
-      ).toBe(0);
-    });
+  it('runs no extension code on other pages of the same hosts (and does on an editor page: the positive control)', async () => {
+    expect(await extensionWorlds(h.browser, [BUBBLE], 300)).toBeGreaterThan(0);
+    expect(
+      await extensionWorlds(
+        h.browser,
+        BUILDER_HOSTS.map((host) => `https://${host}/pricing`),
+        300,
+      ),
+    ).toBe(0);
+  });
 
   it('never keeps a raw key in extension storage', async () => {
     const dump = await storageDump();

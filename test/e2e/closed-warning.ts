@@ -5,7 +5,7 @@
  * produce events with isTrusted = true, which is all the guard listens to).
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { firefoxBidi, type PageBidi } from '../../scripts/lib/firefox';
+import { firefoxBidi, fromRemoteValue as fromRemote, type PageBidi } from '../../scripts/lib/firefox';
 
 interface DomNode {
   nodeName: string;
@@ -24,15 +24,6 @@ async function withCdp<T>(page: Page, fn: (cdp: CDPSession) => Promise<T>): Prom
   } finally {
     await cdp.detach().catch(() => undefined);
   }
-}
-
-/** A WebDriver BiDi remote value as plain data (strings, numbers, booleans, null, arrays, objects). */
-function fromRemote(v: { type: string; value?: unknown }): unknown {
-  if (v.type === 'array') return (v.value as { type: string }[]).map(fromRemote);
-  if (v.type === 'object')
-    return Object.fromEntries((v.value as [unknown, { type: string }][]).map(([k, x]) => [typeof k === 'string' ? k : fromRemote(k as never), fromRemote(x)]));
-  if (v.type === 'null') return null;
-  return v.value;
 }
 
 /**

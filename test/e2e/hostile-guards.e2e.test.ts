@@ -1,5 +1,5 @@
 /**
- * Hostile builder editors against the builder guard, in real Chromium with the built extension (issue 10 items 5-8
+ * Hostile builder editors against the builder guard, in real Chromium and Firefox ESR with the built extension (issue 10 items 5-8
  * and 11). Every page here attacks: it replays WXT's content-script handshake, forges `wxt:locationchange`, paste
  * and input events, rewrites or removes the warning; a cron job carries keys. Input from the "user" goes through
  * the browser (keyboard, clipboard): trusted events, the only ones the guard listens to.
@@ -124,6 +124,8 @@ describe('item 7: the warning cannot be rewritten or removed by the page', () =>
 
 describe('item 8: exactly the editor pages', () => {
   it('runs no content script on bubble.io/pagex or on the Supabase sign-in page, and files nothing under the bare host', async () => {
+    // Positive control, counted the same way: the editor page next to them gets the extension's world.
+    expect(await extensionWorlds(h.browser, ['https://bubble.io/page?id=control8'], 400)).toBeGreaterThan(0);
     expect(await extensionWorlds(h.browser, ['https://bubble.io/pagex?id=x', 'https://supabase.com/dashboard/sign-in'], 400)).toBe(0);
     const page = await open('https://supabase.com/dashboard/sign-in');
     await page.locator('textarea[aria-label="Notes"]').fill(`key ${STRIPE}`);

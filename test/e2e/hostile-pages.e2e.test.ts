@@ -1,15 +1,16 @@
 /**
- * Pages that attack the auditor, audited through the popup in real Chromium (issue 10, items 3, 4, 15, 16): scripts
+ * Pages that attack the auditor, audited through the popup in real Chromium and Firefox ESR (issue 10, items 3, 4, 15, 16): scripts
  * the old discovery never saw, a page that hangs its renderer, a bundle cloaked from the extension's fetch, an audit
  * too large to store, bidi characters in names, and a Supabase project chosen by the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFirefoxPref } from '../../scripts/lib/firefox';
 import { auditThroughExtension } from '../../scripts/lib/headless';
 import { EVIL_NAMES, keyFor, startHostileAuditor, startIntranet } from '../fixtures/apps/hostile-auditor';
 import { startSupabaseApp } from '../fixtures/apps/supabase-app';
 import { fakeRef, mintAnonKey } from '../fixtures/apps/supabase-keys';
 import type { FixtureServer } from '../fixtures/apps/server';
-import { startHarness, type Harness } from './harness';
+import { FIREFOX, startHarness, type Harness } from './harness';
 
 const REF = fakeRef(1010);
 let h: Harness;
@@ -18,6 +19,14 @@ beforeAll(async () => {
   intranet = await startIntranet();
   const sb = await startSupabaseApp({ host: 'sbpick.test', ref: REF, anonKey: mintAnonKey(REF, 3), codeTables: ['users', 'payments'], pageFetch: false });
   h = await startHarness([await startHostileAuditor(intranet.httpPort), sb]);
+  if (FIREFOX) {
+    // hang.test hangs its content process for good. Firefox gives each site its own process (Fission); puppeteer
+    // launches it with site isolation off, so a later page of another site could land in the hung process. Back to
+    // Firefox's default, as users run it.
+    const page = await h.browser.context.newPage();
+    await setFirefoxPref(page, 'fission.webContentIsolationStrategy', 1);
+    await page.close();
+  }
 }, 60_000);
 afterAll(async () => {
   await h?.close();

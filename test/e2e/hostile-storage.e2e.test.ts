@@ -1,5 +1,5 @@
 /**
- * Hostile deployed apps against what the auditor stores and sends, in real Chromium with the built extension
+ * Hostile deployed apps against what the auditor stores and sends, in real Chromium and Firefox ESR with the built extension
  * (issue 10 items 10, 12, 13, 14): tokens in the page address, a page with 1,895 keys, a CORS probe answered with a
  * redirect to another granted site, and script downloads that never end.
  */
@@ -97,7 +97,7 @@ describe('item 13: the cookie-carrying CORS probe', () => {
     const toVictim = fixture.requests.slice(before).filter((q) => q.host.startsWith('victim.test'));
     expect(toVictim.filter((q) => String(q.headers.cookie ?? '').includes('victim_session'))).toEqual([]);
     // The credentialed probe never went on to victim.test (with the old `redirect: 'follow'` it did). This headless
-    // Chromium does not attach victim.test's cookie to that extension request anyway, so the request itself is the proof.
+    // Chromium does not attach victim.test’s cookie to that extension request anyway, so the request itself is the proof.
     expect(toVictim).toEqual([]);
     await r.popup.close();
     await r.page.close();

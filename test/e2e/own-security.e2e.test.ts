@@ -1,12 +1,13 @@
 /**
- * The auditor's own security, end to end in real headless Chromium with the built extension (issue 14, "Our own
- * security"): full audits of every deployed fixture app — TinyPoll, the Supabase app and its project, the Bubble
+ * The auditor's own security, end to end in real headless Chromium and Firefox ESR with the built extension (issue 14,
+ * "Our own security"): full audits of every deployed fixture app — TinyPoll, the Supabase app and its project, the Bubble
  * app, the Glide apps — without consent, then with consent to the active checks. Afterwards:
  *
  * - extension storage (local and session) holds none of the values the fixtures plant: no raw key, no session
  *   cookie value, no row or record value;
  * - every request the extension itself sent (told from the page's own by Fetch Metadata: the service worker's
- *   requests are not made by any site) is one of the documented ones — the HTTP→HTTPS redirect check, the CORS
+ *   requests are not made by any site; in Firefox, which sends the extension's requests as `same-origin`, by what
+ *   the browser's webRequest says made each one) is one of the documented ones — the HTTP→HTTPS redirect check, the CORS
  *   probe's re-read of the page, the page's own script bundles, Bubble's `/api/1.1/meta`, and only with consent the
  *   Bubble Data API / `/version-test` and the Supabase project's REST and Storage reads — all GET, all to the audited
  *   app or its own backend; the catch-all server for every other host sees nothing.
@@ -28,7 +29,7 @@ import { BUBBLE_APP_HOST, PLANTED_BUBBLE, startBubbleApp } from '../fixtures/app
 import { PUBLIC_URLS, PRIVATE_URL, ROWS as GLIDE_ROWS } from '../fixtures/apps/glide-app';
 import { startGlide } from '../fixtures/apps/glide-builder';
 import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
-import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { ARTIFACTS, FIREFOX, startHarness, type Harness } from './harness';
 
 declare const chrome: typeof WxtBrowser;
 
@@ -55,19 +56,71 @@ let servers: FixtureServer[];
 let cookieValues: string[] = [];
 
 /**
- * The extension's own requests. A page's requests carry Sec-Fetch-Site (same-origin, same-site, cross-site) or are a
- * navigation; the service worker's carry `none` (no site made them) or the CORS probe's invented Origin.
+ * The extension's own requests. Chromium: a page's requests carry Sec-Fetch-Site (same-origin, same-site,
+ * cross-site) or are a navigation; the service worker's carry `none` (no site made them) or the CORS probe's invented
+ * Origin. Firefox sends the extension's requests to a granted host as `same-origin`, like the page's own: there the
+ * server's requests are matched to what webRequest saw the extension's pages make (`firefoxOwn`).
  */
 const fromExtension = (r: Req) =>
-  r.headers.origin === 'https://cors-probe.micro-app-auditor.invalid' ||
-  String(r.headers.origin ?? '').startsWith('chrome-extension://') ||
-  (r.headers['sec-fetch-mode'] !== 'navigate' && (r.headers['sec-fetch-site'] === 'none' || r.headers['sec-fetch-site'] === undefined));
+  FIREFOX
+    ? firefoxOwn.has(r)
+    : r.headers.origin === 'https://cors-probe.micro-app-auditor.invalid' ||
+      String(r.headers.origin ?? '').startsWith('chrome-extension://') ||
+      (r.headers['sec-fetch-mode'] !== 'navigate' && (r.headers['sec-fetch-site'] === 'none' || r.headers['sec-fetch-site'] === undefined));
 
 /**
- * Chromium's own background traffic (updates, accounts, autofill), sent even with background networking off and
- * with no extension at all: the browser's, not ours.
+ * The browser's own background traffic, sent even with background networking off and with no extension at all: the
+ * browser's, not ours. Chromium: updates, accounts, autofill. Firefox: Remote Settings (its own HTTP client, which
+ * extensions' webRequest never sees).
  */
-const BROWSER_OWN = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)(:\d+)?$/;
+const BROWSER_OWN = FIREFOX
+  ? /(^|\.)(mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com)(:\d+)?$/
+  : /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|googleusercontent\.com)(:\d+)?$/;
+
+/** Firefox: a request webRequest saw, and whether an extension page (the background page, the popup) made it. */
+interface Seen {
+  key: string;
+  own: boolean;
+}
+/** The server requests the extension made (Firefox), matched to webRequest's records by method and address. */
+let firefoxOwn = new Set<Req>();
+/** Server requests webRequest never saw (Firefox): the recorder would have missed them. */
+let firefoxUnseen: Req[] = [];
+const keyOf = (r: Req) => `${r.method} ${r.tls ? 'https' : 'http'}://${hostOf(r)}${r.url}`;
+
+/** Firefox: records every request with what made it, from the extension page that `worker.evaluate` runs in. */
+async function startFirefoxRecorder(): Promise<void> {
+  await h.browser.worker.evaluate(async (base) => {
+    const w = globalThis as unknown as { __seen: Seen[] };
+    w.__seen = [];
+    chrome.webRequest.onSendHeaders.addListener(
+      (d) => {
+        const u = new URL(d.url);
+        const by = (d as { originUrl?: string }).originUrl ?? '';
+        w.__seen.push({ key: `${d.method} ${u.protocol}//${u.hostname}${u.pathname}${u.search}`, own: by.startsWith(base) });
+      },
+      { urls: ['<all_urls>'] },
+    );
+  }, h.browser.extensionUrl(''));
+}
+
+/** Firefox: which server requests the extension made. Same address, several requests: the fetch-like ones first. */
+async function attributeFirefox(all: Req[]): Promise<void> {
+  const seen = await h.browser.worker.evaluate(async () => (globalThis as unknown as { __seen: Seen[] }).__seen);
+  const count = (list: Seen[]) => list.reduce((m, s) => m.set(s.key, (m.get(s.key) ?? 0) + 1), new Map<string, number>());
+  const own = count(seen.filter((s) => s.own));
+  const any = count(seen);
+  const fetchLike = (r: Req) => r.headers['sec-fetch-dest'] === 'empty' || r.headers['sec-fetch-dest'] === undefined;
+  firefoxOwn = new Set();
+  for (const r of [...all.filter(fetchLike), ...all.filter((q) => !fetchLike(q))]) {
+    const n = own.get(keyOf(r)) ?? 0;
+    if (n > 0) {
+      own.set(keyOf(r), n - 1);
+      firefoxOwn.add(r);
+    }
+  }
+  firefoxUnseen = all.filter((r) => !BROWSER_OWN.test(r.host) && !any.has(keyOf(r)));
+}
 const ours = (r: Req) => fromExtension(r) && !BROWSER_OWN.test(r.host);
 
 const hostOf = (r: Req) => r.host.replace(/:\d+$/, '');
@@ -115,11 +168,14 @@ beforeAll(async () => {
   h = await startHarness(servers);
 
   const all = () => [...servers, h.sink].flatMap((s) => s.requests);
+  if (FIREFOX) await startFirefoxRecorder();
   await auditAll();
+  if (FIREFOX) await attributeFirefox(all());
   passive = all().filter(ours);
   const before = new Set(all());
   for (const url of Object.values(APPS)) await consentToProbe(h.browser, url);
   await auditAll();
+  if (FIREFOX) await attributeFirefox(all());
   consented = all().filter((r) => !before.has(r) && ours(r));
   pageUrls = new Set(
     all()
@@ -134,8 +190,12 @@ beforeAll(async () => {
     }, {});
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(
-    path.join(ARTIFACTS, 'own-security-requests.json'),
-    JSON.stringify({ passive: tally(passive, false), consented: tally(consented, true), requests: [...passive, ...consented].map(show) }, null, 2),
+    path.join(ARTIFACTS, FIREFOX ? 'own-security-requests.firefox.json' : 'own-security-requests.json'),
+    JSON.stringify(
+      { passive: tally(passive, false), consented: tally(consented, true), requests: [...passive, ...consented].map(show), unseen: firefoxUnseen.map(show) },
+      null,
+      2,
+    ),
   );
   cookieValues = (await h.browser.worker.evaluate(async () => (await chrome.cookies.getAll({})).map((c) => c.value))).filter((v) => v.length >= 8);
 }, 600_000);
@@ -189,6 +249,8 @@ describe('every request the extension makes is a documented one', () => {
 
   it('no request to any other host (the catch-all server sees only the browser’s own)', () => {
     expect(h.sink.requests.filter((r) => !BROWSER_OWN.test(r.host)).map(show)).toEqual([]);
+    // Firefox: webRequest saw every request that reached a fixture server, so none escaped the attribution above.
+    if (FIREFOX) expect(firefoxUnseen.map(show)).toEqual([]);
     expect(requestCount()).toBeGreaterThan(0);
     // The CDN the TinyPoll page uses is a third party: the extension never fetches from it on its own.
     expect(

@@ -276,6 +276,8 @@ describe('markers in the page', () => {
 
 describe('hostile pages', () => {
   it('the dashboard copied onto another host gets no content script and files nothing', async () => {
+    // Positive control, counted the same way: a project's editor at the dashboard's real address gets the content script.
+    expect(await extensionWorlds(h.browser, [dash(REF, '/editor')], 800)).toBeGreaterThan(0);
     expect(await extensionWorlds(h.browser, [`https://supabase-dashboard.test/dashboard/project/${REF_C}/editor`], 800)).toBe(0);
     expect(await stored(REF_C)).toBeUndefined();
   });
