@@ -74,9 +74,16 @@ describe('every script the page loaded is scanned (item 3)', () => {
 describe('audits too large to store (item 4)', () => {
   it('over 2,000 findings at a URL over 4,096 characters: stored, capped with "N more", bounds kept', async () => {
     const url = `https://many.test/${'p'.repeat(4200)}`;
-    const r = await auditThroughExtension(h.browser, url);
+    // What is under test is the cap on what is stored. Reading 2,100 script elements can pass the page read's 4 s
+    // bound on a loaded machine (seen in Firefox: a handled "did not answer" gap and a short audit); audit again then.
+    let r = await auditThroughExtension(h.browser, url);
+    for (let i = 0; i < 2 && r.audit?.gaps.some((g) => /did not answer/.test(g.message)); i++) {
+      await r.page.close({ runBeforeUnload: false });
+      r = await auditThroughExtension(h.browser, url);
+    }
     expect(r.failure).toBeUndefined();
     const a = r.audit!;
+    expect(a.gaps.some((g) => /did not answer/.test(g.message))).toBe(false);
     expect(a.url.length).toBeLessThanOrEqual(4096);
     expect(a.url.endsWith('…')).toBe(true);
     // At most 2,000 (the stored audit's own size budget, utils/storage/budget.ts, may keep fewer), and it says so.
