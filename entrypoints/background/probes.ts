@@ -68,6 +68,13 @@ export async function checkHttpRedirect(pageUrl: string): Promise<RedirectCheck>
 
 /** The Origin our CORS probe claims: a name that can never be a real site (".invalid", RFC 2606). */
 export const PROBE_ORIGIN = 'https://cors-probe.micro-app-auditor.invalid';
+
+/** The address a fetch of `pageUrl` requests: normalised, without the fragment (never sent). */
+export function probeAddress(pageUrl: string): string {
+  const u = new URL(pageUrl);
+  u.hash = '';
+  return u.href;
+}
 let probeRuleId = 7000;
 
 /**
@@ -92,7 +99,9 @@ export async function probeDocument(pageUrl: string): Promise<HttpResponse | und
           id: ruleId,
           priority: 1,
           action: { type: 'modifyHeaders', requestHeaders: [{ header: 'Origin', operation: 'set', value: PROBE_ORIGIN }] },
-          condition: { requestDomains: [new URL(pageUrl).hostname], tabIds: [-1], resourceTypes: ['xmlhttprequest'] },
+          // This one address only: other requests of ours to the host (the redirect check runs at the same time)
+          // must not carry the made-up Origin. `*` and `^` in a URL only widen urlFilter, never miss the address.
+          condition: { urlFilter: `|${probeAddress(pageUrl)}|`, requestDomains: [new URL(pageUrl).hostname], tabIds: [-1], resourceTypes: ['xmlhttprequest'] },
         },
       ],
     } as never);

@@ -283,8 +283,10 @@ describe('probeDocument', () => {
       id,
       priority: 1,
       action: { type: 'modifyHeaders', requestHeaders: [{ header: 'Origin', operation: 'set', value: 'https://cors-probe.micro-app-auditor.invalid' }] },
-      condition: { requestDomains: ['app.example.com'], tabIds: [-1], resourceTypes: ['xmlhttprequest'] },
+      // Only this address: the redirect check to http://app.example.com/ running beside it gets no made-up Origin.
+      condition: { urlFilter: `|${PAGE}|`, requestDomains: ['app.example.com'], tabIds: [-1], resourceTypes: ['xmlhttprequest'] },
     });
+    expect(probes.probeAddress('https://app.example.com/a?b=1#frag')).toBe('https://app.example.com/a?b=1');
     expect(lastCall()).toEqual({ removeRuleIds: [id] });
     // Rule in place before the request, removed after it.
     const [addOrder, removeOrder] = dnr.updateSessionRules.mock.invocationCallOrder;
