@@ -65,6 +65,21 @@ describe('supabase-advisor-lint, cases from mutation testing', () => {
     expect(f!.evidence).toBe('Auth OTP long expiry');
     expect(f!.location).toEqual({ kind: 'builder', name: 'Auth OTP long expiry' });
   });
+  it('none of the lints with a rule of their own', () => {
+    // Written out, not read from LINTS_WITH_RULES: the list is what is under test.
+    const own = [
+      'rls_disabled_in_public',
+      'policy_exists_rls_disabled',
+      'sensitive_columns_exposed',
+      'rls_enabled_no_policy',
+      'rls_policy_always_true',
+      'rls_references_user_metadata',
+      'public_bucket_allows_listing',
+      'auth_users_exposed',
+      'security_definer_view',
+    ].map((name) => lint(name, { title: name }));
+    expect(findingsOf(rule, dashboard({ advisors: advisors(...own) }))).toEqual([]);
+  });
   it('nothing without the dashboard or its advisor', () => {
     expect(findingsOf(rule, evidence())).toEqual([]);
     expect(findingsOf(rule, dashboard())).toEqual([]);
