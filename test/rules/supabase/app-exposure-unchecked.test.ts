@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/supabase/app-exposure-unchecked';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
-import { REF, probe, supabaseEvidence } from '../../helpers/supabase';
+import { ANON, REF, probe, supabaseEvidence } from '../../helpers/supabase';
 
 const tables = ['profiles', 'polls', 'votes'].map((name) => ({ name, inCode: true }));
 const unchecked = supabaseEvidence([{ tables, skipped: 'no-consent' }]);
@@ -52,6 +52,11 @@ describe('app-exposure-unchecked, cases from mutation testing', () => {
     expect(f!.evidence).toBe(`https://${REF}.supabase.co · keys: anon-jwt eyJ…AbCd · tables: profiles, polls, votes`);
     expect(f!.location).toEqual({ kind: 'script', url: `https://${REF}.supabase.co`, name: REF });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, unchecked.origin, REF));
+  });
+  it('two keys: both listed', () => {
+    const second = { kind: 'publishable' as const, masked: 'sb_publishable_…QrSt', fingerprint: 'bbbbbbbbbbbbbbbb' };
+    const [f] = findingsOf(rule, supabaseEvidence([{ tables, keys: [ANON, second], skipped: 'no-consent' }]));
+    expect(f!.evidence).toContain('keys: anon-jwt eyJ…AbCd, publishable sb_publishable_…QrSt ·');
   });
   it('no key and no table: says none', () => {
     const [f] = findingsOf(rule, supabaseEvidence([{ keys: [], tables: [], skipped: 'no-public-key' }]));

@@ -33,6 +33,7 @@ describe('app-openapi-exposed, cases from mutation testing', () => {
     expect(f!.message).toMatch(/^Supabase project qwertyuiopasdfghjklz serves its OpenAPI description/);
     expect(f!.evidence).toBe('GET https://qwertyuiopasdfghjklz.supabase.co/rest/v1/ (public key) → 200 (expected 403 since 2026-04-08)');
     expect(f!.location).toEqual({ kind: 'request', url: 'https://qwertyuiopasdfghjklz.supabase.co/rest/v1/', name: 'OpenAPI root' });
+    expect(f!.vars).toEqual({ ref: 'qwertyuiopasdfghjklz' });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'qwertyuiopasdfghjklz/openapi'));
   });
 });

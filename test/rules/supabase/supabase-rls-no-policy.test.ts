@@ -71,3 +71,9 @@ describe('supabase-rls-no-policy, cases from mutation testing', () => {
   });
   it('nothing outside the Supabase dashboard', () => expect(findingsOf(rule, evidence())).toEqual([]));
 });
+
+// Found by mutation testing (docs/mutation.md): the guide's snippet is SQL and its docs are the advisor lint's page.
+it('supabase-rls-no-policy: the guide shows SQL and links the lint’s page', () => {
+  expect(rule.meta.fix.snippet?.language).toBe('sql');
+  expect(rule.meta.fix.docs).toContain('0008_rls_enabled_no_policy');
+});
