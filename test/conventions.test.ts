@@ -10,18 +10,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '@/rules';
 import { CHECKLIST_ITEMS, RULE_CATEGORIES, type Rule } from '@/engine/rule';
-import { FIX_TARGET_NAMES } from '@/utils/platform/platforms';
 import { SEVERITIES } from '@/engine/severity';
 import renames from '@/rules/renames.json';
 import knownIds from '@/rules/known-ids.json';
+import { expectUsableFixGuide } from './helpers/usable-guide';
 
 const ROOT = path.resolve(__dirname, '..');
 const modules = import.meta.glob<{ default?: unknown }>('/rules/*/*.ts', { eager: true });
 const isRule = (x: unknown): x is Rule => typeof x === 'object' && x !== null && 'meta' in x && 'check' in x;
 const ruleFiles = Object.entries(modules).filter(([, m]) => isRule(m.default)) as [string, { default: Rule }][];
-
-/** Placeholders a deep link may use: audit values and what rules put in finding.vars. */
-const KNOWN_VARS = new Set(['origin', 'host', 'app', 'ref', 'table', 'bucket', 'schema', 'id', 'appId', 'type', 'rotate', 'preset']);
 
 describe('rule catalogue conventions', () => {
   it('finds rule files', () => expect(ruleFiles.length).toBeGreaterThanOrEqual(20));
@@ -73,23 +70,7 @@ describe('rule catalogue conventions', () => {
     expect(Object.keys(CHECKLIST_ITEMS)).toContain(meta.checklist);
     expect(meta.rationale.length).toBeGreaterThan(20);
     expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
-    const { fix } = meta;
-    expect(fix.summary.length).toBeGreaterThan(10);
-    expect(fix.docs).toMatch(/^https:\/\//);
-    const variants = [fix, ...Object.values(fix.platforms ?? {})];
-    for (const v of variants) {
-      expect(v.steps.length).toBeGreaterThanOrEqual(1);
-      expect(v.steps.length).toBeLessThanOrEqual(5);
-      for (const s of v.steps) expect(s.trim().length).toBeGreaterThan(5);
-      if (v.docs) expect(v.docs).toMatch(/^https:\/\//);
-      if (v.deepLink) {
-        // Either an https template, or one whole value filled per finding (e.g. the provider's rotation page).
-        expect(v.deepLink).toMatch(/^(https:\/\/|\{\w+\}$)/);
-        for (const [, name] of v.deepLink.matchAll(/\{(\w+)\}/g)) expect(KNOWN_VARS, `unknown {${name}} in ${meta.id}`).toContain(name);
-      }
-      if (v.snippet) expect(v.snippet.code.trim().length).toBeGreaterThan(0);
-    }
-    for (const target of Object.keys(fix.platforms ?? {})) expect(Object.keys(FIX_TARGET_NAMES)).toContain(target);
+    expectUsableFixGuide(rule);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Evidence } from '@/utils/evidence/evidence';
 import type { Finding } from '@/engine/finding';
 import type { Rule, RuleContext } from '@/engine/rule';
 import type { Severity } from '@/engine/severity';
+import { expectUsableFixGuide } from './usable-guide';
 
 export interface Flagged {
   name: string;
@@ -48,7 +49,11 @@ export function describeRule(rule: Rule, cases: RuleCases): void {
           expect(findings.map((f) => f.messageId).sort()).toEqual([...c.messages].sort());
           for (const f of findings) {
             expect(f.ruleId).toBe(rule.meta.id);
-            expect(f.message).not.toMatch(/\{\w+\}/); // every placeholder filled
+            // The rule's own wording for that message id, every placeholder filled (not the bare id the engine falls
+            // back to, not an empty string).
+            expect(Object.keys(rule.meta.messages)).toContain(f.messageId);
+            expect(f.message.trim().length).toBeGreaterThan(10);
+            expect(f.message).not.toMatch(/\{\w+\}/);
             expect(f.fingerprint).toMatch(/^[0-9a-f]{16}$/);
             if (c.severity) expect(f.severity).toBe(c.severity);
           }
@@ -80,6 +85,8 @@ export function describeRule(rule: Rule, cases: RuleCases): void {
         const missing = Object.keys(rule.meta.messages).filter((id) => !shown.has(id));
         expect(missing, `message ids of ${rule.meta.id} without a flagged case`).toEqual([]);
       });
+      // Also in test/conventions.test.ts for the whole catalogue; here so a run of this file alone checks the guide.
+      it('has a usable fix guide', () => expectUsableFixGuide(rule));
     });
   });
 }

@@ -1,7 +1,8 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/supabase/app-bucket-public';
 import { guideForFinding } from '@/engine/fix';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { REF, supabaseEvidence } from '../../helpers/supabase';
 
 const buckets = (list: { id: string; public: boolean }[]) =>
@@ -54,4 +55,26 @@ describeRule(rule, {
     { name: 'no check ran', evidence: supabaseEvidence([{ skipped: 'no-consent' }]) },
   ],
   fixed: [{ name: 'bucket made private and the listing policy removed', before: buckets([{ id: 'avatars', public: true }]), after: buckets([]) }],
+});
+
+// Found by mutation testing (docs/mutation.md): wording, evidence, location, identity and the listing's values.
+describe('app-bucket-public, cases from mutation testing', () => {
+  it('what each finding says and points at', () => {
+    const ev = buckets([
+      { id: 'avatars', public: true },
+      { id: 'invoices', public: false },
+    ]);
+    const fs = findingsOf(rule, ev);
+    const pub = fs.find((f) => f.messageId === 'public')!;
+    const list = fs.find((f) => f.messageId === 'listing')!;
+    expect(pub.message).toMatch(/^Bucket `avatars` is public: anyone can download/);
+    expect(pub.evidence).toBe(`GET https://${REF}.supabase.co/storage/v1/bucket (public key) → 200; avatars: public`);
+    expect(pub.location).toEqual({ kind: 'request', url: `https://${REF}.supabase.co/storage/v1/bucket`, name: 'avatars' });
+    expect(pub.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, `${REF}/bucket/avatars`));
+    expect(list.message).toMatch(/^Logged-out visitors can list the project’s storage buckets \(`avatars`, `invoices`\)/);
+    expect(list.evidence).toBe(`GET https://${REF}.supabase.co/storage/v1/bucket (public key) → 200; avatars (public), invoices`);
+    expect(list.location).toEqual({ kind: 'request', url: `https://${REF}.supabase.co/storage/v1/bucket`, name: 'bucket list' });
+    expect(list.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, `${REF}/bucket-list`));
+    expect(list.vars).toEqual({ ref: REF });
+  });
 });

@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/supabase/app-table-readable';
 import { guideForFinding } from '@/engine/fix';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
@@ -89,4 +90,22 @@ describeRule(rule, {
 it('never reports row values: only names and counts are in the message and evidence', () => {
   const [f] = findingsOf(rule, profiles);
   expect(`${f!.message} ${f!.evidence}`).not.toMatch(/@|planted/i);
+});
+
+// Found by mutation testing (docs/mutation.md): the row count wording, unknown columns, evidence, location, identity.
+describe('app-table-readable, cases from mutation testing', () => {
+  it('evidence: the request, the count and the columns; location and identity name the table', () => {
+    const [f] = findingsOf(rule, profiles);
+    expect(f!.evidence).toBe(
+      `GET https://${REF}.supabase.co/rest/v1/profiles?select=*&limit=1 (public key, Prefer: count=exact) → 206, 120 rows in all; columns: id, full_name, email, created_at`,
+    );
+    expect(f!.location).toEqual({ kind: 'request', url: `https://${REF}.supabase.co/rest/v1/profiles`, name: 'profiles' });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, profiles.origin, `${REF}/profiles`));
+  });
+  it('no count and no columns: said so', () => {
+    const [f] = findingsOf(rule, app(readable('notes', undefined)));
+    expect(f!.message).toContain('an unknown number of rows, columns (unknown: not readable)');
+    expect(f!.evidence).toBe(`GET https://${REF}.supabase.co/rest/v1/notes?select=*&limit=1 (public key, Prefer: count=exact) → 206; columns: unknown`);
+  });
+  it('one row: "1 row"', () => expect(findingsOf(rule, app(readable('notes', ['id'], 1)))[0]!.message).toContain(': 1 row, columns'));
 });

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import rule from '@/rules/supabase/supabase-exposed-auth-users';
 import { resolveGuide } from '@/engine/fix';
 import { describeRule } from '../../helpers/rule-cases';
@@ -33,4 +33,10 @@ describeRule(rule, {
       after: dashboard({ advisors: advisors() }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the guide's snippet is SQL and its docs are the advisor lint's page.
+it('supabase-exposed-auth-users: the guide shows SQL and links the lint’s page', () => {
+  expect(rule.meta.fix.snippet?.language).toBe('sql');
+  expect(rule.meta.fix.docs).toContain('0002_auth_users_exposed');
 });
