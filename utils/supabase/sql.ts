@@ -41,7 +41,7 @@ export function sqlBody(body: string): string {
   return body.includes('$$') || body.endsWith('$') ? literal(body) : `$$${body}$$`;
 }
 
-const LIT = String.raw`'((?:[^']|'')*)'(?:::text)?`;
+const LIT = "'((?:[^']|'')*)'(?:::text)?";
 const JOINED = new RegExp(`${LIT}\\s*\\|\\|\\s*${LIT}`, 'g');
 const CONCAT = new RegExp(String.raw`\bconcat\s*\(\s*(${LIT}(?:\s*,\s*${LIT})*)\s*\)`, 'gi');
 const ONE_LIT = new RegExp(LIT, 'g');
