@@ -43,9 +43,12 @@ const storedBuilderSecrets = (scope: string) =>
   );
 const storageDump = () => h.browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
 
+/** The extension's runtime id, which names WXT's events (Chromium: the extension id; Firefox: the add-on's gecko id). */
+const runtimeId = () => h.browser.worker.evaluate(() => chrome.runtime.id);
+
 describe('item 5: the page cannot switch the guard off', () => {
   it('a replayed WXT "content script started" handshake does not stop it: a key typed afterwards is still caught', async () => {
-    const page = await open('https://bubble.io/page?id=hostile5&attack=handshake');
+    const page = await open(`https://bubble.io/page?id=hostile5&attack=handshake&ext=${encodeURIComponent(await runtimeId())}`);
     expect(await page.evaluate(() => (window as unknown as { __wxt: { replayed?: boolean } }).__wxt.replayed)).toBe(true);
     await page.locator(HEADER).fill(`Bearer ${STRIPE}`);
     await expect.poll(async () => (await warningTexts(page)).length).toBe(1);
@@ -54,7 +57,7 @@ describe('item 5: the page cannot switch the guard off', () => {
   });
 
   it('a forged wxt:locationchange does not clear a warning, nor does a real navigation while the field still holds the key', async () => {
-    const page = await open('https://bubble.io/page?id=hostile5b');
+    const page = await open(`https://bubble.io/page?id=hostile5b&ext=${encodeURIComponent(await runtimeId())}`);
     await page.locator(HEADER).fill(`Bearer ${STRIPE}`);
     await expect.poll(async () => (await warningTexts(page)).length).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __attack: { forgeLocationChange(): boolean } }).__attack.forgeLocationChange())).toBe(true);
