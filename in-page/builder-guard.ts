@@ -113,9 +113,15 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
   // One host, however many keys arrive before it is mounted. Our context has the members WXT's shadow-root UI reads.
   let mounting: Promise<void> | undefined;
   const ensureUi = () =>
-    (mounting ??= mountClosedHost(ctx, WARNING_HOST, FIELD_WARNING_CSS).then((u) => {
-      ui = u;
-    }));
+    (mounting ??= mountClosedHost(ctx, WARNING_HOST, FIELD_WARNING_CSS).then(
+      (u) => {
+        ui = u;
+      },
+      (e: unknown) => {
+        mounting = undefined; // the next key tries again
+        throw e;
+      },
+    ));
 
   const stop = startFieldGuard(document, {
     // An orphaned copy (extension reloaded or updated) stops at its next event instead of scanning.
@@ -153,7 +159,7 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
         safePlace: builder.safePlace,
         rotateUrl: m.rotateUrl,
       });
-      void ensureUi().then(rerender);
+      void ensureUi().then(rerender, () => undefined);
     },
     cleared(_field, fingerprint) {
       send({ type: 'builder:cleared', fingerprint });

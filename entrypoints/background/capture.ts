@@ -90,7 +90,8 @@ export function toHeaders(list: HeaderList): [string, string][] {
     if (out.length >= LIMITS.headersPerResponse || bytes >= MAX_HEADER_BYTES) break;
     const value = h.name.toLowerCase() === 'set-cookie' ? withoutCookieValue(h.value ?? '') : (h.value ?? '');
     // Cut with the ellipsis that marks a cut (utils/evidence/bounded.ts): rules then know the rest was not read.
-    const kept: [string, string] = [h.name.slice(0, 256), clip(value, Math.min(LIMITS.headerValue, Math.max(256, MAX_HEADER_BYTES - bytes)))];
+    // Whole headers (each value cut only at the evidence bound, which marks the cut), until the budget is spent.
+    const kept: [string, string] = [h.name.slice(0, 256), clip(value, LIMITS.headerValue)];
     bytes += kept[0].length + kept[1].length;
     out.push(kept);
   }

@@ -115,7 +115,8 @@ describe('auditTab', () => {
     expect(r2.ok && r2.audit.expiresAt - r2.audit.createdAt).toBe(30 * DAY);
   });
 
-  it('one audit per tab at a time: a second request while one runs gets the same result', async () => {
+  /** The page scripts answer only once `release()` is called (an audit held while it collects). */
+  const holdScripts = (): (() => void) => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const answer = pageAnswers();
@@ -123,6 +124,11 @@ describe('auditTab', () => {
       await gate;
       return answer(d);
     });
+    return release;
+  };
+
+  it('one audit per tab at a time: a second request while one runs gets the same result', async () => {
+    const release = holdScripts();
     const id = await tab(PAGE);
     const first = auditTab(id, 'click');
     const second = auditTab(id, 'click');
@@ -139,13 +145,7 @@ describe('auditTab', () => {
   });
 
   it('new evidence while an audit runs: a "fresh" request runs after it (several share one re-audit)', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const answer = pageAnswers();
-    executeScript.mockImplementation(async (d: { func: unknown }) => {
-      await gate;
-      return answer(d);
-    });
+    const release = holdScripts();
     const id = await tab(PAGE);
     const running = auditTab(id, 'monitor');
     // e.g. a key pasted in a builder field was stored after the running audit collected: it must not share that result.
