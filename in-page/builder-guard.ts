@@ -11,7 +11,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BuilderInfo } from '@/utils/platform/builders';
 import type { ExtensionMessage } from '@/utils/messages';
-import { scanSecrets } from '@/utils/secrets';
+import { loadScanner, scanner } from './scanner';
 import { FIELD_WARNING_CSS, FieldWarnings, type WarningItem } from '../components/builder/FieldWarning';
 import type { OwnContext } from './context';
 import { fieldValue, inPrivateRow, partialField, startFieldGuard, type FieldMatch } from './guard';
@@ -125,7 +125,12 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
 
   const stop = startFieldGuard(document, {
     // An orphaned copy (extension reloaded or updated) stops at its next event instead of scanning.
-    scan: (text, fieldName) => (ctx.isValid ? (scanSecrets(text, { fieldName }) as FieldMatch[]) : []),
+    // The engine is loaded on the first input or paste (in-page/scanner.ts), not with this script.
+    ready: loadScanner,
+    scan: (text, fieldName) => {
+      const scan = scanner();
+      return ctx.isValid && scan ? (scan(text, { fieldName }) as FieldMatch[]) : [];
+    },
     isSafe: (field) => builder.safePages.some((p) => p.test(location.href)) || (builder.id === 'bubble' && inPrivateRow(field)),
     found(field, label, m, safe) {
       send({
@@ -190,5 +195,7 @@ function stillShown(item: ShownItem): boolean {
   const el = item.element;
   if (!el.isConnected) return false;
   if (partialField(el)) return true;
-  return scanSecrets(fieldValue(el), { fieldName: item.field }).some((m) => m.fingerprint === item.id);
+  // A warning exists only after a scan, so the engine is loaded; without it, keep the warning (never drop one unread).
+  const scan = scanner();
+  return !scan || scan(fieldValue(el), { fieldName: item.field }).some((m) => m.fingerprint === item.id);
 }

@@ -18,6 +18,12 @@ export interface FieldMatch {
 
 export interface GuardHooks {
   scan(text: string, fieldName: string): FieldMatch[];
+  /**
+   * Resolves once `scan` can run (the builder content scripts load the secret engine on first need:
+   * in-page/scanner.ts). Called at the first sign of input, so loading overlaps the debounce. A rejection skips that
+   * scan (the next input tries again). Without it, `scan` is ready at once.
+   */
+  ready?(): Promise<unknown>;
   /** A key appeared in a field (called once per field and key). */
   found(field: Element, label: string, match: FieldMatch, safe: boolean): void;
   /** The field no longer holds that key (cleared, replaced). */
@@ -109,17 +115,26 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     shown.set(el, now);
   };
 
+  /** Runs `fn` once `scan` can run: at once when no loading is needed, otherwise after it (in event order). */
+  const whenReady = (fn: () => void) => {
+    if (!hooks.ready) return fn();
+    hooks.ready().then(fn, () => undefined);
+  };
+
   const onInput = (e: Event) => {
     if (!trusted(e)) return;
     const el = editableTarget(e);
     if (!el) return;
+    hooks.ready?.().catch(() => undefined); // start loading now: it overlaps the pause
     const t = timers.get(el);
     if (t !== undefined) clearTimeout(t);
     timers.set(
       el,
       setTimeout(() => {
         timers.delete(el);
-        if (el.isConnected) check(el, fieldValue(el), false);
+        whenReady(() => {
+          if (el.isConnected) check(el, fieldValue(el), false);
+        });
       }, DEBOUNCE_MS),
     );
   };
@@ -130,7 +145,8 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     const el = editableTarget(e);
     const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
     if (!el || !text) return;
-    check(el, text.length > 8 * 1024 * 1024 ? text.slice(0, 8 * 1024 * 1024) : text, true);
+    const pasted = text.length > 8 * 1024 * 1024 ? text.slice(0, 8 * 1024 * 1024) : text;
+    whenReady(() => check(el, pasted, true));
   };
 
   const opts = { capture: true, passive: true } as const;

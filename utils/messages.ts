@@ -26,6 +26,12 @@ export const BuilderClearedMessage = z.object({
 });
 
 /**
+ * From a builder content script: load the secret engine into my frame (in-page/scanner.ts). Nothing else: the tab
+ * and frame are the sender's.
+ */
+export const BuilderScannerMessage = z.object({ type: z.literal('builder:scanner') });
+
+/**
  * From the Supabase dashboard content script: what one dashboard page (or the consented deep audit) showed. The
  * project is the sender's URL's, never a field of the message. Untrusted: validated on arrival.
  */
@@ -57,6 +63,7 @@ export const ExtensionMessage = z.discriminatedUnion('type', [
   RunAuditMessage,
   BuilderSecretMessage,
   BuilderClearedMessage,
+  BuilderScannerMessage,
   SupabaseObservedMessage,
   SupabaseDeepAuditMessage,
   SupabaseCancelProbeMessage,

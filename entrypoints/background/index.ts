@@ -47,6 +47,21 @@ function fromBuilderEditor(sender: Sender): boolean {
   return sender.id === browser.runtime.id && !!sender.tab?.id && sender.frameId === 0 && !!sender.url && !!builderForUrl(sender.url);
 }
 
+/**
+ * Loads the secret engine into the asking content script's frame (in-page/scanner.ts): our packaged file, into that
+ * document only (Chrome names it; Firefox has no document ids, so the frame), in the extension's isolated world.
+ */
+async function injectScanner(sender: Sender): Promise<{ ok: true } | undefined> {
+  const tabId = sender.tab!.id!;
+  const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] };
+  try {
+    await browser.scripting.executeScript({ target, files: ['/scanner.js'] });
+    return { ok: true };
+  } catch {
+    return undefined; // the tab navigated or closed: the content script says it could not load
+  }
+}
+
 /** Only the fields a message type declares: the schemas strip unknown ones, but such a message is not ours. */
 function onlyKnownFields(raw: unknown, type: string): boolean {
   const shape = ExtensionMessage.options.find((o) => o.shape.type.value === type)?.shape;
@@ -69,6 +84,8 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
       await auditTab(sender.tab!.id!, 'monitor', { fresh: true }); // refresh the stored audit and the badge
       return { ok: true };
     }
+    case 'builder:scanner':
+      return fromBuilderEditor(sender) ? injectScanner(sender) : undefined;
     case 'supabase:observed':
       // Only our content script in the top frame of a dashboard tab; the project comes from its URL.
       return fromBuilderEditor(sender) ? handleObserved(msg.observation, sender) : undefined;

@@ -30,6 +30,11 @@ export interface GlideReaderOptions {
   doc: Document;
   win: Window;
   send(observation: GlideObservationDraft): Promise<unknown>;
+  /**
+   * A promise when this screen needs something loaded before it can be read (the secret engine, for open panels);
+   * the pass waits for it and runs again. Undefined: read now.
+   */
+  prepare?(doc: Document): Promise<unknown> | undefined;
   /** Minimum time between two passes (default 750 ms). */
   throttleMs?: number;
   /** Longest gap after passes that read nothing new while the page kept changing (default 4 × throttleMs). */
@@ -71,6 +76,18 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     if (href !== lastUrl) return arm();
     const screen = screenOf(href);
     if (!screen) return;
+    const loading = o.prepare?.(o.doc);
+    if (loading) {
+      // Read once it is loaded (a failure waits for the page's next change, which tries again).
+      void loading.then(
+        () => {
+          lastRun = -Infinity;
+          schedule();
+        },
+        () => undefined,
+      );
+      return;
+    }
     const observation = readScreen(o.doc, screen);
     const digest = `${href}\u0000${hash64(JSON.stringify(observation))}`;
     if (digest === lastSent) {

@@ -8,13 +8,19 @@
 import type { Level, PageKind } from '@/utils/supabase/dashboard-evidence';
 
 /** Lower-case, whitespace collapsed, curly quotes straightened. */
-export const norm = (s: string | null | undefined): string =>
-  (s ?? '')
+/** Printable ASCII words with single spaces between them: nothing for norm to replace or trim (most UI text). */
+const ALREADY_NORMAL = /^[!-~]+(?: [!-~]+)*$/;
+
+export const norm = (s: string | null | undefined): string => {
+  if (!s) return '';
+  if (ALREADY_NORMAL.test(s)) return s.toLowerCase(); // fast path: the same result, one test instead of four passes
+  return s
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+};
 
 export const SAYS = {
   // Table list, TableEditor/…/EntityListItem.tsx: a destructive badge beside the table name (only while the
@@ -157,12 +163,15 @@ export function pageOf(href: string): DashboardPage | undefined {
 /** Studio's own relative links, in the one shape that needs no URL parser (no `..`, `%`, `\\`, spaces, `//`). */
 const PLAIN_DASHBOARD_LINK = /^\/dashboard\/project\/([a-z0-9]{20}|_)(\/[A-Za-z0-9_\-/]*)?(?:\?([A-Za-z0-9_\-=&.+]*))?$/;
 
+/** Shared by every link without a query (read only: callers `get`). */
+const NO_PARAMS: URLSearchParams = new URLSearchParams();
+
 export function linkTarget(href: string | null, base: string): { ref: string; path: string; params: URLSearchParams } | undefined {
   if (!href) return undefined;
   // Fast path (a 500-table sidebar has 500 such links per pass): a root-relative link of this shape resolves to
   // https://supabase.com<href> when the page itself is on https://supabase.com, exactly as the URL parser would.
   const plain = base.startsWith('https://supabase.com/') && !href.includes('//') ? PLAIN_DASHBOARD_LINK.exec(href) : null;
-  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: new URLSearchParams(plain[3] ?? '') };
+  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: plain[3] ? new URLSearchParams(plain[3]) : NO_PARAMS };
   let u: URL;
   try {
     u = new URL(href, base);

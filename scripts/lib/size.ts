@@ -21,6 +21,9 @@ export interface EntrypointSize {
   gzip: number;
 }
 
+/** Scripts the background injects with scripting.executeScript (in-page/scanner.ts): an entrypoint each. */
+export const INJECTED = ['scanner.js'];
+
 /** Margin over the measured baseline. */
 export const BUDGET_MARGIN = 0.1;
 
@@ -31,9 +34,12 @@ export const BUDGET_MARGIN = 0.1;
  */
 export const BASELINE: Readonly<Record<string, number>> = {
   background: 153_008,
-  'content-scripts/bubble': 48_471,
-  'content-scripts/glide': 50_055,
-  'content-scripts/supabase': 56_901,
+  // Re-measured on 2026-12-06 (fourth session) after the secret engine left the content scripts for scanner.js,
+  // injected on first need (in-page/scanner.ts); before: bubble 48,471, glide 50,055, supabase 56,901.
+  'content-scripts/bubble': 21_828,
+  'content-scripts/glide': 23_831,
+  'content-scripts/supabase': 30_467,
+  scanner: 26_417,
   'bubble-export': 10_340,
   options: 93_903,
   popup: 104_780,
@@ -90,6 +96,8 @@ export function entrypointSizes(dir: string): EntrypointSize[] {
   if (bg.length) entries.push({ name: 'background', files: bg });
   for (const js of new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))) entries.push({ name: js.replace(/\.js$/, ''), files: [js] });
   for (const html of readdirSync(dir).filter((f) => f.endsWith('.html'))) entries.push({ name: html.replace(/\.html$/, ''), files: pageFiles(dir, html) });
+  // Scripts the background injects on demand (not in the manifest): the secret engine for builder tabs.
+  for (const js of INJECTED.filter((f) => existsSync(join(dir, f)))) entries.push({ name: js.replace(/\.js$/, ''), files: [js] });
   const assets = existsSync(join(dir, 'assets')) ? readdirSync(join(dir, 'assets')) : [];
   for (const w of assets.filter((f) => /^worker-.*\.js$/.test(f))) {
     // One worker today (the export page's parser); a second one would need its own name and budget.

@@ -230,3 +230,63 @@ describe('inPrivateRow (Bubble API Connector)', () => {
     expect(inPrivateRow(document.querySelectorAll<HTMLInputElement>('input.v')[1]!)).toBe(false);
   });
 });
+
+describe('startFieldGuard with an engine loaded on first need (in-page/scanner.ts)', () => {
+  /** `ready` as the builder content scripts pass it: one load, resolved (or rejected) by the test. */
+  function lazyHooks() {
+    let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
+    let loading: Promise<void> | undefined;
+    const h = {
+      ...hooks(),
+      ready: vi.fn(() => (loading ??= new Promise<void>((resolve, reject) => (settle = { resolve, reject })))),
+    };
+    return { h, load: () => settle!.resolve(), fail: () => settle!.reject(new Error('not injected')) };
+  }
+
+  it('starts loading at the first keystroke and scans once both the pause and the load are over', async () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const { h, load } = lazyHooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    type(input, KEY.slice(0, 1));
+    expect(h.ready).toHaveBeenCalledTimes(1); // before the pause: loading overlaps it
+    type(input, KEY);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    await Promise.resolve();
+    expect(h.scan).not.toHaveBeenCalled(); // not loaded yet
+    load();
+    await vi.waitFor(() => expect(h.found).toHaveBeenCalledTimes(1));
+    expect(h.scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('a paste made before the engine is loaded is scanned from the clipboard text once it is, in event order', async () => {
+    document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div><textarea name="b"></textarea>';
+    const [code, other] = [...document.querySelectorAll('textarea')];
+    const { h, load } = lazyHooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(code!, `select '${KEY}';`);
+    paste(other!, 'nothing here');
+    expect(h.scan).not.toHaveBeenCalled();
+    load();
+    await vi.waitFor(() => expect(h.scan).toHaveBeenCalledTimes(2));
+    expect(h.scan.mock.calls.map((c) => c[0])).toEqual([`select '${KEY}';`, 'nothing here']);
+    expect(h.found).toHaveBeenCalledWith(code, 'code editor', expect.objectContaining({ fingerprint: 'aaaaaaaaaaaaaaaa' }), false);
+  });
+
+  it('when the engine cannot be loaded, nothing is scanned, nothing throws, and a later input tries again', async () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    let injected = false;
+    const h = { ...hooks(), ready: vi.fn(() => (injected ? Promise.resolve() : Promise.reject(new Error('not injected')))) };
+    stop = startFieldGuard(document, h, TRUSTED);
+    type(input, KEY);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    paste(input, KEY);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(h.scan).not.toHaveBeenCalled();
+    injected = true;
+    type(input, `${KEY} `);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    await vi.waitFor(() => expect(h.found).toHaveBeenCalledTimes(1));
+  });
+});

@@ -7,7 +7,7 @@
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import type { SecretPlace } from '@/utils/glide/constants';
 import { hash64 } from '@/utils/hash';
-import { scanSecrets } from '@/utils/secrets';
+import { scanner } from '@/in-page/scanner-slot';
 import { DATA, PLACES, ROLES, norm } from '../anchors';
 import { apiPanelOf, tokenFingerprints } from './api';
 import { BOUNDS, byText, fieldLabel, fieldValue, take, wordsOf } from './dom';
@@ -18,11 +18,20 @@ type Candidate = NonNullable<GlideObservationDraft['tokenCandidates']>[number];
 
 const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
 
+/**
+ * Open panels need the secret engine, which builder tabs load on first need (in-page/scanner.ts): the reader loads
+ * it before a pass that finds a panel open (./reader.ts `prepare`).
+ */
+export const panelsOpen = (doc: Document): boolean => doc.querySelector(ROLES.dialog) !== null;
+
 export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Secret[]; urlHashes: UrlHash[]; tokenCandidates: Candidate[] } {
   const secrets: Secret[] = [];
   const urlHashes: UrlHash[] = [];
   const tokenCandidates: Candidate[] = [];
   const seen = new Set<string>();
+  // Loaded before any pass that finds a panel open (see panelsOpen); should it be missing, values are not reported as key-free: nothing is read.
+  const scanSecrets = scanner();
+  if (!scanSecrets) return { secrets, urlHashes, tokenCandidates };
   const api = apiPanelOf(doc);
   for (const panel of take(doc, ROLES.dialog, 10)) {
     if (panel === api || byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel

@@ -56,16 +56,28 @@ export function firstText(el: Element, maxNodes = 40): string {
   return '';
 }
 
-/** Some element under `root` (or root) whose whole text is exactly `wanted` (a badge, a button), bounded. */
+/**
+ * Some element under `root` (or root) whose whole text is exactly `wanted` (a badge, a button), bounded. Only text
+ * nodes that hold a word of `wanted` are followed up to their short ancestors (most text nodes hold none), so a
+ * match costs a few nodes, not a normalised copy of every element's text. A phrase split across elements
+ * ("Enable <b>RLS</b>") is found from either word.
+ */
 export function hasExactText(root: Element, wanted: readonly string[] | string, max = 200): Element | undefined {
   const want = typeof wanted === 'string' ? [wanted] : wanted;
   if (want.includes(norm(textOf(root, 200)))) return root;
-  const all = root.getElementsByTagName('*');
-  for (let i = 0; i < all.length && i < max; i++) {
-    const el = all[i]!;
-    if (el.children.length > 3) continue;
-    const t = el.textContent ?? '';
-    if (t.length <= 60 && want.includes(norm(t))) return el;
+  const words = [...new Set(want.flatMap((w) => w.toLowerCase().split(' ')).filter(Boolean))];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let i = 0; i < max; i++) {
+    const n = walker.nextNode();
+    if (!n) break;
+    const data = (n.nodeValue ?? '').toLowerCase();
+    if (!words.some((w) => data.includes(w))) continue;
+    // The text node's own elements, innermost first, while their text is short enough to be a badge.
+    for (let el = n.parentElement; el && el !== root; el = el.parentElement) {
+      const t = el.textContent ?? '';
+      if (t.length > 60) break;
+      if (el.children.length <= 3 && want.includes(norm(t))) return el;
+    }
   }
   return undefined;
 }

@@ -20,6 +20,12 @@ const tableName = (link: Element): string => {
 
 const EDITOR_LINK = 'a[href*="/editor/"]';
 
+/** The "Table exposed via Data API" icon inside this link (a few labelled elements at most: scoped, not the page). */
+function hasExposedIcon(link: Element): boolean {
+  for (const el of take(link, '[aria-label]', 20)) if (norm(el.getAttribute('aria-label')).includes(SAYS.exposedIcon)) return true;
+  return false;
+}
+
 /** Sidebar entries: links to /editor/<id> of this project that are not headings (the policies page has those). */
 export function listedTables(doc: Document, page: DashboardPage, base: string): ListedTable[] {
   const out: ListedTable[] = [];
@@ -32,12 +38,6 @@ export function listedTables(doc: Document, page: DashboardPage, base: string): 
     if (up) inHeading.add(up);
     for (const a of take(hd, EDITOR_LINK, 20)) inHeading.add(a);
   }
-  const withExposedIcon = new Set<Element>();
-  for (const el of take(doc, `${EDITOR_LINK} [aria-label]`, BOUNDS.links)) {
-    if (!norm(el.getAttribute('aria-label')).includes(SAYS.exposedIcon)) continue;
-    const a = el.closest(EDITOR_LINK);
-    if (a) withExposedIcon.add(a);
-  }
   for (const link of links) {
     const target = linkTarget(link.getAttribute('href'), base);
     const id = target ? /^\/editor\/(\d+)/.exec(target.path)?.[1] : undefined;
@@ -48,7 +48,7 @@ export function listedTables(doc: Document, page: DashboardPage, base: string): 
     const schema = target.params.get('schema') || page.schema || 'public';
     // The badge's word must be in the link's text before any element is searched for it (most links have none).
     const unrestricted = textOf(link, 400).toLowerCase().includes(SAYS.unrestricted) && !!hasExactText(link, SAYS.unrestricted, 60);
-    const exposedIcon = !unrestricted && withExposedIcon.has(link);
+    const exposedIcon = !unrestricted && hasExposedIcon(link);
     out.push({
       id,
       link,

@@ -16,7 +16,7 @@ const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 let reader: GlideReader | undefined;
 afterEach(() => reader?.stop());
 
-function start(href: string) {
+function start(href: string, prepare?: (doc: Document) => Promise<unknown> | undefined) {
   const win = { location: { href } } as unknown as Window;
   const ctx: ReaderContext = {
     isInvalid: false,
@@ -26,7 +26,7 @@ function start(href: string) {
     requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
   };
   const send = vi.fn(async () => undefined);
-  reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 0 });
+  reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 0, prepare });
   return { send, reader };
 }
 
@@ -104,5 +104,21 @@ describe('Glide reader loop', () => {
     document.body.append(document.createElement('span'));
     await vi.waitFor(() => expect(reader!.passes).toBe(7));
     expect(waits).toEqual([50, 100, 200, 400, 400, 400, 100]);
+  });
+
+  it('a screen that needs the secret engine first (an open panel): nothing is read or sent until it is loaded, then one pass sends', async () => {
+    setBody(accessNew({ mode: 'private' }));
+    let loaded = false;
+    let finish: () => void = () => undefined;
+    const loading = new Promise<void>((r) => (finish = r));
+    const prepare = vi.fn(() => (loaded ? undefined : loading));
+    const { send } = start(APP_URL('/settings/privacy'), prepare);
+    await tick(60);
+    expect(prepare).toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+    loaded = true;
+    finish();
+    await tick(60);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });

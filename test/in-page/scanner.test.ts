@@ -1,0 +1,56 @@
+/**
+ * The secret engine is loaded into a builder tab on first need (in-page/scanner.ts): one request to the background
+ * however many callers, the engine the injected script installs, a clear failure and a retry when it was not.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SCANNER_GLOBAL, installScanner, loadScanner, scanner } from '@/in-page/scanner';
+import { scanSecrets } from '@/utils/secrets';
+
+const g = globalThis as unknown as Record<string, unknown>;
+
+beforeEach(() => {
+  delete g[SCANNER_GLOBAL]; // a tab before the engine is injected
+});
+afterEach(() => {
+  delete g[SCANNER_GLOBAL];
+  installScanner(scanSecrets); // as test/setup.ts leaves it for the other tests
+});
+
+describe('loadScanner', () => {
+  it('asks the background once, whoever asks, and resolves to the engine the injected script installed', async () => {
+    const asked = vi.fn(async (msg: unknown) => {
+      expect(msg).toEqual({ type: 'builder:scanner' });
+      installScanner(scanSecrets); // what entrypoints/scanner.ts does once injected
+      return { ok: true };
+    });
+    fakeBrowser.runtime.onMessage.addListener(asked);
+    expect(scanner()).toBeUndefined();
+    const [a, b] = await Promise.all([loadScanner(), loadScanner()]);
+    expect(a).toBe(scanSecrets);
+    expect(b).toBe(scanSecrets);
+    expect(asked).toHaveBeenCalledTimes(1);
+    expect(await loadScanner()).toBe(scanSecrets);
+    expect(asked).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects with a clear message when nothing was installed, and tries again on the next call', async () => {
+    let inject = false;
+    const asked = vi.fn(async () => {
+      if (inject) installScanner(scanSecrets);
+      return inject ? { ok: true } : undefined;
+    });
+    fakeBrowser.runtime.onMessage.addListener(asked);
+    await expect(loadScanner()).rejects.toThrow('could not be loaded');
+    inject = true;
+    expect(await loadScanner()).toBe(scanSecrets);
+    expect(asked).toHaveBeenCalledTimes(2);
+  });
+
+  it('the first engine installed stays', () => {
+    const other = vi.fn(() => []) as unknown as typeof scanSecrets;
+    installScanner(scanSecrets);
+    installScanner(other);
+    expect(scanner()).toBe(scanSecrets);
+  });
+});
