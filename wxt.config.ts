@@ -8,6 +8,7 @@ import { entrypointSizes, overBudget } from './scripts/lib/size';
  * WXT's content-script wrapper gets a no-op class in place of its ContentScriptContext (in-page/wxt-context-stub.ts
  * says why): our content scripts run on in-page/context.ts and never use WXT's, whose constructor costs the page
  * ~20 ms of main-thread CPU time on load. Only the wrapper's import is redirected; nothing else changes.
+ * The same plugin keeps webextension-polyfill out of the content scripts (in-page/browser.ts says why).
  */
 const WXT_WRAPPER = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
 const noWxtContentScriptContext = (): Plugin => ({
@@ -16,6 +17,10 @@ const noWxtContentScriptContext = (): Plugin => ({
   resolveId(id, importer) {
     if (id === 'wxt/utils/content-script-context' && importer?.startsWith(WXT_WRAPPER))
       return fileURLToPath(new URL('./in-page/wxt-context-stub.ts', import.meta.url));
+    // WXT's shadow-root UI (content scripts only) reads `browser` for a stylesheet we never ask it to load: it gets
+    // the content scripts' native API (in-page/browser.ts) instead of webextension-polyfill, as our own code does.
+    if ((id === 'wxt/browser' || id === '@wxt-dev/webextension-polyfill/browser') && importer?.includes('/wxt/dist/utils/content-script-ui/'))
+      return fileURLToPath(new URL('./in-page/browser.ts', import.meta.url));
     return undefined;
   },
 });

@@ -6,7 +6,7 @@
  * The warning lives in a closed shadow root the page cannot read or rewrite, and is put back if the page removes it.
  */
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
+import { browser } from '@/in-page/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BuilderInfo } from '@/utils/platform/builders';

@@ -12,7 +12,7 @@
  * this isolated world (a global the page cannot see), and navigation is reported from trusted Navigation API events
  * (or, without that API, a URL comparison) to handlers held in this closure, never through the DOM.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@/in-page/browser';
 
 export type LocationHandler = (url: string, previous: string) => void;
 

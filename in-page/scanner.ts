@@ -10,7 +10,7 @@
  *
  * Unit tests install the engine themselves (test/setup.ts), as the injected script would.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@/in-page/browser';
 import type { ExtensionMessage } from '@/utils/messages';
 
 export { type ScanFn, scanner, installScanner, SCANNER_GLOBAL } from './scanner-slot';

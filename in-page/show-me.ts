@@ -4,7 +4,8 @@
  * scrolls to it and outlines it for a moment. The popup sends the request (engine/show-me.ts); only the extension
  * itself may ask (no web page, no content script in another tab). Bounded: at most MAX_NODES elements are looked at.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
+import { answering, browser } from '@/in-page/browser';
 import { readShowMe, type ShowMeMessage } from '@/engine/show-me';
 import type { OwnContext } from './context';
 import { fieldLabel as guardLabel } from './guard';
@@ -125,7 +126,7 @@ export function onShowMeMessage(doc: Document, ctx: Pick<OwnContext, 'setTimeout
 
 /** Registers "Show me" in a builder content script for the life of its context. */
 export function listenForShowMe(ctx: OwnContext, doc: Document = document): void {
-  const listener = onShowMeMessage(doc, ctx, browser.runtime.id, browser.runtime.getURL('/' as never));
+  const listener = answering(onShowMeMessage(doc, ctx, browser.runtime.id, browser.runtime.getURL('/' as never)));
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }

@@ -8,7 +8,8 @@
  * background (storage.session), not by anything the page can read or write.
  */
 import { h, render } from 'preact';
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
+import { browser } from '@/in-page/browser';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EDITOR_PANEL_CSS, EditorPanel } from '../../components/bubble/EditorPanel';
 import { keepInDocument, mountClosedHost } from '@/in-page/builder-guard';

@@ -3,7 +3,7 @@
  * (reader.ts) and sends what it saw to the background, which files it under the app in the tab's address.
  * Types only from messages.ts and builder-evidence.ts: their zod schemas stay out of this content script.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '@/in-page/browser';
 import type { OwnContext } from '@/in-page/context';
 import type { ExtensionMessage } from '@/utils/messages';
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';

@@ -3,6 +3,9 @@
  * - pages we do not read (SQL editor, logs, auth users…) get no observer and no timer at all;
  * - on a page we read, one MutationObserver whose callback only sets a flag; passes run at most every
  *   `throttleMs`, in an idle callback, and read only that page's region (entrypoints/supabase.content/readers/);
+ * - on a page that keeps changing without changing what we read (a live grid, an editor re-rendering), each pass
+ *   that reads nothing new doubles the gap to the next one, up to `maxGapMs`; a pass that reads something new or a
+ *   navigation brings it back to `throttleMs` (as the Glide reader does);
  * - an observation is sent only when it changed; the background answers with where its findings point, and
  *   markers are placed next to those elements;
  * - single-page navigation (`wxt:locationchange`) clears markers and starts over; everything stops with the
@@ -41,6 +44,8 @@ export interface ReaderOptions {
   markers: MarkerLayer;
   /** Minimum time between two passes (default 750 ms). */
   throttleMs?: number;
+  /** Longest gap after passes that read nothing new while the page kept changing (default 4 × throttleMs). */
+  maxGapMs?: number;
   /** Our own UI hosts: mutations there are not the dashboard's. */
   ownHosts?: string[];
   now?: () => number;
@@ -58,6 +63,8 @@ const keyOf = (m: DashboardMarker): AnchorKey => (m.target.kind === 'table' ? ta
 
 export function startDashboardReader(o: ReaderOptions): Reader {
   const throttle = o.throttleMs ?? 750;
+  const maxGap = Math.max(throttle, o.maxGapMs ?? throttle * 4);
+  let gap = throttle;
   const now = o.now ?? (() => performance.now());
   const ownHosts = new Set((o.ownHosts ?? ['micro-app-auditor-markers', 'micro-app-auditor-warning']).map((h) => h.toUpperCase()));
   let observer: MutationObserver | undefined;
@@ -99,9 +106,11 @@ export function startDashboardReader(o: ReaderOptions): Reader {
     // The text itself, not a hash of it: comparing two strings is cheaper than hashing one (500 tables: ~50 kB).
     const digest = `${href}\u0000${JSON.stringify(observation)}`;
     if (digest === lastSent) {
+      gap = Math.min(maxGap, gap * 2);
       place(); // same facts; elements may have been re-rendered
       return;
     }
+    gap = throttle;
     lastSent = digest;
     const gen = generation;
     void o
@@ -117,7 +126,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
   const schedule = () => {
     if (pending || stopped) return;
     pending = true;
-    const wait = Math.max(50, lastRun + throttle - now());
+    const wait = Math.max(50, lastRun + gap - now());
     o.ctx.setTimeout(() => o.ctx.requestIdleCallback(pass, { timeout: 1000 }), wait);
   };
 
@@ -143,6 +152,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
     const href = o.win.location.href;
     if (href === lastUrl) return;
     lastUrl = href;
+    gap = throttle;
     generation++;
     lastSent = '';
     markers = [];

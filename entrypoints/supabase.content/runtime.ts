@@ -3,7 +3,8 @@
  * (reader.ts), sends what it saw to the background, places markers beside what the audit found, and runs the
  * consented deep audit when the background asks. Started by entrypoints/supabase.content next to the field guard.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
+import { answering, browser } from '@/in-page/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { supabaseRef } from '@/utils/platform/builders';
 // Types only from messages.ts and dashboard-evidence.ts: their zod schemas would triple this content script's size.
@@ -71,6 +72,7 @@ export function runSupabaseDashboard(ctx: ContentScriptContext): void {
     if (typeof m !== 'object' || m === null || m.type !== 'supabase:deep-audit:run' || Object.keys(m).length !== 1) return undefined;
     return deepAuditHere();
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  const listener = answering(onMessage);
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }

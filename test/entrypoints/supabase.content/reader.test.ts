@@ -127,4 +127,37 @@ describe('startDashboardReader', () => {
     expect(r.passes).toBe(passes);
     expect(send).toHaveBeenCalledTimes(1);
   });
+
+  it('a page that keeps changing without changing what is read: passes back off (doubling, bounded), and a new reading brings them back', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const f = fakeCtx();
+    const ctx: ReaderContext = {
+      ...f.ctx,
+      setTimeout: (h: () => void, ms: number) => {
+        waits.push(ms);
+        clock += ms;
+        return setTimeout(h, 0);
+      },
+    };
+    const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 100, maxGapMs: 400, now: () => clock });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    // A dashboard re-rendering something we do not read: each pass reads nothing new.
+    for (let i = 0; i < 4; i++) {
+      document.body.append(document.createElement('span'));
+      await vi.waitFor(() => expect(r.passes).toBe(i + 2));
+    }
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(waits).toEqual([50, 100, 200, 400, 400]);
+    // A change that is read (a new table in the list): sent, and the gap is back to the throttle.
+    const link = document.querySelector('a[title="profiles"]')!;
+    const added = link.cloneNode(true) as Element;
+    added.setAttribute('title', 'invoices');
+    added.setAttribute('href', link.getAttribute('href')!.replace(/\/editor\/\d+/, '/editor/98765'));
+    link.parentElement!.append(added);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    document.body.append(document.createElement('span'));
+    await vi.waitFor(() => expect(r.passes).toBe(7));
+    expect(waits.at(-1)).toBe(100);
+  });
 });

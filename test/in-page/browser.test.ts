@@ -1,0 +1,35 @@
+/**
+ * Content scripts use the browser's own extension API (in-page/browser.ts), so a listener that answers does it with
+ * sendResponse: the settled value is sent, a rejection answers nothing, and a message that is not for it leaves the
+ * channel closed for other listeners.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answering, browser } from '@/in-page/browser';
+
+describe('in-page browser', () => {
+  it('is the browser global the page context provides (WXT’s fake one in tests), not a polyfill wrapper', () => {
+    expect(browser).toBe(fakeBrowser);
+  });
+});
+
+describe('answering', () => {
+  it('sends the settled value and keeps the channel open until then', async () => {
+    const sendResponse = vi.fn();
+    const listener = answering(async (raw) => ({ echo: raw }));
+    expect(listener({ a: 1 }, {}, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledExactlyOnceWith({ echo: { a: 1 } }));
+  });
+
+  it('a rejected answer sends nothing useful (undefined), never an unhandled rejection', async () => {
+    const sendResponse = vi.fn();
+    expect(answering(() => Promise.reject(new Error('boom')))({}, {}, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledExactlyOnceWith(undefined));
+  });
+
+  it('not for this listener: false, and sendResponse is never called', () => {
+    const sendResponse = vi.fn();
+    expect(answering(() => undefined)({}, {}, sendResponse)).toBe(false);
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+});
