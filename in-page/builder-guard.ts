@@ -11,6 +11,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BuilderInfo } from '@/utils/platform/builders';
 import type { ExtensionMessage } from '@/utils/messages';
+import { measureBoxes } from './measure';
 import { loadScanner, scanner } from './scanner';
 import { FIELD_WARNING_CSS, FieldWarnings, type WarningItem } from '../components/builder/FieldWarning';
 import type { OwnContext } from './context';
@@ -82,7 +83,32 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
 
   const send = (msg: ExtensionMessage) => void browser.runtime.sendMessage(msg).catch(() => undefined);
 
+  // The fields' boxes, measured by the browser's own rendering step (./measure.ts), never by a forced layout.
+  let boxes = new Map<Element, DOMRect>();
+  let measuring = false;
+  let remeasure = false;
+
+  /** Measures the fields (one measurement at a time; a request meanwhile measures once more after it), then draws. */
   const rerender = () => {
+    if (!ui) return;
+    if (!items.length) return draw();
+    if (measuring) {
+      remeasure = true;
+      return;
+    }
+    measuring = true;
+    void measureBoxes(items.map((i) => i.element)).then((measured) => {
+      boxes = measured;
+      measuring = false;
+      draw();
+      if (remeasure) {
+        remeasure = false;
+        rerender();
+      }
+    });
+  };
+
+  const draw = () => {
     if (!ui) return;
     render(h(FieldWarnings, { items: [...items], onDismiss: dismiss, tick: ++tick }), ui.uiContainer);
     // The page may remove or restyle the warning: put it back while there is something to show.
@@ -155,7 +181,7 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
       items.push({
         element: field as HTMLElement,
         id: m.fingerprint,
-        rect: () => (field.isConnected ? field.getBoundingClientRect() : undefined),
+        rect: () => (field.isConnected ? boxes.get(field) : undefined),
         field: label,
         providerName: m.providerName,
         exposure: m.exposure,
