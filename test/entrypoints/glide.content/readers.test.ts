@@ -7,6 +7,8 @@ import { readScreen, screenOf } from '@/entrypoints/glide.content/readers';
 import { GlideObservationSchema } from '@/utils/glide/builder-evidence';
 import { accessHalf, accessNew, accessOld, dataEditor, secretsScreen, TEAM_TOKEN, usersScreen, workflows } from '../../fixtures/apps/glide-builder';
 import { fingerprint } from '@/utils/secrets/mask';
+import { panelsOpen, readPanels } from '@/entrypoints/glide.content/readers/panels';
+import { SCANNER_GLOBAL } from '@/in-page/scanner-slot';
 
 const doc = (html: string) => {
   document.open();
@@ -96,6 +98,22 @@ describe('Data', () => {
     expect(api.secrets).toEqual([]);
   });
   it('half-rendered: could not read', () => expect(read(dataEditor({ half: true }), 'data')).toMatchObject({ status: 'unreadable', tables: [] }));
+  it('an open panel says it needs the secret engine; without it loaded, nothing is read from panels (never "no key" by omission)', () => {
+    const html = dataEditor({ panelKey: 'stripe' });
+    doc(html);
+    expect(panelsOpen(document)).toBe(true);
+    const g = globalThis as unknown as Record<string, unknown>;
+    const engine = g[SCANNER_GLOBAL];
+    delete g[SCANNER_GLOBAL]; // a tab before the engine is injected (in-page/scanner.ts)
+    try {
+      expect(readPanels(document, 'column')).toEqual({ secrets: [], urlHashes: [], tokenCandidates: [] });
+    } finally {
+      g[SCANNER_GLOBAL] = engine;
+    }
+    expect(readPanels(document, 'column').secrets).toHaveLength(1);
+    doc(dataEditor({}));
+    expect(panelsOpen(document)).toBe(false);
+  });
 });
 
 describe('"Show API"', () => {
