@@ -163,15 +163,36 @@ export function pageOf(href: string): DashboardPage | undefined {
 /** Studio's own relative links, in the one shape that needs no URL parser (no `..`, `%`, `\\`, spaces, `//`). */
 const PLAIN_DASHBOARD_LINK = /^\/dashboard\/project\/([a-z0-9]{20}|_)(\/[A-Za-z0-9_\-/]*)?(?:\?([A-Za-z0-9_\-=&.+]*))?$/;
 
-/** Shared by every link without a query (read only: callers `get`). */
-const NO_PARAMS: URLSearchParams = new URLSearchParams();
+/** What the readers ask of a link's query: one parameter's value (URLSearchParams.get's answer). */
+export interface QueryParams {
+  get(name: string): string | null;
+}
 
-export function linkTarget(href: string | null, base: string): { ref: string; path: string; params: URLSearchParams } | undefined {
+/**
+ * The parameters of a query of the plain dashboard shape (letters, digits, `_-=&.+`: no percent escapes, so `+` is
+ * the only thing to decode), read the way URLSearchParams reads them (first value wins) without constructing one per
+ * sidebar link.
+ */
+function plainParams(query: string): QueryParams {
+  return {
+    get(name) {
+      for (const pair of query.split('&')) {
+        if (!pair) continue; // "&&": no parameter, as URLSearchParams reads it
+        const eq = pair.indexOf('=');
+        const key = (eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' ');
+        if (key === name) return eq < 0 ? '' : pair.slice(eq + 1).replace(/\+/g, ' ');
+      }
+      return null;
+    },
+  };
+}
+
+export function linkTarget(href: string | null, base: string): { ref: string; path: string; params: QueryParams } | undefined {
   if (!href) return undefined;
   // Fast path (a 500-table sidebar has 500 such links per pass): a root-relative link of this shape resolves to
   // https://supabase.com<href> when the page itself is on https://supabase.com, exactly as the URL parser would.
   const plain = base.startsWith('https://supabase.com/') && !href.includes('//') ? PLAIN_DASHBOARD_LINK.exec(href) : null;
-  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: plain[3] ? new URLSearchParams(plain[3]) : NO_PARAMS };
+  if (plain) return { ref: plain[1]!, path: plain[2] ?? '/', params: plainParams(plain[3] ?? '') };
   let u: URL;
   try {
     u = new URL(href, base);

@@ -22,7 +22,8 @@ const EDITOR_LINK = 'a[href*="/editor/"]';
 
 /** The "Table exposed via Data API" icon inside this link (a few labelled elements at most: scoped, not the page). */
 function hasExposedIcon(link: Element): boolean {
-  for (const el of take(link, '[aria-label]', 20)) if (norm(el.getAttribute('aria-label')).includes(SAYS.exposedIcon)) return true;
+  const labelled = link.querySelectorAll('[aria-label]');
+  for (let i = 0; i < labelled.length && i < 20; i++) if (norm(labelled[i]!.getAttribute('aria-label')).includes(SAYS.exposedIcon)) return true;
   return false;
 }
 
