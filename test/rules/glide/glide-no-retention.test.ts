@@ -53,10 +53,21 @@ describe('glide-no-retention, cases from mutation testing', () => {
     expect(ids([{ name: 'On signup', trigger: 'manual' }])).toEqual(['no-delete']);
   });
   it('one scheduled workflow with unknown steps among others is enough for "not checked"', () => {
-    expect(ids([{ name: 'Weekly', trigger: 'schedule' }, { name: 'Welcome email', trigger: 'manual', deletesRows: false }])).toEqual(['not-read']);
+    expect(
+      ids([
+        { name: 'Weekly', trigger: 'schedule' },
+        { name: 'Welcome email', trigger: 'manual', deletesRows: false },
+      ]),
+    ).toEqual(['not-read']);
   });
   it('wording, evidence, location and identity', () => {
-    const e = glide({ tables: [PEOPLE], workflows: wf('list', [{ name: 'Welcome email', trigger: 'manual', deletesRows: false }, { name: 'Export', trigger: 'webhook' }]) });
+    const e = glide({
+      tables: [PEOPLE],
+      workflows: wf('list', [
+        { name: 'Welcome email', trigger: 'manual', deletesRows: false },
+        { name: 'Export', trigger: 'webhook' },
+      ]),
+    });
     const [f] = findingsOf(rule, e);
     expect(f!.message).toBe(
       '2 workflow(s) exist but none runs on a schedule and deletes rows, while Customers (Name, Email, Phone Number…) hold personal-looking columns.',
