@@ -19,10 +19,10 @@ export default defineRule({
     rationale:
       'Text in columns and integration settings is stored with the app, copied with it and readable by every editor; template and computed column values can reach users’ devices. Glide’s Secrets keep the value write-only.',
     messages: {
-      'call-api': '{provider} key {masked} is pasted into a Call API field ({field}) instead of a Glide Secret.',
-      ai: '{provider} key {masked} is pasted into an AI integration’s settings ({field}) instead of a Glide Secret.',
-      column: '{provider} key {masked} is written in a column or template ({field}): it is stored with the app’s data.',
-      workflow: '{provider} key {masked} is pasted into a workflow step ({field}) instead of a Glide Secret.',
+      'call-api': '{provider} ({masked}) is pasted into a Call API field ({field}) instead of a Glide Secret.',
+      ai: '{provider} ({masked}) is pasted into an AI integration’s settings ({field}) instead of a Glide Secret.',
+      column: '{provider} ({masked}) is written in a column or template ({field}): it is stored with the app’s data.',
+      workflow: '{provider} ({masked}) is pasted into a workflow step ({field}) instead of a Glide Secret.',
     },
     fix: {
       summary: 'Rotate the key, save the new one in Glide’s Secrets, and let the integration use the secret by name.',

@@ -1,6 +1,8 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '@/rules/glide/glide-no-row-owner';
-import { describeRule } from '../../helpers/rule-cases';
+import { fingerprint } from '@/engine/engine';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
+import { evidence } from '../../helpers/evidence';
 import { PEOPLE, PRODUCTS, access, glide, noOwner, table } from '../../helpers/glide';
 
 const MEDICAL = noOwner('Appointments', ['Date', 'Diagnosis', 'Phone']);
@@ -60,4 +62,48 @@ describeRule(rule, {
       after: glide({ access: access({ mode: 'public' }), tables: [withOwner(PEOPLE, 'Email')] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): severity by access mode, per-user tables whose Row Owners were not
+// read, the five-column cap, evidence lines, locations and identities.
+describe('glide-no-row-owner, cases from mutation testing', () => {
+  const PATIENTS = noOwner('Patients', ['Name', 'Phone Number', 'Diagnosis']);
+  it('"Public with email" is not private: high', () => {
+    const [f] = findingsOf(rule, glide({ access: access({ mode: 'public-email' }), tables: [PATIENTS] }));
+    expect(f!.messageId).toBe('no-row-owner');
+    expect(f!.severity).toBe('high');
+  });
+  it('no Access reading: high', () => {
+    expect(findingsOf(rule, glide({ tables: [PATIENTS] })).map((f) => [f.messageId, f.severity])).toEqual([['no-row-owner', 'high']]);
+  });
+  it('a per-user table whose Row Owners were not read is listed as not checked', () => {
+    const e = glide({ access: access({ mode: 'private', who: ['users-table'] }), tables: [table('Orders', ['Item', 'Customer Email'])] });
+    const [f, ...rest] = findingsOf(rule, e);
+    expect(rest).toEqual([]);
+    expect(f!.messageId).toBe('not-read');
+    expect(f!.severity).toBe('info');
+    expect(f!.message).toBe(
+      'Not checked: whether Orders have a Row Owner column. The builder does not show it on the grid; open each email column’s menu in the Data tab (a column whose menu offers "Make Row Owner" is not one).',
+    );
+    expect(f!.evidence).toBe('Row Owners not shown for: Orders');
+    expect(f!.location).toEqual({ kind: 'builder', name: 'Data' });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, e.origin, 'not_read'));
+    expect(f!.vars).toEqual({ appId: 'AbCdEfGhIjKlMnOpQrSt' });
+  });
+  it('names at most five personal columns, in evidence, message and location, one identity per table', () => {
+    const WIDE = noOwner('Members', ['Name', 'Email', 'Phone', 'Address', 'Birthday', 'Passport', 'Plan']);
+    const e = glide({ access: access({ mode: 'public' }), tables: [WIDE, PATIENTS] });
+    const found = findingsOf(rule, e);
+    const f = found.find((x) => x.location.name === 'Data → Members')!;
+    expect(f.evidence).toBe('Data → Members: no Row Owner column; personal-looking: Name, Email, Phone, Address, Birthday');
+    expect(f.message).toBe(
+      'Table Members holds personal-looking columns (Name, Email, Phone, Address, Birthday) and none of its columns is a Row Owner: every row downloads to every user.',
+    );
+    expect(f.location).toEqual({ kind: 'builder', name: 'Data → Members' });
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, e.origin, 'table:Members'));
+    expect(found.map((x) => x.location.name).sort()).toEqual(['Data → Members', 'Data → Patients']);
+  });
+  it('the rule alone returns nothing without Glide builder evidence', () => {
+    expect(rule.check(evidence(), { platforms: [] })).toEqual([]);
+  });
 });

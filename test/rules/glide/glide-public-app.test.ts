@@ -1,6 +1,7 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '@/rules/glide/glide-public-app';
-import { describeRule } from '../../helpers/rule-cases';
+import { fingerprint } from '@/engine/engine';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { PEOPLE, PRODUCTS, access, glide } from '../../helpers/glide';
 import { resolveGuide } from '@/engine/fix';
 
@@ -41,4 +42,23 @@ describeRule(rule, {
       after: glide({ access: access({ mode: 'private', who: ['users-table'] }), tables: [PEOPLE] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): evidence line with and without personal columns, location, identity.
+describe('glide-public-app, cases from mutation testing', () => {
+  it('personal columns: named in the evidence, on Settings → Access, one identity per app', () => {
+    const e = glide({ access: access({ mode: 'public' }), tables: [PEOPLE, PRODUCTS] });
+    const [f] = findingsOf(rule, e);
+    expect(f!.message).toBe(
+      'The app is public (anyone with the link can open it) and its tables hold personal-looking columns: Customers (Name, Email, Phone Number…).',
+    );
+    expect(f!.evidence).toBe('Settings → Access: public; personal-looking columns: Customers (Name, Email, Phone Number…)');
+    expect(f!.location).toEqual({ kind: 'builder', name: 'Settings → Access' });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, e.origin, 'public_app'));
+  });
+  it('no personal columns: the evidence says only "public", the message counts the tables', () => {
+    const [f] = findingsOf(rule, glide({ access: access({ mode: 'public' }), tables: [PRODUCTS] }));
+    expect(f!.evidence).toBe('Settings → Access: public');
+    expect(f!.message).toBe('The app is public (anyone with the link can open it); no personal-looking columns were seen in 1 table(s).');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '@/rules/glide/glide-team-token';
+import { fingerprint } from '@/engine/engine';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { glide } from '../../helpers/glide';
 import { NOW, evidence } from '../../helpers/evidence';
@@ -73,5 +74,28 @@ describe('glide-team-token, cases from mutation testing', () => {
   });
   it('the rule alone returns nothing without Glide builder evidence', () => {
     expect(rule.check(evidence({}), { platforms: [] })).toEqual([]);
+  });
+});
+
+// Found by mutation testing, second run (docs/mutation-glide-run.md): the copied-token and token-shape findings'
+// evidence, locations and identities.
+describe('glide-team-token, more cases from mutation testing', () => {
+  it('a copy found by fingerprint: masked as "Show API" showed it, located at the cell', () => {
+    const e = glide({ ...shown, tokenCandidates: [cell()] });
+    const [f] = findingsOf(rule, e);
+    expect(f!.message).toBe(
+      'The team-wide token that "Show API" shows (…16AF) is also in Orders → Notes: whoever reads it can read and write every app and table of your team.',
+    );
+    expect(f!.evidence).toBe('Orders → Notes: …16AF');
+    expect(f!.location).toEqual({ kind: 'builder', name: 'Orders → Notes' });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, e.origin, `${FP}:Orders → Notes`));
+  });
+  it('a token that is not UUID-shaped: info, on Data → Show API', () => {
+    const e = glide({ apiPanel: { shape: 'other', seenAt: NOW } });
+    const [f] = findingsOf(rule, e);
+    expect(f!.evidence).toBe('Data → Show API: token not UUID-shaped');
+    expect(f!.location).toEqual({ kind: 'builder', name: 'Data → Show API' });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, e.origin, 'token-shape'));
+    expect(f!.vars).toEqual({ appId: 'AbCdEfGhIjKlMnOpQrSt' });
   });
 });
