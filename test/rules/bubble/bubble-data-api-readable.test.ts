@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/bubble/bubble-data-api-readable';
-import { classifyMeta, classifyObj } from '@/utils/bubble/deployed';
+import { type BubbleDeployedInput, classifyMeta, classifyObj } from '@/utils/bubble/deployed';
 import { deployedEvidence } from '../../helpers/bubble';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { NOT_EXPOSED, metaBody, objBody } from '../../fixtures/bubble/deployed';
@@ -56,7 +56,8 @@ describeRule(rule, {
 describe('bubble-data-api-readable, cases from mutation testing', () => {
   const id = rule.meta.id;
   const row = (t: object) => ({ type: 'order item', status: 200, verdict: 'readable' as const, ...t });
-  const noConsent = (meta: object | undefined, skipped: 'no-consent' | 'not-run' = 'no-consent') => deployedEvidence({ ...(meta ? { meta } : {}), skipped });
+  const noConsent = (meta: BubbleDeployedInput['meta'], skipped: 'no-consent' | 'not-run' = 'no-consent') =>
+    deployedEvidence({ ...(meta ? { meta } : {}), skipped });
   const on = (types: string[]) => ({ status: 200, state: 'on' as const, types, workflows: [] });
 
   it('a personal-looking type: critical, the URL encoded, the count and the fields in the evidence', () => {
