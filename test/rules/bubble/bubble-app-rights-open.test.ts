@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/bubble/bubble-app-rights-open';
-import { hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
+import { APP_ID, hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
 import { bubbleEvidence } from '../../helpers/bubble';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
@@ -25,4 +26,30 @@ describeRule(rule, {
     { name: 'not in the model (no guess)', evidence: bubbleEvidence(minimalApp({ clientSafe: { app_rights: undefined } })) },
   ],
   fixed: [{ name: 'set to Private app', before: bubbleEvidence(leakyApp()), after: bubbleEvidence(hardenedApp()) }],
+});
+
+// Found by mutation testing (docs/mutation.md): the finding pinned whole, and the "edit" wording.
+describe('bubble-app-rights-open, cases from mutation testing', () => {
+  it('"public": high, quotes the value, points at Settings → General, keyed on app-rights', () => {
+    const ev = bubbleEvidence(leakyApp());
+    expect(findingsOf(rule, ev)).toEqual([
+      {
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        severity: 'high',
+        messageId: 'not-private',
+        message: 'Application rights are “public”, not “private”: people outside your team can open the editor.',
+        evidence: 'settings.client_safe.app_rights: "public"',
+        location: { kind: 'builder', name: 'Settings → General' },
+        fingerprint: fingerprint(rule.meta.id, ev.origin, 'app-rights'),
+        vars: { app: APP_ID },
+      },
+    ]);
+  });
+  it('a value naming edit (any case): critical, says they can change it', () => {
+    const [f] = findingsOf(rule, bubbleEvidence(minimalApp({ clientSafe: { app_rights: 'Everyone_Can_EDIT' } })));
+    expect(f!.severity).toBe('critical');
+    expect(f!.message).toBe('Application rights are “Everyone_Can_EDIT”, not “private”: people outside your team can open the editor and change it.');
+    expect(f!.evidence).toBe('settings.client_safe.app_rights: "Everyone_Can_EDIT"');
+  });
 });

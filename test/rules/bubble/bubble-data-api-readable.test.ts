@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/bubble/bubble-data-api-readable';
-import { classifyMeta, classifyObj } from '@/utils/bubble/deployed';
+import { type BubbleDeployedInput, classifyMeta, classifyObj } from '@/utils/bubble/deployed';
 import { deployedEvidence } from '../../helpers/bubble';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { NOT_EXPOSED, metaBody, objBody } from '../../fixtures/bubble/deployed';
 
 const probe = (...types: ReturnType<typeof classifyObj>[]) => ({ state: 'complete' as const, startedAt: 0, durationMs: 10, requests: types.length, types });
@@ -48,4 +49,78 @@ describeRule(rule, {
       after: deployedEvidence({ probe: probe(classifyObj('user', { status: 200, body: objBody([], 0) })) }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): findings pinned whole (URL, evidence, location, identity), the record
+// count's wording, a readable type without fields, and when the "unchecked" note applies.
+describe('bubble-data-api-readable, cases from mutation testing', () => {
+  const id = rule.meta.id;
+  const row = (t: object) => ({ type: 'order item', status: 200, verdict: 'readable' as const, ...t });
+  const noConsent = (meta: BubbleDeployedInput['meta'], skipped: 'no-consent' | 'not-run' = 'no-consent') =>
+    deployedEvidence({ ...(meta ? { meta } : {}), skipped });
+  const on = (types: string[]) => ({ status: 200, state: 'on' as const, types, workflows: [] });
+
+  it('a personal-looking type: critical, the URL encoded, the count and the fields in the evidence', () => {
+    const ev = deployedEvidence({ probe: probe(row({ total: 41, fields: ['_id', 'email', 'Phone Number'] })) });
+    const url = `${ev.origin}/api/1.1/obj/order%20item`;
+    expect(findingsOf(rule, ev)).toEqual([
+      {
+        ruleId: id,
+        title: rule.meta.title,
+        severity: 'critical',
+        messageId: 'personal',
+        message:
+          'GET /api/1.1/obj/order item answers a logged-out visitor with records (41 records); fields include personal-looking email, Phone Number. (Values were not kept.)',
+        evidence: `GET ${url}?limit=1 (no credentials) → 200; 41 records; fields: _id, email, Phone Number`,
+        location: { kind: 'request', url, name: 'order item' },
+        fingerprint: fingerprint(id, ev.origin, 'obj:order item'),
+      },
+    ]);
+  });
+
+  it('other fields: high, lists the fields; one record says "1 record"', () => {
+    const [f] = findingsOf(rule, deployedEvidence({ probe: probe(row({ total: 1, fields: ['_id', 'Title'] })) }));
+    expect(f!.severity).toBe('high');
+    expect(f!.message).toBe(
+      'GET /api/1.1/obj/order item answers a logged-out visitor with records (1 record); fields: _id, Title. Fine only if every record is meant to be public.',
+    );
+  });
+
+  it('no total and no fields: "an unknown number", fields (none)', () => {
+    const ev = deployedEvidence({ probe: probe(row({})) });
+    const [f] = findingsOf(rule, ev);
+    expect(f!.messageId).toBe('readable');
+    expect(f!.message).toBe(
+      'GET /api/1.1/obj/order item answers a logged-out visitor with records (an unknown number); fields: (none). Fine only if every record is meant to be public.',
+    );
+    expect(f!.evidence).toBe(`GET ${ev.origin}/api/1.1/obj/order%20item?limit=1 (no credentials) → 200; an unknown number; fields: (none)`);
+  });
+
+  it('unchecked: info, the count, the types in the evidence, the meta URL as location', () => {
+    const ev = noConsent(on(['user', 'invoice']));
+    expect(findingsOf(rule, ev)).toEqual([
+      {
+        ruleId: id,
+        title: rule.meta.title,
+        severity: 'info',
+        messageId: 'unchecked',
+        message:
+          'The Data API exposes 2 types; whether a logged-out visitor can list them was not checked (allow the Data API check for this site in the popup, or run the audit with --probe).',
+        evidence: `GET ${ev.origin}/api/1.1/meta → get: user, invoice; Data API check not run (no consent)`,
+        location: { kind: 'request', url: `${ev.origin}/api/1.1/meta`, name: 'Data API' },
+        fingerprint: fingerprint(id, ev.origin, 'unchecked'),
+      },
+    ]);
+  });
+
+  it('unchecked with one type says "1 type"', () => {
+    expect(findingsOf(rule, noConsent(on(['user'])))[0]!.message).toMatch(/^The Data API exposes 1 type; /);
+  });
+
+  it('no note when the check was skipped for another reason, the Data API is not on, it exposes no type, or meta is unknown', () => {
+    expect(findingsOf(rule, noConsent(on(['user']), 'not-run'))).toEqual([]);
+    expect(findingsOf(rule, noConsent({ status: 200, state: 'unreadable', types: ['user'], workflows: [] }))).toEqual([]);
+    expect(findingsOf(rule, noConsent(on([])))).toEqual([]);
+    expect(findingsOf(rule, noConsent(undefined))).toEqual([]);
+  });
 });

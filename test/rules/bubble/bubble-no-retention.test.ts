@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/bubble/bubble-no-retention';
-import { hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
+import { APP_ID, hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
 import { bubbleEvidence } from '../../helpers/bubble';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const people = { person: { display: 'Person', fields: { email_text: { display: 'Email', value: 'text' } } } };
 const purge = (kind: string, selfSchedule: boolean) => ({
@@ -43,4 +45,25 @@ describeRule(rule, {
     },
     { name: 'leaky → hardened', before: bubbleEvidence(leakyApp()), after: bubbleEvidence(hardenedApp()) },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the finding pinned whole (evidence with the workflow count and the
+// type keys, location, identity, vars).
+describe('bubble-no-retention, cases from mutation testing', () => {
+  it('the leaky fixture: pinned whole', () => {
+    const ev = bubbleEvidence(leakyApp());
+    expect(findingsOf(rule, ev)).toEqual([
+      {
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        severity: 'low',
+        messageId: 'no-job',
+        message: 'No backend workflow deletes old records on a schedule, while User (user), Invoice (invoice) hold personal-looking fields.',
+        evidence: '3 backend workflow(s), none a recurring delete; personal-looking types: user, invoice',
+        location: { kind: 'builder', name: 'Backend workflows' },
+        fingerprint: fingerprint(rule.meta.id, ev.origin, 'retention'),
+        vars: { app: APP_ID },
+      },
+    ]);
+  });
 });

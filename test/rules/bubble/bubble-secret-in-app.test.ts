@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/bubble/bubble-secret-in-app';
-import { fixtureKeys, hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
+import { APP_ID, fixtureKeys, hardenedApp, leakyApp, minimalApp } from '../../fixtures/bubble/app';
 import { bubbleEvidence } from '../../helpers/bubble';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const k = fixtureKeys(5);
 const page = (text: string) => ({ bTp: { name: 'checkout', elements: { e1: { type: 'Text', properties: { text } } } } });
@@ -61,4 +62,25 @@ describeRule(rule, {
       after: bubbleEvidence(minimalApp({ pages: page('Pay with Stripe') })),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the finding pinned whole (evidence, location, identity, vars).
+describe('bubble-secret-in-app, cases from mutation testing', () => {
+  it('a key on a page: pinned whole, masked, keyed on the place and the key', () => {
+    const ev = bubbleEvidence(minimalApp({ pages: page(`key ${k.stripeSecret}`) }));
+    const s = ev.builder!.bubble!.secrets[0]!;
+    expect(findingsOf(rule, ev)).toEqual([
+      {
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        severity: 'critical',
+        messageId: 'secret',
+        message: `page checkout contains a key (${s.providerName}, ${s.masked}): visitors’ browsers receive the app definition with it.`,
+        evidence: `page checkout: ${s.providerName} ${s.masked}`,
+        location: { kind: 'builder', name: 'page checkout' },
+        fingerprint: fingerprint(rule.meta.id, ev.origin, `page checkout:${s.fingerprint}`),
+        vars: { app: APP_ID },
+      },
+    ]);
+  });
 });

@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/bubble/bubble-version-test-open';
 import { classifyVersionTest } from '@/utils/bubble/deployed';
 import { deployedEvidence } from '../../helpers/bubble';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const withVt = (status: number, authenticate?: string) =>
   deployedEvidence({
@@ -23,4 +25,25 @@ describeRule(rule, {
     { name: 'not checked', evidence: deployedEvidence({ skipped: 'no-consent' }) },
   ],
   fixed: [{ name: 'turning on Limit access', before: withVt(200), after: withVt(401, 'Basic realm="x"') }],
+});
+
+// Found by mutation testing (docs/mutation.md): the finding pinned whole (it takes the rule's own severity).
+describe('bubble-version-test-open, cases from mutation testing', () => {
+  it('open: medium, the URL and status in the wording, evidence and location, keyed on version-test', () => {
+    const ev = withVt(200);
+    const url = `${ev.origin}/version-test`;
+    expect(findingsOf(rule, ev)).toEqual([
+      {
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        severity: 'medium',
+        messageId: 'open',
+        message: `GET ${url} answered 200 without asking for a password: anyone can open the development version and its test data.`,
+        evidence: `GET ${url} (no credentials) → 200, no WWW-Authenticate: Basic`,
+        location: { kind: 'request', url },
+        fingerprint: fingerprint(rule.meta.id, ev.origin, 'version-test'),
+      },
+    ]);
+    expect(url).toBe('https://leaky-app.bubbleapps.io/version-test');
+  });
 });
