@@ -10,9 +10,24 @@
 import type { Browser, browser as polyfilled } from 'wxt/browser';
 
 type Api = typeof polyfilled;
-const g = globalThis as unknown as { browser?: Api; chrome?: Api };
 
-export const browser: Api = (g.browser?.runtime?.id ? g.browser : g.chrome) as Api;
+/**
+ * The extension API under `name` in `scope`, if it is one: a runtime with a string id and a sendMessage function.
+ * The test is strict because window's named properties reach the isolated world: a page's `<form id="browser">`
+ * with an `<input name="runtime" id="x">` looks like `browser.runtime.id` to a looser test (webextension-polyfill's
+ * own), and a cross-origin `<iframe name="browser">` makes reading it throw. Neither has a sendMessage function.
+ */
+export function extensionApi(scope: object, name: 'browser' | 'chrome'): Api | undefined {
+  try {
+    const api = (scope as Record<string, unknown>)[name] as Api | undefined;
+    return typeof api?.runtime?.id === 'string' && typeof api.runtime.sendMessage === 'function' ? api : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Firefox's `browser`, else Chrome's `chrome` (Firefox has both; its `browser` is the promise-based one). */
+export const browser: Api = (extensionApi(globalThis, 'browser') ?? extensionApi(globalThis, 'chrome')) as Api;
 
 type Sender = Browser.runtime.MessageSender;
 

@@ -91,7 +91,10 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
   /** Measures the fields (one measurement at a time; a request meanwhile measures once more after it), then draws. */
   const rerender = () => {
     if (!ui) return;
-    if (!items.length) return draw();
+    if (!items.length) {
+      boxes = new Map(); // no field held for a warning that is gone
+      return draw();
+    }
     if (measuring) {
       remeasure = true;
       return;

@@ -115,10 +115,27 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     shown.set(el, now);
   };
 
-  /** Runs `fn` once `scan` can run: at once when no loading is needed, otherwise after it (in event order). */
-  const whenReady = (fn: () => void) => {
+  /**
+   * Pastes whose scan waited for a load that failed: their clipboard text is all we have of them (a code editor keeps
+   * only part of its text in the DOM), so they are scanned once a later load succeeds. A few at most.
+   */
+  const unscanned: (() => void)[] = [];
+
+  /**
+   * Runs `fn` once `scan` can run: at once when no loading is needed, otherwise after it (in event order). When the
+   * load fails, `keep` holds `fn` for the next successful one.
+   */
+  const whenReady = (fn: () => void, keep = false) => {
     if (!hooks.ready) return fn();
-    hooks.ready().then(fn, () => undefined);
+    hooks.ready().then(
+      () => {
+        for (const held of unscanned.splice(0)) held();
+        fn();
+      },
+      () => {
+        if (keep && unscanned.length < 5) unscanned.push(fn);
+      },
+    );
   };
 
   const onInput = (e: Event) => {
@@ -146,7 +163,9 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
     if (!el || !text) return;
     const pasted = text.length > 8 * 1024 * 1024 ? text.slice(0, 8 * 1024 * 1024) : text;
-    whenReady(() => check(el, pasted, true));
+    whenReady(() => {
+      if (el.isConnected) check(el, pasted, true);
+    }, true);
   };
 
   const opts = { capture: true, passive: true } as const;

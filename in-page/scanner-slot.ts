@@ -10,7 +10,20 @@ export type ScanFn = typeof scanSecrets;
 export const SCANNER_GLOBAL = '__microAppAuditorScanner';
 
 type Slot = { scanSecrets?: ScanFn } | undefined;
-const slot = (): Slot => (globalThis as unknown as Record<string, Slot>)[SCANNER_GLOBAL];
+
+/**
+ * Our own data property only. A plain `globalThis[name]` would also find what the page names in its DOM (window's
+ * named properties reach the isolated world): `<iframe name="…">` of another origin makes the read throw, which
+ * would keep the engine from ever loading. Such names are never own data properties of the global.
+ */
+const slot = (): Slot => {
+  try {
+    const d = Object.getOwnPropertyDescriptor(globalThis, SCANNER_GLOBAL);
+    return d && 'value' in d ? (d.value as Slot) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** The engine, when loaded; undefined before. */
 export function scanner(): ScanFn | undefined {

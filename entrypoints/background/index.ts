@@ -62,6 +62,11 @@ async function injectScanner(sender: Sender): Promise<{ ok: true } | undefined> 
   }
 }
 
+/** Our content script in the top frame of a tab on a builder's host (any page of it). */
+function fromBuilderHost(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.tab?.id && sender.frameId === 0 && !!sender.url && onBuilderHost(sender.url);
+}
+
 /** Only the fields a message type declares: the schemas strip unknown ones, but such a message is not ours. */
 function onlyKnownFields(raw: unknown, type: string): boolean {
   const shape = ExtensionMessage.options.find((o) => o.shape.type.value === type)?.shape;
@@ -85,7 +90,9 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
       return { ok: true };
     }
     case 'builder:scanner':
-      return fromBuilderEditor(sender) ? injectScanner(sender) : undefined;
+      // Any page of a builder's host: the guard keeps running after in-app navigation away from the editor's
+      // address (Supabase account pages, Glide's other screens), and the engine only scans what is typed there.
+      return fromBuilderHost(sender) ? injectScanner(sender) : undefined;
     case 'supabase:observed':
       // Only our content script in the top frame of a dashboard tab; the project comes from its URL.
       return fromBuilderEditor(sender) ? handleObserved(msg.observation, sender) : undefined;

@@ -33,3 +33,29 @@ describe('answering', () => {
     expect(sendResponse).not.toHaveBeenCalled();
   });
 });
+
+describe('extensionApi: which global is the extension API', () => {
+  const api = { runtime: { id: 'ext-id', sendMessage: () => Promise.resolve() } };
+  it('Firefox: `browser`; Chrome: only `chrome`', async () => {
+    const { extensionApi } = await import('@/in-page/browser');
+    expect(extensionApi({ browser: api, chrome: {} }, 'browser')).toBe(api);
+    expect(extensionApi({ chrome: api }, 'browser')).toBeUndefined();
+    expect(extensionApi({ chrome: api }, 'chrome')).toBe(api);
+  });
+  it('what a page can put under those names through its DOM is not taken: look-alikes without sendMessage, reads that throw', async () => {
+    const { extensionApi } = await import('@/in-page/browser');
+    // <form id="browser"><input name="runtime" id="x"> reaches the isolated world as browser.runtime.id === 'x'.
+    document.body.innerHTML = '<form id="browser"><input name="runtime" id="x"></form>';
+    const form = document.getElementById('browser') as HTMLFormElement & { runtime?: Element };
+    expect(extensionApi({ browser: form }, 'browser')).toBeUndefined();
+    expect(extensionApi({ browser: { runtime: { id: 'x' } } }, 'browser')).toBeUndefined();
+    // A cross-origin <iframe name="browser">: reading its properties throws.
+    const throwing = Object.defineProperty({}, 'browser', {
+      get() {
+        throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+      },
+    });
+    expect(extensionApi(throwing, 'browser')).toBeUndefined();
+    document.body.innerHTML = '';
+  });
+});

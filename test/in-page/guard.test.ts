@@ -289,4 +289,21 @@ describe('startFieldGuard with an engine loaded on first need (in-page/scanner.t
     vi.advanceTimersByTime(DEBOUNCE_MS);
     await vi.waitFor(() => expect(h.found).toHaveBeenCalledTimes(1));
   });
+
+  it('a paste whose engine load failed is scanned from its clipboard text once a later load succeeds', async () => {
+    document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div>';
+    const code = document.querySelector('textarea')!;
+    let injected = false;
+    const h = { ...hooks(), ready: vi.fn(() => (injected ? Promise.resolve() : Promise.reject(new Error('not injected')))) };
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(code, `select '${KEY}';`); // Monaco: the DOM will not hold this text, only the clipboard did
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(h.scan).not.toHaveBeenCalled();
+    injected = true;
+    code.value = 'select 1;';
+    code.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    await vi.waitFor(() => expect(h.found).toHaveBeenCalledTimes(1));
+    expect(h.scan.mock.calls[0]![0]).toBe(`select '${KEY}';`);
+  });
 });

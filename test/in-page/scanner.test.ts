@@ -54,3 +54,19 @@ describe('loadScanner', () => {
     expect(scanner()).toBe(scanSecrets);
   });
 });
+
+describe('the slot, next to a hostile page', () => {
+  it('a name the page gives under the slot’s name (not our own data property, or one that throws) is no engine and breaks nothing', async () => {
+    // Window's named properties (a DOM id or an iframe name) are not own data properties of the global: an accessor
+    // stands in for them here, one that throws as a cross-origin frame's properties do.
+    Object.defineProperty(globalThis, SCANNER_GLOBAL, {
+      configurable: true,
+      get() {
+        throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+      },
+    });
+    expect(scanner()).toBeUndefined();
+    installScanner(scanSecrets); // replaces it with our own data property
+    expect(scanner()).toBe(scanSecrets);
+  });
+});

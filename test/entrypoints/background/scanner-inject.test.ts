@@ -38,6 +38,12 @@ describe('builder:scanner', () => {
     expect(executeScript).toHaveBeenCalledExactlyOnceWith({ target: { tabId, frameIds: [0] }, files: ['/scanner.js'] });
   });
 
+  it('from another page of a builder host (the guard keeps running after in-app navigation): injected there too', async () => {
+    const account = 'https://supabase.com/dashboard/account/tokens';
+    expect(await handleMessage({ type: 'builder:scanner' }, sender({}, account))).toEqual({ ok: true });
+    expect(executeScript).toHaveBeenCalledExactlyOnceWith({ target: { tabId, frameIds: [0] }, files: ['/scanner.js'] });
+  });
+
   it('an injection that fails (tab gone or navigated) answers nothing, without throwing', async () => {
     executeScript.mockRejectedValueOnce(new Error('No tab with id'));
     expect(await handleMessage({ type: 'builder:scanner' }, sender())).toBeUndefined();
