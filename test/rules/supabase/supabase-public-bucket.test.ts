@@ -163,7 +163,7 @@ describe('supabase-public-bucket, cases from mutation testing', () => {
     expect(listing({ using: null })).toBe('listing');
     expect(listing({ using: '(true)' })).toBe('listing');
     expect(listing({ using: "bucket_id = 'avatars'" })).toBe('listing');
-    expect(listing({ using: " ((  BUCKET_ID  =  'avatars' :: text ) ) " })).toBe('listing');
+    expect(listing({ using: " ((  BUCKET_ID  =  'avatars' :: text )) " })).toBe('listing');
     expect(listing({ using: "(bucket_id='avatars'::pg_catalog.text)" })).toBe('listing');
     expect(listing({ using: "(bucket_id = 'other'::text)" })).toBe('public');
     expect(listing({ using: "(bucket_id = 'avatars'::text) and auth.uid() is not null" })).toBe('public');
