@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/permissions-policy-missing';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
@@ -39,4 +41,24 @@ describeRule(rule, {
     { name: 'the header from the fix guide', before: evidence(), after: evidence({ headers: fixHeaders(rule) }) },
     { name: 'the Vercel variant', before: evidence(), after: evidence({ headers: fixHeaders(rule, 'vercel') }) },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the message in full, evidence, location, identity; no document
+// response; the guide's recommended policy.
+describe('permissions-policy-missing, cases from mutation testing', () => {
+  it('message, evidence, location, identity in full', () => {
+    const [f, ...rest] = findingsOf(rule, evidence());
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('The page sends no Permissions-Policy header.');
+    expect(f!.evidence).toBe('Permissions-Policy: (absent)');
+    expect(f!.location).toEqual({ kind: 'header', name: 'Permissions-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'missing'));
+  });
+  it('no document response: nothing to judge', () => expect(findingsOf(rule, { ...evidence(), responses: [] })).toEqual([]));
+  it('the guide recommends turning off the usual features', () => {
+    expect(rule.meta.fix.snippet).toEqual({
+      language: 'text',
+      code: 'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    });
+  });
 });
