@@ -104,7 +104,8 @@ describe('csp-base-uri, cases from mutation testing', () => {
     expect(ids("script-src 'nonce-x'; base-uri https://app.example.com")).toEqual([]);
     expect(ids("script-src 'nonce-x'; base-uri https://app.example.com/x:")).toEqual([]);
     expect(ids("script-src 'nonce-x'; base-uri 'self' https:")).toEqual(['open/low']);
-    for (const scheme of ['HTTPS:', 'x:', 'web+app:', 'a1.b-c:', 'data:']) expect(ids(`script-src 'nonce-x'; base-uri ${scheme}`), scheme).toEqual(['open/low']);
+    for (const scheme of ['HTTPS:', 'x:', 'web+app:', 'a1.b-c:', 'data:'])
+      expect(ids(`script-src 'nonce-x'; base-uri ${scheme}`), scheme).toEqual(['open/low']);
     expect(ids("script-src 'nonce-x'; base-uri 1x:")).toEqual([]);
   });
   it('one policy restricting base-uri is enough', () => expect(ids("script-src 'nonce-x'; base-uri https:", "base-uri 'self'")).toEqual([]));

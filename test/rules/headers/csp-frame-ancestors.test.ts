@@ -106,7 +106,12 @@ it('offers no <meta> variant (a <meta> policy cannot carry frame-ancestors, so f
 // (info while X-Frame-Options protects, low for a <meta>-only frame-ancestors on an unprotected page).
 describe('csp-frame-ancestors, cases from mutation testing', () => {
   it('missing: message, evidence, location, identity in full', () => {
-    const ev = evidence({ headers: [[CSP, "default-src 'self'"], [XFO, 'DENY']] });
+    const ev = evidence({
+      headers: [
+        [CSP, "default-src 'self'"],
+        [XFO, 'DENY'],
+      ],
+    });
     const [f, ...rest] = findingsOf(rule, ev);
     expect(rest).toEqual([]);
     expect(f!.message).toBe('The policy has no frame-ancestors directive (X-Frame-Options still protects the page).');

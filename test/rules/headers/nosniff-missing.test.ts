@@ -96,8 +96,11 @@ describe('nosniff-missing, cases from mutation testing', () => {
     expect(f!.location).toEqual({ kind: 'header', name: 'X-Content-Type-Options', url: PAGE });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'missing'));
     const long = `${'a'.repeat(59)}bc`;
-    expect(findingsOf(rule, evidence({ headers: [[XCTO, long]] }))[0]!.message).toBe(`X-Content-Type-Options is "${'a'.repeat(59)}b"; the only valid value is nosniff.`);
+    expect(findingsOf(rule, evidence({ headers: [[XCTO, long]] }))[0]!.message).toBe(
+      `X-Content-Type-Options is "${'a'.repeat(59)}b"; the only valid value is nosniff.`,
+    );
   });
-  it('"bogus, nosniff": the first token decides', () => expect(findingsOf(rule, evidence({ headers: [[XCTO, 'bogus, nosniff']] }))[0]!.messageId).toBe('wrong'));
+  it('"bogus, nosniff": the first token decides', () =>
+    expect(findingsOf(rule, evidence({ headers: [[XCTO, 'bogus, nosniff']] }))[0]!.messageId).toBe('wrong'));
   it('no document response: nothing to judge', () => expect(findingsOf(rule, { ...evidence(), responses: [] })).toEqual([]));
 });

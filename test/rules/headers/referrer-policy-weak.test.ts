@@ -95,7 +95,9 @@ describe('referrer-policy-weak, cases from mutation testing', () => {
   });
   it('invalid and unsafe: messages and evidence in full', () => {
     const [i] = findingsOf(rule, rp('no-referer', 'nope'));
-    expect(i!.message).toBe('Referrer-Policy is sent ("no-referer, nope") but has no valid token, so browsers ignore it and the policy you meant is not applied.');
+    expect(i!.message).toBe(
+      'Referrer-Policy is sent ("no-referer, nope") but has no valid token, so browsers ignore it and the policy you meant is not applied.',
+    );
     expect(i!.severity).toBe('low');
     expect(i!.evidence).toBe('Referrer-Policy: no-referer, nope');
     expect(i!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'policy'));

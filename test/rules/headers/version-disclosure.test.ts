@@ -106,8 +106,20 @@ describe('version-disclosure, cases from mutation testing', () => {
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'x-powered-by'));
   });
   it('every watched header', () => {
-    for (const h of ['Server', 'X-Powered-By', 'X-AspNet-Version', 'X-AspNetMvc-Version', 'X-Generator', 'X-Runtime-Version', 'X-Drupal-Cache', 'X-PHP-Version']) {
-      expect(findingsOf(rule, evidence({ headers: [[h, 'v 1.2']] })).map((f) => f.location.name), h).toEqual([h]);
+    for (const h of [
+      'Server',
+      'X-Powered-By',
+      'X-AspNet-Version',
+      'X-AspNetMvc-Version',
+      'X-Generator',
+      'X-Runtime-Version',
+      'X-Drupal-Cache',
+      'X-PHP-Version',
+    ]) {
+      expect(
+        findingsOf(rule, evidence({ headers: [[h, 'v 1.2']] })).map((f) => f.location.name),
+        h,
+      ).toEqual([h]);
     }
   });
   it('a version needs digits on both sides of a dot', () => {
@@ -126,7 +138,16 @@ describe('version-disclosure, cases from mutation testing', () => {
     expect(f!.evidence).toBe(`Server: ${v.slice(0, 80)}…`);
   });
   it('a duplicated header: the first with a version is reported', () => {
-    const [f, ...rest] = findingsOf(rule, evidence({ headers: [['Server', 'nginx'], ['server', 'nginx/1.2'], ['Server', 'nginx/9.9']] }));
+    const [f, ...rest] = findingsOf(
+      rule,
+      evidence({
+        headers: [
+          ['Server', 'nginx'],
+          ['server', 'nginx/1.2'],
+          ['Server', 'nginx/9.9'],
+        ],
+      }),
+    );
     expect(rest).toEqual([]);
     expect(f!.message).toBe('The server header reveals "nginx/1.2".');
   });

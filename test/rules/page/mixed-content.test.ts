@@ -73,10 +73,16 @@ describe('mixed-content, cases from mutation testing', () => {
   });
   it('every active tag is high, the rest low', () => {
     for (const tag of ['script', 'iframe', 'link', 'object', 'embed', 'form', 'fetch']) {
-      expect(findingsOf(rule, mixed([tag, 'http://x.example.net/a'])).map((f) => f.severity), tag).toEqual(['high']);
+      expect(
+        findingsOf(rule, mixed([tag, 'http://x.example.net/a'])).map((f) => f.severity),
+        tag,
+      ).toEqual(['high']);
     }
     for (const tag of ['img', 'audio', 'video', 'source']) {
-      expect(findingsOf(rule, mixed([tag, 'http://x.example.net/a'])).map((f) => f.severity), tag).toEqual(['low']);
+      expect(
+        findingsOf(rule, mixed([tag, 'http://x.example.net/a'])).map((f) => f.severity),
+        tag,
+      ).toEqual(['low']);
     }
   });
   it('the guide: the CSP safety net and the Bubble variant', () => {

@@ -110,7 +110,8 @@ describe('sri-missing, cases from mutation testing', () => {
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, CDN));
   });
   it('the hash algorithms that count, anywhere in the list, in any case', () => {
-    for (const i of ['sha256-abc', 'sha384-abc', 'sha512-abc', 'SHA384-abc', 'md5-x sha512-abc', 'md5-x\tsha256-abc']) expect(hits(CDN, undefined, i), i).toBe(0);
+    for (const i of ['sha256-abc', 'sha384-abc', 'sha512-abc', 'SHA384-abc', 'md5-x sha512-abc', 'md5-x\tsha256-abc'])
+      expect(hits(CDN, undefined, i), i).toBe(0);
     for (const i of ['sha1-abc', 'sha-abc', 'sha2560-abc', 'xsha384-abc', 'sha384abc', 'md5-x,sha384-abc']) expect(hits(CDN, undefined, i), i).toBe(1);
   });
   it('only http(s) scripts from another site', () => {
@@ -125,7 +126,39 @@ describe('sri-missing, cases from mutation testing', () => {
     expect(hits('https://[::1/a.js')).toBe(0);
   });
   it('shared hosting suffixes: another app is a third party, the same app is not', () => {
-    for (const suffix of ['netlify.app', 'vercel.app', 'pages.dev', 'workers.dev', 'web.app', 'firebaseapp.com', 'github.io', 'gitlab.io', 'herokuapp.com', 'onrender.com', 'fly.dev', 'bubbleapps.io', 'glide.page', 'glideapp.io', 'webflow.io', 'softr.app', 'lovable.app', 'replit.app', 'azurewebsites.net', 'appspot.com', 'co.uk', 'com.au', 'net.br', 'org.nz', 'gov.uk', 'edu.au', 'ac.jp', 'ne.jp', 'or.jp', 'go.jp', 'co.jp']) {
+    for (const suffix of [
+      'netlify.app',
+      'vercel.app',
+      'pages.dev',
+      'workers.dev',
+      'web.app',
+      'firebaseapp.com',
+      'github.io',
+      'gitlab.io',
+      'herokuapp.com',
+      'onrender.com',
+      'fly.dev',
+      'bubbleapps.io',
+      'glide.page',
+      'glideapp.io',
+      'webflow.io',
+      'softr.app',
+      'lovable.app',
+      'replit.app',
+      'azurewebsites.net',
+      'appspot.com',
+      'co.uk',
+      'com.au',
+      'net.br',
+      'org.nz',
+      'gov.uk',
+      'edu.au',
+      'ac.jp',
+      'ne.jp',
+      'or.jp',
+      'go.jp',
+      'co.jp',
+    ]) {
       expect(hits(`https://other.${suffix}/a.js`, `https://mine.${suffix}/`), suffix).toBe(1);
       expect(hits(`https://cdn.mine.${suffix}/a.js`, `https://mine.${suffix}/`), suffix).toBe(0);
     }

@@ -117,7 +117,9 @@ describe('secret-exposed, cases from mutation testing', () => {
   };
   it('secret: message, evidence, location, identity, vars', () => {
     const { f, m, ev } = one(stripe);
-    expect(f.message).toBe(`Stripe live secret key (${m.masked}) is in the script index-3f2a.js. Anyone can copy it: rotate it now at https://dashboard.stripe.com/apikeys`);
+    expect(f.message).toBe(
+      `Stripe live secret key (${m.masked}) is in the script index-3f2a.js. Anyone can copy it: rotate it now at https://dashboard.stripe.com/apikeys`,
+    );
     expect(f.severity).toBe('critical');
     expect(f.evidence).toBe(`index-3f2a.js: a="${m.masked}"`);
     expect(f.location).toEqual({ kind: 'script', url: 'https://app.example.com/assets/index-3f2a.js', name: 'index-3f2a.js' });

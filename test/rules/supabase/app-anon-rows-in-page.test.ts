@@ -66,12 +66,17 @@ describe('app-anon-rows-in-page, cases from mutation testing', () => {
       'A logged-out visitor’s page downloaded 5 rows of `profiles` (12 in all), with columns that look personal: `full_name`, `email`. Anyone can repeat this request with the app’s public key.',
     );
     expect(f!.severity).toBe('high');
-    expect(f!.evidence).toBe(
-      `GET https://${REF}.supabase.co/rest/v1/profiles?select=id,full_name,email → 206, 5 rows of 12 (apikey only, no user session)`,
-    );
+    expect(f!.evidence).toBe(`GET https://${REF}.supabase.co/rest/v1/profiles?select=id,full_name,email → 206, 5 rows of 12 (apikey only, no user session)`);
     expect(f!.location).toEqual({ kind: 'request', url: `https://${REF}.supabase.co/rest/v1/profiles`, name: 'profiles' });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, `${REF}/profiles`));
-    expect(f!.vars).toMatchObject({ ref: REF, table: 'profiles', schema: 'public' });
+    expect(f!.vars).toEqual({
+      ref: REF,
+      schema: 'public',
+      table: 'profiles',
+      table_sql: 'public.profiles',
+      owner_sql: 'id',
+      owner_hint: "id holds the owner's user id",
+    });
   });
   it('unknown columns: message and evidence in full, one row, no total', () => {
     const [f] = one('messages', req({ select: ['*'], status: 200, rows: 1, total: undefined }));
@@ -101,28 +106,31 @@ describe('app-anon-rows-in-page, cases from mutation testing', () => {
       req({ rows: 50, total: 90, anonymous: false, select: ['phone'] }),
       req({ rows: 40, total: 80, status: 401, select: ['phone'] }),
       req({ rows: 30, total: 70, method: 'POST', select: ['phone'] }),
+      req({ rows: 0, total: 60, select: ['phone'] }),
     );
     expect(f!.message).toContain('2 rows of `profiles` (3 in all), with columns that look personal: `email`.');
     expect(f!.evidence).toContain('?select=id,email → 206, 2 rows of 3');
   });
   it('each counted method and status alone flags', () => {
-    for (const r of [{ method: 'GET', status: 200 }, { method: 'GET', status: 206 }, { method: 'HEAD', status: 200 }, { method: 'HEAD', status: 206 }]) {
+    for (const r of [
+      { method: 'GET', status: 200 },
+      { method: 'GET', status: 206 },
+      { method: 'HEAD', status: 200 },
+      { method: 'HEAD', status: 206 },
+    ]) {
       expect(one('profiles', req(r)).map((f) => f.messageId)).toEqual(['personal']);
     }
     for (const r of [{ status: 204 }, { status: 304 }, { method: 'PATCH' }, { rows: undefined }, { rows: 0 }]) {
       expect(one('profiles', req(r))).toEqual([]);
     }
   });
-  it('the evidence names the first counted request\'s status', () => {
+  it("the evidence names the first counted request's status", () => {
     const [f] = one('profiles', req({ status: 401 }), req({ status: 200 }), req({ status: 206 }));
     expect(f!.evidence).toContain('→ 200, 5 rows');
   });
   it('the exposure check reporting the table as not readable, or another table as readable, leaves this finding', () => {
     const withProbe = (probeTables: Record<string, unknown>[]) =>
-      findingsOf(
-        rule,
-        supabaseEvidence([{ tables: [{ name: 'profiles', requests: [req()] }], probe: { tables: probeTables as never } }]),
-      );
+      findingsOf(rule, supabaseEvidence([{ tables: [{ name: 'profiles', requests: [req()] }], probe: { tables: probeTables as never } }]));
     expect(withProbe([{ name: 'profiles', verdict: 'empty', status: 200, count: 0 }]).length).toBe(1);
     expect(withProbe([{ name: 'other', verdict: 'readable', status: 206, count: 1 }]).length).toBe(1);
   });

@@ -107,7 +107,22 @@ describe('app-exposure-summary, cases from mutation testing', () => {
     expect(x.evidence).toBe('OpenAPI root: no answer · buckets: no answer · anon-jwt key');
   });
   it('complete with no unclear answer is info; the notes and the bucket count', () => {
-    const { f } = one({ notChecked: 3, reused: true, buckets: { status: 200, verdict: 'listed', list: [{ id: 'a', public: true }, { id: 'b', public: false }] }, keyKind: 'publishable' }, TABLES.slice(1, 2));
+    const { f } = one(
+      {
+        notChecked: 3,
+        reused: true,
+        buckets: {
+          status: 200,
+          verdict: 'listed',
+          list: [
+            { id: 'a', public: true },
+            { id: 'b', public: false },
+          ],
+        },
+        keyKind: 'publishable',
+      },
+      TABLES.slice(1, 2),
+    );
     expect(f.severity).toBe('info');
     expect(f.message).toBe(
       'Checked 1 table with the app’s public key: 0 readable by anyone, 1 return nothing (RLS on), 0 not granted to logged-out visitors, 0 not found, 0 unclear. 3 requests in 1.5 s. 3 table names not checked. (Result of the last check, reused by a background re-audit.)',
@@ -127,7 +142,9 @@ describe('app-exposure-summary, cases from mutation testing', () => {
         { name: 'h', verdict: 'no-grant', status: 401 },
         { name: 'i', verdict: 'no-grant', status: 401 },
       ] as never),
-    ).toBe('unclear: a (no answer), b (502 X1) · readable (200/206 rows): c (?), d (3) · RLS on (200 []): f, g · no grant (401 42501): h, i · no such table (404): e');
+    ).toBe(
+      'unclear: a (no answer), b (502 X1) · readable (200/206 rows): c (?), d (3) · RLS on (200 []): f, g · no grant (401 42501): h, i · no such table (404): e',
+    );
     expect(describeAnswers([])).toBe('');
   });
 });

@@ -107,7 +107,9 @@ describe('supabase-no-retention-job, cases from mutation testing', () => {
   const LEADS = table({ name: 'leads', columns: ['id', 'email', 'created_at'] });
   it('no-jobs: message, evidence, location, identity, vars in full; tables with a time column first, then by name', () => {
     const { f, ev } = one([EVENTS, PROFILES, LOGS], cron('no-jobs'));
-    expect(f.message).toBe('There are no cron jobs, so nothing deletes old rows, while public.audit_logs, public.profiles, public.events hold personal data or logs.');
+    expect(f.message).toBe(
+      'There are no cron jobs, so nothing deletes old rows, while public.audit_logs, public.profiles, public.events hold personal data or logs.',
+    );
     expect(f.evidence).toBe('cron: no-jobs; tables: public.audit_logs, public.profiles, public.events');
     expect(f.location).toEqual({ kind: 'builder', name: 'Cron jobs' });
     expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'no_retention_job'));
@@ -156,7 +158,24 @@ describe('supabase-no-retention-job, cases from mutation testing', () => {
     expect(f.vars!.job_literal).toBe(`'${`purge-old-${long}`.slice(0, 60)}'`);
   });
   it('views and every Supabase-managed schema are left out; a non-managed schema with a managed name inside is not', () => {
-    const managed = ['auth', 'storage', 'cron', 'net', 'realtime', 'extensions', 'graphql', 'graphql_public', 'pgsodium', 'pgsodium_masks', 'vault', 'supabase_functions', 'supabase_migrations', 'information_schema', 'pg_catalog', 'pgbouncer'];
+    const managed = [
+      'auth',
+      'storage',
+      'cron',
+      'net',
+      'realtime',
+      'extensions',
+      'graphql',
+      'graphql_public',
+      'pgsodium',
+      'pgsodium_masks',
+      'vault',
+      'supabase_functions',
+      'supabase_migrations',
+      'information_schema',
+      'pg_catalog',
+      'pgbouncer',
+    ];
     const sys = managed.map((schema) => table({ schema, name: 'audit_logs', columns: ['id', 'created_at'] }));
     expect(findingsOf(rule, dashboard({ tables: [...sys, table({ name: 'audit_logs', kind: 'view' })], cron: cron('no-jobs') }))).toEqual([]);
     for (const schema of ['myauth', 'auth2', 'app']) {
@@ -179,8 +198,8 @@ describe('isRetentionJob, cases from mutation testing', () => {
       'drop TABLE public.old_x',
       'alter table p detach  partition p_2020',
       "select partman.drop_partition_time('public.x')",
-      "call partman.run_maintenance_proc()",
-      "select run_maintenance()",
+      'call partman.run_maintenance_proc()',
+      'select run_maintenance()',
       'select drop_partition(1)',
     ]) {
       expect(job('nightly', c), c).toBe(true);
@@ -198,7 +217,21 @@ describe('isRetentionJob, cases from mutation testing', () => {
     expect(job('nightly', 'delete from crons.x')).toBe(true);
   });
   it('a job named for deletion counts unless it only cleans Supabase’s own tables', () => {
-    for (const name of ['purge', 'prune-old', 'clean-up', 'cleanup', 'clean_up', 'retention', 'expire_tokens', 'expiry', 'archive', 'delete-old', 'gdpr', 'nightly_purge', 'PURGE']) {
+    for (const name of [
+      'purge',
+      'prune-old',
+      'clean-up',
+      'cleanup',
+      'clean_up',
+      'retention',
+      'expire_tokens',
+      'expiry',
+      'archive',
+      'delete-old',
+      'gdpr',
+      'nightly_purge',
+      'PURGE',
+    ]) {
       expect(job(name, 'select public.f()'), name).toBe(true);
     }
     for (const name of ['purger', 'repurge', 'nightly', 'archived']) expect(job(name, 'select public.f()'), name).toBe(false);
@@ -206,5 +239,13 @@ describe('isRetentionJob, cases from mutation testing', () => {
     expect(job('purge', 'DELETE FROM net._http_response')).toBe(false);
     expect(job('purge-delete-job-run-details', 'select 1')).toBe(false);
     expect(job('purge', 'select 1; delete from cron.job_run_details')).toBe(true);
+    expect(job('purge', 'delete   from   cron.job_run_details')).toBe(false);
+    expect(job('PURGE-DELETE-JOB-RUN-DETAILS', 'select 1')).toBe(false);
+  });
+  it('several of Supabase’s own tables cleaned in one job, with any spacing: still not a retention job', () => {
+    expect(job('nightly', 'delete from cron.job_run_details; delete from net._http_response')).toBe(false);
+    expect(job('nightly', 'delete   from   cron.job_run_details')).toBe(false);
+    expect(job('nightly', 'truncate   table   cron.job_run_details')).toBe(false);
+    expect(job('nightly', 'TRUNCATE TABLE "net"."_http_response"')).toBe(false);
   });
 });

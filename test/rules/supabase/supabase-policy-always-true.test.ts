@@ -133,7 +133,9 @@ describe('supabase-policy-always-true, cases from mutation testing', () => {
     const ev = dashboard({ tables: [TODOS], policies: [ANON_INSERT] });
     const [f, ...rest] = findingsOf(rule, ev);
     expect(rest).toEqual([]);
-    expect(f!.message).toBe('Policy “Anyone can write” on public.todos lets anyone with the publishable (anon) key insert any row: its condition is always true.');
+    expect(f!.message).toBe(
+      'Policy “Anyone can write” on public.todos lets anyone with the publishable (anon) key insert any row: its condition is always true.',
+    );
     expect(f!.evidence).toBe('public.todos: policy "Anyone can write" for INSERT to anon (USING (none), WITH CHECK true)');
     expect(f!.location).toEqual({ kind: 'builder', name: 'public.todos · Anyone can write' });
     expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'rls_policy_always_true_public_todos_Anyone can write'));
@@ -147,14 +149,19 @@ describe('supabase-policy-always-true, cases from mutation testing', () => {
     });
   });
   it('signed-in: message in full, medium', () => {
-    const [f] = run({ tables: [TODOS], policies: [policy({ table: 'todos', name: 'Edit', command: 'UPDATE', roles: ['authenticated'], using: 'true', check: null })] });
+    const [f] = run({
+      tables: [TODOS],
+      policies: [policy({ table: 'todos', name: 'Edit', command: 'UPDATE', roles: ['authenticated'], using: 'true', check: null })],
+    });
     expect(f!.message).toBe('Policy “Edit” on public.todos lets any signed-in user change any row, including other users’ rows: its condition is always true.');
     expect(f!.severity).toBe('medium');
     expect(f!.evidence).toBe('public.todos: policy "Edit" for UPDATE to authenticated (USING true, WITH CHECK (none))');
   });
   it('ALL to anon and authenticated: anyone, every verb; DELETE: delete', () => {
     const [f] = run({ policies: [policy({ table: 'todos', name: 'A', command: 'ALL', roles: ['anon', 'authenticated'], using: 'true', check: 'true' })] });
-    expect(f!.message).toBe('Policy “A” on public.todos lets anyone with the publishable (anon) key read, change and delete any row: its condition is always true.');
+    expect(f!.message).toBe(
+      'Policy “A” on public.todos lets anyone with the publishable (anon) key read, change and delete any row: its condition is always true.',
+    );
     expect(f!.severity).toBe('high');
     expect(f!.evidence).toBe('public.todos: policy "A" for ALL to anon, authenticated (USING true, WITH CHECK true)');
     expect(f!.vars!.policy_block).toContain('-- user_id is a guess');
@@ -165,13 +172,13 @@ describe('supabase-policy-always-true, cases from mutation testing', () => {
     expect(f!.evidence).toBe('public.todos: policy "A" for DELETE to public (USING true)');
     expect(f!.message).toContain('key delete any row');
     expect(f!.vars!.policy_block).toBe(
-      "-- user_id is a guess: use the column that holds the owner's auth.users id.\ncreate policy \"A\" on public.todos\n  for delete to authenticated\n  using ((select auth.uid()) = user_id);",
+      '-- user_id is a guess: use the column that holds the owner\'s auth.users id.\ncreate policy "A" on public.todos\n  for delete to authenticated\n  using ((select auth.uid()) = user_id);',
     );
   });
   it('a custom role next to authenticated is signed-in; a custom role alone is nothing', () => {
-    expect(run({ policies: [policy({ table: 't', name: 'A', command: 'DELETE', roles: ['editor', 'authenticated'], using: 'true' })] }).map((f) => f.messageId)).toEqual([
-      'signed-in',
-    ]);
+    expect(
+      run({ policies: [policy({ table: 't', name: 'A', command: 'DELETE', roles: ['editor', 'authenticated'], using: 'true' })] }).map((f) => f.messageId),
+    ).toEqual(['signed-in']);
     expect(run({ policies: [policy({ table: 't', name: 'A', command: 'DELETE', roles: ['editor'], using: 'true' })] })).toEqual([]);
   });
   it('a table with RLS off is left to supabase-rls-disabled; RLS on or unknown is reported', () => {
@@ -189,6 +196,7 @@ describe('supabase-policy-always-true, cases from mutation testing', () => {
         policy({ table: 'todos', name: 'D', command: 'UPDATE', roles: [], exprUnread: false }),
         policy({ schema: 'storage', table: 'objects', name: 'E', command: 'INSERT', roles: [], exprUnread: true }),
         policy({ table: 'seen', name: 'F', command: 'UPDATE', roles: [], exprUnread: true, check: '(auth.uid() = user_id)' }),
+        policy({ table: 'seen', name: 'G', command: 'UPDATE', roles: [], exprUnread: true, using: '(auth.uid() = user_id)' }),
       ],
     });
     const [b, a, ...rest] = findingsOf(rule, ev);
@@ -237,13 +245,23 @@ describe('supabase-policy-always-true, cases from mutation testing', () => {
   });
   it('an advisor row for another policy or table is added; for the same policy, or a table already reported, it is not', () => {
     const withLint = (o: Parameters<typeof lint>[1]) =>
-      run({ policies: [ANON_INSERT], advisors: advisors(lint('rls_policy_always_true', { entity: 'todos', ...o })) }).map((f) => f.location.name).sort();
+      run({ policies: [ANON_INSERT], advisors: advisors(lint('rls_policy_always_true', { entity: 'todos', ...o })) })
+        .map((f) => f.location.name)
+        .sort();
     expect(withLint({ policy: 'Other' })).toEqual(['public.todos · Anyone can write', 'public.todos · Other']);
     expect(withLint({ policy: 'Anyone can write', entity: 'notes' })).toEqual(['public.notes · Anyone can write', 'public.todos · Anyone can write']);
     expect(withLint({ policy: 'Anyone can write', schema: 'app' })).toEqual(['app.todos · Anyone can write', 'public.todos · Anyone can write']);
     expect(withLint({})).toEqual(['public.todos · Anyone can write']);
     expect(withLint({ entity: 'notes' })).toEqual(['public.notes · (name in the Security Advisor)', 'public.todos · Anyone can write']);
     expect(withLint({ schema: 'app' })).toEqual(['app.todos · (name in the Security Advisor)', 'public.todos · Anyone can write']);
+  });
+  it('a policy known only by its WITH CHECK: the evidence says so', () => {
+    expect(run({ policies: [policy({ table: 'todos', name: 'A', command: 'INSERT', roles: ['anon'], check: 'true' })] })[0]!.evidence).toBe(
+      'public.todos: policy "A" for INSERT to anon (WITH CHECK true)',
+    );
+    expect(run({ policies: [policy({ table: 'todos', name: 'A', command: 'INSERT', roles: ['anon'], check: null })] })[0]!.evidence).toBe(
+      'public.todos: policy "A" for INSERT to anon (WITH CHECK (none))',
+    );
   });
   it('an unknown command in a policy is treated as ALL in the guide, shown as it came', () => {
     const [f] = run({ advisors: advisors(lint('rls_policy_always_true', { entity: 'todos', detail: 'for `ALL` x' })) });

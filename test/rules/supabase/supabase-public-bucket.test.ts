@@ -112,7 +112,12 @@ describe('supabase-public-bucket, cases from mutation testing', () => {
   it('advisor row: by cache key, by entity, its bucket name, evidence', () => {
     const ev = dashboard({
       advisors: advisors(
-        lint('public_bucket_allows_listing', { title: 'Public Bucket Allows Listing', schema: 'storage', entity: 'Avatars', cacheKey: 'public_bucket_allows_listing_avatars' }),
+        lint('public_bucket_allows_listing', {
+          title: 'Public Bucket Allows Listing',
+          schema: 'storage',
+          entity: 'Avatars',
+          cacheKey: 'public_bucket_allows_listing_avatars',
+        }),
       ),
     });
     const [f] = findingsOf(rule, ev);
@@ -133,18 +138,32 @@ describe('supabase-public-bucket, cases from mutation testing', () => {
     const [f, ...rest] = run({ buckets: [AVATARS], advisors: advisors(l) });
     expect(rest).toEqual([]);
     expect(f!.evidence).toBe('bucket avatars: public; listable; Security Advisor: T');
-    const named = run({ buckets: [bucket({ id: 'b1', name: 'Photos', public: true })], advisors: advisors(lint('public_bucket_allows_listing', { title: 'T', entity: 'Photos', cacheKey: 'k' })) });
+    const named = run({
+      buckets: [bucket({ id: 'b1', name: 'Photos', public: true })],
+      advisors: advisors(lint('public_bucket_allows_listing', { title: 'T', entity: 'Photos', cacheKey: 'k' })),
+    });
     expect(named.map((x) => [x.vars!.bucket, x.location.name])).toEqual([['b1', 'Photos']]);
     const byKeyName = run({
       buckets: [bucket({ id: 'b1', name: 'Photos', public: true })],
       advisors: advisors(lint('public_bucket_allows_listing', { title: 'T', entity: 'x', cacheKey: 'public_bucket_allows_listing_Photos' })),
     });
     expect(byKeyName.map((x) => x.vars!.bucket)).toEqual(['b1']);
+    const byEntityName = run({
+      buckets: [bucket({ id: 'b1', name: 'Photos', public: true })],
+      advisors: advisors(lint('public_bucket_allows_listing', { title: 'T', entity: 'Photos', cacheKey: 'public_bucket_allows_listing_zzz' })),
+    });
+    expect(byEntityName.map((x) => x.vars!.bucket)).toEqual(['b1']);
   });
   it('made private before the advisor ran, or at the same moment: the advisor row still counts only if it is newer', () => {
-    const l = (seenAt: number) => advisors(lint('public_bucket_allows_listing', { entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars', seenAt }));
+    const l = (seenAt: number) =>
+      advisors(lint('public_bucket_allows_listing', { entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars', seenAt }));
     expect(run({ buckets: [bucket({ id: 'avatars', public: false, seenAt: NOW })], advisors: l(NOW) })).toEqual([]);
     expect(run({ buckets: [bucket({ id: 'avatars', public: false, seenAt: NOW })], advisors: l(NOW + 1) }).length).toBe(1);
+    const renamed = run({
+      buckets: [bucket({ id: 'b1', name: 'Photos', public: false, seenAt: NOW })],
+      advisors: advisors(lint('public_bucket_allows_listing', { entity: 'b1', cacheKey: 'k', seenAt: NOW + 1 })),
+    });
+    expect(renamed.map((x) => [x.vars!.bucket, x.location.name])).toEqual([['b1', 'Photos']]);
     expect(run({ buckets: [bucket({ id: 'avatars', seenAt: NOW + 5 })], advisors: l(NOW) }).length).toBe(1);
   });
   it('which storage policies allow listing', () => {
@@ -174,10 +193,13 @@ describe('supabase-public-bucket, cases from mutation testing', () => {
   });
   it('a bucket found by its name in a policy; a quote in the id inside USING', () => {
     const b = bucket({ id: 'b1', name: 'Photos', public: true });
-    const pol = (o: Partial<Parameters<typeof policy>[0]>) => policy({ schema: 'storage', table: 'objects', name: 'P', command: 'SELECT', roles: ['anon'], ...o });
+    const pol = (o: Partial<Parameters<typeof policy>[0]>) =>
+      policy({ schema: 'storage', table: 'objects', name: 'P', command: 'SELECT', roles: ['anon'], ...o });
     expect(run({ buckets: [b], policies: [pol({ bucket: 'Photos' })] })[0]!.messageId).toBe('listing');
     const q = bucket({ id: "it's", public: true });
     expect(run({ buckets: [q], policies: [pol({ using: "(bucket_id = 'it''s'::text)" })] })[0]!.messageId).toBe('listing');
     expect(run({ buckets: [q], policies: [pol({ using: "(bucket_id = 'it''s''::text)" })] })[0]!.messageId).toBe('public');
+    const q2 = bucket({ id: "a'b'c", public: true });
+    expect(run({ buckets: [q2], policies: [pol({ using: "(bucket_id = 'a''b''c'::text)" })] })[0]!.messageId).toBe('listing');
   });
 });

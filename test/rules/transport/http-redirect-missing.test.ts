@@ -211,7 +211,9 @@ describe('http-redirect-missing, cases from mutation testing', () => {
         'https://app.example.com/',
       ),
     );
-    expect(f.message).toBe('http://app.example.com/ first redirects to https://sso.example.net/?next=app, not to https://app.example.com/ — the first hop should stay on the same host.');
+    expect(f.message).toBe(
+      'http://app.example.com/ first redirects to https://sso.example.net/?next=app, not to https://app.example.com/ — the first hop should stay on the same host.',
+    );
     expect(f.severity).toBe('medium');
     expect(f.evidence).toBe(
       '302 http://app.example.com/ → https://sso.example.net/?next=app\n302 https://sso.example.net/?next=app → https://app.example.com/',
