@@ -276,7 +276,7 @@ describe('allowsEveryRow, cases from mutation testing', () => {
     expect(a({ command: 'SELECT', using: 'true', check: 'true' })).toBe(false);
   });
   it('USING open: null or always true, for every write but INSERT; unknown is not open', () => {
-    for (const command of ['UPDATE', 'DELETE', 'ALL']) {
+    for (const command of ['UPDATE', 'DELETE', 'ALL'] as const) {
       expect(a({ command, using: null }), command).toBe(true);
       expect(a({ command, using: '(1 = 1)', check: '(auth.uid() = user_id)' }), command).toBe(true);
       expect(a({ command, using: '(auth.uid() = user_id)' }), command).toBe(false);
