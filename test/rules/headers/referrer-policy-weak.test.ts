@@ -135,4 +135,8 @@ describe('referrer-policy-weak, cases from mutation testing', () => {
     expect(ids(meta('no-referrer', 'description'))).toEqual(['unsafe']);
   });
   it('no document response: nothing to judge', () => expect(findingsOf(rule, { ...evidence(), responses: [] })).toEqual([]));
+  it('page not read: the header alone decides', () => {
+    expect(findingsOf(rule, evidence({ page: null })).map((f) => f.messageId)).toEqual(['missing']);
+    expect(findingsOf(rule, evidence({ page: null, headers: [[RP, 'origin']] })).map((f) => f.messageId)).toEqual(['unsafe']);
+  });
 });
