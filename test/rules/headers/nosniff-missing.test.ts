@@ -104,3 +104,10 @@ describe('nosniff-missing, cases from mutation testing', () => {
     expect(findingsOf(rule, evidence({ headers: [[XCTO, 'bogus, nosniff']] }))[0]!.messageId).toBe('wrong'));
   it('no document response: nothing to judge', () => expect(findingsOf(rule, { ...evidence(), responses: [] })).toEqual([]));
 });
+
+describe('nosniff-missing fix guide, cases from mutation testing', () => {
+  it('the header as the snippet, the MDN page', () => {
+    expect(rule.meta.fix.snippet).toEqual({ language: 'text', code: 'X-Content-Type-Options: nosniff' });
+    expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-Content-Type-Options');
+  });
+});

@@ -62,3 +62,7 @@ describe('permissions-policy-missing, cases from mutation testing', () => {
     });
   });
 });
+
+describe('permissions-policy-missing fix guide docs, cases from mutation testing', () => {
+  it('the MDN page', () => expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Permissions-Policy'));
+});

@@ -140,3 +140,10 @@ describe('referrer-policy-weak, cases from mutation testing', () => {
     expect(findingsOf(rule, evidence({ page: null, headers: [[RP, 'origin']] })).map((f) => f.messageId)).toEqual(['unsafe']);
   });
 });
+
+describe('referrer-policy-weak fix guide, cases from mutation testing', () => {
+  it('the header as the snippet, the MDN page', () => {
+    expect(rule.meta.fix.snippet).toEqual({ language: 'text', code: 'Referrer-Policy: strict-origin-when-cross-origin' });
+    expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Referrer-Policy');
+  });
+});

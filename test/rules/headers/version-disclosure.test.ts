@@ -156,3 +156,13 @@ describe('version-disclosure, cases from mutation testing', () => {
     expect(rule.meta.fix.platforms?.server?.docs).toBe('https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens');
   });
 });
+
+describe('version-disclosure fix guide, cases from mutation testing', () => {
+  it('the snippet turns the banners off, the OWASP page', () => {
+    expect(rule.meta.fix.snippet).toEqual({
+      language: 'text',
+      code: "# nginx\nserver_tokens off;\n# Express\napp.disable('x-powered-by');\n# PHP (php.ini)\nexpose_php = Off",
+    });
+    expect(rule.meta.fix.docs).toBe('https://owasp.org/www-project-secure-headers/');
+  });
+});

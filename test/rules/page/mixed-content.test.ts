@@ -90,3 +90,7 @@ describe('mixed-content, cases from mutation testing', () => {
     expect(resolveGuide(rule.meta.fix, ['bubble'], {}).primary.docs).toBe('https://manual.bubble.io/help-guides/maintaining-an-application/seo/seo-app');
   });
 });
+
+describe('mixed-content fix guide docs, cases from mutation testing', () => {
+  it('the MDN page', () => expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/Security/Mixed_content'));
+});

@@ -268,3 +268,12 @@ describe('sri-missing, cases from mutation testing', () => {
     expect(resolveGuide(rule.meta.fix, ['bubble'], {}).primary.docs).toBe('https://manual.bubble.io/help-guides/maintaining-an-application/seo/seo-app');
   });
 });
+
+describe('sri-missing fix guide, cases from mutation testing', () => {
+  it('the snippet pins a CDN file, the MDN page', () => {
+    expect(rule.meta.fix.snippet?.code).toBe(
+      '<script src="https://cdn.jsdelivr.net/npm/pkg@1.2.3/dist/pkg.min.js"\n        integrity="sha384-…" crossorigin="anonymous"></script>',
+    );
+    expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity');
+  });
+});

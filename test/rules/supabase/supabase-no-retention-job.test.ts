@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '@/engine/engine';
+import { resolveGuide } from '@/engine/fix';
 import rule, { isRetentionJob } from '@/rules/supabase/supabase-no-retention-job';
 import { NOW } from '../../helpers/evidence';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
@@ -247,5 +248,14 @@ describe('isRetentionJob, cases from mutation testing', () => {
     expect(job('nightly', 'delete   from   cron.job_run_details')).toBe(false);
     expect(job('nightly', 'truncate   table   cron.job_run_details')).toBe(false);
     expect(job('nightly', 'TRUNCATE TABLE "net"."_http_response"')).toBe(false);
+  });
+});
+
+describe('supabase-no-retention-job fix guide, cases from mutation testing', () => {
+  it('the Cron page of the project, the cron docs, an SQL snippet', () => {
+    const g = resolveGuide(rule.meta.fix, [], { ref: 'abcdefghijklmnopqrst' }).primary;
+    expect(g.deepLink).toBe('https://supabase.com/dashboard/project/abcdefghijklmnopqrst/integrations/cron/jobs');
+    expect(g.docs).toBe('https://supabase.com/docs/guides/cron');
+    expect(g.snippet?.language).toBe('sql');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '@/engine/engine';
+import { resolveGuide } from '@/engine/fix';
 import rule, { allowsEveryRow } from '@/rules/supabase/supabase-policy-always-true';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
 import { advisors, dashboard, fixedBy, lint, policy, snippetOf, table } from '../../helpers/dashboard';
@@ -295,5 +296,13 @@ describe('allowsEveryRow, cases from mutation testing', () => {
     expect(a({ command: 'UPDATE', using: '(auth.uid() = user_id)', check: null })).toBe(false);
     expect(a({ command: 'ALL', using: '(auth.uid() = user_id)', check: null })).toBe(false);
     expect(a({ command: 'ALL', using: '(auth.uid() = user_id)', check: 'true' })).toBe(true);
+  });
+});
+
+describe('supabase-policy-always-true fix guide, cases from mutation testing', () => {
+  it('the table’s policies, the 0024 lint docs, an SQL snippet', () => {
+    const g = resolveGuide(rule.meta.fix, [], { ref: 'abcdefghijklmnopqrst', schema: 'public', table: 'todos' }).primary;
+    expect(g.docs).toBe('https://supabase.com/docs/guides/database/database-linter?lint=0024_permissive_rls_policy');
+    expect(g.snippet?.language).toBe('sql');
   });
 });

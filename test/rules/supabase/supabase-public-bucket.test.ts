@@ -203,3 +203,11 @@ describe('supabase-public-bucket, cases from mutation testing', () => {
     expect(run({ buckets: [q2], policies: [pol({ using: "(bucket_id = 'a''b''c'::text)" })] })[0]!.messageId).toBe('listing');
   });
 });
+
+describe('supabase-public-bucket fix guide, cases from mutation testing', () => {
+  it('the 0025 lint docs, an SQL snippet', () => {
+    const g = resolveGuide(rule.meta.fix, [], { ref: REF, bucket: 'avatars' }).primary;
+    expect(g.docs).toBe('https://supabase.com/docs/guides/database/database-linter?lint=0025_public_bucket_allows_listing');
+    expect(g.snippet?.language).toBe('sql');
+  });
+});
