@@ -134,4 +134,22 @@ describe('app-anon-rows-in-page, cases from mutation testing', () => {
     expect(withProbe([{ name: 'profiles', verdict: 'empty', status: 200, count: 0 }]).length).toBe(1);
     expect(withProbe([{ name: 'other', verdict: 'readable', status: 206, count: 1 }]).length).toBe(1);
   });
+  it('the exposure check reporting this table readable among others still leaves it to app-table-readable', () => {
+    const ev = supabaseEvidence([
+      {
+        tables: [{ name: 'profiles', requests: [req()] }],
+        probe: {
+          tables: [
+            { name: 'profiles', verdict: 'readable', status: 206, count: 12, columns: ['id', 'email'] },
+            { name: 'other', verdict: 'empty', status: 200, count: 0 },
+          ] as never,
+        },
+      },
+    ]);
+    expect(findingsOf(rule, ev)).toEqual([]);
+  });
+  it('select=*: no columns known, the owner column in the guide is a guess', () => {
+    const [f] = one('profiles', req({ select: ['*'] }));
+    expect(f!.vars!.owner_hint).toBe("user_id is a guess: use the column that holds the owner's auth.users id");
+  });
 });

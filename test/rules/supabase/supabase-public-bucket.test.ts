@@ -191,6 +191,29 @@ describe('supabase-public-bucket, cases from mutation testing', () => {
     expect(listing({ using: "(owner_id = 'avatars')" })).toBe('public');
     expect(listing({ using: "(bucket_id = 'avatars'::)" })).toBe('public');
   });
+  it('a policy naming the bucket by id when its name differs', () => {
+    const b = bucket({ id: 'b1', name: 'Photos', public: true });
+    const pol = policy({ schema: 'storage', table: 'objects', name: 'P', command: 'SELECT', roles: ['anon'], bucket: 'b1' });
+    expect(run({ buckets: [b], policies: [pol] })[0]!.messageId).toBe('listing');
+  });
+  it('an advisor row is matched to its own bucket among several', () => {
+    const found = run({
+      buckets: [bucket({ id: 'aaa', public: true }), AVATARS],
+      advisors: advisors(lint('public_bucket_allows_listing', { entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars' })),
+    });
+    expect(found.map((f) => `${f.location.name}:${f.messageId}`).sort()).toEqual(['aaa:public', 'avatars:listing']);
+  });
+  it('two advisor rows for one bucket: both named in the evidence', () => {
+    const [f, ...rest] = run({
+      buckets: [AVATARS],
+      advisors: advisors(
+        lint('public_bucket_allows_listing', { title: 'A', entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars' }),
+        lint('public_bucket_allows_listing', { title: 'B', entity: 'avatars', cacheKey: 'public_bucket_allows_listing_avatars', level: 'WARN' }),
+      ),
+    });
+    expect(rest).toEqual([]);
+    expect(f!.evidence).toBe('bucket avatars: public; listable; Security Advisor: A; Security Advisor: B');
+  });
   it('a bucket found by its name in a policy; a quote in the id inside USING', () => {
     const b = bucket({ id: 'b1', name: 'Photos', public: true });
     const pol = (o: Partial<Parameters<typeof policy>[0]>) =>
