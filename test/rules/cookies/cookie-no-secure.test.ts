@@ -121,3 +121,11 @@ describe('cookie-no-secure, cases from mutation testing', () => {
     expect(one([HSTS_HOST_ONLY], 'lang=en; Path=/; Domain=myapp.web.app', url).f.messageId).toBe('protected');
   });
 });
+
+// From the first Stryker run: without the document response there is no HSTS to read, so nothing protects.
+describe('cookie-no-secure, no document response', () => {
+  it('a cookie without Secure is exposed', () => {
+    const ev = { ...evidence({ cookies: [setCookie('prefs=dark; Path=/')] }), responses: [] };
+    expect(findingsOf(rule, ev).map((f) => f.messageId)).toEqual(['exposed']);
+  });
+});

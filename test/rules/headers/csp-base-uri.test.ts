@@ -110,3 +110,12 @@ describe('csp-base-uri, cases from mutation testing', () => {
   });
   it('one policy restricting base-uri is enough', () => expect(ids("script-src 'nonce-x'; base-uri https:", "base-uri 'self'")).toEqual([]));
 });
+
+// From the first Stryker run: the info findings keep the same identity.
+describe('csp-base-uri, identity of the info findings', () => {
+  it('advice and hashes are keyed on base-uri too', () => {
+    for (const v of ["script-src 'self'", "script-src 'sha256-abc='"]) {
+      expect(findingsOf(rule, csp(v))[0]!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'base-uri'));
+    }
+  });
+});

@@ -66,3 +66,14 @@ describe('permissions-policy-missing, cases from mutation testing', () => {
 describe('permissions-policy-missing fix guide docs, cases from mutation testing', () => {
   it('the MDN page', () => expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Permissions-Policy'));
 });
+
+// From the first Stryker run: a response list with subresources only (no document) is not judged.
+describe('permissions-policy-missing, only subresource responses', () => {
+  it('no document among the responses: nothing', () =>
+    expect(
+      findingsOf(rule, {
+        ...evidence(),
+        responses: [{ url: 'https://app.example.com/app.js', status: 200, type: 'script' as const, headers: [], source: 'webRequest' as const }],
+      }),
+    ).toEqual([]));
+});

@@ -147,3 +147,14 @@ describe('referrer-policy-weak fix guide, cases from mutation testing', () => {
     expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Referrer-Policy');
   });
 });
+
+// From the first Stryker run: a response list with subresources only (no document) is not judged.
+describe('referrer-policy-weak, only subresource responses', () => {
+  it('no document among the responses: nothing', () =>
+    expect(
+      findingsOf(rule, {
+        ...evidence(),
+        responses: [{ url: 'https://app.example.com/app.js', status: 200, type: 'script' as const, headers: [], source: 'webRequest' as const }],
+      }),
+    ).toEqual([]));
+});

@@ -166,3 +166,14 @@ describe('version-disclosure fix guide, cases from mutation testing', () => {
     expect(rule.meta.fix.docs).toBe('https://owasp.org/www-project-secure-headers/');
   });
 });
+
+// From the first Stryker run: a response list with subresources only (no document) is not judged.
+describe('version-disclosure, only subresource responses', () => {
+  it('no document among the responses: nothing', () =>
+    expect(
+      findingsOf(rule, {
+        ...evidence(),
+        responses: [{ url: 'https://app.example.com/app.js', status: 200, type: 'script' as const, headers: [], source: 'webRequest' as const }],
+      }),
+    ).toEqual([]));
+});

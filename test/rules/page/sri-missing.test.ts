@@ -277,3 +277,23 @@ describe('sri-missing fix guide, cases from mutation testing', () => {
     expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/Security/Subresource_Integrity');
   });
 });
+
+// From the first Stryker run: the bare domains of the exempt hosts, and a look-alike registrable domain.
+describe('sri-missing, bare domains', () => {
+  const hits = (src: string) => findingsOf(rule, evidence({ page: { scripts: [{ src }] } })).length;
+  it('the exempt hosts without a subdomain', () => {
+    for (const src of [
+      'https://intercom.io/w.js',
+      'https://intercomcdn.com/f.js',
+      'https://hotjar.com/c.js',
+      'https://facebook.net/e.js',
+      'https://clarity.ms/tag/a',
+      'https://segment.com/a.js',
+      'https://cloudflareinsights.com/b.js',
+      'https://glideapps.com/r.js',
+      'https://bubble.io/r.js',
+    ])
+      expect(hits(src), src).toBe(0);
+  });
+  it('a host whose labels only spell the page’s domain without dots is another site', () => expect(hits('https://cdn.exampl.ecom/a.js')).toBe(1));
+});
