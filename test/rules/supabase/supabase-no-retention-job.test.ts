@@ -259,3 +259,12 @@ describe('supabase-no-retention-job fix guide, cases from mutation testing', () 
     expect(g.snippet?.language).toBe('sql');
   });
 });
+
+// From the first Stryker run: one deleting job among others is enough; "drop table" with any spacing.
+describe('supabase-no-retention-job, cases from the first Stryker run', () => {
+  it('one retention job among other jobs: nothing to report', () => {
+    const jobs = [HOUSEKEEPING, { name: 'purge', schedule: '0 3 * * *', command: 'delete from public.audit_logs' }];
+    expect(findingsOf(rule, dashboard({ tables: [LOGS], cron: cron('jobs', jobs) }))).toEqual([]);
+  });
+  it('drop table with several spaces deletes', () => expect(isRetentionJob({ name: 'nightly', command: 'drop   table public.old_x' })).toBe(true));
+});
