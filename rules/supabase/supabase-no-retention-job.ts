@@ -12,7 +12,7 @@ type CronState = NonNullable<SupabaseDashboard['cron']>['state'];
 const SYSTEM =
   /^(auth|storage|cron|net|realtime|extensions|graphql|graphql_public|pgsodium|pgsodium_masks|vault|supabase_functions|supabase_migrations|information_schema|pg_catalog|pgbouncer)$/;
 const DELETES = /\b(delete\s+from|truncate|drop\s+table|detach\s+partition|drop_partition|run_maintenance|partman)\b/i;
-const NAMED = /\b(purge|prune|clean-?up|cleanup|retention|expire|expiry|archive|delete|gdpr)\b/i;
+const NAMED = /\b(purge|prune|clean ?up|retention|expire|expiry|archive|delete|gdpr)\b/i;
 
 /** A job that deletes app data on a schedule. Supabase's own housekeeping (cron.job_run_details, net._http_response) does not count. */
 export function isRetentionJob(job: Pick<CronJob, 'name' | 'command'>): boolean {

@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/cookies/cookie-no-secure';
 import { cookie, evidence } from '../../helpers/evidence';
 import { setCookie } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const HSTS: [string, string] = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'];
 const HSTS_HOST_ONLY: [string, string] = ['Strict-Transport-Security', 'max-age=31536000'];
@@ -81,4 +82,50 @@ describeRule(rule, {
       after: evidence({ cookies: [setCookie('prefs=dark; Path=/; SameSite=Lax; Secure')] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the three messages in full, evidence, location, identity, severities,
+// and what protects subdomains (a preloaded host, valid HSTS with includeSubDomains).
+describe('cookie-no-secure, cases from mutation testing', () => {
+  const one = (headers: [string, string][], line: string, url = 'https://app.example.com/') => {
+    const ev = evidence({ url, headers, cookies: [setCookie(line, url)] });
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    return { f: f!, ev };
+  };
+  it('exposed: message, evidence, location, identity in full', () => {
+    const { f, ev } = one([], 'prefs=dark; Path=/; SameSite=Lax');
+    expect(f.message).toBe(
+      'Cookie "prefs" is not marked Secure and the site sends no valid HSTS header, so a plain-HTTP request to the site (which a network attacker can trigger) carries it in clear, and a plain-HTTP response can replace it.',
+    );
+    expect(f.severity).toBe('low');
+    expect(f.evidence).toBe('prefs (SameSite=Lax)');
+    expect(f.location).toEqual({ kind: 'cookie', name: 'prefs', url: ev.url });
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'prefs|/'));
+  });
+  it('subdomains and protected: messages in full', () => {
+    expect(one([HSTS_HOST_ONLY], 'lang=en; Path=/; Domain=example.com').f.message).toBe(
+      'Cookie "lang" is not marked Secure and is set for the whole domain; HSTS here lacks includeSubDomains, so a plain-HTTP request to any subdomain carries it in clear.',
+    );
+    const p = one([HSTS], 'theme=dark; Path=/').f;
+    expect(p.message).toBe('Cookie "theme" is not marked Secure; HSTS keeps browsers from sending it over plain HTTP to this site, so this is hardening only.');
+    expect(p.severity).toBe('info');
+  });
+  it('a domain cookie under HSTS with includeSubDomains is protected; an invalid HSTS with includeSubDomains is not', () => {
+    expect(one([HSTS], 'lang=en; Path=/; Domain=example.com').f.messageId).toBe('protected');
+    expect(one([['Strict-Transport-Security', 'max-age=abc; includeSubDomains']], 'lang=en; Path=/; Domain=example.com').f.messageId).toBe('exposed');
+    expect(one([['Strict-Transport-Security', 'max-age=abc; includeSubDomains']], 'lang=en; Path=/').f.messageId).toBe('exposed');
+  });
+  it('a preloaded host protects its subdomains without includeSubDomains', () => {
+    const url = 'https://myapp.web.app/';
+    expect(one([HSTS_HOST_ONLY], 'lang=en; Path=/; Domain=myapp.web.app', url).f.messageId).toBe('protected');
+  });
+});
+
+// From the first Stryker run: without the document response there is no HSTS to read, so nothing protects.
+describe('cookie-no-secure, no document response', () => {
+  it('a cookie without Secure is exposed', () => {
+    const ev = { ...evidence({ cookies: [setCookie('prefs=dark; Path=/')] }), responses: [] };
+    expect(findingsOf(rule, ev).map((f) => f.messageId)).toEqual(['exposed']);
+  });
 });

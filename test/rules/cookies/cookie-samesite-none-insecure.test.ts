@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/cookies/cookie-samesite-none-insecure';
 import { cookie, evidence } from '../../helpers/evidence';
 import { setCookie } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
@@ -43,4 +45,22 @@ describeRule(rule, {
       after: evidence({ cookies: [setCookie('embed_pref=1; SameSite=Lax')] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the message in full, evidence, location, identity.
+describe('cookie-samesite-none-insecure, cases from mutation testing', () => {
+  it('message, evidence, location, identity', () => {
+    const ev = evidence({ cookies: [setCookie('embed_pref=1; Path=/; SameSite=None')] });
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('Cookie "embed_pref" is SameSite=None but not Secure; modern browsers drop it.');
+    expect(f!.severity).toBe('medium');
+    expect(f!.evidence).toBe('embed_pref (SameSite=None)');
+    expect(f!.location).toEqual({ kind: 'cookie', name: 'embed_pref', url: ev.url });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'embed_pref|/'));
+  });
+  it('only the insecure None ones of several', () => {
+    const ev = evidence({ cookies: [setCookie('a=1; SameSite=None; Secure'), setCookie('b=1; SameSite=Strict'), setCookie('c=1; SameSite=None')] });
+    expect(findingsOf(rule, ev).map((f) => f.location.name)).toEqual(['c']);
+  });
 });

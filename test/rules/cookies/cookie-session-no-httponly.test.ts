@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/cookies/cookie-session-no-httponly';
 import { cookie, evidence } from '../../helpers/evidence';
 import { fixCookie, setCookie } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const readable = (name: string) => cookie({ name, httpOnly: false });
 
@@ -64,4 +65,22 @@ describeRule(rule, {
       after: evidence({ cookies: [fixCookie(rule)] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the message in full, evidence, location, identity.
+describe('cookie-session-no-httponly, cases from mutation testing', () => {
+  it('message, evidence, location, identity', () => {
+    const ev = evidence({ cookies: [setCookie('sessionid=x; Path=/; Secure')] });
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('Session cookie "sessionid" has no HttpOnly attribute, so page scripts can read it.');
+    expect(f!.severity).toBe('high');
+    expect(f!.evidence).toBe('sessionid (Secure)');
+    expect(f!.location).toEqual({ kind: 'cookie', name: 'sessionid', url: ev.url });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'sessionid|/'));
+  });
+  it('only the readable session cookies of several', () => {
+    const ev = evidence({ cookies: [readable('theme'), cookie({ name: 'session' }), readable('sid')] });
+    expect(findingsOf(rule, ev).map((f) => f.location.name)).toEqual(['sid']);
+  });
 });

@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/cookies/cookie-session-no-secure';
 import { cookie, evidence } from '../../helpers/evidence';
 import { fixCookie, setCookie } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
@@ -87,4 +88,34 @@ describeRule(rule, {
       after: evidence({ cookies: [cookie({ name: 'session', secure: true })] }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): both messages in full, evidence, location, identity, severities.
+describe('cookie-session-no-secure, cases from mutation testing', () => {
+  const one = (line: string) => {
+    const ev = evidence({ cookies: [setCookie(line)] });
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    return { f: f!, ev };
+  };
+  it('insecure: message, evidence, location, identity', () => {
+    const { f, ev } = one('sessionid=abc; Path=/; HttpOnly; SameSite=Lax');
+    expect(f.message).toBe('Session cookie "sessionid" is not marked Secure.');
+    expect(f.severity).toBe('high');
+    expect(f.evidence).toBe('sessionid (HttpOnly; SameSite=Lax)');
+    expect(f.location).toEqual({ kind: 'cookie', name: 'sessionid', url: ev.url });
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'sessionid|/'));
+  });
+  it('csrf: message and severity', () => {
+    const { f } = one('csrftoken=abc; Path=/; SameSite=Lax');
+    expect(f.message).toBe(
+      'Anti-CSRF cookie "csrftoken" is not marked Secure, so a response over plain HTTP (any subdomain, any network attacker) can overwrite it with a value the attacker knows, defeating double-submit CSRF protection.',
+    );
+    expect(f.severity).toBe('low');
+    expect(f.evidence).toBe('csrftoken (SameSite=Lax)');
+  });
+  it('an anti-CSRF cookie read by page scripts, or Secure: nothing', () => {
+    expect(findingsOf(rule, evidence({ cookies: [cookie({ name: 'csrftoken', secure: false, httpOnly: false, source: 'page' })] }))).toEqual([]);
+    expect(findingsOf(rule, evidence({ cookies: [setCookie('csrftoken=abc; Path=/; Secure')] }))).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-base-uri';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 const csp = (...values: string[]) => evidence({ headers: values.map((v): [string, string] => [CSP, v]) });
@@ -63,4 +65,57 @@ describeRule(rule, {
     { name: 'the fix guide baseline', before: csp("default-src 'self'"), after: evidence({ headers: fixHeaders(rule) }) },
     { name: 'base-uri added to a nonce-based policy', before: csp("script-src 'nonce-x'"), after: csp("script-src 'nonce-x'; base-uri 'self'") },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the three messages in full, evidence, location, identity; what
+// counts as restricting (an empty list, a host, a scheme-only source in any case); mixed exposures.
+describe('csp-base-uri, cases from mutation testing', () => {
+  const ids = (...values: string[]) => findingsOf(rule, csp(...values)).map((f) => `${f.messageId}/${f.severity}`);
+  it('open: message, evidence, location, identity in full', () => {
+    const ev = csp("script-src 'nonce-r4nd0m'");
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe(
+      "The policy trusts scripts by nonce (or by hash with 'strict-dynamic') but has no base-uri directive (default-src does not cover it): an injected <base> re-points the trusted relative scripts to another host and the browser runs them.",
+    );
+    expect(f!.evidence).toBe("header: script-src 'nonce-r4nd0m'");
+    expect(f!.location).toEqual({ kind: 'header', name: 'Content-Security-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'base-uri'));
+  });
+  it('hashes and advice: messages in full', () => {
+    const [h] = findingsOf(rule, csp("script-src 'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"));
+    expect(h!.message).toBe(
+      "The policy has no base-uri directive (default-src does not cover it); scripts are trusted by hash without 'strict-dynamic' here, so a re-pointed script must still match its hash and is blocked. Add base-uri 'self' before you move to nonces or 'strict-dynamic'.",
+    );
+    const [a] = findingsOf(rule, csp("script-src 'self'", "img-src 'self'"));
+    expect(a!.message).toBe(
+      "The policy has no base-uri directive (default-src does not cover it); scripts are allowed by host here, so a re-pointed relative script is still blocked. Add base-uri 'self' before you move to nonces.",
+    );
+    expect(a!.evidence).toBe("header: script-src 'self'\nheader: img-src 'self'");
+  });
+  it('no policy restricts scripts at all: advice', () => expect(ids("frame-ancestors 'self'")).toEqual(['advice/info']));
+  it('a nonce and a hash policy: the hash blocks it; a hash and a host policy: advice', () => {
+    expect(ids("script-src 'nonce-x'", "script-src 'sha256-abc='")).toEqual(['hashes/info']);
+    expect(ids("script-src 'sha256-abc='", "script-src 'self'")).toEqual(['advice/info']);
+    expect(ids("script-src 'nonce-x'", "script-src 'nonce-y'")).toEqual(['open/low']);
+  });
+  it('what restricts base-uri: an empty list, a host, a host with a path; not a scheme-only source', () => {
+    expect(ids("script-src 'nonce-x'; base-uri")).toEqual([]);
+    expect(ids("script-src 'nonce-x'; base-uri https://app.example.com")).toEqual([]);
+    expect(ids("script-src 'nonce-x'; base-uri https://app.example.com/x:")).toEqual([]);
+    expect(ids("script-src 'nonce-x'; base-uri 'self' https:")).toEqual(['open/low']);
+    for (const scheme of ['HTTPS:', 'x:', 'web+app:', 'a1.b-c:', 'data:'])
+      expect(ids(`script-src 'nonce-x'; base-uri ${scheme}`), scheme).toEqual(['open/low']);
+    expect(ids("script-src 'nonce-x'; base-uri 1x:")).toEqual([]);
+  });
+  it('one policy restricting base-uri is enough', () => expect(ids("script-src 'nonce-x'; base-uri https:", "base-uri 'self'")).toEqual([]));
+});
+
+// From the first Stryker run: the info findings keep the same identity.
+describe('csp-base-uri, identity of the info findings', () => {
+  it('advice and hashes are keyed on base-uri too', () => {
+    for (const v of ["script-src 'self'", "script-src 'sha256-abc='"]) {
+      expect(findingsOf(rule, csp(v))[0]!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'base-uri'));
+    }
+  });
 });

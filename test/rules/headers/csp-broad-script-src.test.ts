@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-broad-script-src';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 // Issue 9, defect 1: a script-src open to every host passed every rule before this one.
 const CSP = 'Content-Security-Policy';
@@ -55,4 +56,23 @@ describeRule(rule, {
     },
   ],
   fixed: [{ name: 'the fix guide baseline', before: csp("default-src 'self'; script-src 'self' https:"), after: evidence({ headers: fixHeaders(rule) }) }],
+});
+
+// Found by mutation testing (docs/mutation.md): the message in full with the sources (each once), evidence,
+// location, identity.
+describe('csp-broad-script-src, cases from mutation testing', () => {
+  it('message, evidence, location, identity in full', () => {
+    const ev = csp("default-src 'self'; script-src 'self' https: *");
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('script-src (or default-src, which it falls back to) allows scripts from any host: https: *.');
+    expect(f!.severity).toBe('medium');
+    expect(f!.evidence).toBe("header: default-src 'self'; script-src 'self' https: *");
+    expect(f!.location).toEqual({ kind: 'header', name: 'Content-Security-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'broad-script-src'));
+  });
+  it('a source broad in two policies is named once', () => {
+    const [f] = findingsOf(rule, csp('script-src https:', 'script-src https: http:'));
+    expect(f!.message).toBe('script-src (or default-src, which it falls back to) allows scripts from any host: https: http:.');
+  });
 });

@@ -1,8 +1,9 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-frame-ancestors';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 const XFO = 'X-Frame-Options';
@@ -99,4 +100,30 @@ describeRule(rule, {
 
 it('offers no <meta> variant (a <meta> policy cannot carry frame-ancestors, so following it would not clear this)', () => {
   for (const builder of ['bubble', 'webflow', 'softr'] as const) expect(rule.meta.fix.platforms?.[builder]).toBeUndefined();
+});
+
+// Found by mutation testing (docs/mutation.md): both messages in full, evidence, location, identity, severities
+// (info while X-Frame-Options protects, low for a <meta>-only frame-ancestors on an unprotected page).
+describe('csp-frame-ancestors, cases from mutation testing', () => {
+  it('missing: message, evidence, location, identity in full', () => {
+    const ev = evidence({
+      headers: [
+        [CSP, "default-src 'self'"],
+        [XFO, 'DENY'],
+      ],
+    });
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('The policy has no frame-ancestors directive (X-Frame-Options still protects the page).');
+    expect(f!.severity).toBe('info');
+    expect(f!.evidence).toBe("header: default-src 'self'");
+    expect(f!.location).toEqual({ kind: 'header', name: 'Content-Security-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'frame-ancestors'));
+  });
+  it('metaOnly: message in full, low without X-Frame-Options', () => {
+    const [f] = findingsOf(rule, evidence({ page: { meta: [metaCsp("frame-ancestors 'none'")] } }));
+    expect(f!.message).toBe('frame-ancestors is set in a <meta> policy, where browsers ignore it; send it as a header.');
+    expect(f!.severity).toBe('low');
+    expect(f!.evidence).toBe("meta: frame-ancestors 'none'");
+  });
 });

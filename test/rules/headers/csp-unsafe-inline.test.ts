@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/csp-unsafe-inline';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const CSP = 'Content-Security-Policy';
 const csp = (...values: string[]) => evidence({ headers: values.map((v): [string, string] => [CSP, v]) });
@@ -98,4 +100,35 @@ describeRule(rule, {
     },
     { name: 'the Cloudflare transform-rule variant', before: csp("default-src 'unsafe-inline'"), after: evidence({ headers: fixHeaders(rule, 'cloudflare') }) },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): both messages in full, evidence, location, identity; inline wins over
+// data: when both hold.
+describe('csp-unsafe-inline, cases from mutation testing', () => {
+  it('inline: message, evidence, location, identity in full', () => {
+    const ev = csp("script-src 'self' 'unsafe-inline' data:");
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    expect(f!.messageId).toBe('inline');
+    expect(f!.message).toBe(
+      "script-src (or default-src, which it falls back to) allows inline scripts: 'unsafe-inline' without a nonce or hash, or no script restriction at all.",
+    );
+    expect(f!.severity).toBe('medium');
+    expect(f!.evidence).toBe("header: script-src 'self' 'unsafe-inline' data:");
+    expect(f!.location).toEqual({ kind: 'header', name: 'Content-Security-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'unsafe-inline'));
+  });
+  it('dataUrl: message in full', () => {
+    const [f] = findingsOf(rule, csp("script-src 'self' data:"));
+    expect(f!.messageId).toBe('dataUrl');
+    expect(f!.message).toBe('script-src allows data: URLs, so an injected <script src="data:…"> runs like an inline script.');
+  });
+  it('inline in one policy and data: in the other: neither capability passes both', () => {
+    expect(findingsOf(rule, csp("script-src 'unsafe-inline'", "script-src 'self' data:"))).toEqual([]);
+  });
+  it('the guide keeps the shared CSP guide: snippet, docs, host variants', () => {
+    expect(rule.meta.fix.snippet?.code).toMatch(/^Content-Security-Policy: /);
+    expect(rule.meta.fix.docs).toMatch(/^https:\/\//);
+    expect(Object.keys(rule.meta.fix.platforms ?? {}).length).toBeGreaterThan(0);
+  });
 });

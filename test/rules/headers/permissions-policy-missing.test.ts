@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/permissions-policy-missing';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 describeRule(rule, {
   flagged: [
@@ -39,4 +41,39 @@ describeRule(rule, {
     { name: 'the header from the fix guide', before: evidence(), after: evidence({ headers: fixHeaders(rule) }) },
     { name: 'the Vercel variant', before: evidence(), after: evidence({ headers: fixHeaders(rule, 'vercel') }) },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the message in full, evidence, location, identity; no document
+// response; the guide's recommended policy.
+describe('permissions-policy-missing, cases from mutation testing', () => {
+  it('message, evidence, location, identity in full', () => {
+    const [f, ...rest] = findingsOf(rule, evidence());
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('The page sends no Permissions-Policy header.');
+    expect(f!.evidence).toBe('Permissions-Policy: (absent)');
+    expect(f!.location).toEqual({ kind: 'header', name: 'Permissions-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'missing'));
+  });
+  it('no document response: nothing to judge', () => expect(findingsOf(rule, { ...evidence(), responses: [] })).toEqual([]));
+  it('the guide recommends turning off the usual features', () => {
+    expect(rule.meta.fix.snippet).toEqual({
+      language: 'text',
+      code: 'Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    });
+  });
+});
+
+describe('permissions-policy-missing fix guide docs, cases from mutation testing', () => {
+  it('the MDN page', () => expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Permissions-Policy'));
+});
+
+// From the first Stryker run: a response list with subresources only (no document) is not judged.
+describe('permissions-policy-missing, only subresource responses', () => {
+  it('no document among the responses: nothing', () =>
+    expect(
+      findingsOf(rule, {
+        ...evidence(),
+        responses: [{ url: 'https://app.example.com/app.js', status: 200, type: 'script' as const, headers: [], source: 'webRequest' as const }],
+      }),
+    ).toEqual([]));
 });

@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
 import rule from '@/rules/headers/referrer-policy-weak';
-import { evidence } from '../../helpers/evidence';
+import { PAGE, evidence } from '../../helpers/evidence';
 import { fixHeaders, metaFromSnippet, snippetOf } from '../../helpers/fix-guide';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const RP = 'Referrer-Policy';
 const rp = (...values: string[]) => evidence({ headers: values.map((v): [string, string] => [RP, v]) });
@@ -75,4 +76,85 @@ describeRule(rule, {
       after: evidence({ page: { meta: metaFromSnippet(snippetOf(rule, 'bubble').code) } }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): the three messages in full, evidence (headers joined), location,
+// identity, severities; each keyword; the legacy meta keywords; the invalid value cut at 120; no document response.
+describe('referrer-policy-weak, cases from mutation testing', () => {
+  const ids = (ev: ReturnType<typeof evidence>) => findingsOf(rule, ev).map((f) => f.messageId);
+  it('missing: message, evidence, location, identity in full', () => {
+    const [f, ...rest] = findingsOf(rule, evidence());
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe(
+      'No Referrer-Policy is set; browsers default to strict-origin-when-cross-origin, which is safe, but set it explicitly so older browsers and embedded views do the same.',
+    );
+    expect(f!.severity).toBe('info');
+    expect(f!.evidence).toBe('Referrer-Policy: (absent)');
+    expect(f!.location).toEqual({ kind: 'header', name: 'Referrer-Policy', url: PAGE });
+    expect(f!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'policy'));
+  });
+  it('invalid and unsafe: messages and evidence in full', () => {
+    const [i] = findingsOf(rule, rp('no-referer', 'nope'));
+    expect(i!.message).toBe(
+      'Referrer-Policy is sent ("no-referer, nope") but has no valid token, so browsers ignore it and the policy you meant is not applied.',
+    );
+    expect(i!.severity).toBe('low');
+    expect(i!.evidence).toBe('Referrer-Policy: no-referer, nope');
+    expect(i!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'policy'));
+    const [u] = findingsOf(rule, rp('strict-origin', 'Unsafe-URL'));
+    expect(u!.message).toBe('Referrer-Policy "unsafe-url" sends full addresses (path and query) to other sites.');
+    expect(u!.severity).toBe('low');
+    expect(u!.evidence).toBe('Referrer-Policy: strict-origin, Unsafe-URL');
+    expect(u!.location).toEqual({ kind: 'header', name: 'Referrer-Policy', url: PAGE });
+    expect(u!.fingerprint).toBe(fingerprint(rule.meta.id, new URL(PAGE).origin, 'policy'));
+  });
+  it('an invalid value is cut at 120 characters; an invalid meta alone is shown too', () => {
+    const [f] = findingsOf(rule, rp(`${'x'.repeat(119)}yz`));
+    expect(f!.message).toContain(`("${'x'.repeat(119)}y")`);
+    const [m] = findingsOf(rule, evidence({ page: { meta: [metaReferrer('bogus')] } }));
+    expect(m!.message).toContain('("bogus")');
+    expect(m!.evidence).toBe('Referrer-Policy: (absent)');
+  });
+  it('every keyword: the safe ones clean, the unsafe ones flagged, the last valid one wins', () => {
+    for (const p of ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin']) {
+      expect(ids(rp(p)), p).toEqual([]);
+      expect(ids(rp('unsafe-url', p)), p).toEqual([]);
+    }
+    for (const p of ['unsafe-url', 'no-referrer-when-downgrade', 'origin-when-cross-origin', 'origin']) {
+      expect(ids(rp(p)), p).toEqual(['unsafe']);
+      expect(ids(rp(` ${p.toUpperCase()} `)), p).toEqual(['unsafe']);
+      expect(ids(rp('no-referrer', p)), p).toEqual(['unsafe']);
+    }
+  });
+  it('legacy meta keywords, in any case and spacing; a meta with another name does not count', () => {
+    const meta = (content: string, name = 'referrer') => evidence({ headers: [[RP, 'unsafe-url']], page: { meta: [{ name, content }] } });
+    expect(ids(meta(' Never '))).toEqual([]);
+    expect(ids(meta('DEFAULT'))).toEqual([]);
+    expect(ids(evidence({ headers: [[RP, 'no-referrer']], page: { meta: [metaReferrer('origin-when-crossorigin')] } }))).toEqual(['unsafe']);
+    expect(ids(meta('no-referrer', 'Referrer'))).toEqual([]);
+    expect(ids(meta('no-referrer', 'description'))).toEqual(['unsafe']);
+  });
+  it('no document response: nothing to judge', () => expect(findingsOf(rule, { ...evidence(), responses: [] })).toEqual([]));
+  it('page not read: the header alone decides', () => {
+    expect(findingsOf(rule, evidence({ page: null })).map((f) => f.messageId)).toEqual(['missing']);
+    expect(findingsOf(rule, evidence({ page: null, headers: [[RP, 'origin']] })).map((f) => f.messageId)).toEqual(['unsafe']);
+  });
+});
+
+describe('referrer-policy-weak fix guide, cases from mutation testing', () => {
+  it('the header as the snippet, the MDN page', () => {
+    expect(rule.meta.fix.snippet).toEqual({ language: 'text', code: 'Referrer-Policy: strict-origin-when-cross-origin' });
+    expect(rule.meta.fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Referrer-Policy');
+  });
+});
+
+// From the first Stryker run: a response list with subresources only (no document) is not judged.
+describe('referrer-policy-weak, only subresource responses', () => {
+  it('no document among the responses: nothing', () =>
+    expect(
+      findingsOf(rule, {
+        ...evidence(),
+        responses: [{ url: 'https://app.example.com/app.js', status: 200, type: 'script' as const, headers: [], source: 'webRequest' as const }],
+      }),
+    ).toEqual([]));
 });

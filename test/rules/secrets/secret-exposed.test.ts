@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
+import { resolveGuide } from '@/engine/fix';
 import rule from '@/rules/secrets/secret-exposed';
 import type { Source } from '@/utils/evidence/evidence';
 import { maskedContext } from '@/utils/secrets/sources';
 import { scanSecrets } from '@/utils/secrets';
 import { FAKE_KEYS, placeholderKeys, seeded } from '../../utils/secrets/fake-keys';
 import { evidence } from '../../helpers/evidence';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const stripe = FAKE_KEYS['stripe-secret-key'](seeded(1)).value;
 const anon = FAKE_KEYS['supabase-anon-jwt'](seeded(2)).value;
@@ -100,5 +102,62 @@ describe('maskedContext', () => {
     const ctx = maskedContext(text, matches[0]!, matches);
     expect(ctx).not.toContain(stripe);
     expect(ctx).toContain(matches[0]!.masked);
+  });
+});
+
+// Found by mutation testing (docs/mutation.md): each message in full with its severity and rotation link, the
+// identity, and the guide's platform variants (deep links and docs).
+describe('secret-exposed, cases from mutation testing', () => {
+  const one = (key: string) => {
+    const ev = page(src(`a="${key}"`));
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    const m = scanSecrets(key)[0]!;
+    return { f: f!, m, ev };
+  };
+  it('secret: message, evidence, location, identity, vars', () => {
+    const { f, m, ev } = one(stripe);
+    expect(f.message).toBe(
+      `Stripe live secret key (${m.masked}) is in the script index-3f2a.js. Anyone can copy it: rotate it now at https://dashboard.stripe.com/apikeys`,
+    );
+    expect(f.severity).toBe('critical');
+    expect(f.evidence).toBe(`index-3f2a.js: a="${m.masked}"`);
+    expect(f.location).toEqual({ kind: 'script', url: 'https://app.example.com/assets/index-3f2a.js', name: 'index-3f2a.js' });
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, m.fingerprint));
+    expect(f.vars).toEqual({ rotate: 'https://dashboard.stripe.com/apikeys' });
+  });
+  it('capability and test: messages in full, their own severities and rotation links', () => {
+    const hook = one(slackHook);
+    expect(hook.f.message).toBe(`A Slack incoming webhook URL (${hook.m.masked}) is in the script index-3f2a.js: anyone can post to it.`);
+    expect(hook.f.severity).toBe('medium');
+    expect(hook.f.vars).toEqual({ rotate: hook.m.rotateUrl });
+    const test = one(stripeTest);
+    expect(test.f.message).toBe(`A Stripe test secret key (${test.m.masked}) is in the script index-3f2a.js: test-mode keys should not ship either.`);
+    expect(test.f.severity).toBe('low');
+    expect(test.f.vars).toEqual({ rotate: 'https://dashboard.stripe.com/test/apikeys' });
+  });
+  it('a publishable key next to a secret: only the secret', () => {
+    const found = findingsOf(rule, page(src(`a="${anon}";b="${stripe}"`)));
+    expect(found.map((f) => f.messageId)).toEqual(['secret']);
+  });
+  it('the guide: rotation link filled from the finding; Bubble, Supabase, Vercel and Netlify variants', () => {
+    const g = resolveGuide(rule.meta.fix, [], { rotate: 'https://dashboard.stripe.com/apikeys' });
+    expect(g.primary.deepLink).toBe('https://dashboard.stripe.com/apikeys');
+    expect(g.primary.docs).toBe('https://owasp.org/www-project-top-ten/2017/A3_2017-Sensitive_Data_Exposure');
+    expect(g.others.map((v) => v.target).sort()).toEqual(['bubble', 'netlify', 'supabase', 'vercel']);
+    const bubble = resolveGuide(rule.meta.fix, ['bubble'], { app: 'tinypoll' }).primary;
+    expect(bubble.deepLink).toBe('https://bubble.io/page?id=tinypoll&tab=Plugins');
+    expect(bubble.docs).toBe('https://manual.bubble.io/help-guides/security/api-security/api-connector-security');
+    expect(bubble.steps.join(' ')).toContain('"Private" ticked');
+    const supa = resolveGuide(rule.meta.fix, ['supabase'], { ref: 'abcdefghijklmnopqrst' }).primary;
+    expect(supa.deepLink).toBe('https://supabase.com/dashboard/project/abcdefghijklmnopqrst/settings/api-keys');
+    expect(supa.docs).toBe('https://supabase.com/docs/guides/api/api-keys');
+    expect(supa.steps.join(' ')).toContain('Deno.env.get()');
+    const vercel = resolveGuide(rule.meta.fix, ['vercel'], {}).primary;
+    expect(vercel.docs).toBe('https://vercel.com/docs/environment-variables');
+    expect(vercel.steps.join(' ')).toContain('NEXT_PUBLIC_');
+    const netlify = resolveGuide(rule.meta.fix, ['netlify'], {}).primary;
+    expect(netlify.docs).toBe('https://docs.netlify.com/environment-variables/overview/');
+    expect(netlify.steps.join(' ')).toContain('Netlify Function');
   });
 });

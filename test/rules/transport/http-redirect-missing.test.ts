@@ -1,8 +1,10 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '@/engine/engine';
+import { resolveGuide } from '@/engine/fix';
 import rule from '@/rules/transport/http-redirect-missing';
 import type { EvidenceInput } from '@/utils/evidence/evidence';
 import { evidence } from '../../helpers/evidence';
-import { describeRule } from '../../helpers/rule-cases';
+import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
 const HTTP = 'http://app.example.com/';
 type Redirect = EvidenceInput['redirect'];
@@ -160,4 +162,109 @@ describeRule(rule, {
       after: evidence({ redirect: GOOD }),
     },
   ],
+});
+
+// Found by mutation testing (docs/mutation.md): every message in full, evidence (the hop chain), location, identity,
+// severities; no hops; the guide's host variants.
+describe('http-redirect-missing, cases from mutation testing', () => {
+  const one = (redirect: Redirect, url?: string) => {
+    const ev = evidence({ redirect, ...(url ? { url } : {}) });
+    const [f, ...rest] = findingsOf(rule, ev);
+    expect(rest).toEqual([]);
+    return { f: f!, ev };
+  };
+  const loc = { kind: 'redirect', url: HTTP };
+  it('noRedirect: message, evidence (each hop, with and without Location), location, identity', () => {
+    const { f, ev } = one(
+      checked(
+        [
+          { url: HTTP, status: 301, location: 'http://app.example.com/home' },
+          { url: 'http://app.example.com/home', status: 200 },
+        ],
+        'http://app.example.com/home',
+      ),
+    );
+    expect(f.message).toBe('http://app.example.com/ answered without sending the visitor to HTTPS (final address http://app.example.com/home).');
+    expect(f.severity).toBe('medium');
+    expect(f.evidence).toBe('301 http://app.example.com/ → http://app.example.com/home\n200 http://app.example.com/home');
+    expect(f.location).toEqual(loc);
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'none'));
+  });
+  it('no hops recorded: the final address is the evidence', () => {
+    expect(one(checked([], HTTP)).f.evidence).toBe(HTTP);
+  });
+  it('noRedirectPreloaded: message in full', () => {
+    const http = 'http://poll.web.app/';
+    const { f } = one({ status: 'checked', httpUrl: http, finalUrl: http, hops: [{ url: http, status: 200 }] }, 'https://poll.web.app/');
+    expect(f.message).toBe(
+      "http://poll.web.app/ answered without sending the visitor to HTTPS (final address http://poll.web.app/), but poll.web.app is covered by the browsers' HSTS preload list (every .app name, includeSubDomains), so browsers never load it over plain HTTP, whatever this header says; nothing to fix for visitors, worth setting only for other clients.",
+    );
+    expect(f.evidence).toBe('200 http://poll.web.app/');
+  });
+  it('offsite: message, evidence, location, identity', () => {
+    const { f, ev } = one(
+      checked(
+        [
+          { url: HTTP, status: 302, location: 'https://sso.example.net/?next=app' },
+          { url: 'https://sso.example.net/?next=app', status: 302, location: 'https://app.example.com/' },
+        ],
+        'https://app.example.com/',
+      ),
+    );
+    expect(f.message).toBe(
+      'http://app.example.com/ first redirects to https://sso.example.net/?next=app, not to https://app.example.com/ — the first hop should stay on the same host.',
+    );
+    expect(f.severity).toBe('medium');
+    expect(f.evidence).toBe(
+      '302 http://app.example.com/ → https://sso.example.net/?next=app\n302 https://sso.example.net/?next=app → https://app.example.com/',
+    );
+    expect(f.location).toEqual(loc);
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'offsite'));
+    expect(one(checked([{ url: HTTP, status: 301, location: '/index' }], 'https://app.example.com/index')).f.message).toContain(
+      'first redirects to http://app.example.com/index, not',
+    );
+  });
+  it('final https with no hops, or a first hop without Location: nothing', () => {
+    expect(findingsOf(rule, evidence({ redirect: checked([], 'https://app.example.com/') }))).toEqual([]);
+    expect(findingsOf(rule, evidence({ redirect: checked([{ url: HTTP, status: 200 }], 'https://app.example.com/') }))).toEqual([]);
+  });
+  it('failed: message, evidence, location, identity', () => {
+    const { f, ev } = one({ status: 'failed', httpUrl: HTTP, reason: 'connection refused' });
+    expect(f.message).toBe('Plain HTTP could not be checked cleanly: connection refused.');
+    expect(f.severity).toBe('medium');
+    expect(f.evidence).toBe('connection refused');
+    expect(f.location).toEqual(loc);
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'failed'));
+  });
+  it('notChecked: message, evidence (the first hop, or the final address), location, identity', () => {
+    const { f, ev } = one({
+      status: 'checked',
+      httpUrl: HTTP,
+      finalUrl: 'https://app.example.com/x',
+      hops: [{ url: HTTP, status: 307, location: 'https://app.example.com/' }],
+      browserUpgrade: 'hsts',
+    });
+    expect(f.message).toBe(
+      'Not checked from this browser: it already treats app.example.com as HTTPS-only (an HSTS header it stored, or the preload list) and upgraded http://app.example.com/ to https:// itself (an internal 307, "Non-Authoritative-Reason: HSTS"), so the server was never asked over plain HTTP. To check what first-time visitors and other clients get, run `curl -sI http://app.example.com/` and look for a 301 or 308 to https://app.example.com/.',
+    );
+    expect(f.evidence).toBe('307 http://app.example.com/ → https://app.example.com/ (made by the browser: Non-Authoritative-Reason: HSTS)');
+    expect(f.location).toEqual(loc);
+    expect(f.fingerprint).toBe(fingerprint(rule.meta.id, ev.origin, 'browser-upgrade'));
+    const noHop = one({ status: 'checked', httpUrl: HTTP, finalUrl: 'https://app.example.com/x', hops: [], browserUpgrade: 'hsts' }).f;
+    expect(noHop.evidence).toBe('307 http://app.example.com/ → https://app.example.com/x (made by the browser: Non-Authoritative-Reason: HSTS)');
+  });
+  it('the guide: Netlify, Cloudflare and server variants', () => {
+    const netlify = resolveGuide(rule.meta.fix, ['netlify'], {}).primary;
+    expect(netlify.docs).toBe('https://docs.netlify.com/manage/domains/secure-domains-with-https/https-ssl/');
+    const cf = resolveGuide(rule.meta.fix, ['cloudflare'], {}).primary;
+    expect(cf.deepLink).toBe('https://dash.cloudflare.com/?to=/:account/:zone/ssl-tls/edge-certificates');
+    expect(cf.docs).toBe('https://developers.cloudflare.com/ssl/edge-certificates/additional-options/always-use-https/');
+    const server = resolveGuide(rule.meta.fix, ['server'], {}).primary;
+    expect(server.snippet?.language).toBe('nginx');
+    expect(server.snippet?.code).toContain('return 301 https://$host$request_uri;');
+    expect(server.docs).toBe('https://nginx.org/en/docs/http/ngx_http_rewrite_module.html#return');
+    expect(resolveGuide(rule.meta.fix, [], {}).primary.docs).toBe(
+      'https://developer.mozilla.org/en-US/docs/Web/Security/Practical_implementation_guides/TLS#http_redirections',
+    );
+  });
 });
