@@ -81,8 +81,10 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
       // Read once it is loaded (a failure waits for the page's next change, which tries again).
       void loading.then(
         () => {
-          lastRun = -Infinity;
-          schedule();
+          // Read now (the next idle moment), not after another throttle wait: the screen was due a pass already.
+          if (pending || stopped) return;
+          pending = true;
+          o.ctx.requestIdleCallback(pass, { timeout: 200 });
         },
         () => undefined,
       );
