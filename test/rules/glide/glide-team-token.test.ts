@@ -77,7 +77,7 @@ describe('glide-team-token, cases from mutation testing', () => {
   });
 });
 
-// Found by mutation testing, second run (docs/mutation-glide-run.md): the copied-token and token-shape findings'
+// Found by mutation testing, second run (docs/mutation.md, "Run G"): the copied-token and token-shape findings'
 // evidence, locations and identities.
 describe('glide-team-token, more cases from mutation testing', () => {
   it('a copy found by fingerprint: masked as "Show API" showed it, located at the cell', () => {
