@@ -1,6 +1,7 @@
 /**
  * Live guard for builder fields: scans what is pasted or typed into inputs, textareas and code editors for keys.
- * Cheap by construction on heavy single-page editors: two delegated listeners on the document, no observers, no
+ * Cheap by construction on heavy single-page editors: two delegated listeners on the document (a third, for focus,
+ * when the secret engine is loaded on first need), no observers, no
  * timers while nothing is typed; typing only re-arms one debounce timer per field; values are read and scanned
  * once the user pauses (or at once for a paste). Never reads password fields. Never stores or sends a raw value.
  * Only the browser's own (trusted) input and paste events count: a page cannot plant or clear a finding.
@@ -168,12 +169,19 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     }, true);
   };
 
+  // Focus on a field is the first sign of input: loading starts then, so a paste right after it does not wait.
+  const onFocus = (e: Event) => {
+    if (trusted(e) && editableTarget(e)) hooks.ready?.().catch(() => undefined);
+  };
+
   const opts = { capture: true, passive: true } as const;
   doc.addEventListener('input', onInput, opts);
   doc.addEventListener('paste', onPaste, opts);
+  if (hooks.ready) doc.addEventListener('focusin', onFocus, opts); // only when there is something to load
   return () => {
     doc.removeEventListener('input', onInput, opts);
     doc.removeEventListener('paste', onPaste, opts);
+    doc.removeEventListener('focusin', onFocus, opts);
   };
 }
 

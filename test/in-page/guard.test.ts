@@ -306,4 +306,25 @@ describe('startFieldGuard with an engine loaded on first need (in-page/scanner.t
     await vi.waitFor(() => expect(h.found).toHaveBeenCalledTimes(1));
     expect(h.scan.mock.calls[0]![0]).toBe(`select '${KEY}';`);
   });
+
+  it('focus on a field starts loading (a paste right after does not wait for it); focus elsewhere does not', () => {
+    document.body.innerHTML = '<input aria-label="Header value"><input type="password"><button>Save</button>';
+    const [field, secret] = [...document.querySelectorAll('input')];
+    const { h } = lazyHooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    document.querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    secret!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(h.ready).not.toHaveBeenCalled();
+    field!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(h.ready).toHaveBeenCalledTimes(1);
+    expect(h.scan).not.toHaveBeenCalled();
+  });
+
+  it('a focus the page dispatches itself loads nothing', () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const { h } = lazyHooks();
+    stop = startFieldGuard(document, h); // the real trust check: these test events are untrusted
+    document.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(h.ready).not.toHaveBeenCalled();
+  });
 });
