@@ -42,10 +42,13 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
-/** Our builder content script, in the top frame of a builder's editor tab. Its data is still untrusted. */
-function fromBuilderEditor(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && !!sender.tab?.id && sender.frameId === 0 && !!sender.url && !!builderForUrl(sender.url);
+/** Our content script in the top frame of a tab whose page `urlOk` accepts. Its data is still untrusted. */
+function fromOurTopFrame(sender: Sender, urlOk: (url: string) => boolean): boolean {
+  return sender.id === browser.runtime.id && !!sender.tab?.id && sender.frameId === 0 && !!sender.url && urlOk(sender.url);
 }
+
+/** Our builder content script, in the top frame of a builder's editor tab. */
+const fromBuilderEditor = (sender: Sender) => fromOurTopFrame(sender, (url) => !!builderForUrl(url));
 
 /**
  * Loads the secret engine into the asking content script's frame (in-page/scanner.ts): our packaged file, into that
@@ -60,11 +63,6 @@ async function injectScanner(sender: Sender): Promise<{ ok: true } | undefined> 
   } catch {
     return undefined; // the tab navigated or closed: the content script says it could not load
   }
-}
-
-/** Our content script in the top frame of a tab on a builder's host (any page of it). */
-function fromBuilderHost(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && !!sender.tab?.id && sender.frameId === 0 && !!sender.url && onBuilderHost(sender.url);
 }
 
 /** Only the fields a message type declares: the schemas strip unknown ones, but such a message is not ours. */
@@ -92,7 +90,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
     case 'builder:scanner':
       // Any page of a builder's host: the guard keeps running after in-app navigation away from the editor's
       // address (Supabase account pages, Glide's other screens), and the engine only scans what is typed there.
-      return fromBuilderHost(sender) ? injectScanner(sender) : undefined;
+      return fromOurTopFrame(sender, onBuilderHost) ? injectScanner(sender) : undefined;
     case 'supabase:observed':
       // Only our content script in the top frame of a dashboard tab; the project comes from its URL.
       return fromBuilderEditor(sender) ? handleObserved(msg.observation, sender) : undefined;

@@ -14,7 +14,7 @@ type Manifest = {
   permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[] }[];
 };
 const read = (dir: string) => JSON.parse(readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Manifest;
 const BROAD = ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'];
@@ -37,6 +37,21 @@ describe.each(['chrome', 'firefox'])('%s build', (browser) => {
         .sort(),
     );
     for (const m of matches) expect(BROAD).not.toContain(m);
+  });
+  it('content scripts carry neither webextension-polyfill nor the secret engine; scanner.js carries the engine', () => {
+    // Markers: the polyfill's own error text, and advice text only utils/secrets/advice.ts holds (in-page/browser.ts,
+    // in-page/scanner.ts).
+    const POLYFILL = 'This script should only be loaded in a browser extension';
+    const ENGINE = 'Rotate it now and keep the new one server-side';
+    const built = (f: string) => readFileSync(path.join(ROOT, '.output', `${browser}-mv3`, f), 'utf8');
+    const scripts = [...new Set((manifests[browser]!.content_scripts ?? []).flatMap((cs) => cs.js ?? []))];
+    expect(scripts.length).toBe(3);
+    for (const js of scripts) {
+      expect(built(js), js).not.toContain(POLYFILL);
+      expect(built(js), js).not.toContain(ENGINE);
+    }
+    expect(built('scanner.js')).toContain(ENGINE);
+    expect(built('background.js')).toContain(POLYFILL); // the marker is the polyfill's: the service worker has it
   });
   it('explains every permission in the README', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -60,3 +60,8 @@ export function evidence(spec: PageSpec = {}): Evidence {
 export function cookie(c: Partial<z.input<typeof CookieSchema>> & { name: string }) {
   return { domain: 'app.example.com', path: '/', secure: true, httpOnly: true, sameSite: 'lax' as const, source: 'cookies-api' as const, ...c };
 }
+
+/** `e` with a script as its only response: no document among the responses, so header rules have nothing to judge. */
+export function subresourcesOnly(e: Evidence): Evidence {
+  return { ...e, responses: [{ url: 'https://app.example.com/app.js', status: 200, type: 'script', headers: [], source: 'webRequest' }] };
+}

@@ -8,7 +8,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answering, browser } from '@/in-page/browser';
 
 describe('in-page browser', () => {
-  it('is the browser global the page context provides (WXT’s fake one in tests), not a polyfill wrapper', () => {
+  // Which global it takes is tested below (extensionApi); that the built content scripts hold no polyfill is tested on
+  // the build (test/e2e/manifest.e2e.test.ts): here both globals are WXT's fake browser.
+  it('is the extension global the context provides (WXT’s fake one in tests)', () => {
     expect(browser).toBe(fakeBrowser);
   });
 });
