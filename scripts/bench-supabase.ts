@@ -8,7 +8,9 @@
  *   table list) to the stored audit that reports it;
  * - main-thread cost on a table editor with 500 tables and a busy grid (a cell changes every 50 ms, like a live
  *   React grid): CDP Performance metrics (ScriptDuration, TaskDuration) over the load and over a steady window,
- *   with the extension vs a browser without it.
+ *   with the extension vs a browser without it. The table list is virtualised as Studio's is (react-window: about 20
+ *   of the 500 rows in the DOM, `virtualSidebar` in the fixture); `--sidebar all` puts all 500 links in the DOM at
+ *   once instead (a stress case Studio never renders).
  * `--profile`: also a V8 CPU profile of one heavy load with the extension (CDP Profiler, page target: the content
  * script's isolated world included), printed as self time per function of extension code and per script overall;
  * `--profiles N` averages N profiled loads (default 1); `--profile-out FILE` also writes the raw profiles (a .cpuprofile DevTools opens; with a build made without
@@ -31,6 +33,7 @@ import { KEYS } from '../utils/storage/keys';
 import { REF, dash, startSupabaseStudio } from '../test/fixtures/apps/supabase-studio';
 import { hostRules } from '../test/fixtures/apps/server';
 import { ensureBuilt, launchWithExtension, type ExtensionBrowser } from './lib/browser';
+import { type CpuProfile, ProfileSummary } from './lib/cpu-profile';
 import type { browser as WxtBrowser } from 'wxt/browser';
 
 declare const chrome: typeof WxtBrowser;
@@ -49,6 +52,7 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     floor: { type: 'boolean', default: false },
     'cost-only': { type: 'boolean', default: false },
+    sidebar: { type: 'string', default: 'virtual' },
   },
 });
 const RUNS = Math.max(3, Number(values.runs) || 15);
@@ -56,6 +60,8 @@ const WINDOW_MS = Number(values.window) || 5000;
 const TABLES = Number(values.tables) || 500;
 const LOADS = Math.max(3, Number(values.loads) || 6);
 const PROFILES = Math.max(1, Number(values.profiles) || 1);
+if (values.sidebar !== 'virtual' && values.sidebar !== 'all') throw new Error('--sidebar is virtual or all');
+const SIDEBAR = values.sidebar;
 const SCOPE = `https://supabase.com/dashboard/project/${REF}`;
 
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -209,7 +215,7 @@ async function heavyLoad(b: ExtensionBrowser, run: string, audited: boolean): Pr
   const page = await b.context.newPage();
   const read = await meter(page);
   const a = await read();
-  await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&run=${run}`), { waitUntil: 'load' });
+  await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&list=${SIDEBAR}&run=${run}`), { waitUntil: 'load' });
   await page.waitForTimeout(1500); // document_idle injection, first pass, answer from the background
   const m = await read();
   let stored: number | undefined;
@@ -262,21 +268,11 @@ async function heavyCosts(configs: { label: string; dir: string; audited: boolea
   return out;
 }
 
-interface ProfileNode {
-  id: number;
-  children?: number[];
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-}
-
-/** Self time per function during one heavy load (+1.5 s) with the extension, from a V8 CPU profile. */
+/** Self and inclusive time per function during heavy loads (+1.5 s) with the extension, from V8 CPU profiles. */
 async function profileLoad(extensionDir: string, rules: string): Promise<void> {
   const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
   const n = PROFILES;
-  const byFn = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  const byUrl = new Map<string, number>();
-  const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms / n);
+  const summary = new ProfileSummary(/^https:\/\/supabase\.com\/.*/);
   try {
     for (let i = 0; i < n + 1; i++) {
       const page = await b.context.newPage();
@@ -284,46 +280,19 @@ async function profileLoad(extensionDir: string, rules: string): Promise<void> {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
-      await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&profile=${i}`), { waitUntil: 'load' });
+      await page.goto(dash(REF, `/editor/1000?fixture=heavy&n=${TABLES}&list=${SIDEBAR}&profile=${i}`), { waitUntil: 'load' });
       await page.waitForTimeout(1500);
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       await page.close();
       if (i === 0) continue; // warm-up
       const out = values['profile-out'];
       if (out) writeFileSync(n === 1 ? out : out.replace(/(\.[a-z]+)?$/, `-${i}$1`), JSON.stringify(profile));
-      const byNode = new Map<number, number>();
-      for (const [k, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-      const parent = new Map<number, ProfileNode>();
-      for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
-      const fnKey = (f: ProfileNode['callFrame']) =>
-        `${f.functionName || '(anonymous)'} ${f.url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-      for (const node of profile.nodes) {
-        const ms = byNode.get(node.id) ?? 0;
-        if (!ms) continue;
-        const url = node.callFrame.url || `(${node.callFrame.functionName || 'program'})`;
-        add(byUrl, url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/supabase\.com\/.*/, 'page'), ms);
-        if (url.startsWith('chrome-extension://')) add(byFn, fnKey(node.callFrame), ms);
-        // Inclusive: each extension function on the sample's stack, once.
-        const seen = new Set<string>();
-        for (let at: ProfileNode | undefined = node; at; at = parent.get(at.id)) {
-          if (!at.callFrame.url.startsWith('chrome-extension://')) continue;
-          const k = fnKey(at.callFrame);
-          if (!seen.has(k)) add(inclusive, k, ms);
-          seen.add(k);
-        }
-      }
+      summary.add(profile);
     }
   } finally {
     await b.close();
   }
-  const top = (m: Map<string, number>, k: number) => [...m].sort((a, c) => c[1] - a[1]).slice(0, k);
-  const per = n === 1 ? 'one heavy load' : `mean of ${n} heavy loads`;
-  console.log(`\n# CPU profile (${per}) + 1.5 s with the extension: self time by script\n`);
-  for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
-  console.log(`\n# Extension code, self time by function (${per}; positions in the measured build)\n`);
-  for (const [f, ms] of top(byFn, 20)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
-  console.log(`\n# Extension code, inclusive time by function (${per})\n`);
-  for (const [f, ms] of top(inclusive, 20)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+  summary.print('heavy load + 1.5 s with the extension');
 }
 
 const studio = await startSupabaseStudio();
@@ -368,7 +337,9 @@ try {
     console.log(`| table list page load event | audit with its findings stored${who} | ${fmt(load)} |`);
     console.log(`| a table rendered "Unrestricted" in an open list | audit reporting it stored${who} | ${fmt(change)} |`);
   }
-  console.log(`\n# Main-thread cost: table editor with ${TABLES} tables, 30 columns × 100 rows, a cell changing every 50 ms (median of ${LOADS} loads)\n`);
+  console.log(
+    `\n# Main-thread cost: table editor with ${TABLES} tables (${SIDEBAR === 'all' ? 'all links in the DOM' : 'list virtualised as in Studio'}), 30 columns × 100 rows, a cell changing every 50 ms (median of ${LOADS} loads)\n`,
+  );
   console.log(`| | Script, load + 1.5 s | Task, load + 1.5 s | Script, next ${WINDOW_MS} ms | Task, next ${WINDOW_MS} ms |`);
   console.log('|---|---|---|---|---|');
   const col = (xs: Cost[], k: keyof Cost) => xs.map((x) => x[k] ?? Number.NaN);

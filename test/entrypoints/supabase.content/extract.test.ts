@@ -242,7 +242,7 @@ describe('storage and cron', () => {
 
 describe('bounded work', () => {
   it('a 500-table editor reads in one pass, within its bounds', () => {
-    const { page, href } = at('/editor/1000', heavyEditor(REF, 500).replace(/<script>.*<\/script>/s, ''));
+    const { page, href } = at('/editor/1000', heavyEditor(REF, 500, 'all').replace(/<script>.*<\/script>/s, ''));
     const o = valid(readPage(document, page, href).observation);
     expect(o.tables).toHaveLength(500);
     expect(o.tables.find((t) => t.name === 'table_0')?.columns).toHaveLength(30);
