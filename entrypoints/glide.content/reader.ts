@@ -1,9 +1,10 @@
 /**
  * Reads the Glide builder as the user works in it, cheaply:
  * - screens we do not read (Layout, …) get no observer and no timer at all;
- * - on a screen we read, one MutationObserver whose callback only sets a flag (changes inside grid cells — the data
- *   editor's continuous edits — and inside our own UI are ignored); passes run at most every `throttleMs`, in an idle
- *   callback, and read only that screen (./readers/);
+ * - on a screen we read, one MutationObserver (in-page/change-watch.ts) connected from a pass until the first change
+ *   that can matter (changes inside grid cells — the data editor's continuous edits — and inside our own UI are
+ *   ignored), so the editor's own DOM work is not slowed by it in between; passes run at most every `throttleMs`, in
+ *   an idle callback, and read only that screen (./readers/);
  * - on a page that keeps changing without changing what we read (an editor canvas re-rendering every frame), each
  *   pass that reads nothing new doubles the gap to the next one, up to `maxGapMs`; a pass that reads something new,
  *   a committed field edit or a navigation brings it back to `throttleMs`;
@@ -12,6 +13,7 @@
  */
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import { hash64 } from '@/utils/hash';
+import { type ChangeWatch, watchChanges } from '@/in-page/change-watch';
 import { OWN_HOSTS } from './anchors';
 import { readScreen, screenOf } from './readers';
 
@@ -58,7 +60,7 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
   const maxGap = Math.max(throttle, o.maxGapMs ?? throttle * 4);
   let gap = throttle;
   const now = o.now ?? (() => performance.now());
-  let observer: MutationObserver | undefined;
+  let watch: ChangeWatch | undefined;
   let pending = false;
   let lastRun = -Infinity;
   let lastSent = '';
@@ -76,6 +78,7 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     if (href !== lastUrl) return arm();
     const screen = screenOf(href);
     if (!screen) return;
+    watch?.arm(); // before reading: a change from now on brings the next pass
     const loading = o.prepare?.(o.doc);
     if (loading) {
       // Read once it is loaded (a failure waits for the page's next change, which tries again).
@@ -128,16 +131,14 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     lastSent = '';
     gap = throttle;
     if (!screenOf(href)) {
-      observer?.disconnect();
-      observer = undefined;
+      watch?.stop();
+      watch = undefined;
       o.doc.removeEventListener('change', onChange, true);
       return;
     }
-    if (!observer && o.doc.body) {
-      observer = new MutationObserver((records) => {
-        if (!pending && !irrelevant(records)) schedule();
-      });
-      observer.observe(o.doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+    if (!watch && o.doc.body) {
+      const init = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES };
+      watch = watchChanges(o.doc.body, init, irrelevant, schedule);
       // Typed values are no DOM mutation: a committed field edit still triggers a pass.
       o.doc.addEventListener('change', onChange, true);
     }
@@ -149,8 +150,8 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
 
   function stopAll() {
     stopped = true;
-    observer?.disconnect();
-    observer = undefined;
+    watch?.stop();
+    watch = undefined;
     o.doc.removeEventListener('change', onChange, true);
   }
 

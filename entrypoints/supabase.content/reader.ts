@@ -1,7 +1,8 @@
 /**
  * Reads the Supabase dashboard as the user works in it, cheaply:
  * - pages we do not read (SQL editor, logs, auth users…) get no observer and no timer at all;
- * - on a page we read, one MutationObserver whose callback only sets a flag; passes run at most every
+ * - on a page we read, one MutationObserver (in-page/change-watch.ts) connected from a pass until the first change
+ *   that can matter, so the dashboard's own DOM work is not slowed by it in between; passes run at most every
  *   `throttleMs`, in an idle callback, and read only that page's region (entrypoints/supabase.content/readers/);
  * - on a page that keeps changing without changing what we read (a live grid, an editor re-rendering), each pass
  *   that reads nothing new doubles the gap to the next one, up to `maxGapMs`; a pass that reads something new or a
@@ -14,6 +15,7 @@
 import type { DashboardMarker, ObservationDraft, PageKind } from '@/utils/supabase/dashboard-evidence';
 import { readPage, type AnchorKey, bucketAnchor, tableAnchor } from './readers';
 import { pageOf } from './studio';
+import { type ChangeWatch, watchChanges } from '@/in-page/change-watch';
 
 export interface PlacedMarker {
   key: AnchorKey;
@@ -67,7 +69,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
   let gap = throttle;
   const now = o.now ?? (() => performance.now());
   const ownHosts = new Set((o.ownHosts ?? ['micro-app-auditor-markers', 'micro-app-auditor-warning']).map((h) => h.toUpperCase()));
-  let observer: MutationObserver | undefined;
+  let watch: ChangeWatch | undefined;
   let pending = false;
   let lastRun = -Infinity;
   let lastSent = '';
@@ -101,6 +103,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
     if (href !== lastUrl) return arm(); // navigated since the pass was scheduled
     const page = pageOf(href);
     if (!page) return;
+    watch?.arm(); // before reading: a change from now on brings the next pass
     const { observation, anchors: found } = readPage(o.doc, page, href);
     anchors = found;
     // The text itself, not a hash of it: comparing two strings is cheaper than hashing one (500 tables: ~50 kB).
@@ -163,16 +166,11 @@ export function startDashboardReader(o: ReaderOptions): Reader {
     ignoredInside = kind ? IGNORED_INSIDE[kind] : undefined;
     if (!kind) {
       // Not a page we read: nothing observes it.
-      observer?.disconnect();
-      observer = undefined;
+      watch?.stop();
+      watch = undefined;
       return;
     }
-    if (!observer && o.doc.body) {
-      observer = new MutationObserver((records) => {
-        if (!pending && !irrelevant(records)) schedule();
-      });
-      observer.observe(o.doc.body, { childList: true, subtree: true, characterData: true });
-    }
+    if (!watch && o.doc.body) watch = watchChanges(o.doc.body, { childList: true, subtree: true, characterData: true }, irrelevant, schedule);
     schedule();
   };
 
@@ -182,8 +180,8 @@ export function startDashboardReader(o: ReaderOptions): Reader {
 
   function stopAll() {
     stopped = true;
-    observer?.disconnect();
-    observer = undefined;
+    watch?.stop();
+    watch = undefined;
     o.markers.clear();
   }
 

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchChanges } from '@/in-page/change-watch';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('watchChanges', () => {
+  it('reports the first relevant change once, then stops observing until armed again', async () => {
+    const calls: number[] = [];
+    const w = watchChanges(
+      document.body,
+      { childList: true, subtree: true, characterData: true },
+      () => false,
+      () => calls.push(1),
+    );
+    expect(w.armed).toBe(false);
+    document.body.append(document.createElement('p')); // not armed yet: not seen
+    await flush();
+    expect(calls).toHaveLength(0);
+
+    w.arm();
+    w.arm(); // idempotent
+    expect(w.armed).toBe(true);
+    document.body.append(document.createElement('div'));
+    await flush();
+    expect(calls).toHaveLength(1);
+    expect(w.armed).toBe(false);
+
+    // Disconnected: the page's next changes are not observed at all (no records queued for them).
+    for (let i = 0; i < 5; i++) document.body.append(document.createElement('span'));
+    await flush();
+    expect(calls).toHaveLength(1);
+
+    w.arm();
+    document.body.firstElementChild!.textContent = 'changed';
+    await flush();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('irrelevant changes keep it connected and unreported; a relevant one after them is reported', async () => {
+    const grid = document.createElement('div');
+    grid.setAttribute('role', 'gridcell');
+    document.body.append(grid);
+    const calls: number[] = [];
+    const inGrid = (records: MutationRecord[]) =>
+      records.every((r) => (r.target as Element).closest?.('[role="gridcell"]') ?? r.target.parentElement?.closest('[role="gridcell"]'));
+    const w = watchChanges(
+      document.body,
+      { childList: true, subtree: true, characterData: true },
+      (r) => !!inGrid(r),
+      () => calls.push(1),
+    );
+    w.arm();
+    grid.textContent = 'v1';
+    await flush();
+    grid.textContent = 'v2';
+    await flush();
+    expect(calls).toHaveLength(0);
+    expect(w.armed).toBe(true);
+    document.body.append(document.createElement('h2'));
+    await flush();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('stop disconnects: nothing is reported after it', async () => {
+    const calls: number[] = [];
+    const w = watchChanges(
+      document.body,
+      { childList: true, subtree: true },
+      () => false,
+      () => calls.push(1),
+    );
+    w.arm();
+    w.stop();
+    expect(w.armed).toBe(false);
+    document.body.append(document.createElement('div'));
+    await flush();
+    expect(calls).toHaveLength(0);
+  });
+});
