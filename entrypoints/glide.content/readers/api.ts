@@ -16,11 +16,12 @@ const BUTTONS = 'button, [role="button"]';
 /**
  * The panel: the dialog holding "Copy secret token", else the nearest ancestor of that button that shows code or a
  * field; or, before the token button renders, a dialog with "Copy code" and the API operations ("Get rows", …).
+ * `dialogs`: the page's open dialogs (ROLES.dialog, first 10), when the caller has looked them up already.
  */
-export function apiPanelOf(doc: Document): Element | undefined {
+export function apiPanelOf(doc: Document, dialogs?: Element[]): Element | undefined {
   const button = byText(doc, BUTTONS, DATA.copyToken)[0];
   if (!button) {
-    return take(doc, ROLES.dialog, 10).find((d) => {
+    return (dialogs ?? take(doc, ROLES.dialog, 10)).find((d) => {
       if (!byText(d, BUTTONS, DATA.copyCode).length) return false;
       const words = norm(wordsOf(d, 2000));
       return DATA.operations.filter((op) => words.includes(op)).length >= 2;

@@ -80,7 +80,8 @@ function cellCandidates(grid: Element | undefined, table: string | undefined, na
 export function readData(doc: Document): GlideObservationDraft {
   const list = sources(doc);
   const grid = columns(doc);
-  const apiPanel = apiPanelOf(doc);
+  const dialogs = take(doc, ROLES.dialog, 10);
+  const apiPanel = apiPanelOf(doc, dialogs);
   const apiOpen = apiPanel !== undefined;
   if (!list && !grid) return { screen: 'data', status: 'unreadable', missing: 'the "Data Sources" table list and the table grid' };
   const tables: Table[] = (list?.names ?? []).map((name) => ({ name }));
@@ -94,7 +95,7 @@ export function readData(doc: Document): GlideObservationDraft {
     if (t) Object.assign(t, { columns: cols, columnsComplete: grid.complete });
     else tables.push({ name: current, columns: cols, columnsComplete: grid.complete });
   }
-  const panels = readPanels(doc, 'column');
+  const panels = readPanels(doc, 'column', { dialogs, api: apiPanel });
   const cells = cellCandidates(grid?.grid, current, grid?.names ?? []);
   return {
     screen: apiOpen ? 'api' : 'data',

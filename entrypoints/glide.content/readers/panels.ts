@@ -24,7 +24,15 @@ const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
  */
 export const panelsOpen = (doc: Document): boolean => doc.querySelector(ROLES.dialog) !== null;
 
-export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Secret[]; urlHashes: UrlHash[]; tokenCandidates: Candidate[] } {
+/** What a reader has looked up already this pass (each lookup walks the whole editor: once per pass is enough). */
+export interface Found {
+  /** The open dialogs (ROLES.dialog, first 10). */
+  dialogs: Element[];
+  /** The "Show API" panel (./api.ts apiPanelOf), or undefined when none is open. */
+  api: Element | undefined;
+}
+
+export function readPanels(doc: Document, fallback: SecretPlace, found?: Found): { secrets: Secret[]; urlHashes: UrlHash[]; tokenCandidates: Candidate[] } {
   const secrets: Secret[] = [];
   const urlHashes: UrlHash[] = [];
   const tokenCandidates: Candidate[] = [];
@@ -32,8 +40,10 @@ export function readPanels(doc: Document, fallback: SecretPlace): { secrets: Sec
   // Loaded before any pass that finds a panel open (see panelsOpen); should it be missing, values are not reported as key-free: nothing is read.
   const scanSecrets = scanner();
   if (!scanSecrets) return { secrets, urlHashes, tokenCandidates };
-  const api = apiPanelOf(doc);
-  for (const panel of take(doc, ROLES.dialog, 10)) {
+  const dialogs = found?.dialogs ?? take(doc, ROLES.dialog, 10);
+  if (!dialogs.length) return { secrets, urlHashes, tokenCandidates }; // no panel open: nothing to read
+  const api = found ? found.api : apiPanelOf(doc, dialogs);
+  for (const panel of dialogs) {
     if (panel === api || byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel
     const words = norm(wordsOf(panel, 2000));
     const place = PLACES.find((p) => p.words.test(words))?.place ?? fallback;

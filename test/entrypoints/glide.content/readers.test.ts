@@ -160,6 +160,23 @@ describe('"Show API"', () => {
     expect(read(html, 'data').screen).toBe('data');
   });
   it('no token-shaped values: no candidates', () => expect(read(dataEditor({ selected: 'Customers' }), 'data').tokenCandidates).toEqual([]));
+  // However the token button is written, it is found (./readers/api.ts reads every button's name).
+  it.each([
+    ['named only by its aria-label (an icon button), outside any dialog', '<button aria-label="Copy secret token"><svg></svg></button>'],
+    ['its words split across elements', '<button><span>Copy secret</span> <b>TOKEN</b></button>'],
+    ['written with the Kelvin sign (lower-cases to "k", as the readers normalise)', '<button>Copy secret to\u212Aen</button>'],
+    ['aria-label with the Kelvin sign', '<button aria-label="COPY SECRET TO\u212AEN"></button>'],
+  ])('the token button %s: still the "Show API" panel', (_, button) => {
+    const panel = `<section><pre>curl -H "Authorization: Bearer ${TEAM_TOKEN()}"</pre>${button}</section>`;
+    const o = read(dataEditor({ selected: 'Customers' }).replace('</main>', `${panel}</main>`), 'data');
+    expect(o.screen).toBe('api');
+    expect(o.apiPanel).toMatchObject({ shape: 'uuid', fingerprint: teamFp() });
+  });
+  it('a page without the word "token" anywhere has no "Show API" panel', () => {
+    const html = dataEditor({ selected: 'Customers' }).replace('</main>', '<section><pre>x</pre><button>Copy secret</button></section></main>');
+    expect(html.toLowerCase()).not.toContain('token');
+    expect(read(html, 'data').screen).toBe('data');
+  });
 });
 
 describe('Workflows', () => {
