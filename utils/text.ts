@@ -26,3 +26,24 @@ export function hasInvisible(s: string): boolean {
   INVISIBLE.lastIndex = 0;
   return found;
 }
+
+/** Printable ASCII words with single spaces between them: nothing for normWords to change but case (most UI text). */
+const ALREADY_NORMAL = /^[!-~]+(?: [!-~]+)*$/;
+
+/**
+ * A builder's UI text made comparable with the wording the readers look for (entrypoints/glide.content/anchors.ts,
+ * entrypoints/supabase.content/studio.ts): curly quotes straightened, the arrow `→` written `->`, whitespace collapsed
+ * and trimmed, lower case. Plain ASCII text (most labels and buttons) takes a fast path with the same result: the
+ * readers normalise the name of every button of a busy editor on each pass.
+ */
+export function normWords(s: string | null | undefined): string {
+  if (!s) return '';
+  if (ALREADY_NORMAL.test(s)) return s.toLowerCase();
+  return s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2192/g, '->')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

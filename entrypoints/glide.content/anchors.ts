@@ -10,16 +10,10 @@
  * community forum): see ./SOURCES.md for what was searched and found.
  */
 import type { AccessMode, GlideScreen, SignIn, Trigger, Who } from '@/utils/glide/constants';
+import { normWords } from '@/utils/text';
 
-/** Lower-case, whitespace collapsed, curly quotes and arrows straightened. */
-export const norm = (s: string | null | undefined): string =>
-  (s ?? '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\u2192/g, '->')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+/** Lower-case, whitespace collapsed, curly quotes and arrows straightened (utils/text.ts, shared with Supabase's readers). */
+export const norm = normWords;
 
 /** Builder URLs → screen (glide-code navigation.md and skills/app-sharing/SKILL.md: /data, /workflows, /settings/privacy). */
 export const SCREEN_PATHS: { screen: GlideScreen; path: RegExp }[] = [

@@ -6,21 +6,10 @@
  * such. Class names are never used. Nothing here knows our rules' wording: it only turns Studio's words into facts.
  */
 import type { Level, PageKind } from '@/utils/supabase/dashboard-evidence';
+import { normWords } from '@/utils/text';
 
-/** Lower-case, whitespace collapsed, curly quotes straightened. */
-/** Printable ASCII words with single spaces between them: nothing for norm to replace or trim (most UI text). */
-const ALREADY_NORMAL = /^[!-~]+(?: [!-~]+)*$/;
-
-export const norm = (s: string | null | undefined): string => {
-  if (!s) return '';
-  if (ALREADY_NORMAL.test(s)) return s.toLowerCase(); // fast path: the same result, one test instead of four passes
-  return s
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-};
+/** Lower-case, whitespace collapsed, curly quotes straightened (utils/text.ts, shared with Glide's readers). */
+export const norm = normWords;
 
 export const SAYS = {
   // Table list, TableEditor/…/EntityListItem.tsx: a destructive badge beside the table name (only while the

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { norm } from '@/entrypoints/supabase.content/studio';
+import { norm as glideNorm } from '@/entrypoints/glide.content/anchors';
 import { hasExactText } from '@/entrypoints/supabase.content/readers/dom';
 
 /** The normalisation without the fast path (what norm computed before it had one). */
@@ -12,18 +13,20 @@ const slow = (s: string) =>
   s
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2192/g, '->')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 
 describe('norm', () => {
   it('equals the full normalisation on any text (property)', () => {
-    const ch = fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u2019', '\u201c', 'É', '1', '-', 'İ', 'K');
+    const ch = fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u2019', '\u201c', 'É', '1', '-', 'İ', 'K', '\u2192', '>');
     fc.assert(
       fc.property(
         fc.array(ch, { maxLength: 30 }).map((a) => a.join('')),
         (s) => {
           expect(norm(s)).toBe(slow(s));
+          expect(glideNorm(s)).toBe(slow(s)); // one normalisation for both builders' readers (utils/text.ts)
         },
       ),
       { numRuns: 2000 },
