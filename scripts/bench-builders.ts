@@ -12,7 +12,9 @@
  *   from before the navigation to load + 1.5 s (start-up included) and over the following window (typing, pasting);
  *   prints min/median/max per side and the with/without ratio of the medians.
  * `--heavy-only` skips the light measures; `--builders bubble,glide` picks the content scripts; `--profile bubble`
- * adds a V8 CPU profile (self time per extension function) of one heavy launch with the extension.
+ * adds a V8 CPU profile (self time per extension function) of one heavy launch with the extension (names are
+ * readable with a build made with MAA_NO_MINIFY=1, see wxt.config.ts); `--ext DIR` measures that build instead of
+ * .output/chrome-mv3.
  * Prints numbers; asserts nothing.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { type HeavyBuilder, heavyUrl, startHeavyEditors } from '../test/fixtures
 import { hostRules } from '../test/fixtures/apps/server';
 import { FAKE_KEYS, seeded } from '../test/utils/secrets/fake-keys';
 import { ensureBuilt, launchWithExtension } from './lib/browser';
+import { type CpuProfile, ProfileSummary } from './lib/cpu-profile';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +39,7 @@ const { values } = parseArgs({
     builders: { type: 'string', default: 'bubble,glide,supabase' },
     'heavy-only': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    ext: { type: 'string' },
   },
 });
 const IDLE_MS = Number(values.idle) || 5000;
@@ -226,11 +230,6 @@ async function heavyCost(builder: HeavyBuilder, extensionDir: string, rules: str
   return out;
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-}
-
 /** Self time per extension function during one heavy launch (load + 1.5 s + window with typing), from a V8 CPU profile. */
 async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<void> {
   const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
@@ -245,27 +244,10 @@ async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: 
     const until = Date.now() + WINDOW_MS;
     await work(page, until, 99);
     await page.waitForTimeout(Math.max(0, until - Date.now()));
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-    const byNode = new Map<number, number>();
-    for (const [k, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
-    const byFn = new Map<string, number>();
-    const byUrl = new Map<string, number>();
-    for (const n of profile.nodes) {
-      const ms = byNode.get(n.id) ?? 0;
-      if (!ms) continue;
-      const url = n.callFrame.url || `(${n.callFrame.functionName || 'program'})`;
-      const short = url.replace(/^chrome-extension:\/\/[a-z]+\//, 'ext:/').replace(/^https:\/\/[^/]+\/.*/, 'page');
-      byUrl.set(short, (byUrl.get(short) ?? 0) + ms);
-      if (url.startsWith('chrome-extension://')) {
-        const key = `${n.callFrame.functionName || '(anonymous)'} ${short}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
-        byFn.set(key, (byFn.get(key) ?? 0) + ms);
-      }
-    }
-    const top = (m: Map<string, number>, k: number) => [...m].sort((x, y) => y[1] - x[1]).slice(0, k);
-    console.log(`\n# CPU profile, ${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension: self time by script\n`);
-    for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
-    console.log('\n# Extension code, self time by function (minified names; positions in .output/chrome-mv3)\n');
-    for (const [f, ms] of top(byFn, 20)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const summary = new ProfileSummary(/^https:\/\/[^/]+\/.*/);
+    summary.add(profile);
+    summary.print(`${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension`);
   } finally {
     await b.close();
   }
@@ -300,7 +282,7 @@ function printHeavy(builder: HeavyBuilder, r: { with: HeavySample[]; without: He
   );
 }
 
-const ext = ensureBuilt();
+const ext = values.ext ? path.resolve(values.ext) : ensureBuilt();
 if (values.profile || values['heavy-only']) {
   const heavy = await startHeavyEditors();
   try {

@@ -1,0 +1,66 @@
+/**
+ * Summaries of V8 CPU profiles (CDP `Profiler.stop`) taken by the benchmarks (bench-supabase, bench-builders): self
+ * time per script, self time per extension function and inclusive time per extension function (each extension
+ * function on a sample's stack counted once), averaged over the profiles added. Names are readable with a build made
+ * with MAA_NO_MINIFY=1 (wxt.config.ts).
+ */
+export interface ProfileNode {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const EXT = /^(chrome|moz)-extension:\/\/[^/]+\//;
+
+export class ProfileSummary {
+  private readonly byUrl = new Map<string, number>();
+  private readonly self = new Map<string, number>();
+  private readonly inclusive = new Map<string, number>();
+  private count = 0;
+
+  /** `pageUrl` turns the page's own script addresses into one label ("page"). */
+  constructor(private readonly pageUrl: RegExp) {}
+
+  add(profile: CpuProfile): void {
+    this.count++;
+    const put = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms);
+    const byNode = new Map<number, number>();
+    for (const [k, id] of profile.samples.entries()) byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+    const parent = new Map<number, ProfileNode>();
+    for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
+    const fnKey = (f: ProfileNode['callFrame']) =>
+      `${f.functionName || '(anonymous)'} ${f.url.replace(EXT, 'ext:/')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    for (const node of profile.nodes) {
+      const ms = byNode.get(node.id) ?? 0;
+      if (!ms) continue;
+      const url = node.callFrame.url || `(${node.callFrame.functionName || 'program'})`;
+      put(this.byUrl, url.replace(EXT, 'ext:/').replace(this.pageUrl, 'page'), ms);
+      if (EXT.test(url)) put(this.self, fnKey(node.callFrame), ms);
+      const seen = new Set<string>();
+      for (let at: ProfileNode | undefined = node; at; at = parent.get(at.id)) {
+        if (!EXT.test(at.callFrame.url)) continue;
+        const k = fnKey(at.callFrame);
+        if (!seen.has(k)) put(this.inclusive, k, ms);
+        seen.add(k);
+      }
+    }
+  }
+
+  /** Markdown lists: by script, self by function, inclusive by function (top `k` each), for `what` ("one heavy load"). */
+  print(what: string, k = 20): void {
+    const n = Math.max(1, this.count);
+    const top = (m: Map<string, number>, j: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, j);
+    const per = n === 1 ? what : `mean of ${n} profiles, ${what}`;
+    console.log(`\n# CPU profile (${per}): self time by script\n`);
+    for (const [u, ms] of top(this.byUrl, 10)) console.log(`- ${(ms / n).toFixed(1)} ms  ${u}`);
+    console.log(`\n# Extension code, self time by function (${per}; positions in the measured build)\n`);
+    for (const [f, ms] of top(this.self, k)) console.log(`- ${(ms / n).toFixed(1)} ms  ${f}`);
+    console.log(`\n# Extension code, inclusive time by function (${per})\n`);
+    for (const [f, ms] of top(this.inclusive, k)) console.log(`- ${(ms / n).toFixed(1)} ms  ${f}`);
+  }
+}
