@@ -14,7 +14,7 @@
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import { hash64 } from '@/utils/hash';
 import { type ChangeWatch, watchChanges } from '@/in-page/change-watch';
-import { OWN_HOSTS } from './anchors';
+import { OWN_HOSTS, ROLES } from './anchors';
 import { readScreen, screenOf } from './readers';
 
 /** The parts of WXT's ContentScriptContext the reader uses (a test or benchmark passes its own). */
@@ -53,6 +53,7 @@ export interface GlideReader {
 
 /** Regions whose changes cannot change what a reader reads: grid cells (row data) and our own UI. */
 const IGNORED = ['[role="gridcell"]', '[role="cell"]', 'td', ...OWN_HOSTS].join(', ');
+const CHOICES = 'input[type="radio"], input[type="checkbox"], select';
 const ATTRIBUTES = ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-pressed', 'aria-current', 'checked', 'open'];
 
 export function startGlideReader(o: GlideReaderOptions): GlideReader {
@@ -119,7 +120,17 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
       return !!el && !!el.closest(IGNORED);
     });
 
-  const onChange = () => {
+  /**
+   * A committed edit the screen's reader can read, which no DOM change shows: a choice (radio, checkbox, select: the
+   * Access screen) or a field in an open panel (readers/panels.ts reads only those). Text typed into the editor's
+   * other fields is the field guard's business (in-page/guard.ts scans it), not a reason to read the screen again.
+   */
+  const readable = (t: EventTarget | null) => {
+    const el = t as Element | null;
+    return el?.nodeType === 1 && (el.matches(CHOICES) || el.closest(ROLES.dialog) !== null);
+  };
+  const onChange = (e: Event) => {
+    if (!readable(e.target)) return;
     gap = throttle;
     schedule();
   };
@@ -139,7 +150,7 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     if (!watch && o.doc.body) {
       const init = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES };
       watch = watchChanges(o.doc.body, init, irrelevant, schedule);
-      // Typed values are no DOM mutation: a committed field edit still triggers a pass.
+      // Typed values and choices are no DOM mutation: a committed edit the reader can read still triggers a pass.
       o.doc.addEventListener('change', onChange, true);
     }
     schedule();

@@ -106,6 +106,34 @@ describe('Glide reader loop', () => {
     expect(waits).toEqual([50, 100, 200, 400, 400, 400, 100]);
   });
 
+  it('a committed edit brings a pass only where the reader reads it: a field in an open panel or a choice, not the editor’s other fields', async () => {
+    setBody(dataEditor({ selected: 'Customers', panelKey: 'stripe' }));
+    document.body.insertAdjacentHTML('beforeend', '<input id="outside" aria-label="Element text"><input id="opt" type="checkbox">');
+    const ctx: ReaderContext = {
+      isInvalid: false,
+      onInvalidated: () => () => undefined,
+      onLocationChange: () => () => undefined,
+      setTimeout: (h) => setTimeout(h, 0),
+      requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
+    };
+    const send = vi.fn(async () => undefined);
+    const win = { location: { href: APP_URL('/data') } } as unknown as Window;
+    reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 100 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    const passes = reader.passes;
+    const commit = (el: Element) => el.dispatchEvent(new Event('change', { bubbles: true }));
+    // Text typed into a field outside any panel (the field guard scans it): no pass of the screen reader.
+    commit(document.getElementById('outside')!);
+    await tick(40);
+    expect(reader.passes).toBe(passes);
+    // A field in the open "Call API" panel: read again.
+    commit(document.querySelector('[role="dialog"] textarea')!);
+    await vi.waitFor(() => expect(reader!.passes).toBe(passes + 1));
+    // A choice (its state shows in no DOM change).
+    commit(document.getElementById('opt')!);
+    await vi.waitFor(() => expect(reader!.passes).toBe(passes + 2));
+  });
+
   it('a screen that needs the secret engine first (an open panel): nothing is read or sent until it is loaded, then one pass sends', async () => {
     setBody(accessNew({ mode: 'private' }));
     let loaded = false;
