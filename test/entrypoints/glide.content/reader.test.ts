@@ -134,6 +134,46 @@ describe('Glide reader loop', () => {
     await vi.waitFor(() => expect(reader!.passes).toBe(passes + 2));
   });
 
+  it('observes the page only from a pass to the first change that can matter: the editor’s own DOM work between them is not observed', async () => {
+    setBody(dataEditor({ selected: 'Customers' }));
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const timers: (() => void)[] = [];
+    const ctx: ReaderContext = {
+      isInvalid: false,
+      onInvalidated: () => () => undefined,
+      onLocationChange: () => () => undefined,
+      setTimeout: (h) => timers.push(h),
+      requestIdleCallback: (cb) => {
+        cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline);
+        return 0;
+      },
+    };
+    const send = vi.fn(async () => undefined);
+    const win = { location: { href: APP_URL('/data') } } as unknown as Window;
+    try {
+      reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 100 });
+      expect(observe).not.toHaveBeenCalled(); // nothing observed before the first read
+      timers.shift()!(); // the first pass
+      expect(reader.passes).toBe(1);
+      expect(observe).toHaveBeenCalledTimes(1);
+      document.body.append(document.createElement('section')); // a change that can matter
+      await tick(0);
+      expect(disconnect).toHaveBeenCalledTimes(1);
+      expect(timers).toHaveLength(1); // the next pass is scheduled
+      for (let i = 0; i < 20; i++) document.body.append(document.createElement('div')); // the editor keeps working
+      await tick(0);
+      expect(observe).toHaveBeenCalledTimes(1); // not observed again until the next pass
+      expect(timers).toHaveLength(1);
+      timers.shift()!();
+      expect(reader.passes).toBe(2);
+      expect(observe).toHaveBeenCalledTimes(2);
+    } finally {
+      observe.mockRestore();
+      disconnect.mockRestore();
+    }
+  });
+
   it('a screen that needs the secret engine first (an open panel): nothing is read or sent until it is loaded, then one pass sends', async () => {
     setBody(accessNew({ mode: 'private' }));
     let loaded = false;

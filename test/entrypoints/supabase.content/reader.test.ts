@@ -80,6 +80,53 @@ describe('startDashboardReader', () => {
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
   });
 
+  it('observes the page only from a pass to the first change that can matter; a grid cell’s churn keeps it observing', async () => {
+    // Only this test's reader's observer counts (readers of earlier tests still watch the same body).
+    const Native = globalThis.MutationObserver;
+    const mine = new Set<MutationObserver>();
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends Native {
+        constructor(cb: MutationCallback) {
+          super(cb);
+          mine.add(this);
+        }
+      },
+    );
+    const spyObserve = vi.spyOn(Native.prototype, 'observe');
+    const spyDisconnect = vi.spyOn(Native.prototype, 'disconnect');
+    const calls = (spy: typeof spyObserve | typeof spyDisconnect) => spy.mock.contexts.filter((c) => mine.has(c as MutationObserver)).length;
+    const observe = { count: () => calls(spyObserve) };
+    const disconnect = { count: () => calls(spyDisconnect) };
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<div role="grid"><div role="gridcell">v0</div></div>');
+      const { ctx } = fakeCtx();
+      const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 40 });
+      expect(observe.count()).toBe(0); // nothing observed before the first read
+      await vi.waitFor(() => expect(r.passes).toBe(1));
+      expect(observe.count()).toBe(1);
+      const cell = document.querySelector('[role="gridcell"]')!;
+      for (let i = 0; i < 5; i++) {
+        cell.textContent = `v${i + 1}`; // the table editor's live cells: not read, not a reason to stop observing
+        await wait(0);
+      }
+      expect(disconnect.count()).toBe(0);
+      document.body.append(document.createElement('section')); // a change that can matter
+      await wait(0);
+      expect(disconnect.count()).toBe(1);
+      for (let i = 0; i < 10; i++) document.body.append(document.createElement('div'));
+      await wait(0);
+      expect(observe.count()).toBe(1); // not observed again until the next pass
+      await vi.waitFor(() => expect(r.passes).toBe(2));
+      expect(observe.count()).toBe(2);
+      r.stop();
+    } finally {
+      spyObserve.mockRestore();
+      spyDisconnect.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('pages we do not read get no observer and no pass', async () => {
     win.location.href = dash(REF, '/sql/new');
     const { ctx } = fakeCtx();
