@@ -13,7 +13,7 @@
  *   content script's context.
  */
 import type { DashboardMarker, ObservationDraft, PageKind } from '@/utils/supabase/dashboard-evidence';
-import { readPage, type AnchorKey, bucketAnchor, tableAnchor } from './readers';
+import { readPage, type AnchorKey, TableNames, bucketAnchor, tableAnchor } from './readers';
 import { pageOf } from './studio';
 import { type ChangeWatch, watchChanges } from '@/in-page/change-watch';
 
@@ -79,6 +79,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
   let passes = 0;
   let stopped = false;
   let generation = 0;
+  const names = new TableNames(); // kept across navigations: the list's rows name the tables the editor opens
 
   let placed: { markers: DashboardMarker[]; anchors: Element[] } | undefined;
   const place = () => {
@@ -104,7 +105,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
     const page = pageOf(href);
     if (!page) return;
     watch?.arm(); // before reading: a change from now on brings the next pass
-    const { observation, anchors: found } = readPage(o.doc, page, href);
+    const { observation, anchors: found } = readPage(o.doc, page, href, names);
     anchors = found;
     // The text itself, not a hash of it: comparing two strings is cheaper than hashing one (500 tables: ~50 kB).
     const digest = `${href}\u0000${JSON.stringify(observation)}`;

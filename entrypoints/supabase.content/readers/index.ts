@@ -13,21 +13,23 @@ import { readCron } from './cron';
 import { readPolicies } from './policies';
 import { readStoragePolicies } from './storage-policies';
 import { readTableEditor } from './table-editor';
-import { readTableList } from './table-list';
+import { type TableNames, readTableList } from './table-list';
 
 export { bucketAnchor, tableAnchor, type AnchorKey, type Extract } from './dom';
+export { TableNames } from './table-list';
 
 /** API keys: we only note that the page was seen. Keys on it (publishable in full, secret ones masked) are never read. */
 export function readApiKeys(): Extract {
   return { observation: { page: 'api-keys', source: 'dom' }, anchors: new Map() };
 }
 
-export function readPage(doc: Document, page: DashboardPage, base: string): Extract {
+/** `names`: what the table list's rows said in earlier passes (the reader keeps it; see TableNames). */
+export function readPage(doc: Document, page: DashboardPage, base: string, names?: TableNames): Extract {
   switch (page.kind) {
     case 'table-list':
-      return readTableList(doc, page, base);
+      return readTableList(doc, page, base, names);
     case 'table-editor':
-      return readTableEditor(doc, page, base);
+      return readTableEditor(doc, page, base, names);
     case 'policies':
       return readPolicies(doc, page, base);
     case 'advisors':

@@ -4,15 +4,17 @@
  */
 import { SAYS, linkTarget, norm, type DashboardPage } from '../studio';
 import { BOUNDS, firstText, tableAnchor, take, type AnchorKey, type Extract, type TableIn } from './dom';
-import { listedTables } from './table-list';
+import { listedTables, type TableNames } from './table-list';
 
-export function readTableEditor(doc: Document, page: DashboardPage, base: string): Extract {
+export function readTableEditor(doc: Document, page: DashboardPage, base: string, names?: TableNames): Extract {
   const listed = listedTables(doc, page, base);
+  names?.learn(page.ref, listed);
   const anchors = new Map<AnchorKey, Element>();
   for (const { table, link } of listed) anchors.set(tableAnchor(table.schema, table.name), link);
-  const current = listed.find((l) => l.id === page.tableId);
-  let name = current?.table.name;
-  let schema = current?.table.schema ?? page.schema ?? 'public';
+  // The open table's row in the (virtualised) sidebar, else its name as an earlier pass saw it there.
+  const current = listed.find((l) => l.id === page.tableId)?.table ?? names?.get(page.ref, page.tableId);
+  let name = current?.name;
+  let schema = current?.schema ?? page.schema ?? 'public';
   const facts: Partial<TableIn> = {};
   // Header controls only: buttons, and links to the policies page (the sidebar's table links are not read here).
   for (const el of take(doc, 'button, [role="button"]:not(a), a[href*="/policies"]', BOUNDS.buttons)) {

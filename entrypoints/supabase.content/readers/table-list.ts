@@ -65,9 +65,35 @@ export function listedTables(doc: Document, page: DashboardPage, base: string): 
   return out;
 }
 
-export function readTableList(doc: Document, page: DashboardPage, base: string): Extract {
+/**
+ * Table ids → names learned from the sidebar's links in earlier passes, for one project. Studio's table list is
+ * virtualised (TableEditorMenu.tsx → InfiniteList.tsx: only the rows in view are in the DOM), so the open table's own
+ * row is often not there (scrolled away, past the first 100 tables, opened from a tab or an address); its name is
+ * then taken from here. Bounded; a newer link overrides an older name (a renamed table, once its row is seen).
+ */
+export class TableNames {
+  static readonly MAX = 5000;
+  private ref = '';
+  private readonly byId = new Map<string, { schema: string; name: string }>();
+
+  learn(ref: string, listed: readonly ListedTable[]): void {
+    if (ref !== this.ref) {
+      this.ref = ref;
+      this.byId.clear();
+    }
+    for (const { id, table } of listed) if (this.byId.has(id) || this.byId.size < TableNames.MAX) this.byId.set(id, { schema: table.schema, name: table.name });
+  }
+
+  get(ref: string, id: string | undefined): { schema: string; name: string } | undefined {
+    return ref === this.ref && id !== undefined ? this.byId.get(id) : undefined;
+  }
+}
+
+export function readTableList(doc: Document, page: DashboardPage, base: string, names?: TableNames): Extract {
   const anchors = new Map<AnchorKey, Element>();
-  const tables = listedTables(doc, page, base).map(({ table, link }) => {
+  const listed = listedTables(doc, page, base);
+  names?.learn(page.ref, listed);
+  const tables = listed.map(({ table, link }) => {
     anchors.set(tableAnchor(table.schema, table.name), link);
     return table;
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { norm } from '@/entrypoints/supabase.content/studio';
 import { norm as glideNorm } from '@/entrypoints/glide.content/anchors';
 import { hasExactText } from '@/entrypoints/supabase.content/readers/dom';
+import { TableNames } from '@/entrypoints/supabase.content/readers/table-list';
 
 /** The normalisation without the fast path (what norm computed before it had one). */
 const slow = (s: string) =>
@@ -69,5 +70,29 @@ describe('hasExactText', () => {
     const r = root(`${'<span>x</span>'.repeat(300)}<span class="late">Unrestricted</span>`);
     expect(hasExactText(r, 'unrestricted', 200)).toBeUndefined();
     expect(hasExactText(r, 'unrestricted', 400)).toBe(r.querySelector('.late'));
+  });
+});
+
+describe('TableNames (the table list is virtualised: names seen before)', () => {
+  const listed = (ids: number[], prefix = 't') =>
+    ids.map((i) => ({
+      id: String(i),
+      link: document.createElement('a'),
+      table: { schema: 'public', name: `${prefix}${i}`, rls: 'unknown', exposed: 'unknown' } as const,
+    }));
+  it('remembers per project, a newer name wins, bounded', () => {
+    const names = new TableNames();
+    names.learn('aaaaaaaaaaaaaaaaaaaa', listed([1, 2]));
+    expect(names.get('aaaaaaaaaaaaaaaaaaaa', '2')).toEqual({ schema: 'public', name: 't2' });
+    expect(names.get('bbbbbbbbbbbbbbbbbbbb', '2')).toBeUndefined();
+    expect(names.get('aaaaaaaaaaaaaaaaaaaa', undefined)).toBeUndefined();
+    names.learn('aaaaaaaaaaaaaaaaaaaa', listed([2], 'renamed'));
+    expect(names.get('aaaaaaaaaaaaaaaaaaaa', '2')?.name).toBe('renamed2');
+    names.learn('aaaaaaaaaaaaaaaaaaaa', listed(Array.from({ length: TableNames.MAX + 50 }, (_, i) => i + 10)));
+    expect(names.get('aaaaaaaaaaaaaaaaaaaa', String(TableNames.MAX + 50))).toBeUndefined(); // over the bound: not kept
+    expect(names.get('aaaaaaaaaaaaaaaaaaaa', '1')?.name).toBe('t1'); // kept
+    names.learn('bbbbbbbbbbbbbbbbbbbb', listed([3]));
+    expect(names.get('aaaaaaaaaaaaaaaaaaaa', '1')).toBeUndefined(); // another project: forgotten
+    expect(names.get('bbbbbbbbbbbbbbbbbbbb', '3')?.name).toBe('t3');
   });
 });

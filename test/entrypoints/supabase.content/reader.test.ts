@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDashboardReader, type PlacedMarker, type ReaderContext } from '@/entrypoints/supabase.content/reader';
 import type { DashboardMarker, ObservationDraft } from '@/utils/supabase/dashboard-evidence';
-import { REF, TABLES, dash, sidebar } from '../../fixtures/apps/supabase-studio';
+import { REF, REF_B, TABLES, dash, sidebar, tableEditor } from '../../fixtures/apps/supabase-studio';
 
 function fakeCtx() {
   const onInvalid: (() => void)[] = [];
@@ -51,14 +51,22 @@ beforeEach(() => {
   layer = { render: vi.fn<(items: PlacedMarker[]) => void>(), clear: vi.fn<() => void>() };
   send = vi.fn<Send>(async () => [MARKER]);
 });
+/** Every reader a test starts is stopped after it: a reader left running would read the next test's page. */
+const running: { stop(): void }[] = [];
+const startReader = (o: Parameters<typeof startDashboardReader>[0]) => {
+  const r = startDashboardReader(o);
+  running.push(r);
+  return r;
+};
 afterEach(() => {
+  for (const r of running.splice(0)) r.stop();
   document.body.innerHTML = '';
 });
 
 describe('startDashboardReader', () => {
   it('reads the page once, sends it, and puts markers next to the rows the findings name', async () => {
     const { ctx } = fakeCtx();
-    startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
+    startReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(send.mock.calls[0]![0]).toMatchObject({ page: 'table-list', source: 'dom' });
     await vi.waitFor(() => expect(layer.render).toHaveBeenCalled());
@@ -69,7 +77,7 @@ describe('startDashboardReader', () => {
 
   it('a burst of mutations makes few passes, and an unchanged page is not sent again', async () => {
     const { ctx } = fakeCtx();
-    const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 60 });
+    const r = startReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 60 });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     const before = r.passes;
     for (let i = 0; i < 50; i++) document.body.appendChild(document.createElement('span'));
@@ -81,7 +89,7 @@ describe('startDashboardReader', () => {
   });
 
   it('observes the page only from a pass to the first change that can matter; a grid cell’s churn keeps it observing', async () => {
-    // Only this test's reader's observer counts (readers of earlier tests still watch the same body).
+    // Only observers created in this test count (nothing else observing the document may change the counts).
     const Native = globalThis.MutationObserver;
     const mine = new Set<MutationObserver>();
     vi.stubGlobal(
@@ -101,7 +109,7 @@ describe('startDashboardReader', () => {
     try {
       document.body.insertAdjacentHTML('beforeend', '<div role="grid"><div role="gridcell">v0</div></div>');
       const { ctx } = fakeCtx();
-      const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 40 });
+      const r = startReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 40 });
       expect(observe.count()).toBe(0); // nothing observed before the first read
       await vi.waitFor(() => expect(r.passes).toBe(1));
       expect(observe.count()).toBe(1);
@@ -127,10 +135,30 @@ describe('startDashboardReader', () => {
     }
   });
 
+  it('the open table’s row scrolled out of the (virtualised) list: its name is the one the list showed for its id before', async () => {
+    // The table list first (table 106 is in it), then the editor of table 106 with no row of it in the DOM.
+    const { ctx, navigate } = fakeCtx();
+    const r = startReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    const open = TABLES.find((t) => t.id === 106)!; // RLS off, reachable: "RLS disabled" in the header
+    document.body.innerHTML = tableEditor(REF, open, { tables: TABLES.filter((t) => t.id !== 106) });
+    navigate(dash(REF, '/editor/106?schema=public'));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    const seen = send.mock.calls[1]![0];
+    expect(seen.page).toBe('table-editor');
+    expect(seen.tables?.find((t) => t.name === open.name)).toMatchObject({ schema: 'public', rls: 'disabled', columns: open.columns });
+    // Another project's editor with the same id: names learned for this project are not used there.
+    document.body.innerHTML = tableEditor(REF_B, open, { tables: [] });
+    navigate(dash(REF_B, '/editor/106?schema=public'));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(3));
+    expect(send.mock.calls[2]![0].tables ?? []).toEqual([]);
+    r.stop();
+  });
+
   it('pages we do not read get no observer and no pass', async () => {
     win.location.href = dash(REF, '/sql/new');
     const { ctx } = fakeCtx();
-    const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
+    const r = startReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
     for (let i = 0; i < 10; i++) document.body.appendChild(document.createElement('div'));
     await wait(100);
     expect(r.passes).toBe(0);
@@ -139,7 +167,7 @@ describe('startDashboardReader', () => {
 
   it('single-page navigation clears the markers and reads the new page', async () => {
     const f = fakeCtx();
-    startDashboardReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
+    startReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
     await vi.waitFor(() => expect(layer.render).toHaveBeenCalled());
     layer.clear.mockClear();
     f.navigate(dash(REF, '/sql/new'));
@@ -153,7 +181,7 @@ describe('startDashboardReader', () => {
     let resolve!: (v: DashboardMarker[]) => void;
     send = vi.fn<Send>(() => new Promise<DashboardMarker[]>((r) => (resolve = r)));
     const f = fakeCtx();
-    startDashboardReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
+    startReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 20 });
     await vi.waitFor(() => expect(send).toHaveBeenCalled());
     f.navigate(dash(REF, '/sql/new'));
     await wait(20);
@@ -164,7 +192,7 @@ describe('startDashboardReader', () => {
 
   it('stops with the content script: markers removed, no more passes', async () => {
     const f = fakeCtx();
-    const r = startDashboardReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
+    const r = startReader({ ctx: f.ctx, doc: document, win, send, markers: layer, throttleMs: 10 });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     f.invalidate();
     expect(layer.clear).toHaveBeenCalled();
@@ -187,7 +215,7 @@ describe('startDashboardReader', () => {
         return setTimeout(h, 0);
       },
     };
-    const r = startDashboardReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 100, maxGapMs: 400, now: () => clock });
+    const r = startReader({ ctx, doc: document, win, send, markers: layer, throttleMs: 100, maxGapMs: 400, now: () => clock });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     // A dashboard re-rendering something we do not read: each pass reads nothing new.
     for (let i = 0; i < 4; i++) {
