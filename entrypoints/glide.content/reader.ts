@@ -54,6 +54,8 @@ export interface GlideReader {
 /** Regions whose changes cannot change what a reader reads: grid cells (row data) and our own UI. */
 const IGNORED = ['[role="gridcell"]', '[role="cell"]', 'td', ...OWN_HOSTS].join(', ');
 const CHOICES = 'input[type="radio"], input[type="checkbox"], select';
+/** Where a committed edit changes what is read without a DOM change: open panels, and a grid's own cell editor. */
+const READ_REGIONS = `${ROLES.dialog}, ${ROLES.grid}`;
 const ATTRIBUTES = ['aria-checked', 'aria-selected', 'aria-expanded', 'aria-pressed', 'aria-current', 'checked', 'open'];
 
 export function startGlideReader(o: GlideReaderOptions): GlideReader {
@@ -122,12 +124,13 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
 
   /**
    * A committed edit the screen's reader can read, which no DOM change shows: a choice (radio, checkbox, select: the
-   * Access screen) or a field in an open panel (readers/panels.ts reads only those). Text typed into the editor's
-   * other fields is the field guard's business (in-page/guard.ts scans it), not a reason to read the screen again.
+   * Access screen), a field in an open panel (readers/panels.ts reads only those) or in the data grid (a cell editor
+   * inside the grid: cells are read for the team token, and their own changes are not observed). Text typed into the
+   * editor's other fields is the field guard's business (in-page/guard.ts scans it), not a reason to read the screen again.
    */
   const readable = (t: EventTarget | null) => {
     const el = t as Element | null;
-    return el?.nodeType === 1 && (el.matches(CHOICES) || el.closest(ROLES.dialog) !== null);
+    return el?.nodeType === 1 && (el.matches(CHOICES) || el.closest(READ_REGIONS) !== null);
   };
   const onChange = (e: Event) => {
     if (!readable(e.target)) return;

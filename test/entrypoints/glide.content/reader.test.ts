@@ -132,6 +132,12 @@ describe('Glide reader loop', () => {
     // A choice (its state shows in no DOM change).
     commit(document.getElementById('opt')!);
     await vi.waitFor(() => expect(reader!.passes).toBe(passes + 2));
+    // A cell editor inside the data grid (cells are read for the team token; their own changes are not observed).
+    const grid = document.querySelector('[role="grid"]')!;
+    grid.insertAdjacentHTML('beforeend', '<input id="cell-editor">');
+    await vi.waitFor(() => expect(reader!.passes).toBe(passes + 3)); // (the insertion itself is a change)
+    commit(document.getElementById('cell-editor')!);
+    await vi.waitFor(() => expect(reader!.passes).toBe(passes + 4));
   });
 
   it('observes the page only from a pass to the first change that can matter: the editor’s own DOM work between them is not observed', async () => {
@@ -172,6 +178,20 @@ describe('Glide reader loop', () => {
       observe.mockRestore();
       disconnect.mockRestore();
     }
+  });
+
+  it('loading the secret engine fails: the page’s next change tries again (the reader stays observing)', async () => {
+    setBody(accessNew({ mode: 'private' }));
+    let attempt = 0;
+    const prepare = vi.fn(() => (++attempt === 1 ? Promise.reject(new Error('no engine')) : undefined));
+    const { send, reader } = start(APP_URL('/settings/privacy'), prepare);
+    await tick(60);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+    expect(reader.passes).toBe(1);
+    document.body.append(document.createElement('div')); // any change
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(prepare).toHaveBeenCalledTimes(2);
   });
 
   it('a screen that needs the secret engine first (an open panel): nothing is read or sent until it is loaded, then one pass sends', async () => {

@@ -155,6 +155,13 @@ describe('"Show API"', () => {
     expect(o.secrets).toEqual([]);
     expect(o.apiPanel).toMatchObject({ shape: 'uuid', fingerprint: teamFp() });
   });
+  it('the token in the "Show API" panel’s own field is where it belongs: no secret, no candidate from that panel', () => {
+    const html = dataEditor({ showApi: 'code-only' }).replace('</pre>', `</pre><textarea readonly aria-label="Secret token">${TEAM_TOKEN()}</textarea>`);
+    const o = read(html, 'data');
+    expect(o.screen).toBe('api');
+    expect(o.secrets).toEqual([]);
+    expect(o.tokenCandidates).toEqual([]);
+  });
   it('a "Copy code" button in another dialog (no API operations) is not the panel', () => {
     const html = dataEditor().replace('</main>', '<div role="dialog"><pre>x</pre><button>Copy code</button></div></main>');
     expect(read(html, 'data').screen).toBe('data');
