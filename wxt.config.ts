@@ -25,6 +25,8 @@ const noWxtContentScriptContext = (): Plugin => ({
   },
 });
 
+const NO_MINIFY = process.env.MAA_NO_MINIFY === '1';
+
 // Firefox's add-on settings (browser_specific_settings.gecko). Held in a constant because WXT 0.21's manifest type
 // does not list `data_collection_permissions` yet (Firefox 140+).
 const GECKO = { id: 'micro-app-auditor@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
@@ -34,8 +36,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: they read better and avoid clashes between modules that export the same name.
   imports: false,
-  // MAA_NO_MINIFY=1: a build whose CPU profiles name our functions (`npm run bench:supabase -- --profile`); never shipped.
-  vite: () => ({ plugins: [preact(), noWxtContentScriptContext()], ...(process.env.MAA_NO_MINIFY ? { build: { minify: false } } : {}) }),
+  // MAA_NO_MINIFY=1: a build whose CPU profiles name our functions (`--profile` of bench:supabase and bench:builders,
+  // with `--ext .output-nominify/chrome-mv3`); its own folder, so nothing mistakes it for the build that ships.
+  vite: () => ({ plugins: [preact(), noWxtContentScriptContext()], ...(NO_MINIFY ? { build: { minify: false } } : {}) }),
+  ...(NO_MINIFY ? { outDir: '.output-nominify' } : {}),
   manifest: {
     name: 'Micro-App Auditor',
     description: 'Audits no-code micro-apps (Bubble, Glide, Supabase) live, in your browser. Nothing leaves your machine.',
@@ -77,7 +81,7 @@ export default defineConfig({
   hooks: {
     // Every production build checks each entrypoint's gzip size against its budget (scripts/lib/size.ts) and fails over it.
     'build:done': (wxt) => {
-      if (wxt.config.command !== 'build' || process.env.MAA_NO_MINIFY) return; // budgets are for what ships
+      if (wxt.config.command !== 'build' || NO_MINIFY) return; // budgets are for what ships
       const problems = overBudget(entrypointSizes(wxt.config.outDir));
       if (problems.length) throw new Error(`Size budget exceeded (npm run bench:size; docs/benchmarks.md):\n${problems.join('\n')}`);
     },

@@ -13,7 +13,7 @@
  *   prints min/median/max per side and the with/without ratio of the medians.
  * `--heavy-only` skips the light measures; `--builders bubble,glide` picks the content scripts; `--profile bubble`
  * adds a V8 CPU profile (self time per extension function) of one heavy launch with the extension (names are
- * readable with a build made with MAA_NO_MINIFY=1, see wxt.config.ts); `--ext DIR` measures that build instead of
+ * readable with a build made with MAA_NO_MINIFY=1 into .output-nominify/, see wxt.config.ts); `--ext DIR` measures that build instead of
  * .output/chrome-mv3.
  * Prints numbers; asserts nothing.
  */

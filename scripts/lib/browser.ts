@@ -62,7 +62,8 @@ function newestSource(): number {
       else newest = Math.max(newest, s.mtimeMs);
     }
   };
-  for (const d of ['entrypoints', 'components', 'rules', 'public']) walk(path.join(ROOT, d));
+  // Every folder a build takes code from (in-page/, utils/ and engine/ are imported by the entrypoints).
+  for (const d of ['entrypoints', 'components', 'rules', 'public', 'in-page', 'utils', 'engine']) walk(path.join(ROOT, d));
   newest = Math.max(newest, statSync(path.join(ROOT, 'wxt.config.ts')).mtimeMs);
   return newest;
 }

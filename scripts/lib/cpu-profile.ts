@@ -51,16 +51,23 @@ export class ProfileSummary {
     }
   }
 
+  /** Mean milliseconds per profile added (a function absent from a profile counts 0 there). */
+  means(): { byUrl: Map<string, number>; self: Map<string, number>; inclusive: Map<string, number> } {
+    const n = Math.max(1, this.count);
+    const mean = (m: Map<string, number>) => new Map([...m].map(([k, ms]) => [k, ms / n]));
+    return { byUrl: mean(this.byUrl), self: mean(this.self), inclusive: mean(this.inclusive) };
+  }
+
   /** Markdown lists: by script, self by function, inclusive by function (top `k` each), for `what` ("one heavy load"). */
   print(what: string, k = 20): void {
-    const n = Math.max(1, this.count);
+    const { byUrl, self, inclusive } = this.means();
     const top = (m: Map<string, number>, j: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, j);
-    const per = n === 1 ? what : `mean of ${n} profiles, ${what}`;
+    const per = this.count <= 1 ? what : `mean of ${this.count} profiles, ${what}`;
     console.log(`\n# CPU profile (${per}): self time by script\n`);
-    for (const [u, ms] of top(this.byUrl, 10)) console.log(`- ${(ms / n).toFixed(1)} ms  ${u}`);
+    for (const [u, ms] of top(byUrl, 10)) console.log(`- ${ms.toFixed(1)} ms  ${u}`);
     console.log(`\n# Extension code, self time by function (${per}; positions in the measured build)\n`);
-    for (const [f, ms] of top(this.self, k)) console.log(`- ${(ms / n).toFixed(1)} ms  ${f}`);
+    for (const [f, ms] of top(self, k)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
     console.log(`\n# Extension code, inclusive time by function (${per})\n`);
-    for (const [f, ms] of top(this.inclusive, k)) console.log(`- ${(ms / n).toFixed(1)} ms  ${f}`);
+    for (const [f, ms] of top(inclusive, k)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
   }
 }
