@@ -102,6 +102,15 @@ describe('corsFix', () => {
     expect(corsFix.snippet?.code).toContain("origin: ['https://app.example.com']");
     expect(corsFix.steps.join('\n')).toContain('Vary: Origin');
   });
+  it('every variant has real steps and an https link', () => {
+    for (const v of [corsFix, ...Object.values(corsFix.platforms ?? {})]) {
+      expect(v.steps.length).toBeGreaterThan(1);
+      for (const step of v.steps) expect(step.trim().length).toBeGreaterThan(5);
+      expect(v.docs).toMatch(/^https:\/\//);
+    }
+    expect(corsFix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS');
+    expect(corsFix.snippet?.language).toBe('js');
+  });
   it('has a Supabase variant that points at Row Level Security', () => {
     expect(corsFix.platforms?.supabase?.steps.join('\n')).toContain('Row Level Security');
     expect(corsFix.platforms?.supabase?.docs).toBe('https://supabase.com/docs/guides/functions/cors');
