@@ -376,5 +376,9 @@ describe('cookieFix: variants', () => {
     expect(Object.keys(fix.platforms ?? {})).toEqual(['server', 'bubble']);
     expect(fix.platforms?.server?.snippet?.code).toContain("name: '__Host-session'");
     expect(fix.platforms?.bubble?.steps[0]).toContain('_u2main');
+    expect(fix.snippet?.language).toBe('http');
+    expect(fix.platforms?.server?.snippet?.language).toBe('js');
+    expect(fix.platforms?.server?.docs).toBe('https://expressjs.com/en/advanced/best-practice-security.html#use-cookies-securely');
+    expect(fix.platforms?.bubble?.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Cookies#security');
   });
 });

@@ -72,6 +72,8 @@ describe('corsView: session cookies set by the response', () => {
     // No "=": the whole line is the value and the name is empty (RFC 6265bis §5.6), so no session name.
     ['session', false],
     ['=sessionid', false],
+    // The name is trimmed before it is judged: an analytics name stays one with a space before it.
+    [' _ga_session=1', false],
   ])('%j → %s', (line, expected) => {
     expect(view(['Set-Cookie', line]).setsCookie).toBe(expected);
   });

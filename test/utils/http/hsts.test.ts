@@ -249,8 +249,12 @@ describe('hstsFix variants', () => {
     for (const v of variants) {
       expect(v.steps.length).toBeGreaterThan(0);
       for (const s of v.steps) expect(s.trim().length).toBeGreaterThan(5);
-      if (v.docs) expect(v.docs).toMatch(/^https:\/\//);
+      expect(v.docs).toMatch(/^https:\/\//);
     }
+    expect(hstsFix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Strict-Transport-Security');
+    expect(hstsFix.snippet).toEqual({ language: 'text', code: `Strict-Transport-Security: ${HSTS_RECOMMENDED}` });
+    expect(hstsFix.platforms?.bubble?.docs).toBe('https://manual.bubble.io/core-resources/bubbles-interface/settings-tab');
+    expect(hstsFix.platforms?.webflow?.docs).toBe('https://university.webflow.com/lesson/advanced-publishing-options');
     expect(hstsFix.summary).toBe(`Send \`Strict-Transport-Security: ${HSTS_RECOMMENDED}\` on every HTTPS response.`);
     expect(hstsFix.steps[1]).toBe(`Add the header \`Strict-Transport-Security\` with value \`${HSTS_RECOMMENDED}\`.`);
     expect(hstsFix.platforms?.webflow?.steps.join(' ')).toContain('Enable HSTS');
