@@ -117,6 +117,8 @@ describe('parseHsts, directive by directive (RFC 6797 §6.1)', () => {
     expect(valid(';max-age=300;; ; includeSubDomains;')).toMatchObject({ maxAge: 300, includeSubDomains: true, preload: false });
     expect(valid('max-age = 300 ;preload')).toMatchObject({ maxAge: 300, includeSubDomains: false, preload: true });
     expect(valid('\tmax-age=300\t')).toMatchObject({ maxAge: 300 });
+    // Blank directives (only spaces) are empty too, however many.
+    expect(valid('max-age=300; ; \t;  ')).toMatchObject({ maxAge: 300 });
   });
 
   it('reads directive names in any case, and only includeSubDomains and preload as the flags', () => {
@@ -140,6 +142,7 @@ describe('parseHsts, directive by directive (RFC 6797 §6.1)', () => {
     expect(invalid('max-age=300"').reason).toBe('max-age "300"" is not a number');
     expect(invalid('max-age="3"00"').reason).toContain('is not a number');
     expect(invalid('max-age=3"00"').reason).toContain('is not a number');
+    expect(invalid('max-age="300"5').reason).toBe('max-age ""300"5" is not a number');
     expect(invalid("max-age='300'").reason).toContain('is not a number');
     expect(invalid('max-age=""').reason).toBe('max-age "" is not a number');
   });

@@ -132,8 +132,8 @@ describe('sameOrigin with opaque origins', () => {
 
 describe('parseDirectives, more', () => {
   it('unquotes only a value quoted at both ends, and keeps a valueless directive as ""', () => {
-    const d = parseDirectives('a="x"; b="x; c=x"; d="x"y"; e=x"y"; f; g=""');
-    expect(Object.fromEntries(d)).toEqual({ a: 'x', b: '"x', c: 'x"', d: 'x"y', e: 'x"y"', f: '', g: '' });
+    const d = parseDirectives('a="x"; b="x; c=x"; d="x"y"; e=x"y"; f; g=""; h="x"y');
+    expect(Object.fromEntries(d)).toEqual({ a: 'x', b: '"x', c: 'x"', d: 'x"y', e: 'x"y"', f: '', g: '', h: '"x"y' });
   });
   it('keeps "=" inside a value and trims around the first "="', () => {
     expect(Object.fromEntries(parseDirectives('report-to = a=b ; X'))).toEqual({ 'report-to': 'a=b', x: '' });
