@@ -128,6 +128,9 @@ describe('frameProtection: wildcard frame-ancestors sources', () => {
     ["frame-ancestors 'self' *", false],
     ['frame-ancestors https://*.example.com', true],
     ['frame-ancestors https://partner.example:*', true],
+    // A scheme that only ends like a network scheme is not one.
+    ["frame-ancestors 'self' xhttps:", true],
+    ["frame-ancestors 'self' web+data:", true],
   ])('%j → protected %s', (value, expected) => expect(protectedBy([[CSP, value]]).protected).toBe(expected));
 });
 
