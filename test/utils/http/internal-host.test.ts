@@ -94,6 +94,10 @@ describe('isInternalHost: IPv4 range bounds', () => {
     expect(isInternalHost('1.10.0.0.1')).toBe(false);
     expect(isInternalHost('1000.0.0.1')).toBe(false);
   });
+  it('one bracket alone does not make an address literal', () => {
+    expect(isInternalHost('[127.0.0.1x')).toBe(false);
+    expect(isInternalHost('x127.0.0.1]')).toBe(false);
+  });
   it('an address in brackets or with a trailing dot is still an address', () => {
     expect(isInternalHost('[127.0.0.1]')).toBe(true);
     expect(isInternalHost('10.0.0.1.')).toBe(true);
@@ -128,6 +132,14 @@ describe('isInternalHost: IPv6', () => {
     ['1:2:3:4:5:6:7:8', false],
     ['1::8', false],
     ['2606:4700::', false],
+    // Dotted quads of 2 and 3 digits in each place (direct input: the URL parser writes IPv6 in hex).
+    ['::ffff:123.1.1.1', false],
+    ['::ffff:1.123.1.1', false],
+    ['::ffff:1.1.123.1', false],
+    ['::ffff:1.1.1.123', false],
+    // NAT64 is 64:ff9b::/96 exactly: neither half alone.
+    ['64:1::a00:1', false],
+    ['65:ff9b::a00:1', false],
     ['0:0:0:0:0:0:0:1', true],
     ['0:0:0:0:0:1:0:1', false],
     ['::1:0:0:0:0:0:1', false],
@@ -135,7 +147,7 @@ describe('isInternalHost: IPv6', () => {
     expect(isInternalHost(h)).toBe(expected);
     expect(isInternalHost(`[${h.toUpperCase()}]`)).toBe(expected);
   });
-  it.each([['1::2::3'], ['gggg::1'], ['1:2:3:4:5:6:7'], ['1:2:3:4:5:6:7:8:9'], ['12345::1'], ['::ffff:999.1.1.1'], [':']])(
+  it.each([['1:2:3:4:5:6:999.1.1.1'], ['1::2::3'], ['gggg::1'], ['1:2:3:4:5:6:7'], ['1:2:3:4:5:6:7:8:9'], ['12345::1'], ['::ffff:999.1.1.1'], [':']])(
     'an IPv6 literal it cannot read (%s) is refused',
     (h) => expect(isInternalHost(h)).toBe(true),
   );
