@@ -1,6 +1,6 @@
 /** CORS facts about collected responses, and the fix guide shared by the CORS rules. */
 import type { HttpResponse } from '../evidence/evidence';
-import { firstHeader, headerValues } from './http';
+import { headerValues } from './http';
 import { isSessionLike } from './cookies';
 import type { FixGuide } from '../../engine/rule';
 
@@ -10,13 +10,29 @@ export interface CorsView {
   setsCookie: boolean;
 }
 
+/**
+ * A header as the browser's CORS check reads it (Fetch, "get" a header): every value of the name, trimmed, joined with
+ * ", ". Two Access-Control-Allow-Origin lines thus read as "a, b", which matches no origin: browsers refuse it.
+ */
+function combined(r: HttpResponse, name: string): string | undefined {
+  const values = headerValues(r.headers, name);
+  return values.length ? values.map((v) => v.trim()).join(', ') : undefined;
+}
+
+/** The name of a Set-Cookie line; a line without "=" is a value with an empty name (RFC 6265bis §5.6). */
+const cookieName = (line: string): string => {
+  const eq = line.indexOf('=');
+  return eq === -1 ? '' : line.slice(0, eq).trim();
+};
+
 export function corsView(r: HttpResponse): CorsView {
-  const allowOrigin = firstHeader(r.headers, 'access-control-allow-origin')?.trim();
+  const allowOrigin = combined(r, 'access-control-allow-origin');
   return {
     ...(allowOrigin !== undefined ? { allowOrigin } : {}),
-    allowCredentials: firstHeader(r.headers, 'access-control-allow-credentials')?.trim().toLowerCase() === 'true',
+    // Fetch's CORS check wants exactly `true` (case-sensitive): browsers refuse "TRUE" or "true, true".
+    allowCredentials: combined(r, 'access-control-allow-credentials') === 'true',
     // Only a session-like cookie makes a response "authenticated": a CDN's bot-management cookie does not.
-    setsCookie: headerValues(r.headers, 'set-cookie').some((v) => isSessionLike({ name: v.split('=')[0]!.trim() })),
+    setsCookie: headerValues(r.headers, 'set-cookie').some((v) => isSessionLike({ name: cookieName(v) })),
   };
 }
 

@@ -38,10 +38,11 @@ export function safeUrl(url: string, base?: string): URL | undefined {
   }
 }
 
+/** Same scheme, host and port. An opaque origin (data:, file:, serialised "null") is the same as no other origin. */
 export function sameOrigin(a: string, b: string): boolean {
   const ua = safeUrl(a);
   const ub = safeUrl(b);
-  return !!ua && !!ub && ua.origin === ub.origin;
+  return !!ua && !!ub && ua.origin !== 'null' && ua.origin === ub.origin;
 }
 
 /** Splits a header value into `;`-separated directives: `max-age=1; includeSubDomains` → map of lower-case names. */

@@ -60,12 +60,12 @@ describeRule(rule, {
       },
     },
     {
-      name: 'NULL and TRUE in upper case',
+      name: 'NULL in upper case',
       evidence: evidence({
         responses: [
           probe([
             [ACAO, 'NULL'],
-            [ACAC, 'TRUE'],
+            [ACAC, 'true'],
           ]),
         ],
       }),
@@ -165,6 +165,20 @@ describeRule(rule, {
             [
               [ACAO, EVIL],
               [ACAC, 'yes'],
+            ],
+            EVIL,
+          ),
+        ],
+      }),
+    },
+    {
+      name: 'credentials "TRUE" in upper case are not "true" (the CORS check compares case-sensitively)',
+      evidence: evidence({
+        responses: [
+          probe(
+            [
+              [ACAO, EVIL],
+              [ACAC, 'TRUE'],
             ],
             EVIL,
           ),

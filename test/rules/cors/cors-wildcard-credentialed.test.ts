@@ -74,7 +74,7 @@ describeRule(rule, {
         responses: [
           call(`${API}/me`, [
             ['access-control-ALLOW-origin', ' * '],
-            ['ACCESS-CONTROL-ALLOW-CREDENTIALS', 'TRUE'],
+            ['ACCESS-CONTROL-ALLOW-CREDENTIALS', ' true '],
           ]),
         ],
       }),

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cookieFix, describeCookie, isSessionLike, mergedCookies, parseSetCookie } from '@/utils/http/cookies';
+import {
+  brokenPrefix,
+  cookieDraft,
+  cookieFix,
+  describeCookie,
+  isAntiCsrf,
+  isRefused,
+  isSessionLike,
+  mergedCookies,
+  parseSetCookie,
+  storedCookies,
+} from '@/utils/http/cookies';
 import { cookie, evidence, NOW, PAGE } from '../../helpers/evidence';
 
 const NOW_S = Math.floor(NOW / 1000);
@@ -196,5 +207,178 @@ describe('cookieFix', () => {
     const c = parse(line)!;
     expect(c).toMatchObject({ name: '__Host-session', path: '/', secure: true, httpOnly: true, sameSite: 'lax', hostOnly: true, expires: NOW_S + 28_800 });
     expect(isSessionLike(c)).toBe(true);
+  });
+});
+
+// Cases from mutation testing (docs/mutation.md, "Parsers target"): the prefix rules (RFC 6265bis §4.1.3, §5.7),
+// anti-CSRF names, the finding draft, and attribute parsing details (RFC 6265bis §5.6: names case-insensitive, values
+// of Secure/HttpOnly ignored, the last Path/Domain wins).
+describe('brokenPrefix / isRefused / storedCookies', () => {
+  const c = (over: Partial<Parameters<typeof brokenPrefix>[0]> & { name: string }) =>
+    ({
+      domain: 'app.example.com',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      source: 'set-cookie',
+      hostOnly: true,
+      pathAttribute: true,
+      ...over,
+    }) as Parameters<typeof brokenPrefix>[0];
+
+  it('a cookie without a prefix, or that keeps its prefix’s rules, breaks nothing', () => {
+    expect(brokenPrefix(c({ name: 'session', secure: false, hostOnly: false }))).toBeUndefined();
+    expect(brokenPrefix(c({ name: '__Secure-id' }))).toBeUndefined();
+    expect(brokenPrefix(c({ name: '__Secure-id', hostOnly: false, path: '/app' }))).toBeUndefined();
+    expect(brokenPrefix(c({ name: '__Host-id' }))).toBeUndefined();
+    // The cookie API does not say whether Path was given: only a Set-Cookie line can miss it.
+    expect(brokenPrefix(c({ name: '__Host-id', source: 'cookies-api', pathAttribute: undefined, hostOnly: undefined }))).toBeUndefined();
+  });
+
+  it('__Secure- needs Secure', () => {
+    expect(brokenPrefix(c({ name: '__Secure-id', secure: false }))).toEqual({ prefix: '__Secure-', missing: ['Secure'] });
+    expect(brokenPrefix(c({ name: '__Secure-id', secure: false, source: 'cookies-api' }))).toEqual({ prefix: '__Secure-', missing: ['Secure'] });
+  });
+
+  it('Secure is unknown for a cookie page scripts read: not judged', () => {
+    expect(brokenPrefix(c({ name: '__Secure-id', secure: false, source: 'page' }))).toBeUndefined();
+    expect(brokenPrefix(c({ name: '__Host-id', secure: false, source: 'page', path: '/a' }))).toEqual({ prefix: '__Host-', missing: ['Path=/'] });
+  });
+
+  it('__Host- needs Secure, an explicit Path=/ and no Domain, listed in that order', () => {
+    expect(brokenPrefix(c({ name: '__Host-id', secure: false, path: '/app', hostOnly: false }))).toEqual({
+      prefix: '__Host-',
+      missing: ['Secure', 'Path=/', 'no Domain'],
+    });
+    expect(brokenPrefix(c({ name: '__Host-id', pathAttribute: false }))).toEqual({ prefix: '__Host-', missing: ['Path=/'] });
+    expect(brokenPrefix(c({ name: '__Host-id', path: '/app' }))).toEqual({ prefix: '__Host-', missing: ['Path=/'] });
+    expect(brokenPrefix(c({ name: '__Host-id', hostOnly: false }))).toEqual({ prefix: '__Host-', missing: ['no Domain'] });
+  });
+
+  it('matches the prefixes in any case, and only at the start', () => {
+    expect(brokenPrefix(c({ name: '__HOST-id', hostOnly: false }))?.prefix).toBe('__Host-');
+    expect(brokenPrefix(c({ name: '__secure-id', secure: false }))?.prefix).toBe('__Secure-');
+    expect(brokenPrefix(c({ name: 'x__Host-id', hostOnly: false }))).toBeUndefined();
+    expect(brokenPrefix(c({ name: '__Hostid', hostOnly: false }))).toBeUndefined();
+  });
+
+  it('a Set-Cookie line that breaks its prefix is refused by the browser; the same from the cookie API exists', () => {
+    expect(isRefused(c({ name: '__Host-id', hostOnly: false }))).toBe(true);
+    expect(isRefused(c({ name: '__Host-id', hostOnly: false, source: 'cookies-api' }))).toBe(false);
+    expect(isRefused(c({ name: '__Host-id' }))).toBe(false);
+    expect(isRefused(c({ name: 'session', secure: false }))).toBe(false);
+  });
+
+  it('storedCookies: the merged cookies without the refused ones', () => {
+    const refused = cookie({ name: '__Secure-a', secure: false, source: 'set-cookie' });
+    const kept = cookie({ name: '__Secure-b', source: 'set-cookie' });
+    const apiOnly = cookie({ name: 'plain', source: 'cookies-api' });
+    expect(storedCookies(evidence({ cookies: [refused, kept, apiOnly] })).map((x) => x.name)).toEqual(['__Secure-b', 'plain']);
+  });
+});
+
+describe('isAntiCsrf', () => {
+  it.each([
+    ['XSRF-TOKEN', true],
+    ['csrftoken', true],
+    ['_csrf', true],
+    ['my_Csrf_cookie', true],
+    ['session', false],
+    ['token', false],
+  ])('%s → %s', (name, expected) => expect(isAntiCsrf({ name })).toBe(expected));
+});
+
+describe('isSessionLike: where each pattern may match', () => {
+  it.each([
+    ['user_sid', true], // "sid" at the end
+    ['sidx', false], // "sid" then a letter, at the start
+    ['sid-1', true],
+    ['xsidy', false],
+    ['connectXsid', true], // ends in sid anyway
+    ['myapp_u3main', false],
+    ['my_auth', true],
+    ['oauth_state', true],
+    ['my_ga', false],
+    ['x_ga_session', true], // analytics names only at the start
+    ['refresh_TOKEN', true],
+  ])('%s → %s', (name, expected) => expect(isSessionLike({ name })).toBe(expected));
+});
+
+describe('cookieDraft', () => {
+  const s = cookie({ name: 'sid', path: '/app', secure: false });
+  it('describes the cookie, locates it and keys it by name and path', () => {
+    expect(cookieDraft(s, 'noSecure', 'https://app.example.com/')).toEqual({
+      messageId: 'noSecure',
+      data: { name: 'sid' },
+      evidence: 'sid (HttpOnly; SameSite=Lax)',
+      location: { kind: 'cookie', name: 'sid', url: 'https://app.example.com/' },
+      identity: 'sid|/app',
+    });
+  });
+  it('takes extra data and its own evidence', () => {
+    const d = cookieDraft(s, 'long', 'https://app.example.com/', { data: { days: 400 }, evidence: 'sid: 400 days' });
+    expect(d.data).toEqual({ name: 'sid', days: 400 });
+    expect(d.evidence).toBe('sid: 400 days');
+  });
+});
+
+describe('describeCookie: SameSite spelling', () => {
+  it('capitalises the SameSite value and joins flags with "; "', () => {
+    expect(describeCookie(cookie({ name: 'a', secure: false, sameSite: 'none' }))).toBe('a (HttpOnly; SameSite=None)');
+    expect(describeCookie(cookie({ name: 'a', httpOnly: false, sameSite: 'lax', source: 'page' }))).toBe('a (Secure; SameSite=Lax; visible to page scripts)');
+  });
+});
+
+describe('parseSetCookie: attribute details', () => {
+  it('Secure and HttpOnly with a value still count; unknown attributes are ignored', () => {
+    expect(parse('a=1; Secure=no; HttpOnly=false; Partitioned; Priority=High')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'unspecified' });
+  });
+  it('the last Path and Domain win', () => {
+    expect(parse('a=1; Path=/one; Path=/two; Domain=a.example.com; Domain=b.example.com')).toMatchObject({
+      path: '/two',
+      pathAttribute: true,
+      domain: 'b.example.com',
+    });
+  });
+  it('a Domain without a leading dot is kept as is (lower case); only one leading dot is dropped', () => {
+    expect(parse('a=1; Domain=Example.COM')).toMatchObject({ domain: 'example.com', hostOnly: false });
+    expect(parse('a=1; Domain=..example.com')?.domain).toBe('.example.com');
+  });
+  it('Max-Age is an optional minus sign and digits, spaces around it dropped', () => {
+    expect(parse('a=1; Max-Age= 60 ')?.expires).toBe(NOW_S + 60);
+    expect(parse('a=1; max-age=3600')?.expires).toBe(NOW_S + 3600);
+    for (const bad of ['+60', '60s', '1e3', '- 5', '', '0x10']) expect(parse(`a=1; Max-Age=${bad}`), bad).not.toHaveProperty('expires');
+  });
+  it('Expires is cut to whole seconds', () => {
+    expect(parse('a=1; Expires=2026-10-21T07:28:00.900Z')?.expires).toBe(Date.UTC(2026, 9, 21, 7, 28) / 1000);
+  });
+  it('SameSite value spaces are dropped, case ignored', () => {
+    expect(parse('a=1; SameSite= Lax ')?.sameSite).toBe('lax');
+    expect(parse('a=1; samesite=NONE')?.sameSite).toBe('none');
+  });
+  it('the name is what precedes the first "=", trimmed; the request host is lower case', () => {
+    expect(parse('  my cookie =v', 'https://APP.Example.com/')).toMatchObject({ name: 'my cookie', domain: 'app.example.com' });
+  });
+});
+
+describe('cookieFix: variants', () => {
+  it('passes summary and steps through; every variant has real steps and an https link', () => {
+    const fix = cookieFix('Set the flags on the session cookie.', ['Open your session settings.', 'Turn on Secure.']);
+    expect(fix.summary).toBe('Set the flags on the session cookie.');
+    expect(fix.steps).toEqual(['Open your session settings.', 'Turn on Secure.']);
+    expect(fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Cookies#security');
+    for (const v of Object.values(fix.platforms ?? {})) {
+      expect(v.steps.length).toBeGreaterThan(1);
+      for (const step of v.steps) expect(step.trim().length).toBeGreaterThan(5);
+      expect(v.docs).toMatch(/^https:\/\//);
+    }
+    expect(Object.keys(fix.platforms ?? {})).toEqual(['server', 'bubble']);
+    expect(fix.platforms?.server?.snippet?.code).toContain("name: '__Host-session'");
+    expect(fix.platforms?.bubble?.steps[0]).toContain('_u2main');
+    expect(fix.snippet?.language).toBe('http');
+    expect(fix.platforms?.server?.snippet?.language).toBe('js');
+    expect(fix.platforms?.server?.docs).toBe('https://expressjs.com/en/advanced/best-practice-security.html#use-cookies-securely');
+    expect(fix.platforms?.bubble?.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Cookies#security');
   });
 });

@@ -4,14 +4,21 @@ import {
   allowsDataScript,
   allowsEval,
   allowsInlineScript,
+  baseUriExposure,
+  broadScriptSources,
   CSP_BASELINE,
   CSP_BASELINE_META,
+  cspDraft,
   cspFix,
   effectiveSources,
   enforcedPolicies,
+  formActionHttpSources,
   hasDirective,
   objectSrcRestricted,
+  objectSrcSelfOnly,
   parseCsp,
+  trustsByNonceOrHash,
+  withoutDirective,
 } from '@/utils/http/csp';
 import { evidence } from '../../helpers/evidence';
 
@@ -227,5 +234,134 @@ describe('baselines and cspFix', () => {
     const fix = cspFix('Summary sentence here.', ['Step one.'], { headerOnly: true });
     for (const builder of ['bubble', 'webflow', 'softr'] as const) expect(fix.platforms?.[builder]).toBeUndefined();
     expect(fix.platforms?.netlify?.snippet?.code).toContain('Content-Security-Policy');
+  });
+});
+
+// Cases from mutation testing (docs/mutation.md, "Parsers target"): the questions the CSP rules ask that had no unit
+// test of their own in this folder (their rules' tests are not run by the parsers target). CSP3 source semantics.
+describe('allowsInlineScript: script-src-elem and script-src-attr', () => {
+  it.each([
+    ["script-src 'self'; script-src-attr 'unsafe-inline'", true],
+    ["script-src 'self'; script-src-elem 'unsafe-inline'", true],
+    ["script-src 'unsafe-inline'; script-src-elem 'self'; script-src-attr 'self'", false],
+    ["script-src 'unsafe-inline'; script-src-elem 'self'", true],
+    ["script-src-elem 'unsafe-inline' 'nonce-a'; script-src-attr 'self'", false],
+    ["default-src 'self'; script-src-attr 'unsafe-inline' 'strict-dynamic'", false],
+  ])('%s → %s', (value, expected) => expect(allowsInlineScript(one(value))).toBe(expected));
+});
+
+describe('effectiveSources: an empty list is a list', () => {
+  it('an empty script-src does not fall back to default-src', () => {
+    expect(effectiveSources(one('script-src; default-src *'), 'script-src')).toEqual([]);
+    expect(effectiveSources(one('default-src *'), 'script-src')).toEqual(['*']);
+    expect(effectiveSources(one('img-src *'), 'script-src')).toBeUndefined();
+  });
+});
+
+describe('broadScriptSources', () => {
+  it.each([
+    ['script-src *', ['*']],
+    ['script-src https:', ['https:']],
+    ['script-src HTTP: wss: ws:', ['HTTP:', 'wss:', 'ws:']],
+    ['script-src https://* http://*:* *:443 wss://*/', ['https://*', 'http://*:*', '*:443', 'wss://*/']],
+    ["script-src 'self' https://cdn.example.com *.example.com https://*.example.com data: blob: 'unsafe-inline'", []],
+    ['script-src ftp: https httpsx: https:x', []],
+    ['default-src *', ['*']],
+    ["default-src *; script-src 'self'", []],
+    ["script-src * 'strict-dynamic' 'nonce-a'", []],
+    ["script-src * 'STRICT-DYNAMIC'", []],
+    ['img-src *', []],
+  ])('%s → %j', (value, expected) => expect(broadScriptSources(one(value))).toEqual(expected));
+});
+
+describe('trustsByNonceOrHash', () => {
+  it.each([
+    ["script-src 'nonce-abc'", true],
+    ["script-src 'NONCE-abc'", true],
+    ["script-src 'sha384-abc='", true],
+    ["default-src 'sha256-abc='", true],
+    ["default-src 'sha256-abc='; script-src 'self'", false],
+    ["script-src 'self' 'strict-dynamic'", false],
+    ["script-src 'sha1-abc='", false],
+    ["script-src nonce-abc 'self'", false],
+    ["object-src 'none'", false],
+  ])('%s → %s', (value, expected) => expect(trustsByNonceOrHash(one(value))).toBe(expected));
+});
+
+describe('baseUriExposure', () => {
+  it.each([
+    ["object-src 'none'", undefined],
+    ["script-src 'self' https://cdn.example.com", 'host'],
+    ["script-src 'self' 'strict-dynamic'", 'host'],
+    ["script-src 'nonce-abc'", 'runs'],
+    ["script-src 'NONCE-abc' 'sha256-x='", 'runs'],
+    ["default-src 'nonce-abc'", 'runs'],
+    ["script-src 'sha256-abc='", 'hash'],
+    ["script-src 'sha512-abc=' 'strict-dynamic'", 'runs'],
+    ["script-src 'sha256-abc=' 'STRICT-DYNAMIC'", 'runs'],
+    ["script-src 'self' nonce-abc", 'host'],
+  ])('%s → %s', (value, expected) => expect(baseUriExposure(one(value))).toBe(expected));
+});
+
+describe('formActionHttpSources', () => {
+  it.each([
+    ['form-action http:', ['http:']],
+    ['form-action HTTP://a.example https://b.example', ['HTTP://a.example']],
+    ['form-action * http://*', ['*', 'http://*']],
+    ["form-action 'self' https: https://a.example", []],
+    ['default-src http: *', []],
+    ['form-action', []],
+    ['script-src http:', []],
+  ])('%s → %j', (value, expected) => expect(formActionHttpSources(one(value))).toEqual(expected));
+});
+
+describe('objectSrcSelfOnly', () => {
+  it.each([
+    ["object-src 'self'", true],
+    ["OBJECT-SRC 'SELF'", true],
+    ["object-src 'self' 'none'", true],
+    ["default-src 'self'", true],
+    ["default-src 'self'; object-src 'self' https://a.example", false],
+    ["object-src 'none'", false],
+    ['object-src', false],
+    ["script-src 'self'", false],
+    ["object-src 'self' *", false],
+  ])('%s → %s', (value, expected) => expect(objectSrcSelfOnly(one(value))).toBe(expected));
+});
+
+describe('cspDraft', () => {
+  it('lists every policy with its source, located at the CSP header', () => {
+    const policies = [...parseCsp("default-src 'self'", 'header'), ...parseCsp("  script-src 'none' ", 'meta')];
+    expect(cspDraft('weak', policies, 'https://app.example.com/', 'script-src')).toEqual({
+      messageId: 'weak',
+      evidence: "header: default-src 'self'\nmeta: script-src 'none'",
+      location: { kind: 'header', name: 'Content-Security-Policy', url: 'https://app.example.com/' },
+      identity: 'script-src',
+    });
+  });
+});
+
+describe('withoutDirective', () => {
+  it('drops the directive in any case, and empty parts, and keeps the others in order', () => {
+    expect(withoutDirective("default-src 'self'; FRAME-ANCESTORS 'none';; object-src 'none' ;", 'frame-ancestors')).toBe(
+      "default-src 'self'; object-src 'none'",
+    );
+  });
+  it('does not drop a directive whose name only starts like it', () => {
+    expect(withoutDirective("frame-ancestorsx 'none'; frame-src 'self'", 'frame-ancestors')).toBe("frame-ancestorsx 'none'; frame-src 'self'");
+  });
+  it('matches the name only, not a source that spells it', () => {
+    expect(withoutDirective("script-src frame-ancestors; frame-ancestors  'self'", 'frame-ancestors')).toBe('script-src frame-ancestors');
+  });
+});
+
+describe('cspFix: generic parts', () => {
+  it('passes summary and steps through, links the CSP guide, every variant has real steps', () => {
+    const fix = cspFix('Summary sentence here.', ['Step one.', 'Step two.']);
+    expect(fix.summary).toBe('Summary sentence here.');
+    expect(fix.steps).toEqual(['Step one.', 'Step two.']);
+    expect(fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CSP');
+    expect(fix.snippet).toEqual({ language: 'text', code: `Content-Security-Policy: ${CSP_BASELINE}` });
+    expect(fix.platforms?.bubble?.snippet?.code).toBe(`<meta http-equiv="Content-Security-Policy" content="${CSP_BASELINE_META}">`);
   });
 });

@@ -114,3 +114,76 @@ describe('frameProtection: CSP frame-ancestors', () => {
     ).toBe("frame-ancestors 'none'");
   });
 });
+
+// Cases from mutation testing (docs/mutation.md, "Parsers target"): wildcard sources of every shape (CSP3 host-source
+// grammar), the exact detail shown to the user, and pages without a document response.
+describe('frameProtection: wildcard frame-ancestors sources', () => {
+  it.each([
+    ['frame-ancestors https://*', false],
+    ['frame-ancestors *:443', false],
+    ['frame-ancestors https://*:*', false],
+    ['frame-ancestors http://*/', false],
+    ['frame-ancestors blob:', false],
+    ['frame-ancestors BLOB:', false],
+    ["frame-ancestors 'self' *", false],
+    ['frame-ancestors https://*.example.com', true],
+    ['frame-ancestors https://partner.example:*', true],
+    // A scheme that only ends like a network scheme is not one.
+    ["frame-ancestors 'self' xhttps:", true],
+    ["frame-ancestors 'self' web+data:", true],
+  ])('%j → protected %s', (value, expected) => expect(protectedBy([[CSP, value]]).protected).toBe(expected));
+});
+
+describe('frameProtection: what it says', () => {
+  it('names the protecting frame-ancestors sources as sent', () => {
+    expect(protectedBy([[CSP, "frame-ancestors 'self' https://Partner.example"]]).detail).toBe("frame-ancestors 'self' https://Partner.example");
+    expect(protectedBy([[CSP, "default-src 'self'; frame-ancestors"]])).toEqual({ protected: true, detail: 'frame-ancestors ' });
+  });
+  it('names the first open frame-ancestors and says X-Frame-Options is ignored', () => {
+    expect(
+      protectedBy([
+        [CSP, 'frame-ancestors https: *'],
+        [CSP, 'frame-ancestors *'],
+      ]),
+    ).toEqual({ protected: false, detail: 'frame-ancestors https: * (X-Frame-Options is ignored when frame-ancestors is set)' });
+  });
+  it('conflicting X-Frame-Options values are listed, upper-cased, once each', () => {
+    expect(
+      protectedBy([
+        [XFO, 'deny'],
+        [XFO, 'SAMEORIGIN, deny'],
+      ]),
+    ).toEqual({ protected: true, detail: 'X-Frame-Options: DENY, SAMEORIGIN (conflicting values: browsers block all framing)' });
+  });
+  it('a keyword with an empty list item is one value', () => {
+    expect(protectedBy([[XFO, 'sameorigin,']])).toEqual({ protected: true, detail: 'X-Frame-Options: SAMEORIGIN' });
+  });
+  it('several unprotecting values are shown as sent', () => {
+    expect(
+      protectedBy([
+        [XFO, 'foo'],
+        [XFO, 'Bar'],
+      ]),
+    ).toEqual({ protected: false, detail: 'X-Frame-Options: foo, Bar (not DENY or SAMEORIGIN)' });
+    expect(protectedBy([[XFO, 'ALLOW-FROM https://a.example, DENY']]).protected).toBe(true);
+  });
+});
+
+describe('frameProtection without a document response', () => {
+  it('no header to read: unprotected, and says so', () => {
+    const e = evidence({ headers: [[XFO, 'DENY']] });
+    const scriptOnly = {
+      ...e,
+      responses: [
+        {
+          url: 'https://app.example.com/app.js',
+          status: 200,
+          type: 'script' as const,
+          headers: [[XFO, 'DENY']] as [string, string][],
+          source: 'webRequest' as const,
+        },
+      ],
+    };
+    expect(frameProtection(scriptOnly)).toEqual({ protected: false, detail: 'no X-Frame-Options, no frame-ancestors' });
+  });
+});

@@ -45,5 +45,79 @@ describe('isBrowserHstsUpgrade (Chromium internal redirect)', () => {
     expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'Location', value: 'https://a.example/' }] })).toBe(false);
     expect(isBrowserHstsUpgrade({ statusCode: 307 })).toBe(false);
     expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'Non-Authoritative-Reason', value: 'Delegate' }] })).toBe(false);
+    expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'Non-Authoritative-Reason' }] })).toBe(false);
+    expect(isBrowserHstsUpgrade({ statusCode: 307, responseHeaders: [{ name: 'X-Reason', value: 'HSTS' }] })).toBe(false);
+    expect(isBrowserHstsUpgrade({ statusCode: 200, responseHeaders: hsts })).toBe(false);
+  });
+});
+
+// Cases from mutation testing (docs/mutation.md, "Parsers target"): every name the extract was read with (Chromium's
+// transport_security_state_static.json, public-suffix entries with force-https and include_subdomains; see the header
+// of utils/http/hsts-preload.ts), each with the copy of the list it came from.
+describe('hstsPreloadEntry: the names of the extract', () => {
+  const official = [
+    'android',
+    'app',
+    'bank',
+    'chrome',
+    'dev',
+    'foo',
+    'gle',
+    'gmail',
+    'google',
+    'hangout',
+    'insurance',
+    'meet',
+    'new',
+    'page',
+    'play',
+    'search',
+    'youtube',
+    'bmoattachments.org',
+    'now.sh',
+    'cnpy.gdn',
+    'gentapps.com',
+  ];
+  const newer = [
+    'esq',
+    'fly',
+    'rsvp',
+    'eat',
+    'nexus',
+    'ing',
+    'meme',
+    'phd',
+    'prof',
+    'boo',
+    'dad',
+    'day',
+    'channel',
+    'hotmail',
+    'mov',
+    'zip',
+    'windows',
+    'skype',
+    'azure',
+    'office',
+    'bing',
+    'xbox',
+    'microsoft',
+  ];
+  it.each(official)('%s and its subdomains, from the official mirror', (name) => {
+    expect(hstsPreloadEntry(name)).toEqual({ name, source: 'chromium@007cea81' });
+    expect(hstsPreloadEntry(`www.example.${name}`)).toEqual({ name, source: 'chromium@007cea81' });
+  });
+  it.each(newer)('%s and its subdomains, from the newer copy', (name) => {
+    expect(hstsPreloadEntry(`a.${name}`)).toEqual({ name, source: 'chromium-main-copy@01531fbb' });
+  });
+  it('holds exactly those names', () => expect(HSTS_PRELOAD.map((e) => e.name).sort()).toEqual([...official, ...newer].sort()));
+  it('a suffix entry does not cover its parent: org, sh and com are not preloaded', () => {
+    for (const host of ['bmoattachments.org', 'now.sh', 'gentapps.com'].map((n) => n.split('.').slice(1).join('.'))) {
+      expect(hstsPreloadEntry(`example.${host}`), host).toBeUndefined();
+    }
+  });
+  it('the empty name and a lone dot match nothing', () => {
+    expect(hstsPreloadEntry('')).toBeUndefined();
+    expect(hstsPreloadEntry('.')).toBeUndefined();
   });
 });

@@ -86,3 +86,71 @@ describe('showHeader', () => {
     expect(shown).toBe(`A: ${'x'.repeat(10)}…`);
   });
 });
+
+// Cases from mutation testing (docs/mutation.md, "Parsers target").
+describe('documentResponse: where the redirect range starts and ends', () => {
+  const served = (...statuses: number[]) => {
+    const [first, ...rest] = statuses;
+    return documentResponse(evidence({ status: first, responses: rest.map((s, i) => doc(s, `${PAGE}r${i}`)) }))?.status;
+  };
+  it('takes the last response outside 300–399, wherever it is in the list', () => {
+    expect(served(200, 302)).toBe(200);
+    expect(served(200, 302, 307)).toBe(200);
+    expect(served(302, 200, 301)).toBe(200);
+  });
+  it('300 and 399 are redirects; 299 and 400 are pages', () => {
+    expect(served(200, 300)).toBe(200);
+    expect(served(200, 399)).toBe(200);
+    expect(served(200, 299)).toBe(299);
+    expect(served(200, 400)).toBe(400);
+  });
+  it('only redirects: the last of them', () => expect(served(301, 302, 308)).toBe(308));
+});
+
+describe('headerValues keeps empty values and never matches a prefix of the name', () => {
+  it('matches whole names only', () => {
+    const headers: [string, string][] = [
+      ['Content-Security-Policy-Report-Only', 'a'],
+      ['Content-Security-Policy', ''],
+    ];
+    expect(headerValues(headers, 'content-security-policy')).toEqual(['']);
+    expect(headerValues(headers, 'Content-Security')).toEqual([]);
+  });
+});
+
+describe('sameOrigin with opaque origins', () => {
+  it('two URLs whose origin is opaque ("null": data:, file:) are never the same origin', () => {
+    expect(sameOrigin('data:text/html,a', 'data:text/html,a')).toBe(false);
+    expect(sameOrigin('file:///a', 'file:///a')).toBe(false);
+    expect(sameOrigin('https://app.example.com', 'data:text/html,a')).toBe(false);
+  });
+  it('one side that does not parse is never the same origin', () => {
+    expect(sameOrigin('https://app.example.com', 'no url')).toBe(false);
+    expect(sameOrigin('no url', 'https://app.example.com')).toBe(false);
+  });
+});
+
+describe('parseDirectives, more', () => {
+  it('unquotes only a value quoted at both ends, and keeps a valueless directive as ""', () => {
+    const d = parseDirectives('a="x"; b="x; c=x"; d="x"y"; e=x"y"; f; g=""; h="x"y');
+    expect(Object.fromEntries(d)).toEqual({ a: 'x', b: '"x', c: 'x"', d: 'x"y', e: 'x"y"', f: '', g: '', h: '"x"y' });
+  });
+  it('keeps "=" inside a value and trims around the first "="', () => {
+    expect(Object.fromEntries(parseDirectives('report-to = a=b ; X'))).toEqual({ 'report-to': 'a=b', x: '' });
+  });
+  it('keeps the first of duplicates even when the first is valueless', () => {
+    expect(parseDirectives('preload; PRELOAD=1').get('preload')).toBe('');
+  });
+});
+
+describe('showHeader, at the bound', () => {
+  it('a value of exactly the bound is shown whole; one more character is cut', () => {
+    expect(showHeader('A', 'xxxxx', 5)).toBe('A: xxxxx');
+    expect(showHeader('A', 'xxxxxy', 5)).toBe('A: xxxxx…');
+  });
+  it('the default bound is 160 characters', () => {
+    expect(showHeader('A', 'x'.repeat(160))).toBe(`A: ${'x'.repeat(160)}`);
+    expect(showHeader('A', 'x'.repeat(161))).toBe(`A: ${'x'.repeat(160)}…`);
+  });
+  it('an empty value is shown as empty, not absent', () => expect(showHeader('A', '')).toBe('A: '));
+});
