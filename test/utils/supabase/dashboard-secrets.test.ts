@@ -129,6 +129,11 @@ describe('maskDashboardSecrets: places, severities and bounds', () => {
     expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: table “”', 'Supabase dashboard: table “KEY2”']);
   });
 
+  it('a string straight under a list or a cron record gets the generic part of its label', () => {
+    const { found } = maskDashboardSecrets({ policies: ['has KEY1 in'], cron: { note: 'has KEY2 in' } }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: policy “” on “” (text)', 'Supabase dashboard: cron job “” command']);
+  });
+
   it('scans strings of 8 characters and more, never shorter ones', () => {
     expect(maskDashboardSecrets({ a: 'KEY12345', b: 'KEY1234' }, fakeScan())).toMatchObject({
       observation: { a: 'K…5', b: 'KEY1234' },
