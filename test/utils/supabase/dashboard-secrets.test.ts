@@ -134,6 +134,16 @@ describe('maskDashboardSecrets: places, severities and bounds', () => {
     expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: policy “” on “” (text)', 'Supabase dashboard: cron job “” command']);
   });
 
+  it('a list that is a string instead (bad input) is labelled, never a crash', () => {
+    const { found } = maskDashboardSecrets({ advisors: 'has KEY1 in', tables: 'has KEY2 in', buckets: 'has KEY3 in' }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: Security Advisor “”', 'Supabase dashboard: table “”', 'Supabase dashboard: bucket “”']);
+  });
+
+  it('a name of exactly 8 characters is masked before it is quoted', () => {
+    const { found } = maskDashboardSecrets({ tables: [{ name: 'KEY12345', comment: 'has KEY1 in' }] }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: table “K…5”', 'Supabase dashboard: table “K…5”']);
+  });
+
   it('scans strings of 8 characters and more, never shorter ones', () => {
     expect(maskDashboardSecrets({ a: 'KEY12345', b: 'KEY1234' }, fakeScan())).toMatchObject({
       observation: { a: 'K…5', b: 'KEY1234' },
