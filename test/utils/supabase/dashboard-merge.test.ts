@@ -348,3 +348,33 @@ describe('dropStale', () => {
     expect(dropStale(d, 3).advisors!.lints.map((l) => l.name)).toEqual(['b']);
   });
 });
+
+describe('mergeObservation: cases from the mutation run', () => {
+  it('a complete list keeps what was known of the tables it lists', () => {
+    let d = mergeObservation(undefined, REF, o({ page: 'table-list', source: 'dom', tables: [{ schema: 'public', name: 't', rls: 'disabled' }] }), 1);
+    d = mergeObservation(d, REF, o({ page: 'policies', source: 'dom', tablesComplete: true, tables: [{ schema: 'public', name: 't' }] }), 2);
+    expect(d.tables).toMatchObject([{ name: 't', rls: 'disabled', seenAt: 2 }]);
+  });
+
+  it('one known expression clears "unreadable", the check as well as the using clause', () => {
+    const p = (x: object) => ({ schema: 'public', table: 't', name: 'p', command: 'INSERT', ...x });
+    let d = mergeObservation(undefined, REF, o({ page: 'policies', source: 'dom', policies: [p({ exprUnread: true })] }), 1);
+    d = mergeObservation(d, REF, o({ page: 'policies', source: 'api', policies: [p({ check: 'true' })] }), 2);
+    expect(d.policies[0]).toMatchObject({ check: 'true' });
+    expect(d.policies[0]).not.toHaveProperty('exprUnread');
+  });
+
+  it('a second "unknown" cron read refreshes an unknown one', () => {
+    let d = mergeObservation(undefined, REF, o({ page: 'cron', source: 'dom', cron: { state: 'unknown', jobs: [] } }), 1);
+    d = mergeObservation(d, REF, o({ page: 'cron', source: 'dom', cron: { state: 'unknown', jobs: [] } }), 2);
+    expect(d.cron).toMatchObject({ state: 'unknown', seenAt: 2 });
+  });
+
+  it('keeps at most 200 buckets, the newest', () => {
+    const buckets = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: `b${from + i}`, name: `b${from + i}` }));
+    let d = mergeObservation(undefined, REF, o({ page: 'storage', source: 'dom', buckets: buckets(0, 200) }), 1);
+    d = mergeObservation(d, REF, o({ page: 'storage', source: 'dom', buckets: buckets(200, 1) }), 2);
+    expect(d.buckets).toHaveLength(200);
+    expect(d.buckets[0]!.id).toBe('b200');
+  });
+});
