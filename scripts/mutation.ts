@@ -9,7 +9,7 @@
  *   npm run mutation -- --summary                      # no run: merge every report of the target and print the scores
  *
  * Each run keeps its own incremental file (artifacts/mutation/<target>-<run>.incremental.json), so running the same
- * shard again only tests mutants whose code or covering tests changed (`--force` tests them all). The JSON and HTML
+ * shard again only tests mutants whose code changed (`--force` tests them all; new test cases alone are not noticed with the Vitest runner: re-run with `--force` after adding cases). The JSON and HTML
  * reports go to artifacts/mutation/ too (ignored by git). After a run, and with `--summary`, the script merges the
  * newest report of each file and prints the score per folder and every surviving or uncovered mutant.
  */

@@ -4,6 +4,7 @@
  * are masked and reported (critical in a scheduled job). Keys are built at run time (test/utils/secrets/fake-keys).
  */
 import { describe, expect, it } from 'vitest';
+import type { SecretMatch } from '@/utils/secrets';
 import { maskDashboardSecrets } from '@/utils/supabase/dashboard-secrets';
 import { FAKE_KEYS, seeded } from '../secrets/fake-keys';
 
@@ -59,5 +60,129 @@ describe('maskDashboardSecrets', () => {
   it('leaves an observation without keys unchanged', () => {
     const obs = { page: 'tables', tables: [{ schema: 'public', name: 'profiles' }] };
     expect(maskDashboardSecrets(obs)).toEqual({ observation: obs, found: [] });
+  });
+});
+
+/** A scanner that flags every `KEY<digits>` token (the real engine is tested in test/utils/secrets). */
+const fakeScan =
+  (severity: SecretMatch['severity'] = 'high', exposure: SecretMatch['exposure'] = 'secret') =>
+  (text: string): SecretMatch[] =>
+    [...text.matchAll(/KEY\d+/g)].map((m) => ({
+      provider: 'fake',
+      providerName: 'Fake key',
+      exposure,
+      severity,
+      start: m.index,
+      end: m.index + m[0].length,
+      masked: `K…${m[0].slice(-1)}`,
+      fingerprint: m[0],
+      confidence: 'high',
+      reason: 'test',
+      rotateUrl: '',
+      advice: '',
+    }));
+
+describe('maskDashboardSecrets: places, severities and bounds', () => {
+  it('names each place exactly', () => {
+    const obs = {
+      cron: { state: 'jobs', jobs: [{ name: 'sync', command: 'run KEY1 now' }] },
+      policies: [{ name: 'own rows', table: 'orders', using: 'k = KEY2', check: 'k = KEY3' }],
+      advisors: { levels: ['ERROR'], lints: [{ title: 'Leaked key', detail: 'KEY4 here' }] },
+      tables: [{ name: 'profiles', comment: 'KEY5 inside' }],
+      buckets: [{ name: 'avatars', note: 'KEY6 inside' }],
+      sqlUnavailable: { message: 'failed with KEY7' },
+    };
+    const { found } = maskDashboardSecrets(obs, fakeScan());
+    expect(found.map((f) => f.where)).toEqual([
+      'Supabase dashboard: cron job “sync” command',
+      'Supabase dashboard: policy “own rows” on “orders” (using)',
+      'Supabase dashboard: policy “own rows” on “orders” (check)',
+      'Supabase dashboard: Security Advisor “Leaked key”',
+      'Supabase dashboard: table “profiles”',
+      'Supabase dashboard: bucket “avatars”',
+      'Supabase dashboard: dashboard sqlUnavailable.message',
+    ]);
+  });
+
+  it('a key in a job’s name is reported at the name; page text in a label is cleaned and cut at 40 characters', () => {
+    const long = `job\u0007${'x'.repeat(60)}`;
+    const { found } = maskDashboardSecrets(
+      {
+        cron: {
+          jobs: [
+            { name: long, command: 'select KEY1' },
+            { name: 'KEY22 job', command: '' },
+          ],
+        },
+      },
+      fakeScan(),
+    );
+    expect(found.map((f) => f.where)).toEqual([`Supabase dashboard: cron job “job${'x'.repeat(36)}…” command`, 'Supabase dashboard: cron job “K…2 job” name']);
+    const forty = 'y'.repeat(40);
+    expect(maskDashboardSecrets({ tables: [{ name: forty, c: 'has KEY1 in' }] }, fakeScan()).found[0]!.where).toBe(`Supabase dashboard: table “${forty}”`);
+    const label = maskDashboardSecrets({ [`k${'z'.repeat(200)}`]: 'has KEY1 in' }, fakeScan()).found[0]!.where;
+    expect(label).toBe(`Supabase dashboard: dashboard k${'z'.repeat(200)}`.slice(0, 120));
+  });
+
+  it('a place with no name shows an empty name; a name too short to hold a key is quoted as it is', () => {
+    const { found } = maskDashboardSecrets({ tables: [{ comment: 'has KEY1 in' }, { name: 'KEY2', comment: 'has KEY3 in' }] }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: table “”', 'Supabase dashboard: table “KEY2”']);
+  });
+
+  it('a string straight under a list or a cron record gets the generic part of its label', () => {
+    const { found } = maskDashboardSecrets({ policies: ['has KEY1 in'], cron: { note: 'has KEY2 in' } }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: policy “” on “” (text)', 'Supabase dashboard: cron job “” command']);
+  });
+
+  it('a list that is a string instead (bad input) is labelled, never a crash', () => {
+    const { found } = maskDashboardSecrets({ advisors: 'has KEY1 in', tables: 'has KEY2 in', buckets: 'has KEY3 in' }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: Security Advisor “”', 'Supabase dashboard: table “”', 'Supabase dashboard: bucket “”']);
+  });
+
+  it('a name of exactly 8 characters is masked before it is quoted', () => {
+    const { found } = maskDashboardSecrets({ tables: [{ name: 'KEY12345', comment: 'has KEY1 in' }] }, fakeScan());
+    expect(found.map((f) => f.where)).toEqual(['Supabase dashboard: table “K…5”', 'Supabase dashboard: table “K…5”']);
+  });
+
+  it('scans strings of 8 characters and more, never shorter ones', () => {
+    expect(maskDashboardSecrets({ a: 'KEY12345', b: 'KEY1234' }, fakeScan())).toMatchObject({
+      observation: { a: 'K…5', b: 'KEY1234' },
+      found: [{ match: { fingerprint: 'KEY12345' } }],
+    });
+  });
+
+  it('critical in a cron job unless publishable; elsewhere the engine’s severity', () => {
+    const obs = { cron: { jobs: [{ name: 'a', command: 'x KEY1 x' }] }, policies: [{ name: 'p', table: 't', using: 'x KEY1 x' }] };
+    expect(maskDashboardSecrets(obs, fakeScan('high')).found.map((f) => f.severity)).toEqual(['critical', 'high']);
+    expect(maskDashboardSecrets(obs, fakeScan('info', 'publishable')).found.map((f) => f.severity)).toEqual(['info', 'info']);
+    expect(maskDashboardSecrets(obs, fakeScan('low', 'test')).found.map((f) => f.severity)).toEqual(['critical', 'low']);
+  });
+
+  it('one finding per key and place, at most 50 in all; every key is masked even past the cap', () => {
+    const same = maskDashboardSecrets({ tables: [{ name: 'profiles', a: 'KEY1 KEY1', b: 'KEY1' }] }, fakeScan());
+    expect(same.found).toHaveLength(1);
+    const keys = Array.from({ length: 60 }, (_, i) => `KEY${i} `).join('');
+    const many = maskDashboardSecrets({ tables: [{ name: 'profiles', text: keys }] }, fakeScan());
+    expect(many.found).toHaveLength(50);
+    expect(many.found.map((f) => f.match.fingerprint)).toEqual(Array.from({ length: 50 }, (_, i) => `KEY${i}`));
+    expect(many.observation.tables[0]!.text).not.toMatch(/KEY/);
+  });
+
+  it('masks overlapping and unordered matches once each, in text order', () => {
+    const scan = (text: string): SecretMatch[] => {
+      const base = fakeScan()(text)[0];
+      if (!base) return [];
+      return [
+        { ...base, start: 10, end: 14, masked: '[B]', fingerprint: 'b' },
+        { ...base, start: 2, end: 8, masked: '[A]', fingerprint: 'a' },
+        { ...base, start: 4, end: 12, masked: '[X]', fingerprint: 'x' },
+      ];
+    };
+    expect(maskDashboardSecrets({ v: '01KEY1678901234567' }, scan).observation.v).toBe('01[A]89[B]4567');
+  });
+
+  it('keeps numbers, booleans, null and nested arrays as they are', () => {
+    const obs = { n: 3, b: false, z: null, u: undefined, list: [[1, 'KEY1 here'], []], o: {} };
+    expect(maskDashboardSecrets(obs, fakeScan()).observation).toEqual({ n: 3, b: false, z: null, u: undefined, list: [[1, 'K…1 here'], []], o: {} });
   });
 });
