@@ -9,6 +9,8 @@ import { answering, browser } from '@/in-page/browser';
 import { readShowMe, type ShowMeMessage } from '@/engine/show-me';
 import type { OwnContext } from './context';
 import { fieldLabel as guardLabel } from './guard';
+// Matching is loose, as the readers' is: the same normalisation (case, whitespace, curly quotes, arrows).
+import { normWords } from '@/utils/text';
 
 export const HIGHLIGHT_MS = 2500;
 export const MAX_NODES = 20_000;
@@ -16,16 +18,6 @@ export const MAX_NODES = 20_000;
 const NAMED =
   'h1, h2, h3, h4, h5, h6, [role="heading"], [role="treeitem"], [role="option"], [role="listitem"], li, [role="tab"], [role="columnheader"], th, td, [role="gridcell"], [role="row"], button, [role="button"], a, label, summary, legend, span, div, p';
 const FIELDS = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea, [contenteditable="true"], [role="textbox"]';
-
-/** Lower case, whitespace collapsed, curly quotes and arrows straightened (matching is loose, as the readers' is). */
-export const normText = (s: string | null | undefined): string =>
-  (s ?? '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\u2192/g, '->')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /** Hidden by attribute or style (no layout needed); our own shadow-root hosts are never matched. */
 function hidden(el: Element, win: Window): boolean {
@@ -38,11 +30,11 @@ function hidden(el: Element, win: Window): boolean {
 }
 
 /** The element's own visible text (its text nodes, children included), bounded. */
-const textOf = (el: Element) => normText((el.textContent ?? '').slice(0, 400));
+const textOf = (el: Element) => normWords((el.textContent ?? '').slice(0, 400));
 
 /** The smallest visible element whose whole text is one of `texts` (first text wins over later ones). */
 export function findByText(doc: Document, texts: readonly string[], win: Window = doc.defaultView ?? window): HTMLElement | undefined {
-  const wanted = texts.map(normText).filter(Boolean);
+  const wanted = texts.map(normWords).filter(Boolean);
   const nodes = Array.from(doc.querySelectorAll(NAMED)).slice(0, MAX_NODES);
   for (const want of wanted) {
     let best: Element | undefined;
@@ -70,18 +62,18 @@ export function fieldNames(field: Element, doc: Document): string {
       if (t) parts.push(t);
     }
   parts.push(field.getAttribute('aria-label') ?? '', field.getAttribute('placeholder') ?? '');
-  return parts.map(normText).filter(Boolean).join(' | ');
+  return parts.map(normWords).filter(Boolean).join(' | ');
 }
 
 /** The first visible field whose label is one of `texts` (a label, not a value: what a user typed is never read). */
 export function findField(doc: Document, texts: readonly string[], win: Window = doc.defaultView ?? window): HTMLElement | undefined {
-  const wanted = texts.map(normText).filter(Boolean);
+  const wanted = texts.map(normWords).filter(Boolean);
   const fields = Array.from(doc.querySelectorAll(FIELDS)).slice(0, MAX_NODES);
   for (const want of wanted)
     for (const f of fields) {
       if (hidden(f, win)) continue;
       // The label the paste guard reported the key under (in-page/guard.ts), or any name the field shows.
-      if (normText(guardLabel(f as HTMLElement)) === want || fieldNames(f, doc).split(' | ').includes(want)) return f as HTMLElement;
+      if (normWords(guardLabel(f as HTMLElement)) === want || fieldNames(f, doc).split(' | ').includes(want)) return f as HTMLElement;
     }
   // A field's label is often a sibling text (no <label for>): the field right after a text that names it.
   const label = findByText(doc, texts, win);

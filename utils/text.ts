@@ -32,8 +32,8 @@ const ALREADY_NORMAL = /^[!-~]+(?: [!-~]+)*$/;
 
 /**
  * A builder's UI text made comparable with the wording the readers look for (entrypoints/glide.content/anchors.ts,
- * entrypoints/supabase.content/studio.ts): curly quotes straightened, the arrow `→` written `->`, whitespace collapsed
- * and trimmed, lower case. Plain ASCII text (most labels and buttons) takes a fast path with the same result: the
+ * entrypoints/supabase.content/studio.ts) and with what "Show me" looks for (in-page/show-me.ts): curly quotes
+ * straightened, the arrow `→` written `->`, whitespace collapsed and trimmed, lower case. Plain ASCII text (most labels and buttons) takes a fast path with the same result: the
  * readers normalise the name of every button of a busy editor on each pass.
  */
 export function normWords(s: string | null | undefined): string {
