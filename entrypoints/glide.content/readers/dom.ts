@@ -3,15 +3,12 @@
  * bounded amount of text, so a page cannot make a reader do unbounded work. Wording lives in ../anchors.ts only.
  */
 import { ROLES, norm } from '../anchors';
+import { take } from '@/in-page/query';
 
 export const BOUNDS = { items: 2000, headers: 400, choices: 1500, fields: 300, text: 4000, fieldText: 20_000, scan: 200, cells: 3000 } as const;
 
-export function take<T extends Element>(root: ParentNode, selector: string, max: number): T[] {
-  const list = root.querySelectorAll<T>(selector);
-  const out: T[] = [];
-  for (let i = 0; i < list.length && i < max; i++) out.push(list[i]!);
-  return out;
-}
+/** Bounded, document-ordered queries, cheap over a whole editor page (in-page/query.ts). */
+export { take };
 
 export const textOf = (el: Element | null | undefined, max: number = BOUNDS.text): string => {
   const t = el?.textContent ?? '';

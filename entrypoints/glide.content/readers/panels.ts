@@ -7,6 +7,7 @@
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import type { SecretPlace } from '@/utils/glide/constants';
 import { hash64 } from '@/utils/hash';
+import { first } from '@/in-page/query';
 import { scanner } from '@/in-page/scanner-slot';
 import { DATA, PLACES, ROLES, norm } from '../anchors';
 import { apiPanelOf, tokenFingerprints } from './api';
@@ -22,7 +23,7 @@ const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
  * Open panels need the secret engine, which builder tabs load on first need (in-page/scanner.ts): the reader loads
  * it before a pass that finds a panel open (./reader.ts `prepare`).
  */
-export const panelsOpen = (doc: Document): boolean => doc.querySelector(ROLES.dialog) !== null;
+export const panelsOpen = (doc: Document): boolean => first(doc, ROLES.dialog) !== undefined;
 
 /** What a reader has looked up already this pass (each lookup walks the whole editor: once per pass is enough). */
 export interface Found {

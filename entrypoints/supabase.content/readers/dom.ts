@@ -5,6 +5,7 @@
  */
 import type { ObservationDraft } from '@/utils/supabase/dashboard-evidence';
 import { norm } from '../studio';
+import { take } from '@/in-page/query';
 
 export const BOUNDS = {
   links: 3000,
@@ -31,12 +32,8 @@ export interface Extract {
 export type PolicyIn = NonNullable<ObservationDraft['policies']>[number];
 export type TableIn = NonNullable<ObservationDraft['tables']>[number];
 
-export function take<T extends Element>(root: ParentNode, selector: string, max: number): T[] {
-  const list = root.querySelectorAll<T>(selector);
-  const out: T[] = [];
-  for (let i = 0; i < list.length && i < max; i++) out.push(list[i]!);
-  return out;
-}
+/** Bounded, document-ordered queries, cheap over a whole editor page (in-page/query.ts). */
+export { take };
 
 /** textContent, cut: a page cannot make us copy megabytes. */
 export function textOf(el: Element | null | undefined, max: number = BOUNDS.cardText): string {
