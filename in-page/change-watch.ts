@@ -18,7 +18,13 @@ export interface ChangeWatch {
   readonly armed: boolean;
 }
 
-export function watchChanges(target: Node, init: MutationObserverInit, irrelevant: (records: MutationRecord[]) => boolean, onChange: () => void): ChangeWatch {
+/**
+ * Watches `doc.body`'s subtree with `init` (the document element's when there is no body yet). A page may replace its
+ * `<body>` (or `<html>`): a watch bound to the old one would never report again, and the reader would stop reading.
+ * So the document's and the document element's own children are watched too: replacing either is a change that
+ * matters, and the next `arm` watches the body the document has then.
+ */
+export function watchChanges(doc: Document, init: MutationObserverInit, irrelevant: (records: MutationRecord[]) => boolean, onChange: () => void): ChangeWatch {
   let armed = false;
   const observer = new MutationObserver((records) => {
     if (!armed || irrelevant(records)) return;
@@ -30,7 +36,12 @@ export function watchChanges(target: Node, init: MutationObserverInit, irrelevan
     arm() {
       if (armed) return;
       armed = true;
-      observer.observe(target, init);
+      const html = doc.documentElement;
+      const root = doc.body ?? html;
+      if (root) observer.observe(root, init);
+      // Observing a node again replaces its options: the document element's children only when it is not the root.
+      if (html && html !== root) observer.observe(html, { childList: true });
+      observer.observe(doc, { childList: true });
     },
     stop() {
       armed = false;

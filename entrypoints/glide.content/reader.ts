@@ -152,7 +152,7 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     }
     if (!watch && o.doc.body) {
       const init = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES };
-      watch = watchChanges(o.doc.body, init, irrelevant, schedule);
+      watch = watchChanges(o.doc, init, irrelevant, schedule);
       // Typed values and choices are no DOM mutation: a committed edit the reader can read still triggers a pass.
       o.doc.addEventListener('change', onChange, true);
     }

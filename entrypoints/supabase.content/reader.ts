@@ -171,7 +171,7 @@ export function startDashboardReader(o: ReaderOptions): Reader {
       watch = undefined;
       return;
     }
-    if (!watch && o.doc.body) watch = watchChanges(o.doc.body, { childList: true, subtree: true, characterData: true }, irrelevant, schedule);
+    if (!watch && o.doc.body) watch = watchChanges(o.doc, { childList: true, subtree: true, characterData: true }, irrelevant, schedule);
     schedule();
   };
 

@@ -11,7 +11,7 @@ describe('watchChanges', () => {
   it('reports the first relevant change once, then stops observing until armed again', async () => {
     const calls: number[] = [];
     const w = watchChanges(
-      document.body,
+      document,
       { childList: true, subtree: true, characterData: true },
       () => false,
       () => calls.push(1),
@@ -48,7 +48,7 @@ describe('watchChanges', () => {
     const inGrid = (records: MutationRecord[]) =>
       records.every((r) => (r.target as Element).closest?.('[role="gridcell"]') ?? r.target.parentElement?.closest('[role="gridcell"]'));
     const w = watchChanges(
-      document.body,
+      document,
       { childList: true, subtree: true, characterData: true },
       (r) => !!inGrid(r),
       () => calls.push(1),
@@ -68,7 +68,7 @@ describe('watchChanges', () => {
   it('stop disconnects: nothing is reported after it', async () => {
     const calls: number[] = [];
     const w = watchChanges(
-      document.body,
+      document,
       { childList: true, subtree: true },
       () => false,
       () => calls.push(1),
@@ -79,5 +79,58 @@ describe('watchChanges', () => {
     document.body.append(document.createElement('div'));
     await flush();
     expect(calls).toHaveLength(0);
+  });
+
+  it('follows a replaced <body>: the replacement is reported, and the next arm watches the new body', async () => {
+    const calls: number[] = [];
+    const w = watchChanges(
+      document,
+      { childList: true, subtree: true, characterData: true },
+      () => false,
+      () => calls.push(1),
+    );
+    const old = document.body;
+    try {
+      w.arm();
+      const fresh = document.createElement('body');
+      document.documentElement.replaceChild(fresh, old);
+      await flush();
+      expect(calls).toHaveLength(1);
+      w.arm();
+      fresh.append(document.createElement('section')); // a change in the new body
+      await flush();
+      expect(calls).toHaveLength(2);
+      w.arm();
+      old.append(document.createElement('p')); // the detached old body: not watched
+      await flush();
+      expect(calls).toHaveLength(2);
+      expect(w.armed).toBe(true);
+    } finally {
+      w.stop();
+      document.documentElement.replaceChild(old, document.body);
+    }
+  });
+
+  it('reports a replaced <html> element, and watches the new one after the next arm', async () => {
+    const doc = document.implementation.createHTMLDocument('page');
+    const calls: number[] = [];
+    const w = watchChanges(
+      doc,
+      { childList: true, subtree: true },
+      () => false,
+      () => calls.push(1),
+    );
+    w.arm();
+    const html = doc.createElement('html');
+    html.append(doc.createElement('body'));
+    doc.removeChild(doc.documentElement);
+    doc.append(html);
+    await flush();
+    expect(calls).toHaveLength(1);
+    w.arm();
+    doc.body.append(doc.createElement('div'));
+    await flush();
+    expect(calls).toHaveLength(2);
+    w.stop();
   });
 });

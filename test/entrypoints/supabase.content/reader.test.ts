@@ -104,7 +104,8 @@ describe('startDashboardReader', () => {
     const spyObserve = vi.spyOn(Native.prototype, 'observe');
     const spyDisconnect = vi.spyOn(Native.prototype, 'disconnect');
     const calls = (spy: typeof spyObserve | typeof spyDisconnect) => spy.mock.contexts.filter((c) => mine.has(c as MutationObserver)).length;
-    const observe = { count: () => calls(spyObserve) };
+    // One arm observes the body's subtree (and, not counted here, the document's and <html>'s own children).
+    const observe = { count: () => spyObserve.mock.calls.filter((c, i) => mine.has(spyObserve.mock.contexts[i] as MutationObserver) && c[1]?.subtree).length };
     const disconnect = { count: () => calls(spyDisconnect) };
     try {
       document.body.insertAdjacentHTML('beforeend', '<div role="grid"><div role="gridcell">v0</div></div>');
