@@ -154,7 +154,8 @@ export function startPrivacyMarkers(ctx: OwnContext, win: Window = window): Mark
           schedule();
         }
       });
-      observer.observe(win.document.body ?? win.document.documentElement, { childList: true, subtree: true });
+      // The whole document, not its first <body>: an editor that replaces <body> is still watched.
+      observer.observe(win.document, { childList: true, subtree: true });
     }
     scan();
   };
