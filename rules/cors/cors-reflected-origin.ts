@@ -25,7 +25,8 @@ export default defineRule({
       const c = corsView(r);
       if (!c.allowCredentials || c.allowOrigin === undefined) continue;
       const id = r.url.split('?')[0]!;
-      if (c.allowOrigin.toLowerCase() === 'null') {
+      // Exactly "null": the CORS check compares the header with the serialized origin byte for byte (Fetch), so "NULL" grants nothing.
+      if (c.allowOrigin === 'null') {
         out.push({
           messageId: 'nullOrigin' as const,
           data: { url: r.url },
