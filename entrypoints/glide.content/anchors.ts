@@ -89,6 +89,13 @@ export const API_PANEL = {
 
 /** Token-shaped values in the app's fields and cells: a UUID anywhere, or whatever follows "Bearer ". */
 export const TOKEN_LIKE = [/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g, /\bbearer\s+([A-Za-z0-9._~+/=-]{16,200})/gi];
+/**
+ * TOKEN_LIKE without its word boundary, as one test: it matches any text in which a TOKEN_LIKE value could start,
+ * and any concatenation of such texts (an element's textContent glues its children's texts together). The data grid
+ * is tested with it once per pass before its cells are visited one by one (readers/data.ts). Must stay a superset of
+ * TOKEN_LIKE (property test in test/entrypoints/glide.content/readers.test.ts).
+ */
+export const TOKEN_SOMEWHERE = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|bearer\s+[A-Za-z0-9._~+/=-]{16}/i;
 
 /** Where a panel's key sits, by the words the panel shows (glide-code: Integrations "Call API, Claude, OpenAI, Google Maps"). */
 export const PLACES: { place: 'call-api' | 'ai' | 'column'; words: RegExp }[] = [

@@ -6,7 +6,7 @@
  * The grid's way of marking a Row Owner column is not documented: it is never guessed.
  */
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
-import { DATA, ROLES } from '../anchors';
+import { DATA, ROLES, TOKEN_SOMEWHERE } from '../anchors';
 import { apiPanelOf, readApiPanel, tokenFingerprints } from './api';
 import { BOUNDS, byText, nameOf, take, textOf } from './dom';
 import { readPanels } from './panels';
@@ -60,9 +60,22 @@ function menuColumn(doc: Document, headers: Element[]): string | undefined {
   return h ? (h.getAttribute('aria-label') ?? textOf(h, 200)).replace(/\s+/g, ' ').trim() : undefined;
 }
 
+/** Past this many characters of grid text the one-string test is skipped and cells are read one by one (bounded). */
+const GRID_TEXT_MAX = 1_000_000;
+
+/**
+ * Whether any cell can hold a token-shaped value: one native copy of the grid's text tested once, instead of a visit
+ * to each of up to 3,000 cells on every pass (most grids hold none). A superset test (anchors.ts TOKEN_SOMEWHERE):
+ * a cell whose own text holds a token makes the grid's text hold it too.
+ */
+function mayHoldToken(grid: Element): boolean {
+  const text = grid.textContent ?? '';
+  return text.length > GRID_TEXT_MAX || TOKEN_SOMEWHERE.test(text);
+}
+
 /** Token-shaped cell values of the open table (the team token pasted into a column's rows), as fingerprints only. */
 function cellCandidates(grid: Element | undefined, table: string | undefined, names: string[]): NonNullable<GlideObservationDraft['tokenCandidates']> {
-  if (!grid) return [];
+  if (!grid || !mayHoldToken(grid)) return [];
   const out: NonNullable<GlideObservationDraft['tokenCandidates']> = [];
   for (const cell of take(grid, '[role="gridcell"], td', BOUNDS.cells)) {
     const text = textOf(cell, 300);

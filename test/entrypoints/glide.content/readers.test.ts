@@ -2,7 +2,10 @@
  * The Glide builder readers over the documented screens (test/fixtures/apps/glide-builder.ts: glide-code's and the
  * old docs' wording), in happy-dom: what each screen yields, half-rendered screens, and what they never guess.
  */
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { TOKEN_SOMEWHERE } from '@/entrypoints/glide.content/anchors';
+import { tokenFingerprints } from '@/entrypoints/glide.content/readers/api';
 import { readScreen, screenOf } from '@/entrypoints/glide.content/readers';
 import { GlideObservationSchema } from '@/utils/glide/builder-evidence';
 import { accessHalf, accessNew, accessOld, dataEditor, secretsScreen, TEAM_TOKEN, usersScreen, workflows } from '../../fixtures/apps/glide-builder';
@@ -167,6 +170,40 @@ describe('"Show API"', () => {
     expect(read(html, 'data').screen).toBe('data');
   });
   it('no token-shaped values: no candidates', () => expect(read(dataEditor({ selected: 'Customers' }), 'data').tokenCandidates).toEqual([]));
+  it('a grid whose text holds no token shape: its cells are not visited one by one', () => {
+    const d = doc(dataEditor({ selected: 'Customers' }));
+    const grid = d.querySelector('[role="grid"]')!;
+    const spy = vi.spyOn(grid, 'querySelectorAll');
+    expect(GlideObservationSchema.parse(readScreen(d, 'data')).tokenCandidates).toEqual([]);
+    expect(spy.mock.calls.map((c) => c[0])).not.toContain('[role="gridcell"], td');
+    spy.mockRestore();
+  });
+  it('the grid test is a superset of the cell test: a token in any cell is in the grid’s glued text (property)', () => {
+    // A cell ending in a letter before a "Bearer …" cell: glued, no word boundary is left before "bearer".
+    const glued = ['key', 'Bearer example-example-example'];
+    expect(tokenFingerprints(glued[1]!, 2)).toHaveLength(1);
+    expect(TOKEN_SOMEWHERE.test(glued.join(''))).toBe(true);
+    const uuid = fc.tuple(...[8, 4, 4, 4, 12].map((n) => fc.stringMatching(new RegExp(`^[0-9a-fA-F]{${n}}$`)))).map((p) => p.join('-'));
+    const bearer = fc
+      .tuple(fc.constantFrom('Bearer ', 'bearer\t', 'BEARER  ', 'Bearer\n'), fc.stringMatching(/^[A-Za-z0-9._~+/=-]{16,30}$/))
+      .map(([b, t]) => b + t);
+    const piece = fc.oneof(
+      uuid,
+      bearer,
+      fc.constantFrom('Bearer ', 'bearer\t', 'BEARER  ', 'xbearer ', 'Bearer\n', ' ', '-', '\u212a'),
+      fc.stringMatching(/^[A-Za-z0-9._~+/=-]{0,24}$/),
+      fc.string({ maxLength: 6 }),
+    );
+    const cell = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (cells) => {
+        // What cellCandidates finds per cell (text cut at 300, at least 16 chars) implies the one-string test.
+        const perCell = cells.some((t) => t.slice(0, 300).length >= 16 && tokenFingerprints(t.slice(0, 300), 2).length > 0);
+        if (perCell) expect(TOKEN_SOMEWHERE.test(cells.join(''))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
   // However the token button is written, it is found (./readers/api.ts reads every button's name).
   it.each([
     ['named only by its aria-label (an icon button), outside any dialog', '<button aria-label="Copy secret token"><svg></svg></button>'],
