@@ -93,10 +93,11 @@ function cellCandidates(grid: Element | undefined, table: string | undefined, na
 export function readData(doc: Document): GlideObservationDraft {
   const list = sources(doc);
   const grid = columns(doc);
+  // Before the panels are looked up (each lookup walks the whole editor): an unreadable screen reports nothing of them.
+  if (!list && !grid) return { screen: 'data', status: 'unreadable', missing: 'the "Data Sources" table list and the table grid' };
   const dialogs = take(doc, ROLES.dialog, 10);
   const apiPanel = apiPanelOf(doc, dialogs);
   const apiOpen = apiPanel !== undefined;
-  if (!list && !grid) return { screen: 'data', status: 'unreadable', missing: 'the "Data Sources" table list and the table grid' };
   const tables: Table[] = (list?.names ?? []).map((name) => ({ name }));
   const current = list?.selected;
   if (current && grid) {
