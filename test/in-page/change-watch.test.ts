@@ -3,19 +3,25 @@ import { watchChanges } from '@/in-page/change-watch';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** A watch that counts what it reports (every change matters). */
+const counting = (doc: Document = document, init: MutationObserverInit = { childList: true, subtree: true }) => {
+  const calls: number[] = [];
+  const w = watchChanges(
+    doc,
+    init,
+    () => false,
+    () => calls.push(1),
+  );
+  return { w, calls };
+};
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
 describe('watchChanges', () => {
   it('reports the first relevant change once, then stops observing until armed again', async () => {
-    const calls: number[] = [];
-    const w = watchChanges(
-      document,
-      { childList: true, subtree: true, characterData: true },
-      () => false,
-      () => calls.push(1),
-    );
+    const { w, calls } = counting(document, { childList: true, subtree: true, characterData: true });
     expect(w.armed).toBe(false);
     document.body.append(document.createElement('p')); // not armed yet: not seen
     await flush();
@@ -66,13 +72,7 @@ describe('watchChanges', () => {
   });
 
   it('stop disconnects: nothing is reported after it', async () => {
-    const calls: number[] = [];
-    const w = watchChanges(
-      document,
-      { childList: true, subtree: true },
-      () => false,
-      () => calls.push(1),
-    );
+    const { w, calls } = counting();
     w.arm();
     w.stop();
     expect(w.armed).toBe(false);
@@ -82,13 +82,7 @@ describe('watchChanges', () => {
   });
 
   it('follows a replaced <body>: the replacement is reported, and the next arm watches the new body', async () => {
-    const calls: number[] = [];
-    const w = watchChanges(
-      document,
-      { childList: true, subtree: true, characterData: true },
-      () => false,
-      () => calls.push(1),
-    );
+    const { w, calls } = counting(document, { childList: true, subtree: true, characterData: true });
     const old = document.body;
     try {
       w.arm();
@@ -113,13 +107,7 @@ describe('watchChanges', () => {
 
   it('reports a replaced <html> element, and watches the new one after the next arm', async () => {
     const doc = document.implementation.createHTMLDocument('page');
-    const calls: number[] = [];
-    const w = watchChanges(
-      doc,
-      { childList: true, subtree: true },
-      () => false,
-      () => calls.push(1),
-    );
+    const { w, calls } = counting(doc);
     w.arm();
     const html = doc.createElement('html');
     html.append(doc.createElement('body'));
