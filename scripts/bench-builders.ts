@@ -17,6 +17,8 @@
  * .output/chrome-mv3. `--readable` serves the heavy page with what the Glide and Supabase readers read on that screen
  * (a table list, column headers, Supabase's "RLS disabled" header button), so their passes read it instead of ending at
  * the lookups (heavy-editor.ts says what it models).
+ * `--queries` prints what the readers' whole-document queries cost on the heavy page: each selector list queried as it
+ * is and part by part (in-page/query.ts `selectorParts`, what the readers do over a document), median of 11 rounds.
  * Prints numbers; asserts nothing.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,8 @@ import { hostRules } from '../test/fixtures/apps/server';
 import { FAKE_KEYS, seeded } from '../test/utils/secrets/fake-keys';
 import { ensureBuilt, launchWithExtension } from './lib/browser';
 import { type CpuProfile, ProfileSummary } from './lib/cpu-profile';
+import { ROLES } from '../entrypoints/glide.content/anchors';
+import { selectorParts } from '../in-page/query';
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +47,7 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     ext: { type: 'string' },
     readable: { type: 'boolean', default: false },
+    queries: { type: 'boolean', default: false },
   },
 });
 const IDLE_MS = Number(values.idle) || 5000;
@@ -287,10 +292,52 @@ function printHeavy(builder: HeavyBuilder, r: { with: HeavySample[]; without: He
 }
 
 const ext = values.ext ? path.resolve(values.ext) : ensureBuilt();
-if (values.profile || values['heavy-only']) {
+/** The readers' selector lists over the whole heavy page: one query of the list against one query per part. */
+async function queryCosts(extensionDir: string, rules: string): Promise<void> {
+  const lists: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [`glide ${k}`, v])),
+    'glide buttons': 'button, [role="button"]',
+    'supabase header controls': 'button, [role="button"]:not(a), a[href*="/policies"]',
+    'supabase headings': 'h1, h2, h3, h4, h5, h6',
+  };
+  const work = Object.entries(lists).map(([name, list]) => ({ name, list, parts: [...selectorParts(list)] }));
+  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
+  try {
+    const page = await b.context.newPage();
+    await page.goto(heavyUrl('glide', ELEMENTS, 98, READABLE), { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    const rows = await page.evaluate((work) => {
+      const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+      return work.map(({ name, list, parts }) => {
+        const whole: number[] = [];
+        const split: number[] = [];
+        let n = 0;
+        for (let i = 0; i < 11; i++) {
+          let t = performance.now();
+          n = document.querySelectorAll(list).length;
+          whole.push(performance.now() - t);
+          t = performance.now();
+          for (const p of parts) document.querySelectorAll(p);
+          split.push(performance.now() - t);
+        }
+        return { name, parts: parts.length, n, whole: med(whole), split: med(split) };
+      });
+    }, work);
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    console.log(`\n# Whole-document queries on the heavy page (${elements} elements, re-rendering; median of 11, in the page's main world)\n`);
+    console.log('| selector list | parts | matches | as a list | part by part |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.parts} | ${r.n} | ${r.whole.toFixed(2)} ms | ${r.split.toFixed(2)} ms |`);
+  } finally {
+    await b.close();
+  }
+}
+
+if (values.profile || values['heavy-only'] || values.queries) {
   const heavy = await startHeavyEditors();
   try {
-    if (values.profile) await profileHeavy(values.profile as HeavyBuilder, ext, hostRules([heavy]));
+    if (values.queries) await queryCosts(ext, hostRules([heavy]));
+    else if (values.profile) await profileHeavy(values.profile as HeavyBuilder, ext, hostRules([heavy]));
     else for (const builder of BUILDER_IDS) printHeavy(builder, await heavyCost(builder, ext, hostRules([heavy])));
   } finally {
     await heavy.close();
