@@ -185,12 +185,13 @@ describe('the Glide builder', () => {
 
   it('"Show API" then the same token pasted into a column: reported by fingerprint, never stored raw', async () => {
     const app = 'TeamTokenApp00000001';
-    for (const p of ['/data?v=api&table=Customers', '/data?v=token-cell&table=Customers']) {
-      const page = await open(builderUrl(p, app));
-      await page.waitForTimeout(150);
-      await page.close();
-    }
+    // Each screen stays open until it was read (a loaded machine can take longer than any fixed wait).
+    const api = await open(builderUrl('/data?v=api&table=Customers', app));
+    await until(app, (x) => (x.teamTokens?.length ?? 0) > 0);
+    await api.close();
+    const cells = await open(builderUrl('/data?v=token-cell&table=Customers', app));
     const g = await until(app, (x) => (x.teamTokens?.length ?? 0) > 0 && (x.tokenCandidates?.length ?? 0) > 0);
+    await cells.close();
     expect(g.apiPanel?.shape).toBe('uuid');
     expect(JSON.stringify(g)).not.toContain(TEAM_TOKEN());
     const page = await open(builderUrl('/data?table=Customers', app));
