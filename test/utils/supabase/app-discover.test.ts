@@ -171,7 +171,14 @@ describe('discoverSupabase: cases from mutation testing', () => {
     const { app } = discoverSupabase({
       responses: [response(`https://${refs[0]}.supabase.co/auth/v1/user`)],
       resources: [`https://${refs[1]}.supabase.co/rest/v1/t`],
-      sources: [src(refs.slice(2).map((r) => `"https://${r}.supabase.co"`).join(','))],
+      sources: [
+        src(
+          refs
+            .slice(2)
+            .map((r) => `"https://${r}.supabase.co"`)
+            .join(','),
+        ),
+      ],
     });
     expect(app!.projects.map((p) => p.ref)).toEqual(refs.slice(0, 10));
   });
@@ -192,8 +199,12 @@ describe('discoverSupabase: cases from mutation testing', () => {
 
   it('one probe key per project: the first publishable key found, and none beside an anon key already taken', () => {
     const [pk1, pk2] = [mintPublishableKey(11), mintPublishableKey(12)];
-    expect(discoverSupabase({ sources: [src(`createClient("${URL_}","${pk1}");x("${pk2}")`)] }).probeKeys).toEqual([{ ref: REF, kind: 'publishable', value: pk1 }]);
-    expect(discoverSupabase({ sources: [src(`createClient("${URL_}","${pk1}");x("${ANON}")`)] }).probeKeys).toEqual([{ ref: REF, kind: 'anon-jwt', value: ANON }]);
+    expect(discoverSupabase({ sources: [src(`createClient("${URL_}","${pk1}");x("${pk2}")`)] }).probeKeys).toEqual([
+      { ref: REF, kind: 'publishable', value: pk1 },
+    ]);
+    expect(discoverSupabase({ sources: [src(`createClient("${URL_}","${pk1}");x("${ANON}")`)] }).probeKeys).toEqual([
+      { ref: REF, kind: 'anon-jwt', value: ANON },
+    ]);
   });
 
   it('a legacy key whose ref claim is not a project ref is not paired by it (one project: it is that project’s, not probed)', () => {
@@ -232,7 +243,10 @@ describe('discoverSupabase: cases from mutation testing', () => {
       inCode: false,
       requested: true,
       selected: [],
-      requests: [{ method: 'GET', status: 200, rows: 2, anonymous: false }, { method: 'OTHER', status: 401 }],
+      requests: [
+        { method: 'GET', status: 200, rows: 2, anonymous: false },
+        { method: 'OTHER', status: 401 },
+      ],
     });
   });
 
