@@ -334,4 +334,33 @@ describe('discoverSupabase: cases from mutation testing', () => {
     expect(p.tables).toEqual([{ name: 'notes', inCode: true, requested: true, selected: [], requests: [] }]);
     expect(p.tablesFound).toBe(1);
   });
+
+  it('keeps at most 200 requested tables per project and 100 select= columns per table', () => {
+    const names = Array.from({ length: 205 }, (_, i) => `r_${i}`);
+    const first200 = names.slice(0, 200);
+    const fromResources = discoverSupabase({ resources: names.map((n) => `${URL_}/rest/v1/${n}?select=id`) }).app!.projects[0]!;
+    expect([fromResources.tablesFound, fromResources.tables.map((t) => t.name)]).toEqual([200, first200]);
+    const responses = names.map((n) => response(`${URL_}/rest/v1/${n}`, { supabase: { method: 'GET', select: ['id'] } }));
+    const fromRequests = discoverSupabase({ responses }).app!.projects[0]!;
+    expect([fromRequests.tablesFound, fromRequests.tables.map((t) => t.name)]).toEqual([200, first200]);
+    const cols = Array.from({ length: 105 }, (_, i) => `c${i}`);
+    const one = discoverSupabase({ responses: [response(`${URL_}/rest/v1/wide`, { supabase: { method: 'GET', select: cols } })] });
+    expect(one.app!.projects[0]!.tables[0]!.selected).toEqual(cols.slice(0, 100));
+  });
+
+  it('requests to an 11th project’s tables are dropped with it', () => {
+    const refs = Array.from({ length: 11 }, (_, i) => fakeRef(400 + i));
+    const responses = refs.map((r) => response(`https://${r}.supabase.co/rest/v1/t`));
+    const resources = [`https://${refs[10]}.supabase.co/rest/v1/u?select=id`];
+    const { app } = discoverSupabase({ responses, resources });
+    expect(app!.projects.map((p) => p.ref)).toEqual(refs.slice(0, 10));
+    expect(app!.projects.map((p) => p.tables.map((t) => t.name))).toEqual(refs.slice(0, 10).map(() => ['t']));
+  });
+
+  it('a ref claim is exactly 20 lower-case letters or digits to name a project', () => {
+    for (const ref of [`${fakeRef(8)}x`, `X${fakeRef(8)}`, fakeRef(8).slice(1)]) {
+      const { app } = discoverSupabase({ sources: [src(`// .supabase.co\ncreateClient("https://api.example.com","${mintAnonKey(ref)}")`)] });
+      expect(app, ref).toBeUndefined();
+    }
+  });
 });
