@@ -363,4 +363,16 @@ describe('discoverSupabase: cases from mutation testing', () => {
       expect(app, ref).toBeUndefined();
     }
   });
+
+  it('a table named only in code has no columns and no requests; a request without a total records none', () => {
+    const p = discoverSupabase({ sources: [src(`x("${URL_}");s.from('solo').select()`)] }).app!.projects[0]!;
+    expect(p.tables).toStrictEqual([{ name: 'solo', inCode: true, requested: false, selected: [], requests: [] }]);
+    const responses = [response(`${URL_}/rest/v1/notes`, { headers: [['content-range', '0-1/*']], supabase: { method: 'GET' } })];
+    expect(discoverSupabase({ responses }).app!.projects[0]!.tables[0]!.requests).toStrictEqual([{ method: 'GET', status: 200, rows: 2 }]);
+  });
+
+  it('a key alone, beside requests to other hosts, is no sign of Supabase', () => {
+    const input = { sources: [src(`const k="${ANON}"`)], responses: [response('https://api.example.com/x')], resources: ['https://cdn.example.com/a.js'] };
+    expect(discoverSupabase(input)).toEqual({ app: undefined, probeKeys: [] });
+  });
 });
