@@ -375,4 +375,8 @@ describe('discoverSupabase: cases from mutation testing', () => {
     const input = { sources: [src(`const k="${ANON}"`)], responses: [response('https://api.example.com/x')], resources: ['https://cdn.example.com/a.js'] };
     expect(discoverSupabase(input)).toEqual({ app: undefined, probeKeys: [] });
   });
+
+  it('one source naming the project is enough among several that do not', () => {
+    expect(discoverSupabase({ sources: [src('console.log(1)'), src(`createClient("${URL_}")`)] }).app!.projects[0]!.ref).toBe(REF);
+  });
 });
