@@ -382,3 +382,16 @@ describe('cookieFix: variants', () => {
     expect(fix.platforms?.bubble?.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Cookies#security');
   });
 });
+
+// Cases from the fourth parsers run (docs/mutation.md, "Fourth run"): each kills a mutant that survived it.
+describe('cookies: cases from the fourth mutation run', () => {
+  it('a Domain attribute without "=" has an empty value and is ignored (RFC 6265bis §5.6: the cookie stays host-only)', () => {
+    expect(parse('a=1; Domain')).toMatchObject({ domain: 'app.example.com', hostOnly: true });
+    expect(parse('a=1; Domain; Secure')).toMatchObject({ domain: 'app.example.com', hostOnly: true, secure: true });
+  });
+
+  it('"sid" marks a session only at the start or the end of a name, not in the middle', () => {
+    expect(isSessionLike({ name: 'x_sid_2' })).toBe(false);
+    expect(isSessionLike({ name: 'sid_2' })).toBe(true);
+  });
+});

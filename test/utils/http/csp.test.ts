@@ -20,7 +20,7 @@ import {
   trustsByNonceOrHash,
   withoutDirective,
 } from '@/utils/http/csp';
-import { evidence } from '../../helpers/evidence';
+import { evidence, subresourcesOnly } from '../../helpers/evidence';
 
 const one = (value: string) => {
   const [p] = parseCsp(value, 'header');
@@ -363,5 +363,33 @@ describe('cspFix: generic parts', () => {
     expect(fix.docs).toBe('https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CSP');
     expect(fix.snippet).toEqual({ language: 'text', code: `Content-Security-Policy: ${CSP_BASELINE}` });
     expect(fix.platforms?.bubble?.snippet?.code).toBe(`<meta http-equiv="Content-Security-Policy" content="${CSP_BASELINE_META}">`);
+  });
+});
+
+// Cases from the fourth parsers run (docs/mutation.md, "Fourth run"): each kills a mutant that survived it.
+describe('csp: cases from the fourth mutation run', () => {
+  it('without a document response only <meta> policies are read (no header to read)', () => {
+    const ev = subresourcesOnly(evidence({ page: { meta: [{ httpEquiv: 'Content-Security-Policy', content: "default-src 'self'" }] } }));
+    expect(enforcedPolicies(ev).map((p) => [p.source, p.raw])).toEqual([['meta', "default-src 'self'"]]);
+    expect(enforcedPolicies(subresourcesOnly(evidence()))).toEqual([]);
+  });
+
+  it('a token that only contains a nonce or hash expression is not one (it does not cancel unsafe-inline)', () => {
+    expect(allowsInlineScript(one("script-src 'unsafe-inline' x'nonce-abc'"))).toBe(true);
+    expect(trustsByNonceOrHash(one("script-src x'sha256-abc='"))).toBe(false);
+  });
+
+  it('one host with any port, or a path ending in *, is not a broad source; ws://* is', () => {
+    expect(broadScriptSources(one('script-src https://cdn.example.com:* example.com:* https://cdn.example.com/js/*'))).toEqual([]);
+    expect(broadScriptSources(one('script-src ws://* WS://*:443'))).toEqual(['ws://*', 'WS://*:443']);
+  });
+
+  it('form-action: an https source whose path holds "http:" is not an http source', () => {
+    expect(formActionHttpSources(one('form-action https://a.example/http:x'))).toEqual([]);
+  });
+
+  it('hasDirective without <meta> policies still finds a header policy’s directive', () => {
+    const [meta] = parseCsp("frame-ancestors 'none'", 'meta');
+    expect(hasDirective([meta!, one("frame-ancestors 'self'")], 'frame-ancestors', { metaCounts: false })).toBe(true);
   });
 });
