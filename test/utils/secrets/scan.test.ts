@@ -47,6 +47,13 @@ describe('cases from mutation testing', () => {
       expect(spans(text)).toEqual([['redis-url', 10, 10 + url.length]]);
     });
 
+    it('the longer span wins over a more dangerous key inside it (a webhook URL over the Gemini key in it)', () => {
+      const webhook = FAKE_KEYS['google-chat-webhook-url'](rng).value;
+      const key = webhook.slice(webhook.indexOf('key=') + 4, webhook.indexOf('&'));
+      expect(spans(`const geminiAlerts = "${key}"`)).toEqual([['google-gemini-api-key', 22, 22 + key.length]]);
+      expect(spans(`const geminiAlerts = "${webhook}"`)).toEqual([['google-chat-webhook-url', 22, 22 + webhook.length]]);
+    });
+
     it('matches that touch (one ends where the next starts) are both kept', () => {
       const aws = FAKE_KEYS['aws-access-key-id'](rng).value;
       const pem = FAKE_KEYS['private-key'](rng).value;
@@ -114,6 +121,22 @@ describe('cases from mutation testing', () => {
       const text = `var c = "${escaped}"`;
       const [match] = findSecrets(text, { host: '', field: '' });
       expect(match).toMatchObject({ provider: 'stripe-secret-key', start: 9, end: 9 + escaped.length, value: stripe });
+    });
+
+    it('a JSON-escaped URL (`:\\/\\/`) is decoded and reported at the span of its escaped form', () => {
+      const url = FAKE_KEYS['postgres-url'](rng).value;
+      const escaped = url.replaceAll('/', '\\/');
+      const text = `{"DATABASE_URL":"${escaped}"}`;
+      expect(findSecrets(text, { host: '', field: '' }).map((f) => [f.provider, f.start, f.end, f.value])).toEqual([
+        ['postgres-url', 17, 17 + escaped.length, url],
+      ]);
+    });
+
+    it('an escaped key is decoded inside one base64 level, not inside two', () => {
+      const raw = `{"k":"${stripe.replace('_', '\\u005f')}"}`;
+      expect(spans(raw).map(([p]) => p)).toEqual(['stripe-secret-key']);
+      expect(spans(`x = "${b64(raw)}"`).map(([p]) => p)).toEqual(['stripe-secret-key']);
+      expect(spans(`x = "${b64(JSON.stringify({ blob: b64(raw) }))}"`)).toEqual([]);
     });
 
     it('a JSON-escaped slash is the same key as a plain one: same fingerprint and mask, span of the escaped form', () => {
