@@ -132,6 +132,15 @@ describe('cases from mutation testing', () => {
       ]);
     });
 
+    it('the decoded region reaches 256 chars past the escape: a URL ending there is read whole', () => {
+      // The escape of `:\\/\\/` is its `\\/`, one char after the colon; the URL ends 256 chars after it.
+      const password = FAKE_KEYS['plivo-auth-token'](rng).value.repeat(6).slice(0, 220);
+      const escaped = `postgresql:\\/\\/app:${password}@db-eu1.pooler-host.com:6543`;
+      const text = `{"DATABASE_URL":"${escaped}"}`;
+      expect(text.indexOf(':\\/') + 1 + 256).toBe(17 + escaped.length);
+      expect(spans(text)).toEqual([['postgres-url', 17, 17 + escaped.length]]);
+    });
+
     it('an escaped key is decoded inside one base64 level, not inside two', () => {
       const raw = `{"k":"${stripe.replace('_', '\\u005f')}"}`;
       expect(spans(raw).map(([p]) => p)).toEqual(['stripe-secret-key']);
