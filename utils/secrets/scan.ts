@@ -97,8 +97,15 @@ function scanLayer(text: string, hints: Hints, depth: number, budget: { chars: n
     // Decoded layers never add up to more than twice the input: a hostile page cannot make us scan forever.
     if (layer.text.length > budget.chars) continue;
     budget.chars -= layer.text.length;
-    for (const f of scanLayer(layer.text, hints, depth + 1, budget)) {
-      found.push({ ...f, start: layer.start(f.start), end: layer.end(f.end) });
+    // Resolved where the spans are exact, then mapped back. A base64 layer maps to whole 4-char groups, so two keys
+    // fewer than 3 bytes apart (`k1,k2`) share a group: the later one starts after the group the first ends in.
+    let mappedEnd = 0;
+    for (const f of resolveOverlaps(scanLayer(layer.text, hints, depth + 1, budget))) {
+      const start = Math.max(layer.start(f.start), mappedEnd);
+      const end = layer.end(f.end);
+      if (start >= end) continue;
+      found.push({ ...f, start, end });
+      mappedEnd = end;
     }
   }
   return found;

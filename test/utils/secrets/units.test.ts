@@ -6,6 +6,7 @@ import { decodeBase64 } from '../../../utils/secrets/base64';
 import { base62, checksumValid, crc32 } from '../../../utils/secrets/checksum';
 import { decodeEscapes, escapeRegions } from '../../../utils/secrets/decode';
 import { readClaims } from '../../../utils/secrets/jwt';
+import { fingerprint, maskWithPrefix } from '../../../utils/secrets/mask';
 import { placeholderReason } from '../../../utils/secrets/placeholder';
 import { compileAnchors } from '../../../utils/secrets/prefilter';
 
@@ -122,5 +123,38 @@ describe('placeholders', () => {
 
   it('random keys are not placeholders', () => {
     expect(placeholderReason('Vq3zK8pLm2Xw9Rt4Hs6Jd1Fg5Ba7Ce0N')).toBeNull();
+  });
+});
+
+describe('cases from mutation testing', () => {
+  const enc = (s: string) => Buffer.from(s).toString('base64url');
+
+  it('masks show the tail from 12 chars after the known prefix on, and only a prefix the value starts with', () => {
+    expect(maskWithPrefix('pre_Zq8Wm2Lp4Xr6', 'pre_')).toBe('pre_\u20264Xr6');
+    expect(maskWithPrefix('pre_Zq8Wm2Lp4Xr', 'pre_')).toBe('pre_\u2026');
+    // Not the value's prefix: nothing of it is shown, and every char counts as body.
+    expect(maskWithPrefix('pre_Zq8Wm2Lp4Xr', 'sk_')).toBe('\u2026p4Xr');
+    expect(maskWithPrefix('Zq8Wm2Lp4Xr', '')).toBe('\u2026');
+  });
+
+  it('fingerprints keep provider and value apart', () => {
+    expect(fingerprint('ab', 'c')).not.toBe(fingerprint('a', 'bc'));
+    expect(fingerprint('a', 'bc')).toBe(fingerprint('a', 'bc'));
+    expect(fingerprint('a', 'bc')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('claims that are not strings are left out', () => {
+    expect(readClaims(enc('{"role":1,"iss":null,"ref":"abc"}'))).toEqual({ ref: 'abc' });
+    expect(readClaims(enc('{"role":{"x":"service_role"},"iss":["supabase"]}'))).toEqual({});
+    expect(readClaims(enc('"role"'))).toEqual({});
+  });
+
+  it('a truncated payload yields the complete "claim":"value" pairs before the cut, spaces allowed around the colon', () => {
+    expect(readClaims(enc('{"role" :\t"service_role", "iss": "supabase", "ref":"ab'))).toEqual({ role: 'service_role', iss: 'supabase' });
+    expect(readClaims(enc('{"sub":"role","ref":"abc","x'))).toEqual({ ref: 'abc' });
+    // A value with an escape, or over 200 chars, is not read from a broken payload.
+    expect(readClaims(enc('{"role":"a\\"b","ref":"abc","x'))).toEqual({ ref: 'abc' });
+    expect(readClaims(enc(`{"ref":"${'r'.repeat(201)}","role":"anon","x`))).toEqual({ role: 'anon' });
+    expect(readClaims(enc(`{"ref":"${'r'.repeat(200)}","x`))).toEqual({ ref: 'r'.repeat(200) });
   });
 });
