@@ -4,7 +4,7 @@
  *
  * Chromium answers `querySelectorAll` of ONE simple selector over a document quickly, but a selector LIST
  * ("h1, h2, h3, h4, h5, h6, [role="heading"]") is matched element by element against every selector of the list: on a
- * 24,000-element editor page that list took 3.3 ms, its seven parts queried one by one 1.1 ms in all (median of 11;
+ * 24,000-element editor page that list took 2.1 ms, its seven parts queried one by one 0.8 ms in all (median of 11;
  * `npm run bench:builders -- --queries` prints it for every list the readers use, docs/benchmarks.md has the runs). So over a whole document each part of a
  * list is queried on its own and the answers are merged in document order without duplicates, which is exactly what
  * the list's query returns. Under an element (a row, a dialog) the list is queried as it is: the subtree is small, and

@@ -300,15 +300,15 @@ async function queryCosts(extensionDir: string, rules: string): Promise<void> {
     'supabase header controls': 'button, [role="button"]:not(a), a[href*="/policies"]',
     'supabase headings': 'h1, h2, h3, h4, h5, h6',
   };
-  const work = Object.entries(lists).map(([name, list]) => ({ name, list, parts: [...selectorParts(list)] }));
+  const queries = Object.entries(lists).map(([name, list]) => ({ name, list, parts: [...selectorParts(list)] }));
   const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
   try {
     const page = await b.context.newPage();
     await page.goto(heavyUrl('glide', ELEMENTS, 98, READABLE), { waitUntil: 'load' });
     await page.waitForTimeout(500);
-    const rows = await page.evaluate((work) => {
+    const rows = await page.evaluate((queries) => {
       const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
-      return work.map(({ name, list, parts }) => {
+      return queries.map(({ name, list, parts }) => {
         const whole: number[] = [];
         const split: number[] = [];
         let n = 0;
@@ -322,7 +322,7 @@ async function queryCosts(extensionDir: string, rules: string): Promise<void> {
         }
         return { name, parts: parts.length, n, whole: med(whole), split: med(split) };
       });
-    }, work);
+    }, queries);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     console.log(`\n# Whole-document queries on the heavy page (${elements} elements, re-rendering; median of 11, in the page's main world)\n`);
     console.log('| selector list | parts | matches | as a list | part by part |');

@@ -60,18 +60,12 @@ function menuColumn(doc: Document, headers: Element[]): string | undefined {
   return h ? (h.getAttribute('aria-label') ?? textOf(h, 200)).replace(/\s+/g, ' ').trim() : undefined;
 }
 
-/** Past this many characters of grid text the one-string test is skipped and cells are read one by one (bounded). */
-const GRID_TEXT_MAX = 1_000_000;
-
 /**
- * Whether any cell can hold a token-shaped value: one native copy of the grid's text tested once, instead of a visit
- * to each of up to 3,000 cells on every pass (most grids hold none). A superset test (anchors.ts TOKEN_SOMEWHERE):
- * a cell whose own text holds a token makes the grid's text hold it too.
+ * Whether any cell can hold a token-shaped value: one native copy of the grid's text tested once (a linear regex),
+ * instead of a visit to each of up to 3,000 cells on every pass (most grids hold none). A superset test (anchors.ts
+ * TOKEN_SOMEWHERE): a cell whose own text holds a token makes the grid's text hold it too.
  */
-function mayHoldToken(grid: Element): boolean {
-  const text = grid.textContent ?? '';
-  return text.length > GRID_TEXT_MAX || TOKEN_SOMEWHERE.test(text);
-}
+const mayHoldToken = (grid: Element): boolean => TOKEN_SOMEWHERE.test(grid.textContent ?? '');
 
 /** Token-shaped cell values of the open table (the team token pasted into a column's rows), as fingerprints only. */
 function cellCandidates(grid: Element | undefined, table: string | undefined, names: string[]): NonNullable<GlideObservationDraft['tokenCandidates']> {
