@@ -12,7 +12,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { BuilderInfo } from '@/utils/platform/builders';
 import type { ExtensionMessage } from '@/utils/messages';
 import { measureBoxes } from './measure';
-import { loadScanner, scanner } from './scanner';
+import { scanInBackground, warmBackground } from './scanner';
 import { FIELD_WARNING_CSS, FieldWarnings, type WarningItem } from '../components/builder/FieldWarning';
 import type { OwnContext } from './context';
 import { fieldValue, inPrivateRow, partialField, startFieldGuard, type FieldMatch } from './guard';
@@ -153,13 +153,10 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
     ));
 
   const stop = startFieldGuard(document, {
-    // An orphaned copy (extension reloaded or updated) stops at its next event instead of scanning.
-    // The engine is loaded on the first input or paste (in-page/scanner.ts), not with this script.
-    ready: loadScanner,
-    scan: (text, fieldName) => {
-      const scan = scanner();
-      return ctx.isValid && scan ? (scan(text, { fieldName }) as FieldMatch[]) : [];
-    },
+    // Fields are scanned in the background (in-page/scanner.ts): the first focus or input wakes it. An orphaned copy
+    // (extension reloaded or updated) stops at its next event instead of scanning.
+    ready: warmBackground,
+    scan: (text, fieldName): FieldMatch[] | Promise<FieldMatch[]> => (ctx.isValid ? scanInBackground(text, fieldName) : []),
     isSafe: (field) => builder.safePages.some((p) => p.test(location.href)) || (builder.id === 'bubble' && inPrivateRow(field)),
     found(field, label, m, safe) {
       send({
@@ -214,17 +211,24 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
   // Single-page navigation inside the editor (our own watcher, never a DOM event the page can dispatch): warnings
   // about fields that left the page, or that no longer hold the key, go; the others stay.
   ctx.onLocationChange(() => {
-    const before = items.length;
-    for (let i = items.length - 1; i >= 0; i--) if (!stillShown(items[i]!)) items.splice(i, 1);
-    if (items.length !== before) rerender();
+    const checked = [...items];
+    void Promise.all(checked.map(stillShown)).then((keep) => {
+      const gone = new Set(checked.filter((_, i) => !keep[i]));
+      if (!gone.size) return;
+      for (let i = items.length - 1; i >= 0; i--) if (gone.has(items[i]!)) items.splice(i, 1);
+      rerender();
+    });
   });
 }
 
-function stillShown(item: ShownItem): boolean {
+/** Is the item's key still in its field? When the field cannot be scanned now, yes: never drop a warning unread. */
+async function stillShown(item: ShownItem): Promise<boolean> {
   const el = item.element;
   if (!el.isConnected) return false;
   if (partialField(el)) return true;
-  // A warning exists only after a scan, so the engine is loaded; without it, keep the warning (never drop one unread).
-  const scan = scanner();
-  return !scan || scan(fieldValue(el), { fieldName: item.field }).some((m) => m.fingerprint === item.id);
+  try {
+    return (await scanInBackground(fieldValue(el), item.field)).some((m) => m.fingerprint === item.id);
+  } catch {
+    return true;
+  }
 }

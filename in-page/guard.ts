@@ -18,10 +18,15 @@ export interface FieldMatch {
 }
 
 export interface GuardHooks {
-  scan(text: string, fieldName: string): FieldMatch[];
   /**
-   * Resolves once `scan` can run (the builder content scripts load the secret engine on first need:
-   * in-page/scanner.ts). Called at the first sign of input, so loading overlaps the debounce. A rejection skips that
+   * The keys in a field's text: at once, or later (the builder content scripts scan in the background:
+   * in-page/scanner.ts). A rejection skips that scan (a paste is kept for the next scan that works). A field's scans
+   * are handled in the order of its events, whatever order their answers come in.
+   */
+  scan(text: string, fieldName: string): FieldMatch[] | Promise<FieldMatch[]>;
+  /**
+   * Resolves once `scan` can run (the builder content scripts wake the service worker that scans:
+   * in-page/scanner.ts). Called at the first sign of input, so the wait overlaps the debounce. A rejection skips that
    * scan (the next input tries again). Without it, `scan` is ready at once.
    */
   ready?(): Promise<unknown>;
@@ -35,6 +40,17 @@ export interface GuardHooks {
 
 export const DEBOUNCE_MS = 300;
 export const MAX_FIELD_CHARS = 256 * 1024;
+/** The most of a paste that is scanned (the engine's own cap, utils/secrets/types.ts `DEFAULT_MAX_BYTES`). */
+export const MAX_PASTE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * `fn` of a value now, or of a promised one once it settles (a synchronous scan stays synchronous). A promise is
+ * told by its `then`, not `instanceof`: an extension API's promise may come from another realm (Firefox).
+ */
+function after<T, R>(value: T | Promise<T>, fn: (v: T) => R): R | Promise<Awaited<R>> {
+  return isPromise(value) ? (value.then(fn) as Promise<Awaited<R>>) : fn(value);
+}
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 /** The editable element an event came from: input/textarea, or the contenteditable root of a code editor. */
 export function editableTarget(e: Event): HTMLElement | undefined {
@@ -87,54 +103,81 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
   const shown = new WeakMap<HTMLElement, Set<string>>();
 
   /** Keys still in the field, read again now: a finding is cleared only when a fresh read no longer holds it. */
-  const stillHeld = (el: HTMLElement, fingerprints: Iterable<string>): Set<string> => {
+  const stillHeld = (el: HTMLElement, fingerprints: Iterable<string>): Set<string> | Promise<Set<string>> => {
     const want = new Set(fingerprints);
     if (!want.size) return want;
     if (el.isConnected && partialField(el)) return want;
     const fresh = el.isConnected ? hooks.scan(fieldValue(el), fieldLabel(el)) : [];
-    return new Set(fresh.map((m) => m.fingerprint).filter((fp) => want.has(fp)));
+    return after(fresh, (ms) => new Set(ms.map((m) => m.fingerprint).filter((fp) => want.has(fp))));
   };
 
-  const check = (el: HTMLElement, text: string, append: boolean) => {
+  const check = (el: HTMLElement, text: string, append: boolean): void | Promise<void> => {
     const label = fieldLabel(el);
-    const matches = hooks.scan(text, label);
-    const before = shown.get(el) ?? new Set<string>();
-    const now = append ? new Set(before) : new Set<string>();
-    const safe = matches.length > 0 && hooks.isSafe(el);
-    for (const m of matches) {
-      now.add(m.fingerprint);
-      if (!before.has(m.fingerprint)) hooks.found(el, label, m, safe);
-    }
-    if (!append) {
-      const gone = [...before].filter((fp) => !now.has(fp));
-      const held = stillHeld(el, gone);
-      for (const fp of gone) {
-        if (held.has(fp)) now.add(fp);
-        else hooks.cleared(el, fp);
+    return after(hooks.scan(text, label), (matches) => {
+      const before = shown.get(el) ?? new Set<string>();
+      const now = append ? new Set(before) : new Set<string>();
+      const safe = matches.length > 0 && hooks.isSafe(el);
+      for (const m of matches) {
+        now.add(m.fingerprint);
+        if (!before.has(m.fingerprint)) hooks.found(el, label, m, safe);
       }
-    }
-    shown.set(el, now);
+      shown.set(el, now);
+      if (append) return;
+      const gone = [...before].filter((fp) => !now.has(fp));
+      return after(stillHeld(el, gone), (held) => {
+        for (const fp of gone) {
+          if (held.has(fp)) now.add(fp);
+          else hooks.cleared(el, fp);
+        }
+      });
+    });
   };
 
   /**
-   * Pastes whose scan waited for a load that failed: their clipboard text is all we have of them (a code editor keeps
-   * only part of its text in the DOM), so they are scanned once a later load succeeds. A few at most.
+   * Pastes whose scan waited for a load (or a scan) that failed: their clipboard text is all we have of them (a code
+   * editor keeps only part of its text in the DOM), so they are scanned once a later load succeeds. A few at most.
    */
   const unscanned: (() => void)[] = [];
+  const keepUnscanned = (fn: () => void) => {
+    if (unscanned.length < 5) unscanned.push(fn);
+  };
 
   /**
-   * Runs `fn` once `scan` can run: at once when no loading is needed, otherwise after it (in event order). When the
-   * load fails, `keep` holds `fn` for the next successful one.
+   * A field's checks, one after another in event order: a scan answered later (in the background) never lets an
+   * older answer overwrite a newer one. The chain is dropped once it is idle.
    */
-  const whenReady = (fn: () => void, keep = false) => {
-    if (!hooks.ready) return fn();
+  const turns = new WeakMap<HTMLElement, Promise<void>>();
+  const inTurn = (el: HTMLElement, job: () => void | Promise<void>, onFail?: () => void) => {
+    const prev = turns.get(el);
+    let done: void | Promise<void>;
+    try {
+      done = prev ? prev.then(job) : job();
+    } catch (e) {
+      // A synchronous scan that threw: as a rejected one.
+      done = Promise.reject(e);
+    }
+    if (!isPromise(done)) return;
+    const settled = done.catch(() => onFail?.());
+    turns.set(el, settled);
+    void settled.then(() => {
+      if (turns.get(el) === settled) turns.delete(el);
+    });
+  };
+
+  /**
+   * Runs `fn` for `el` once `scan` can run: at once when no loading is needed, otherwise after it (in event order).
+   * When the load or the scan fails, `keep` holds `fn` for the next successful load.
+   */
+  const whenReady = (el: HTMLElement, fn: () => void | Promise<void>, keep = false) => {
+    const run = () => inTurn(el, fn, keep ? () => keepUnscanned(run) : undefined);
+    if (!hooks.ready) return run();
     hooks.ready().then(
       () => {
         for (const held of unscanned.splice(0)) held();
-        fn();
+        run();
       },
       () => {
-        if (keep && unscanned.length < 5) unscanned.push(fn);
+        if (keep) keepUnscanned(run);
       },
     );
   };
@@ -150,9 +193,7 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
       el,
       setTimeout(() => {
         timers.delete(el);
-        whenReady(() => {
-          if (el.isConnected) check(el, fieldValue(el), false);
-        });
+        whenReady(el, () => (el.isConnected ? check(el, fieldValue(el), false) : undefined));
       }, DEBOUNCE_MS),
     );
   };
@@ -163,10 +204,8 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     const el = editableTarget(e);
     const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
     if (!el || !text) return;
-    const pasted = text.length > 8 * 1024 * 1024 ? text.slice(0, 8 * 1024 * 1024) : text;
-    whenReady(() => {
-      if (el.isConnected) check(el, pasted, true);
-    }, true);
+    const pasted = text.length > MAX_PASTE_CHARS ? text.slice(0, MAX_PASTE_CHARS) : text;
+    whenReady(el, () => (el.isConnected ? check(el, pasted, true) : undefined), true);
   };
 
   // Focus on a field is the first sign of input: loading starts then, so a paste right after it does not wait.

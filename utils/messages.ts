@@ -7,6 +7,7 @@ import type { Audit } from '../engine/audit-schema';
 import { BuilderSecretSchema } from './evidence/evidence';
 import { DashboardMarkerSchema, DashboardObservationSchema } from './supabase/dashboard-evidence';
 import { GlideObservationSchema } from './glide/builder-evidence';
+import { DEFAULT_MAX_BYTES } from './secrets/types';
 
 export const RunAuditMessage = z.object({
   type: z.literal('audit:run'),
@@ -30,6 +31,31 @@ export const BuilderClearedMessage = z.object({
  * and frame are the sender's.
  */
 export const BuilderScannerMessage = z.object({ type: z.literal('builder:scanner') });
+
+/**
+ * From a builder content script: scan this field's text for keys in the background (in-page/scanner.ts
+ * `scanInBackground`), so the tab never loads the engine for the field guard. Empty text wakes the service worker
+ * (sent on the first focus on a field). The answer holds masked matches only (`BuilderScanReply`).
+ */
+export const BuilderScanMessage = z.object({
+  type: z.literal('builder:scan'),
+  text: z.string().max(DEFAULT_MAX_BYTES),
+  field: z.string().max(200),
+});
+
+/** One key a field scan found: what the guard shows and reports. Never the raw value. */
+export const FieldMatchSchema = z.object({
+  provider: z.string().max(64),
+  providerName: z.string().max(120),
+  exposure: z.enum(['secret', 'publishable', 'capability', 'test']),
+  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
+  masked: z.string().max(64),
+  fingerprint: z.string().max(32),
+  advice: z.string().max(600),
+  rotateUrl: z.string().max(2048),
+});
+export const BuilderScanReply = z.object({ ok: z.literal(true), matches: z.array(FieldMatchSchema).max(200) });
+export type BuilderScanReply = z.output<typeof BuilderScanReply>;
 
 /**
  * From the Supabase dashboard content script: what one dashboard page (or the consented deep audit) showed. The
@@ -64,6 +90,7 @@ export const ExtensionMessage = z.discriminatedUnion('type', [
   BuilderSecretMessage,
   BuilderClearedMessage,
   BuilderScannerMessage,
+  BuilderScanMessage,
   SupabaseObservedMessage,
   SupabaseDeepAuditMessage,
   SupabaseCancelProbeMessage,

@@ -5,7 +5,8 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { builderForUrl, onBuilderHost } from '@/utils/platform/builders';
-import { ExtensionMessage, type AuditReply, type DeepAuditReply, type SupabaseObservedReply } from '@/utils/messages';
+import { ExtensionMessage, type AuditReply, type BuilderScanReply, type DeepAuditReply, type SupabaseObservedReply } from '@/utils/messages';
+import { scanSecrets } from '@/utils/secrets';
 import { auditTab, auditableUrl } from './audit';
 import { addBuilderSecret, clearBuilderSecret } from './builder-store';
 import { startCapture } from './capture';
@@ -65,13 +66,38 @@ async function injectScanner(sender: Sender): Promise<{ ok: true } | undefined> 
   }
 }
 
+/**
+ * Scans a builder field's text for the content script's field guard (in-page/scanner.ts `scanInBackground`): the
+ * engine already lives here for the deployed-app audit, so the tab need not load it. The answer holds what the guard
+ * shows and reports, masked; the text is neither kept nor logged.
+ */
+export function scanField(text: string, field: string): BuilderScanReply {
+  const matches = text ? scanSecrets(text, { fieldName: field }) : [];
+  return {
+    ok: true,
+    matches: matches.map(({ provider, providerName, exposure, severity, masked, fingerprint, advice, rotateUrl }) => ({
+      provider,
+      providerName,
+      exposure,
+      severity,
+      masked,
+      fingerprint,
+      advice,
+      rotateUrl,
+    })),
+  };
+}
+
 /** Only the fields a message type declares: the schemas strip unknown ones, but such a message is not ours. */
 function onlyKnownFields(raw: unknown, type: string): boolean {
   const shape = ExtensionMessage.options.find((o) => o.shape.type.value === type)?.shape;
   return !!shape && Object.keys(raw as object).every((k) => Object.hasOwn(shape, k));
 }
 
-export async function handleMessage(raw: unknown, sender: Sender): Promise<AuditReply | { ok: true } | SupabaseObservedReply | DeepAuditReply | undefined> {
+export async function handleMessage(
+  raw: unknown,
+  sender: Sender,
+): Promise<AuditReply | { ok: true } | BuilderScanReply | SupabaseObservedReply | DeepAuditReply | undefined> {
   const parsed = ExtensionMessage.safeParse(raw);
   if (!parsed.success || !onlyKnownFields(raw, parsed.data.type)) return undefined;
   const msg = parsed.data;
@@ -91,6 +117,9 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Audit
       // Any page of a builder's host: the guard keeps running after in-app navigation away from the editor's
       // address (Supabase account pages, Glide's other screens), and the engine only scans what is typed there.
       return fromOurTopFrame(sender, onBuilderHost) ? injectScanner(sender) : undefined;
+    case 'builder:scan':
+      // The same senders as the engine's injection: our content script in the top frame of a builder host's tab.
+      return fromOurTopFrame(sender, onBuilderHost) ? scanField(msg.text, msg.field) : undefined;
     case 'supabase:observed':
       // Only our content script in the top frame of a dashboard tab; the project comes from its URL.
       return fromBuilderEditor(sender) ? handleObserved(msg.observation, sender) : undefined;

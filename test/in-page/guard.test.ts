@@ -328,3 +328,96 @@ describe('startFieldGuard with an engine loaded on first need (in-page/scanner.t
     expect(h.ready).not.toHaveBeenCalled();
   });
 });
+
+describe('startFieldGuard with scans answered later (the builder content scripts scan in the background)', () => {
+  /** A scan whose answers the test gives, one per call, in any order. */
+  function laterHooks() {
+    const answers: { text: string; resolve: (m: FieldMatch[]) => void; reject: (e: Error) => void }[] = [];
+    const h = {
+      ...hooks(),
+      scan: vi.fn<GuardHooks['scan']>((text) => new Promise<FieldMatch[]>((resolve, reject) => answers.push({ text, resolve, reject }))),
+    };
+    const answer = (i: number) => answers[i]!.resolve(answers[i]!.text.includes(KEY) ? [match()] : []);
+    return { h, answers, answer };
+  }
+  const settle = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  };
+
+  it('reports a key once its scan answers', async () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const { h, answer } = laterHooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(input, KEY);
+    expect(h.found).not.toHaveBeenCalled();
+    answer(0);
+    await vi.waitFor(() => expect(h.found).toHaveBeenCalledExactlyOnceWith(input, 'Header value', match(), false));
+  });
+
+  it('a field’s scans run one after another in event order: a later edit that removed the key clears it after it was found', async () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const { h, answers, answer } = laterHooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(input, KEY);
+    type(input, 'nothing');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    await settle();
+    expect(answers).toHaveLength(1); // the edit's scan waits for the paste's answer
+    answer(0);
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(h.found).toHaveBeenCalledTimes(1);
+    answer(1); // the edit: no key; a fresh read of the field confirms it is gone
+    await vi.waitFor(() => expect(answers).toHaveLength(3));
+    expect(answers[2]!.text).toBe('nothing');
+    answer(2);
+    await vi.waitFor(() => expect(h.cleared).toHaveBeenCalledExactlyOnceWith(input, 'aaaaaaaaaaaaaaaa'));
+  });
+
+  it('other fields do not wait for a field’s pending scan', async () => {
+    document.body.innerHTML = '<input name="a"><input name="b">';
+    const [a, b] = [...document.querySelectorAll('input')];
+    const { h, answers, answer } = laterHooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(a!, 'plain');
+    paste(b!, KEY);
+    await settle();
+    expect(answers.map((x) => x.text)).toEqual(['plain', KEY]);
+    answer(1);
+    await vi.waitFor(() => expect(h.found).toHaveBeenCalledWith(b, 'b', match(), false));
+  });
+
+  it('a paste whose scan failed (the background did not answer) is scanned from its clipboard text with the next scan', async () => {
+    document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div>';
+    const code = document.querySelector('textarea')!;
+    const { h, answers, answer } = laterHooks();
+    stop = startFieldGuard(document, { ...h, ready: () => Promise.resolve() }, TRUSTED);
+    paste(code, `select '${KEY}';`);
+    await settle();
+    answers[0]!.reject(new Error('Extension context invalidated'));
+    await settle();
+    expect(h.found).not.toHaveBeenCalled();
+    paste(code, 'select 1;');
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers[1]!.text).toBe(`select '${KEY}';`); // the kept paste first, in event order
+    answer(1);
+    await vi.waitFor(() => expect(h.found).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(answers).toHaveLength(3));
+    expect(answers[2]!.text).toBe('select 1;');
+  });
+
+  it('a scan that throws synchronously breaks nothing: the next input is scanned', async () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const h = hooks();
+    h.scan.mockImplementationOnce(() => {
+      throw new Error('boom');
+    });
+    stop = startFieldGuard(document, h, TRUSTED);
+    expect(() => paste(input, KEY)).not.toThrow();
+    await settle();
+    paste(input, KEY);
+    expect(h.found).toHaveBeenCalledTimes(1);
+  });
+});

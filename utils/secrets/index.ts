@@ -11,8 +11,8 @@ import type { Severity } from '../../engine/severity';
 export type { Category, Confidence, Exposure, Provider, ScanOptions, ScanResult, SecretMatch } from './types';
 export { PROVIDERS, providerById, type CatalogueEntry, type ProviderId };
 
-/** Default cap on the scanned length: 8 MiB of UTF-16 code units. */
-export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES } from './types';
+export { DEFAULT_MAX_BYTES };
 
 /** A preview that never reveals the key: at most a known prefix plus the last 4 chars (`sk_live_…a1B2`). */
 export function maskSecret(value: string): string {

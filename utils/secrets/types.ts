@@ -1,5 +1,8 @@
 import type { Severity } from '../../engine/severity';
 
+/** Default cap on the scanned length: 8 MiB of UTF-16 code units (also the most a builder field's paste sends). */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
 /**
  * How dangerous a credential is when it sits in a page:
  * - secret: grants server-side power; rotate it and move it to a server-side secret store.
