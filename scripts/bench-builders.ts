@@ -17,6 +17,8 @@
  * .output/chrome-mv3. `--readable` serves the heavy page with what the Glide and Supabase readers read on that screen
  * (a table list, column headers, Supabase's "RLS disabled" header button), so their passes read it instead of ending at
  * the lookups (heavy-editor.ts says what it models).
+ * `--attribute N` profiles N heavy launches with the extension and splits each one's script time between the page and
+ * the extension (the ratio inside one launch; lib/cpu-profile.ts `scriptTimeByOwner`).
  * `--queries` prints what the readers' whole-document queries cost on the heavy page: each selector list queried as it
  * is and part by part (in-page/query.ts `selectorParts`, what the readers do over a document), median of 11 rounds.
  * Prints numbers; asserts nothing.
@@ -31,7 +33,7 @@ import { type HeavyBuilder, heavyUrl, startHeavyEditors } from '../test/fixtures
 import { hostRules } from '../test/fixtures/apps/server';
 import { FAKE_KEYS, seeded } from '../test/utils/secrets/fake-keys';
 import { ensureBuilt, launchWithExtension } from './lib/browser';
-import { type CpuProfile, ProfileSummary } from './lib/cpu-profile';
+import { type CpuProfile, ProfileSummary, scriptTimeByOwner } from './lib/cpu-profile';
 import { ROLES } from '../entrypoints/glide.content/anchors';
 import { selectorParts } from '../in-page/query';
 
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     ext: { type: 'string' },
     readable: { type: 'boolean', default: false },
     queries: { type: 'boolean', default: false },
+    attribute: { type: 'string' },
   },
 });
 const IDLE_MS = Number(values.idle) || 5000;
@@ -239,27 +242,62 @@ async function heavyCost(builder: HeavyBuilder, extensionDir: string, rules: str
   return out;
 }
 
-/** Self time per extension function during one heavy launch (load + 1.5 s + window with typing), from a V8 CPU profile. */
-async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<void> {
+/** One heavy launch with the extension under V8's CPU profiler (load + 1.5 s + window with typing), its profile. */
+async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number, intervalUs: number): Promise<CpuProfile> {
   const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
   try {
     const page = await b.context.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
     await cdp.send('Profiler.start');
-    await page.goto(heavyUrl(builder, ELEMENTS, 99, READABLE), { waitUntil: 'load' });
+    await page.goto(heavyUrl(builder, ELEMENTS, run, READABLE), { waitUntil: 'load' });
     await page.waitForTimeout(1500);
     const until = Date.now() + WINDOW_MS;
-    await work(page, until, 99);
+    await page.bringToFront();
+    await work(page, until, run);
     await page.waitForTimeout(Math.max(0, until - Date.now()));
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    const summary = new ProfileSummary(/^https:\/\/[^/]+\/.*/);
-    summary.add(profile);
-    summary.print(`${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension`);
+    return ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
   } finally {
     await b.close();
   }
+}
+
+/** Self time per extension function during one heavy launch (load + 1.5 s + window with typing), from a V8 CPU profile. */
+async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<void> {
+  const summary = new ProfileSummary(/^https:\/\/[^/]+\/.*/);
+  summary.add(await profiledLaunch(builder, extensionDir, rules, 99, 100));
+  summary.print(`${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension`);
+}
+
+/**
+ * `--attribute N`: N launches with the extension under the CPU profiler (sampling every 500 µs), each split by
+ * whose script ran (lib/cpu-profile.ts `scriptTimeByOwner`). Prints, per launch and as medians, the page's and the
+ * extension's script time and (page + extension) / page: the script ratio measured inside one launch, without the
+ * launch-to-launch spread of the page's own time that the with/without comparison carries.
+ */
+async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules: string, n: number): Promise<void> {
+  await profiledLaunch(builder, extensionDir, rules, 0, 500); // warm-up (disk cache, first start), not counted
+  const rows: { page: number; extension: number; ratio: number }[] = [];
+  for (let i = 1; i <= n; i++) {
+    const t = scriptTimeByOwner(await profiledLaunch(builder, extensionDir, rules, i, 500));
+    rows.push({ ...t, ratio: (t.page + t.extension) / t.page });
+  }
+  const med = (k: 'page' | 'extension' | 'ratio') =>
+    quant(
+      rows.map((r) => r[k]),
+      0.5,
+    );
+  console.log(
+    `\n# ${builder} heavy editor${READABLE ? ' (readable)' : ''}: script time by owner inside each launch (CPU profile, 500 µs sampling; load + 1.5 s + ${WINDOW_MS} ms window with typing and pasting), ${n} launches with the extension\n`,
+  );
+  console.log('| launch | page scripts | extension scripts | (page + extension) / page |');
+  console.log('|---|---|---|---|');
+  rows.forEach((r, i) => console.log(`| ${i + 1} | ${r.page.toFixed(1)} ms | ${r.extension.toFixed(1)} ms | ${r.ratio.toFixed(3)} |`));
+  const [lo, hi] = [Math.min(...rows.map((r) => r.ratio)), Math.max(...rows.map((r) => r.ratio))];
+  console.log(
+    `| **median** | ${med('page').toFixed(1)} ms | ${med('extension').toFixed(1)} ms | **${med('ratio').toFixed(3)}** (${lo.toFixed(3)}–${hi.toFixed(3)}) |`,
+  );
 }
 
 const quant = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -333,10 +371,12 @@ async function queryCosts(extensionDir: string, rules: string): Promise<void> {
   }
 }
 
-if (values.profile || values['heavy-only'] || values.queries) {
+if (values.profile || values['heavy-only'] || values.queries || values.attribute) {
   const heavy = await startHeavyEditors();
   try {
     if (values.queries) await queryCosts(ext, hostRules([heavy]));
+    else if (values.attribute)
+      for (const builder of BUILDER_IDS) await attributeHeavy(builder, ext, hostRules([heavy]), Math.max(1, Number(values.attribute) || 5));
     else if (values.profile) await profileHeavy(values.profile as HeavyBuilder, ext, hostRules([heavy]));
     else for (const builder of BUILDER_IDS) printHeavy(builder, await heavyCost(builder, ext, hostRules([heavy])));
   } finally {

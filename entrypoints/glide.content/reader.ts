@@ -33,10 +33,11 @@ export interface GlideReaderOptions {
   win: Window;
   send(observation: GlideObservationDraft): Promise<unknown>;
   /**
-   * A promise when this screen needs something loaded before it can be read (the secret engine, for open panels);
-   * the pass waits for it and runs again. Undefined: read now.
+   * Called when a read found an open panel it could not read without the secret engine (readers/panels.ts): a
+   * promise that loads it, and the pass drops that read, waits and reads again (a failure waits for the page's next
+   * change). Undefined (or no hook): the read is sent as it is.
    */
-  prepare?(doc: Document): Promise<unknown> | undefined;
+  loadEngine?(): Promise<unknown> | undefined;
   /** Minimum time between two passes (default 750 ms). */
   throttleMs?: number;
   /** Longest gap after passes that read nothing new while the page kept changing (default 4 × throttleMs). */
@@ -82,7 +83,8 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
     const screen = screenOf(href);
     if (!screen) return;
     watch?.arm(); // before reading: a change from now on brings the next pass
-    const loading = o.prepare?.(o.doc);
+    const { panelsUnread, ...observation } = readScreen(o.doc, screen);
+    const loading = panelsUnread ? o.loadEngine?.() : undefined;
     if (loading) {
       // Read once it is loaded (a failure waits for the page's next change, which tries again).
       void loading.then(
@@ -96,7 +98,6 @@ export function startGlideReader(o: GlideReaderOptions): GlideReader {
       );
       return;
     }
-    const observation = readScreen(o.doc, screen);
     const digest = `${href}\u0000${hash64(JSON.stringify(observation))}`;
     if (digest === lastSent) {
       gap = Math.min(maxGap, gap * 2);

@@ -7,16 +7,15 @@ import { browser } from '@/in-page/browser';
 import type { OwnContext } from '@/in-page/context';
 import type { ExtensionMessage } from '@/utils/messages';
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
-import { loadScanner, scanner } from '@/in-page/scanner';
+import { loadScanner } from '@/in-page/scanner';
 import { startGlideReader } from './reader';
-import { panelsOpen } from './readers/panels';
 
 export function runGlideBuilder(ctx: OwnContext): void {
   const send = (observation: GlideObservationDraft) => {
     const msg: ExtensionMessage = { type: 'glide:observed', observation } as ExtensionMessage;
     return browser.runtime.sendMessage(msg).catch(() => undefined);
   };
-  // Open panels are scanned for keys: the secret engine is loaded then, not with this script (in-page/scanner.ts).
-  const prepare = (doc: Document) => (scanner() || !panelsOpen(doc) ? undefined : loadScanner());
-  startGlideReader({ ctx, doc: document, win: window, send, prepare });
+  // Open panels are scanned for keys in the tab: the secret engine is loaded when a read finds one open, not with this
+  // script (in-page/scanner.ts).
+  startGlideReader({ ctx, doc: document, win: window, send, loadEngine: loadScanner });
 }

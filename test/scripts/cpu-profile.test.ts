@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CpuProfile, type ProfileNode, ProfileSummary } from '../../scripts/lib/cpu-profile';
+import { type CpuProfile, type ProfileNode, ProfileSummary, scriptTimeByOwner } from '../../scripts/lib/cpu-profile';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/content-scripts/glide.js';
 const frame = (functionName: string, url: string, lineNumber = 0): ProfileNode['callFrame'] => ({ functionName, url, lineNumber, columnNumber: 0 });
@@ -47,5 +47,23 @@ describe('ProfileSummary', () => {
     const { self, byUrl } = s.means();
     expect(self.get(`read ext:/content-scripts/glide.js:21:1`)).toBe(2);
     expect(byUrl.get('page')).toBe(1);
+  });
+});
+
+describe('scriptTimeByOwner', () => {
+  it('a sample is the innermost scripted frame’s: DOM work under our code is ours, under the page’s is the page’s; no script, no owner', () => {
+    const p = profile([
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [6, 5],
+    ]);
+    // Native frames (no address) under the page's tick and under our read: a querySelectorAll each.
+    p.nodes.push({ id: 7, callFrame: frame('(querySelectorAll)', '') }, { id: 8, callFrame: frame('(querySelectorAll)', '') });
+    p.nodes[1]!.children!.push(7);
+    p.nodes[3]!.children!.push(8);
+    p.samples.push(7, 8);
+    p.timeDeltas.push(10_000, 20_000);
+    expect(scriptTimeByOwner(p)).toEqual({ page: 11, extension: 25 });
   });
 });

@@ -84,7 +84,7 @@ function cellCandidates(grid: Element | undefined, table: string | undefined, na
   return out;
 }
 
-export function readData(doc: Document): GlideObservationDraft {
+export function readData(doc: Document): GlideObservationDraft & { panelsUnread?: true } {
   const list = sources(doc);
   const grid = columns(doc);
   // Before the panels are looked up (each lookup walks the whole editor): an unreadable screen reports nothing of them.
@@ -114,5 +114,6 @@ export function readData(doc: Document): GlideObservationDraft {
     urlHashes: panels.urlHashes,
     ...(apiPanel ? { apiPanel: readApiPanel(apiPanel) } : {}),
     tokenCandidates: [...panels.tokenCandidates, ...cells],
+    ...(panels.unread ? { panelsUnread: true as const } : {}),
   };
 }

@@ -14,13 +14,19 @@ export function screenOf(href: string): GlideScreen | undefined {
   return SCREEN_PATHS.find((s) => s.path.test(path))?.screen;
 }
 
+/**
+ * What a screen's reader read: the observation, and `panelsUnread` when a panel was open but the secret engine was
+ * not loaded (./panels.ts); the reader loads it and reads again, and never sends the flag.
+ */
+export type ScreenRead = GlideObservationDraft & { panelsUnread?: true };
+
 const UNDOCUMENTED = (screen: GlideScreen): GlideObservationDraft => ({
   screen,
   status: 'unreadable',
   missing: `no public source documents the ${screen === 'users' ? 'Users' : 'Secrets'} screen's wording: check it by hand`,
 });
 
-export function readScreen(doc: Document, screen: GlideScreen): GlideObservationDraft {
+export function readScreen(doc: Document, screen: GlideScreen): ScreenRead {
   switch (screen) {
     case 'access':
       return readAccess(doc);

@@ -7,7 +7,6 @@
 import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import type { SecretPlace } from '@/utils/glide/constants';
 import { hash64 } from '@/utils/hash';
-import { first } from '@/in-page/query';
 import { scanner } from '@/in-page/scanner-slot';
 import { DATA, PLACES, ROLES, norm } from '../anchors';
 import { apiPanelOf, tokenFingerprints } from './api';
@@ -19,12 +18,6 @@ type Candidate = NonNullable<GlideObservationDraft['tokenCandidates']>[number];
 
 const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
 
-/**
- * Open panels need the secret engine, which builder tabs load on first need (in-page/scanner.ts): the reader loads
- * it before a pass that finds a panel open (./reader.ts `prepare`).
- */
-export const panelsOpen = (doc: Document): boolean => first(doc, ROLES.dialog) !== undefined;
-
 /** What a reader has looked up already this pass (each lookup walks the whole editor: once per pass is enough). */
 export interface Found {
   /** The open dialogs (ROLES.dialog, first 10). */
@@ -33,16 +26,25 @@ export interface Found {
   api: Element | undefined;
 }
 
-export function readPanels(doc: Document, fallback: SecretPlace, found?: Found): { secrets: Secret[]; urlHashes: UrlHash[]; tokenCandidates: Candidate[] } {
+/**
+ * The open panels' keys, URL hashes and token candidates. Open panels need the secret engine, which builder tabs load
+ * on first need (in-page/scanner.ts): without it nothing is read from them and `unread` says so (never "no key" by
+ * omission); the reader then loads it and reads the screen again (../reader.ts `loadEngine`). The open dialogs are
+ * looked up once, here or by the screen's reader (`found`), and only on a screen that was readable.
+ */
+export function readPanels(
+  doc: Document,
+  fallback: SecretPlace,
+  found?: Found,
+): { secrets: Secret[]; urlHashes: UrlHash[]; tokenCandidates: Candidate[]; unread: boolean } {
   const secrets: Secret[] = [];
   const urlHashes: UrlHash[] = [];
   const tokenCandidates: Candidate[] = [];
   const seen = new Set<string>();
-  // Loaded before any pass that finds a panel open (see panelsOpen); should it be missing, values are not reported as key-free: nothing is read.
-  const scanSecrets = scanner();
-  if (!scanSecrets) return { secrets, urlHashes, tokenCandidates };
   const dialogs = found?.dialogs ?? take(doc, ROLES.dialog, 10);
-  if (!dialogs.length) return { secrets, urlHashes, tokenCandidates }; // no panel open: nothing to read
+  if (!dialogs.length) return { secrets, urlHashes, tokenCandidates, unread: false }; // no panel open: nothing to read
+  const scanSecrets = scanner();
+  if (!scanSecrets) return { secrets, urlHashes, tokenCandidates, unread: true };
   const api = found ? found.api : apiPanelOf(doc, dialogs);
   for (const panel of dialogs) {
     if (panel === api || byText(panel, 'button, [role="button"]', DATA.copyToken).length) continue; // the "Show API" panel
@@ -73,5 +75,5 @@ export function readPanels(doc: Document, fallback: SecretPlace, found?: Found):
       for (const f of tokenFingerprints(value)) if (tokenCandidates.length < 20) tokenCandidates.push({ fingerprint: f, place, field: label });
     }
   }
-  return { secrets, urlHashes, tokenCandidates };
+  return { secrets, urlHashes, tokenCandidates, unread: false };
 }

@@ -13,7 +13,7 @@ import { readPanels } from './panels';
 
 type Workflow = NonNullable<NonNullable<GlideObservationDraft['workflows']>['items']>[number];
 
-export function readWorkflows(doc: Document): GlideObservationDraft {
+export function readWorkflows(doc: Document): GlideObservationDraft & { panelsUnread?: true } {
   const main = doc.querySelector('main, [role="main"]') ?? doc.body;
   const items: Workflow[] = [];
   const seen = new Set<string>();
@@ -63,5 +63,6 @@ export function readWorkflows(doc: Document): GlideObservationDraft {
     secrets: panels.secrets.map((s) => ({ ...s, place: s.place === 'column' ? 'workflow' : s.place })),
     urlHashes: [],
     tokenCandidates: panels.tokenCandidates.map((c) => ({ ...c, place: c.place === 'column' ? 'workflow' : c.place })),
+    ...(panels.unread ? { panelsUnread: true as const } : {}),
   };
 }

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startGlideReader, type GlideReader, type ReaderContext } from '@/entrypoints/glide.content/reader';
 import { accessNew, dataEditor } from '../../fixtures/apps/glide-builder';
+import { SCANNER_GLOBAL } from '@/in-page/scanner-slot';
 
 const APP_URL = (p: string) => `https://go.glideapps.com/app/AbCdEfGhIjKlMnOpQrSt${p}`;
 const setBody = (html: string) => {
@@ -16,7 +17,7 @@ const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 let reader: GlideReader | undefined;
 afterEach(() => reader?.stop());
 
-function start(href: string, prepare?: (doc: Document) => Promise<unknown> | undefined) {
+function start(href: string, loadEngine?: () => Promise<unknown> | undefined) {
   const win = { location: { href } } as unknown as Window;
   const ctx: ReaderContext = {
     isInvalid: false,
@@ -25,8 +26,8 @@ function start(href: string, prepare?: (doc: Document) => Promise<unknown> | und
     setTimeout: (h, ms) => setTimeout(h, Math.min(ms, 5)),
     requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
   };
-  const send = vi.fn(async () => undefined);
-  reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 0, prepare });
+  const send = vi.fn(async (_observation: unknown) => undefined);
+  reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 0, loadEngine });
   return { send, reader };
 }
 
@@ -85,7 +86,7 @@ describe('Glide reader loop', () => {
       },
       requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
     };
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn(async (_observation: unknown) => undefined);
     const win = { location: { href: APP_URL('/settings/privacy') } } as unknown as Window;
     reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 100, maxGapMs: 400, now: () => clock });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
@@ -116,7 +117,7 @@ describe('Glide reader loop', () => {
       setTimeout: (h) => setTimeout(h, 0),
       requestIdleCallback: (cb) => setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 } as IdleDeadline), 0) as unknown as number,
     };
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn(async (_observation: unknown) => undefined);
     const win = { location: { href: APP_URL('/data') } } as unknown as Window;
     reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 100 });
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
@@ -157,7 +158,7 @@ describe('Glide reader loop', () => {
         return 0;
       },
     };
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn(async (_observation: unknown) => undefined);
     const win = { location: { href: APP_URL('/data') } } as unknown as Window;
     try {
       reader = startGlideReader({ ctx, doc: document, win, send, throttleMs: 100 });
@@ -182,33 +183,67 @@ describe('Glide reader loop', () => {
     }
   });
 
+  /** A tab before the secret engine is injected (in-page/scanner.ts); `install` is what the injected script does. */
+  function withoutEngine() {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const engine = g[SCANNER_GLOBAL];
+    delete g[SCANNER_GLOBAL];
+    return { install: () => void (g[SCANNER_GLOBAL] = engine), restore: () => void (g[SCANNER_GLOBAL] = engine) };
+  }
+
   it('loading the secret engine fails: the page’s next change tries again (the reader stays observing)', async () => {
-    setBody(accessNew({ mode: 'private' }));
-    let attempt = 0;
-    const prepare = vi.fn(() => (++attempt === 1 ? Promise.reject(new Error('no engine')) : undefined));
-    const { send, reader } = start(APP_URL('/settings/privacy'), prepare);
-    await tick(60);
-    expect(prepare).toHaveBeenCalledTimes(1);
-    expect(send).not.toHaveBeenCalled();
-    expect(reader.passes).toBe(1);
-    document.body.append(document.createElement('div')); // any change
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
-    expect(prepare).toHaveBeenCalledTimes(2);
+    setBody(dataEditor({ selected: 'Customers', panelKey: 'stripe' }));
+    const { install, restore } = withoutEngine();
+    try {
+      let attempt = 0;
+      const loadEngine = vi.fn(() => (++attempt === 1 ? Promise.reject(new Error('no engine')) : Promise.resolve(install())));
+      const { send, reader } = start(APP_URL('/data'), loadEngine);
+      await tick(60);
+      expect(loadEngine).toHaveBeenCalledTimes(1);
+      expect(send).not.toHaveBeenCalled();
+      expect(reader.passes).toBe(1);
+      document.body.append(document.createElement('div')); // any change
+      await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+      expect(loadEngine).toHaveBeenCalledTimes(2);
+      expect(send.mock.calls[0]![0]).toMatchObject({ secrets: [{ provider: 'stripe-secret-key' }] });
+    } finally {
+      restore();
+    }
   });
 
-  it('a screen that needs the secret engine first (an open panel): nothing is read or sent until it is loaded, then one pass sends', async () => {
-    setBody(accessNew({ mode: 'private' }));
-    let loaded = false;
-    let finish: () => void = () => undefined;
-    const loading = new Promise<void>((r) => (finish = r));
-    const prepare = vi.fn(() => (loaded ? undefined : loading));
-    const { send } = start(APP_URL('/settings/privacy'), prepare);
-    await tick(60);
-    expect(prepare).toHaveBeenCalled();
-    expect(send).not.toHaveBeenCalled();
-    loaded = true;
-    finish();
-    await tick(60);
-    expect(send).toHaveBeenCalledTimes(1);
+  it('an open panel and no engine: nothing is sent until it is loaded, then one pass sends what the panel holds', async () => {
+    setBody(dataEditor({ selected: 'Customers', panelKey: 'stripe' }));
+    const { install, restore } = withoutEngine();
+    try {
+      let finish: () => void = () => undefined;
+      const loading = new Promise<void>((r) => (finish = r));
+      const loadEngine = vi.fn(() => loading);
+      const { send } = start(APP_URL('/data'), loadEngine);
+      await tick(60);
+      expect(loadEngine).toHaveBeenCalledTimes(1);
+      expect(send).not.toHaveBeenCalled();
+      install();
+      finish();
+      await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+      const sent = send.mock.calls[0]![0] as Record<string, unknown>;
+      expect(sent).toMatchObject({ secrets: [{ provider: 'stripe-secret-key' }] });
+      expect(sent).not.toHaveProperty('panelsUnread'); // the reader's own flag is never sent
+      expect(loadEngine).toHaveBeenCalledTimes(1);
+    } finally {
+      restore();
+    }
+  });
+
+  it('no panel open: the engine is never asked for, and the screen is read and sent at once', async () => {
+    setBody(dataEditor({ selected: 'Customers' }));
+    const { restore } = withoutEngine();
+    try {
+      const loadEngine = vi.fn(() => Promise.resolve());
+      const { send } = start(APP_URL('/data'), loadEngine);
+      await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+      expect(loadEngine).not.toHaveBeenCalled();
+    } finally {
+      restore();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { readScreen, screenOf } from '@/entrypoints/glide.content/readers';
 import { GlideObservationSchema } from '@/utils/glide/builder-evidence';
 import { accessHalf, accessNew, accessOld, dataEditor, secretsScreen, TEAM_TOKEN, usersScreen, workflows } from '../../fixtures/apps/glide-builder';
 import { fingerprint } from '@/utils/secrets/mask';
-import { panelsOpen, readPanels } from '@/entrypoints/glide.content/readers/panels';
+import { readPanels } from '@/entrypoints/glide.content/readers/panels';
 import { SCANNER_GLOBAL } from '@/in-page/scanner-slot';
 
 const doc = (html: string) => {
@@ -102,20 +102,30 @@ describe('Data', () => {
   });
   it('half-rendered: could not read', () => expect(read(dataEditor({ half: true }), 'data')).toMatchObject({ status: 'unreadable', tables: [] }));
   it('an open panel says it needs the secret engine; without it loaded, nothing is read from panels (never "no key" by omission)', () => {
-    const html = dataEditor({ panelKey: 'stripe' });
-    doc(html);
-    expect(panelsOpen(document)).toBe(true);
+    doc(dataEditor({ panelKey: 'stripe' }));
     const g = globalThis as unknown as Record<string, unknown>;
     const engine = g[SCANNER_GLOBAL];
     delete g[SCANNER_GLOBAL]; // a tab before the engine is injected (in-page/scanner.ts)
     try {
-      expect(readPanels(document, 'column')).toEqual({ secrets: [], urlHashes: [], tokenCandidates: [] });
+      expect(readPanels(document, 'column')).toEqual({ secrets: [], urlHashes: [], tokenCandidates: [], unread: true });
+      expect(readScreen(document, 'data')).toMatchObject({ panelsUnread: true, secrets: [] });
+      doc(workflows({ webhookOpen: true })); // a step panel open
+      expect(readScreen(document, 'workflows')).toMatchObject({ panelsUnread: true });
     } finally {
       g[SCANNER_GLOBAL] = engine;
     }
-    expect(readPanels(document, 'column').secrets).toHaveLength(1);
+    doc(dataEditor({ panelKey: 'stripe' }));
+    expect(readPanels(document, 'column')).toMatchObject({ secrets: [{ provider: 'stripe-secret-key' }], unread: false });
+    expect(readScreen(document, 'data').panelsUnread).toBeUndefined();
+    // No panel open: nothing to read, engine or not.
     doc(dataEditor({}));
-    expect(panelsOpen(document)).toBe(false);
+    delete g[SCANNER_GLOBAL];
+    try {
+      expect(readPanels(document, 'column').unread).toBe(false);
+      expect(readScreen(document, 'data').panelsUnread).toBeUndefined();
+    } finally {
+      g[SCANNER_GLOBAL] = engine;
+    }
   });
 });
 
