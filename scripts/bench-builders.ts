@@ -293,7 +293,7 @@ async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules
   );
   console.log('| launch | page scripts | extension scripts | (page + extension) / page |');
   console.log('|---|---|---|---|');
-  rows.forEach((r, i) => console.log(`| ${i + 1} | ${r.page.toFixed(1)} ms | ${r.extension.toFixed(1)} ms | ${r.ratio.toFixed(3)} |`));
+  for (const [i, r] of rows.entries()) console.log(`| ${i + 1} | ${r.page.toFixed(1)} ms | ${r.extension.toFixed(1)} ms | ${r.ratio.toFixed(3)} |`);
   const [lo, hi] = [Math.min(...rows.map((r) => r.ratio)), Math.max(...rows.map((r) => r.ratio))];
   console.log(
     `| **median** | ${med('page').toFixed(1)} ms | ${med('extension').toFixed(1)} ms | **${med('ratio').toFixed(3)}** (${lo.toFixed(3)}–${hi.toFixed(3)}) |`,
