@@ -26,8 +26,27 @@ export function extensionApi(scope: object, name: 'browser' | 'chrome'): Api | u
   }
 }
 
-/** Firefox's `browser`, else Chrome's `chrome` (Firefox has both; its `browser` is the promise-based one). */
-export const browser: Api = (extensionApi(globalThis, 'browser') ?? extensionApi(globalThis, 'chrome')) as Api;
+/**
+ * Chrome's `chrome` when its runtime's addresses are Chrome's, else Firefox's `browser` (Firefox has both; its
+ * `browser` is the promise-based one), else whichever exists. `chrome` is read first because in Chrome `browser` is
+ * not our world's own property: reading it looks the name up among the page's elements (window's named properties),
+ * a document-wide lookup on a large editor page (6.5 ms in a CPU profile of the 24,000-element heavy page, 2026-12-07).
+ */
+export function pickApi(scope: object): Api | undefined {
+  const chrome = extensionApi(scope, 'chrome');
+  if (chrome && isChromeRuntime(chrome)) return chrome;
+  return extensionApi(scope, 'browser') ?? chrome;
+}
+
+function isChromeRuntime(api: Api): boolean {
+  try {
+    return api.runtime.getURL('/').startsWith('chrome-extension://');
+  } catch {
+    return false;
+  }
+}
+
+export const browser: Api = pickApi(globalThis) as Api;
 
 type Sender = Browser.runtime.MessageSender;
 

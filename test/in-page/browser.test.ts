@@ -36,6 +36,40 @@ describe('answering', () => {
   });
 });
 
+describe('pickApi: Chrome’s `chrome` without touching `browser`; Firefox’s `browser`', () => {
+  const named = (id: string, origin: string) => ({ runtime: { id, sendMessage: () => Promise.resolve(), getURL: (p: string) => `${origin}${p}` } });
+  it('Chrome: `chrome`, and `browser` is never read (a page-wide named lookup there)', async () => {
+    const { pickApi } = await import('@/in-page/browser');
+    const chrome = named('ext', 'chrome-extension://ext');
+    const read = vi.fn(() => undefined);
+    const scope = Object.defineProperty({ chrome }, 'browser', { get: read });
+    expect(pickApi(scope)).toBe(chrome);
+    expect(read).not.toHaveBeenCalled();
+  });
+  it('Firefox: `browser` (its `chrome` answers with moz-extension addresses)', async () => {
+    const { pickApi } = await import('@/in-page/browser');
+    const browser = named('ext', 'moz-extension://uuid');
+    expect(pickApi({ chrome: named('ext', 'moz-extension://uuid'), browser })).toBe(browser);
+    expect(pickApi({ browser })).toBe(browser);
+  });
+  it('only a `chrome` whose addresses are not Chrome’s, or none at all', async () => {
+    const { pickApi } = await import('@/in-page/browser');
+    const chrome = named('ext', 'safari-web-extension://x');
+    expect(pickApi({ chrome })).toBe(chrome);
+    expect(pickApi({})).toBeUndefined();
+    const throwing = {
+      runtime: {
+        id: 'ext',
+        sendMessage: () => Promise.resolve(),
+        getURL: () => {
+          throw new Error('gone');
+        },
+      },
+    };
+    expect(pickApi({ chrome: throwing })).toBe(throwing);
+  });
+});
+
 describe('extensionApi: which global is the extension API', () => {
   const api = { runtime: { id: 'ext-id', sendMessage: () => Promise.resolve() } };
   it('Firefox: `browser`; Chrome: only `chrome`', async () => {
