@@ -9,7 +9,8 @@ import { BUILDER_HOSTS, GLIDE_APP_ID, SUPABASE_REF, startBuilders } from '../fix
 import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
 import { extensionWorlds, openPopupFor, readStoredAudit, tabIdFor } from '../../scripts/lib/headless';
 import { ARTIFACTS, artifactName, startHarness, type Harness } from './harness';
-import { focusDismiss, trustedPaste, warningBoxes, warningTexts } from './closed-warning';
+import { engineInTab, focusDismiss, trustedPaste, warningBoxes, warningTexts } from './closed-warning';
+import { SCANNER_GLOBAL } from '../../in-page/scanner-slot';
 
 const STRIPE = FAKE_KEYS['stripe-secret-key'](seeded(21)).value;
 const OPENAI = FAKE_KEYS['openai-project-key'](seeded(22)).value;
@@ -65,6 +66,8 @@ describe('Bubble editor', () => {
     const [box] = await warningBoxes(page);
     expect(box!.y).toBeGreaterThan(before!.y); // shown below the field
     await page.screenshot({ path: path.join(ARTIFACTS, artifactName('e2e-bubble-warning.png')) });
+    // The key was found by the service worker: the tab never loaded the secret engine (in-page/scanner.ts).
+    if (h.browser.browser === 'chromium') expect(await engineInTab(page, h.browser.extensionId, SCANNER_GLOBAL)).toBe(false);
   });
 
   it('is dismissible from the keyboard', async () => {

@@ -117,3 +117,27 @@ export async function warningBoxes(page: Page): Promise<{ x: number; y: number }
   );
   return all.flat();
 }
+
+/**
+ * Chromium: is the secret engine loaded into this tab (in-page/scanner-slot.ts `SCANNER_GLOBAL` is an own property of
+ * our content script's isolated world)? Field scans run in the service worker, so typing or pasting leaves it unloaded;
+ * Glide's open panels load it. Read through the DevTools protocol in our extension's isolated world of the top frame.
+ */
+export async function engineInTab(page: Page, extensionId: string, global: string): Promise<boolean> {
+  return withCdp(page, async (cdp) => {
+    const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+    await cdp.send('Runtime.enable'); // reports the contexts that exist already
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const ours = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.startsWith(`chrome-extension://${extensionId}`),
+    );
+    if (!ours) throw new Error('no isolated world of the extension in this page');
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      contextId: ours.id,
+      expression: `Object.getOwnPropertyDescriptor(globalThis, ${JSON.stringify(global)}) !== undefined`,
+      returnByValue: true,
+    })) as { result: { value?: unknown } };
+    return result.value === true;
+  });
+}

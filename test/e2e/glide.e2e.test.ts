@@ -13,6 +13,8 @@ import { auditThroughExtension, openPopupFor, readStoredAudit, tabIdFor } from '
 import { APP, APP_B, builderUrl, startGlide, TEAM_TOKEN } from '../fixtures/apps/glide-builder';
 import { APP_ID, IMPOSTOR_URL, PRIVATE_URL, PUBLIC_URLS } from '../fixtures/apps/glide-app';
 import { startHarness, type Harness } from './harness';
+import { engineInTab } from './closed-warning';
+import { SCANNER_GLOBAL } from '../../in-page/scanner-slot';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -127,6 +129,7 @@ describe('the Glide builder', () => {
     // open until it has been read, as a user's panel does.
     const data = await open(builderUrl('/data?v=stripe&table=Customers', APP_B));
     await until(APP_B, (x) => x.secrets.length > 0);
+    expect(await engineInTab(data, h.browser.extensionId, SCANNER_GLOBAL)).toBe(true); // the open panel loaded it
     await data.close();
     const g = await until(APP_B, (x) => x.access?.mode === 'public-email' && x.secrets.length > 0);
     expect(g.access?.wording).toBe('old');
