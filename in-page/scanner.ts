@@ -10,9 +10,9 @@
  *
  * In-tab engine (`loadScanner`), loaded on first need instead of with the content script:
  *
- * The engine (utils/secrets: ~100 kB of detectors, built at start-up) is most of a builder content script, and a
- * builder page needs it only once the user types or pastes into a field, or (Glide) opens a panel that holds values.
- * So the content scripts ship without it: on first need they ask the background, which injects
+ * The engine (utils/secrets: ~100 kB of detectors, built at start-up) would be most of a builder content script, and
+ * a tab needs it only when Glide's reader finds a panel open (glide.content/reader.ts `loadEngine`). So the content
+ * scripts ship without it: on first need they ask the background, which injects
  * `/scanner.js` (entrypoints/scanner.ts) into the same frame's isolated world with `scripting.executeScript`; that
  * script leaves the engine under a global of the isolated world (the page cannot see or set it). Nothing is loaded
  * from the network and no file is exposed to pages (no web-accessible resource).
