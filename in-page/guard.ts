@@ -6,16 +6,9 @@
  * once the user pauses (or at once for a paste). Never reads password fields. Never stores or sends a raw value.
  * Only the browser's own (trusted) input and paste events count: a page cannot plant or clear a finding.
  */
-export interface FieldMatch {
-  provider: string;
-  providerName: string;
-  exposure: 'secret' | 'publishable' | 'capability' | 'test';
-  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
-  masked: string;
-  fingerprint: string;
-  advice: string;
-  rotateUrl: string;
-}
+import { DEFAULT_MAX_BYTES, type FieldMatch } from '@/utils/secrets/types';
+
+export type { FieldMatch };
 
 export interface GuardHooks {
   /**
@@ -40,8 +33,6 @@ export interface GuardHooks {
 
 export const DEBOUNCE_MS = 300;
 export const MAX_FIELD_CHARS = 256 * 1024;
-/** The most of a paste that is scanned (the engine's own cap, utils/secrets/types.ts `DEFAULT_MAX_BYTES`). */
-export const MAX_PASTE_CHARS = 8 * 1024 * 1024;
 
 /**
  * `fn` of a value now, or of a promised one once it settles (a synchronous scan stays synchronous). A promise is
@@ -170,16 +161,14 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
    */
   const whenReady = (el: HTMLElement, fn: () => void | Promise<void>, keep = false) => {
     const run = () => inTurn(el, fn, keep ? () => keepUnscanned(run) : undefined);
-    if (!hooks.ready) return run();
-    hooks.ready().then(
-      () => {
-        for (const held of unscanned.splice(0)) held();
-        run();
-      },
-      () => {
-        if (keep) keepUnscanned(run);
-      },
-    );
+    const go = () => {
+      for (const held of unscanned.splice(0)) held();
+      run();
+    };
+    if (!hooks.ready) return go();
+    hooks.ready().then(go, () => {
+      if (keep) keepUnscanned(run);
+    });
   };
 
   const onInput = (e: Event) => {
@@ -204,7 +193,8 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     const el = editableTarget(e);
     const text = (e as ClipboardEvent).clipboardData?.getData('text/plain');
     if (!el || !text) return;
-    const pasted = text.length > MAX_PASTE_CHARS ? text.slice(0, MAX_PASTE_CHARS) : text;
+    // The engine's own cap, also what a `builder:scan` message may carry.
+    const pasted = text.length > DEFAULT_MAX_BYTES ? text.slice(0, DEFAULT_MAX_BYTES) : text;
     whenReady(el, () => (el.isConnected ? check(el, pasted, true) : undefined), true);
   };
 

@@ -21,7 +21,7 @@
  */
 import { browser } from '@/in-page/browser';
 import type { BuilderScanReply, ExtensionMessage } from '@/utils/messages';
-import type { FieldMatch } from './guard';
+import type { FieldMatch } from '@/utils/secrets/types';
 
 export { type ScanFn, scanner, installScanner, SCANNER_GLOBAL } from './scanner-slot';
 import { type ScanFn, scanner } from './scanner-slot';

@@ -28,7 +28,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startBuilders } from '../test/fixtures/apps/builders';
 import { type HeavyBuilder, heavyUrl, startHeavyEditors } from '../test/fixtures/apps/heavy-editor';
 import { hostRules } from '../test/fixtures/apps/server';
@@ -202,35 +202,63 @@ async function work(page: Page, until: number, run: number): Promise<void> {
   }
 }
 
-/** One fresh launch: navigation → load + 1.5 s, then a window of continuous re-renders with typing and pasting. */
-async function heavyLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number): Promise<HeavySample> {
+/**
+ * One fresh launch of the heavy page: `start` before the navigation, `loaded` at load + 1.5 s (document_idle
+ * injection, the content script's start-up and first passes), then the window of re-renders with typing and pasting,
+ * and `end` after it (its answer is the launch's).
+ */
+async function driveHeavy<T>(
+  builder: HeavyBuilder,
+  extensionDir: string,
+  rules: string,
+  run: number,
+  probe: { start(page: Page): Promise<void>; loaded?(): Promise<void>; end(page: Page): Promise<T> },
+): Promise<T> {
   const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
   try {
     const page = await b.context.newPage();
-    const read = await meter(page);
-    const a = await read();
+    await probe.start(page);
     await page.goto(heavyUrl(builder, ELEMENTS, run, READABLE), { waitUntil: 'load' });
-    await page.waitForTimeout(1500); // document_idle injection, the content script's start-up and first passes
-    const m = await read();
+    await page.waitForTimeout(1500);
+    await probe.loaded?.();
     const until = Date.now() + WINDOW_MS;
     await page.bringToFront();
     await work(page, until, run);
     await page.waitForTimeout(Math.max(0, until - Date.now()));
-    const z = await read();
-    const { elements, ticks } = await page.evaluate(() => (window as unknown as { __heavy: { elements: number; ticks: number } }).__heavy);
-    return {
-      loadScript: (m.ScriptDuration! - a.ScriptDuration!) * 1000,
-      loadTask: (m.TaskDuration! - a.TaskDuration!) * 1000,
-      script: (z.ScriptDuration! - m.ScriptDuration!) * 1000,
-      task: (z.TaskDuration! - m.TaskDuration!) * 1000,
-      loadCpu: (m.ThreadTime! - a.ThreadTime!) * 1000,
-      cpu: (z.ThreadTime! - m.ThreadTime!) * 1000,
-      elements,
-      ticks,
-    };
+    return await probe.end(page);
   } finally {
     await b.close();
   }
+}
+
+/** One fresh launch: CDP Performance metrics over navigation → load + 1.5 s, then over the window. */
+async function heavyLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number): Promise<HeavySample> {
+  let read: () => Promise<Metrics> = async () => ({});
+  let a: Metrics = {};
+  let m: Metrics = {};
+  return driveHeavy(builder, extensionDir, rules, run, {
+    async start(page) {
+      read = await meter(page);
+      a = await read();
+    },
+    async loaded() {
+      m = await read();
+    },
+    async end(page) {
+      const z = await read();
+      const { elements, ticks } = await page.evaluate(() => (window as unknown as { __heavy: { elements: number; ticks: number } }).__heavy);
+      return {
+        loadScript: (m.ScriptDuration! - a.ScriptDuration!) * 1000,
+        loadTask: (m.TaskDuration! - a.TaskDuration!) * 1000,
+        script: (z.ScriptDuration! - m.ScriptDuration!) * 1000,
+        task: (z.TaskDuration! - m.TaskDuration!) * 1000,
+        loadCpu: (m.ThreadTime! - a.ThreadTime!) * 1000,
+        cpu: (z.ThreadTime! - m.ThreadTime!) * 1000,
+        elements,
+        ticks,
+      };
+    },
+  });
 }
 
 /** Interleaved launches, with and without the extension, alternating which side goes first. */
@@ -249,23 +277,18 @@ async function heavyCost(builder: HeavyBuilder, extensionDir: string, rules: str
 
 /** One heavy launch with the extension under V8's CPU profiler (load + 1.5 s + window with typing), its profile. */
 async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number, intervalUs: number): Promise<CpuProfile> {
-  const b = await launchWithExtension({ extensionDir, hostRules: rules, insecure: true });
-  try {
-    const page = await b.context.newPage();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
-    await cdp.send('Profiler.start');
-    await page.goto(heavyUrl(builder, ELEMENTS, run, READABLE), { waitUntil: 'load' });
-    await page.waitForTimeout(1500);
-    const until = Date.now() + WINDOW_MS;
-    await page.bringToFront();
-    await work(page, until, run);
-    await page.waitForTimeout(Math.max(0, until - Date.now()));
-    return ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
-  } finally {
-    await b.close();
-  }
+  let cdp: CDPSession | undefined;
+  return driveHeavy(builder, extensionDir, rules, run, {
+    async start(page) {
+      cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+      await cdp.send('Profiler.start');
+    },
+    async end() {
+      return ((await cdp!.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+    },
+  });
 }
 
 /** Self time per extension function during one heavy launch (load + 1.5 s + window with typing), from a V8 CPU profile. */

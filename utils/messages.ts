@@ -7,7 +7,7 @@ import type { Audit } from '../engine/audit-schema';
 import { BuilderSecretSchema } from './evidence/evidence';
 import { DashboardMarkerSchema, DashboardObservationSchema } from './supabase/dashboard-evidence';
 import { GlideObservationSchema } from './glide/builder-evidence';
-import { DEFAULT_MAX_BYTES } from './secrets/types';
+import { DEFAULT_MAX_BYTES, type FieldMatch } from './secrets/types';
 
 export const RunAuditMessage = z.object({
   type: z.literal('audit:run'),
@@ -43,19 +43,8 @@ export const BuilderScanMessage = z.object({
   field: z.string().max(200),
 });
 
-/** One key a field scan found: what the guard shows and reports. Never the raw value. */
-export const FieldMatchSchema = z.object({
-  provider: z.string().max(64),
-  providerName: z.string().max(120),
-  exposure: z.enum(['secret', 'publishable', 'capability', 'test']),
-  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
-  masked: z.string().max(64),
-  fingerprint: z.string().max(32),
-  advice: z.string().max(600),
-  rotateUrl: z.string().max(2048),
-});
-export const BuilderScanReply = z.object({ ok: z.literal(true), matches: z.array(FieldMatchSchema).max(200) });
-export type BuilderScanReply = z.output<typeof BuilderScanReply>;
+/** The background's answer to `builder:scan`, from our own service worker (the content script checks its shape). */
+export type BuilderScanReply = { ok: true; matches: FieldMatch[] };
 
 /**
  * From the Supabase dashboard content script: what one dashboard page (or the consented deep audit) showed. The

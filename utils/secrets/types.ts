@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine/severity';
 
-/** Default cap on the scanned length: 8 MiB of UTF-16 code units (also the most a builder field's paste sends). */
+/** Default cap on the scanned length: 8 MiB of UTF-16 code units (also the most of a builder field's paste scanned). */
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -125,3 +125,9 @@ export interface ScanResult {
   /** UTF-16 code units scanned. */
   scannedBytes: number;
 }
+
+/**
+ * What the builder field guard shows and reports of a match (in-page/guard.ts), and all the background's answer to a
+ * field scan holds (`builder:scan`): masked, never the value or where it sits in the text.
+ */
+export type FieldMatch = Pick<SecretMatch, 'provider' | 'providerName' | 'exposure' | 'severity' | 'masked' | 'fingerprint' | 'advice' | 'rotateUrl'>;

@@ -9,7 +9,7 @@ import type { GlideObservationDraft } from '@/utils/glide/builder-evidence';
 import { DATA, ROLES, TOKEN_SOMEWHERE } from '../anchors';
 import { apiPanelOf, readApiPanel, tokenFingerprints } from './api';
 import { BOUNDS, byText, nameOf, take, textOf } from './dom';
-import { readPanels } from './panels';
+import { readPanels, type ScreenRead } from './panels';
 
 type Table = NonNullable<GlideObservationDraft['tables']>[number];
 
@@ -84,7 +84,7 @@ function cellCandidates(grid: Element | undefined, table: string | undefined, na
   return out;
 }
 
-export function readData(doc: Document): GlideObservationDraft & { panelsUnread?: true } {
+export function readData(doc: Document): ScreenRead {
   const list = sources(doc);
   const grid = columns(doc);
   // Before the panels are looked up (each lookup walks the whole editor): an unreadable screen reports nothing of them.

@@ -4,6 +4,7 @@ import type { GlideScreen } from '@/utils/glide/constants';
 import { SCREEN_PATHS } from '../anchors';
 import { readAccess } from './access';
 import { readData } from './data';
+import type { ScreenRead } from './panels';
 import { readWorkflows } from './workflows';
 
 /** The screen a builder URL shows (`go.glideapps.com/app/<appId>/<path>`), or undefined for screens we do not read. */
@@ -14,11 +15,7 @@ export function screenOf(href: string): GlideScreen | undefined {
   return SCREEN_PATHS.find((s) => s.path.test(path))?.screen;
 }
 
-/**
- * What a screen's reader read: the observation, and `panelsUnread` when a panel was open but the secret engine was
- * not loaded (./panels.ts); the reader loads it and reads again, and never sends the flag.
- */
-export type ScreenRead = GlideObservationDraft & { panelsUnread?: true };
+export type { ScreenRead };
 
 const UNDOCUMENTED = (screen: GlideScreen): GlideObservationDraft => ({
   screen,

@@ -18,6 +18,12 @@ type Candidate = NonNullable<GlideObservationDraft['tokenCandidates']>[number];
 
 const URL_RE = /https?:\/\/[^\s"'<>`]{4,2000}/g;
 
+/**
+ * What a screen's reader read: the observation, and `panelsUnread` when a panel was open but the secret engine was
+ * not loaded (`readPanels`); the reader loads it and reads again, and never sends the flag.
+ */
+export type ScreenRead = GlideObservationDraft & { panelsUnread?: true };
+
 /** What a reader has looked up already this pass (each lookup walks the whole editor: once per pass is enough). */
 export interface Found {
   /** The open dialogs (ROLES.dialog, first 10). */

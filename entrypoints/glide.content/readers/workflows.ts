@@ -9,11 +9,11 @@ import type { Trigger } from '@/utils/glide/constants';
 import { hash64 } from '@/utils/hash';
 import { ROLES, WORKFLOWS, norm } from '../anchors';
 import { BOUNDS, byText, fieldValue, take, textOf } from './dom';
-import { readPanels } from './panels';
+import { readPanels, type ScreenRead } from './panels';
 
 type Workflow = NonNullable<NonNullable<GlideObservationDraft['workflows']>['items']>[number];
 
-export function readWorkflows(doc: Document): GlideObservationDraft & { panelsUnread?: true } {
+export function readWorkflows(doc: Document): ScreenRead {
   const main = doc.querySelector('main, [role="main"]') ?? doc.body;
   const items: Workflow[] = [];
   const seen = new Set<string>();
