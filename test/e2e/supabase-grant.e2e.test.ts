@@ -148,7 +148,9 @@ describe('a Supabase app on the new keys, with access to its own site only', () 
     );
     const audit = (await readStoredAudit(b, APP))!;
     const readable = audit.findings.filter((f) => f.ruleId === 'app-table-readable').map((f) => f.location.name);
-    expect(readable).toContain('profiles');
+    // (Says which audit was stored, and its check's state, when it fails.)
+    const shown = { mode: audit.mode, probe: audit.supabase?.projects.map((p) => p.probe?.state ?? p.skipped) };
+    expect(readable, JSON.stringify(shown)).toContain('profiles');
     const ours = api.requests.slice(before).filter((x) => x.headers.origin !== `https://${HOST}` && x.method !== 'OPTIONS');
     expect(ours.length).toBeGreaterThan(0);
     for (const x of ours) {

@@ -144,6 +144,31 @@ describe('auditTab', () => {
     expect(executeScript).toHaveBeenCalledTimes(6);
   });
 
+  it('a monitoring re-audit of another tab of the app never replaces the audit the user asked for while it ran', async () => {
+    const answer = pageAnswers();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const a = await tab(PAGE);
+    const b = await tab(PAGE);
+    // Tab b's page load re-audit is collecting (held); the user's audit of tab a runs and is stored meanwhile.
+    executeScript.mockImplementation(async (d: { func: unknown; target: { tabId: number } }) => {
+      if (d.target.tabId === b) await gate;
+      return answer(d);
+    });
+    const monitor = auditTab(b, 'monitor');
+    const user = await auditTab(a, 'click');
+    expect(user).toMatchObject({ ok: true, audit: { mode: 'click' } });
+    release();
+    const late = await monitor;
+    const key = 'audit:https://app.example.com';
+    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ mode: 'click', createdAt: user.ok ? user.audit.createdAt : -1 });
+    expect(late).toMatchObject({ ok: true, audit: { mode: 'click' } });
+    // The control: a re-audit that starts after the user's audit was stored replaces it as usual.
+    const next = await auditTab(b, 'monitor');
+    expect(next).toMatchObject({ ok: true, audit: { mode: 'monitor' } });
+    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ mode: 'monitor' });
+  });
+
   it('new evidence while an audit runs: a "fresh" request runs after it (several share one re-audit)', async () => {
     const release = holdScripts();
     const id = await tab(PAGE);
