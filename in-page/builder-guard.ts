@@ -5,16 +5,14 @@
  * single-page navigation, warnings about fields that left the page (or no longer hold the key) go away.
  * The warning lives in a closed shadow root the page cannot read or rewrite, and is put back if the page removes it.
  */
-import { h, render } from 'preact';
 import { browser } from '@/in-page/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BuilderInfo } from '@/utils/platform/builders';
 import type { ExtensionMessage } from '@/utils/messages';
 import { measureBoxes } from './measure';
 import { scanInBackground, warmBackground } from './scanner';
-import { FIELD_WARNING_CSS, FieldWarnings, type WarningItem } from '../components/builder/FieldWarning';
+import { FIELD_WARNING_CSS, renderFieldWarnings, type WarningItem } from '../components/builder/field-warning';
 import type { OwnContext } from './context';
+import { hostOnDemand, mountHost, type InPageHost } from './shadow-host';
 import { fieldValue, inPrivateRow, partialField, startFieldGuard, type FieldMatch } from './guard';
 
 export const WARNING_HOST = 'micro-app-auditor-warning';
@@ -23,18 +21,9 @@ export const WARNING_HOST = 'micro-app-auditor-warning';
 export const HOST_STYLE =
   'display:block !important;visibility:visible !important;opacity:1 !important;transform:none !important;filter:none !important;clip-path:none !important;position:static !important';
 
-/** A closed shadow-root host appended to <body> with our host style, mounted: the in-page panel and markers share it. */
-export async function mountClosedHost(ctx: OwnContext, name: string, css: string): Promise<ShadowRootContentScriptUi<void>> {
-  const ui = await createShadowRootUi(ctx as unknown as ContentScriptContext, {
-    name,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'closed',
-    css,
-    onMount: () => undefined,
-  });
-  ui.mount();
+/** A closed shadow-root host appended to <body> with our host style: the in-page panel and markers share it. */
+export function mountClosedHost(ctx: OwnContext, name: string, css: string): InPageHost {
+  const ui = mountHost(ctx, name, css, 'closed');
   ui.shadowHost.setAttribute('style', HOST_STYLE);
   return ui;
 }
@@ -76,7 +65,7 @@ type ShownItem = WarningItem & { field: string; element: HTMLElement };
 export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Promise<void> {
   const items: ShownItem[] = [];
   const dismissed = new Set<string>();
-  let ui: ShadowRootContentScriptUi<void> | undefined;
+  let ui: InPageHost | undefined;
   let unguard: (() => void) | undefined;
   let tick = 0;
   let listening = false;
@@ -113,7 +102,7 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
 
   const draw = () => {
     if (!ui) return;
-    render(h(FieldWarnings, { items: [...items], onDismiss: dismiss, tick: ++tick }), ui.uiContainer);
+    renderFieldWarnings(ui.uiContainer, items, dismiss, ++tick);
     // The page may remove or restyle the warning: put it back while there is something to show.
     if (items.length && !unguard) unguard = keepInDocument(ui.shadowHost);
     else if (!items.length && unguard) {
@@ -139,18 +128,9 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
     rerender();
   };
 
-  // One host, however many keys arrive before it is mounted. Our context has the members WXT's shadow-root UI reads.
-  let mounting: Promise<void> | undefined;
-  const ensureUi = () =>
-    (mounting ??= mountClosedHost(ctx, WARNING_HOST, FIELD_WARNING_CSS).then(
-      (u) => {
-        ui = u;
-      },
-      (e: unknown) => {
-        mounting = undefined; // the next key tries again
-        throw e;
-      },
-    ));
+  // One host, however many keys arrive; mounted with the first warning (when the page makes that fail, the next key
+  // tries again; the background has the finding either way).
+  const host = hostOnDemand(() => mountClosedHost(ctx, WARNING_HOST, FIELD_WARNING_CSS));
 
   const stop = startFieldGuard(document, {
     // Fields are scanned in the background (in-page/scanner.ts): the first focus or input wakes it. An orphaned copy
@@ -190,7 +170,8 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
         safePlace: builder.safePlace,
         rotateUrl: m.rotateUrl,
       });
-      void ensureUi().then(rerender, () => undefined);
+      ui = host();
+      rerender();
     },
     cleared(_field, fingerprint) {
       send({ type: 'builder:cleared', fingerprint });

@@ -45,7 +45,10 @@ const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as { then
 
 /** The editable element an event came from: input/textarea, or the contenteditable root of a code editor. */
 export function editableTarget(e: Event): HTMLElement | undefined {
-  const t = (e.composedPath?.()[0] ?? e.target) as Element | null;
+  // The target itself when it is a field (every keystroke in an ordinary one): the event path is built only for a
+  // target retargeted from an open shadow root or a code editor's inner element.
+  const direct = e.target;
+  const t = (direct instanceof HTMLInputElement || direct instanceof HTMLTextAreaElement ? direct : (e.composedPath?.()[0] ?? direct)) as Element | null;
   if (!t || !(t instanceof Element)) return undefined;
   if (t instanceof HTMLInputElement) return ['password', 'checkbox', 'radio', 'file', 'hidden', 'range', 'color'].includes(t.type) ? undefined : t;
   if (t instanceof HTMLTextAreaElement) return t;
@@ -107,10 +110,11 @@ export function startFieldGuard(doc: Document, hooks: GuardHooks, options: Guard
     return after(hooks.scan(text, label), (matches) => {
       const before = shown.get(el) ?? new Set<string>();
       const now = append ? new Set(before) : new Set<string>();
-      const safe = matches.length > 0 && hooks.isSafe(el);
+      // Asked once per check, and only for a key new to the field (Bubble's answer looks through the field's row).
+      let safe: boolean | undefined;
       for (const m of matches) {
         now.add(m.fingerprint);
-        if (!before.has(m.fingerprint)) hooks.found(el, label, m, safe);
+        if (!before.has(m.fingerprint)) hooks.found(el, label, m, (safe ??= hooks.isSafe(el)));
       }
       shown.set(el, now);
       if (append) return;

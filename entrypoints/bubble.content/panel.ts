@@ -10,10 +10,10 @@
 import { h, render } from 'preact';
 import type { Browser } from 'wxt/browser';
 import { browser } from '@/in-page/browser';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EDITOR_PANEL_CSS, EditorPanel } from '../../components/bubble/EditorPanel';
 import { keepInDocument, mountClosedHost } from '@/in-page/builder-guard';
 import type { OwnContext } from '@/in-page/context';
+import { hostOnDemand, type InPageHost } from '@/in-page/shadow-host';
 import { PANEL_PORT, parsePanelUpdate, type PanelUpdate } from '@/utils/bubble/panel';
 import { startPrivacyMarkers } from './privacy-markers';
 
@@ -22,8 +22,7 @@ export const PANEL_HOST = 'micro-app-auditor-panel';
 export function runBubblePanel(ctx: OwnContext): void {
   let update: PanelUpdate | undefined;
   let open = false;
-  let ui: ShadowRootContentScriptUi<void> | undefined;
-  let mounting: Promise<void> | undefined;
+  let ui: InPageHost | undefined;
   let unguard: (() => void) | undefined;
   let port: Browser.runtime.Port | undefined;
   const markers = startPrivacyMarkers(ctx);
@@ -38,10 +37,7 @@ export function runBubblePanel(ctx: OwnContext): void {
       unguard = undefined;
     }
   };
-  const ensureUi = () =>
-    (mounting ??= mountClosedHost(ctx, PANEL_HOST, EDITOR_PANEL_CSS).then((created) => {
-      ui = created;
-    }));
+  const host = hostOnDemand(() => mountClosedHost(ctx, PANEL_HOST, EDITOR_PANEL_CSS));
 
   const toggle = () => {
     open = !open;
@@ -61,8 +57,8 @@ export function runBubblePanel(ctx: OwnContext): void {
     if (!next) return;
     update = next;
     markers.setNames(next.publicTypes);
-    if (visible()) void ensureUi().then(paint);
-    else paint();
+    if (visible()) ui = host();
+    paint();
   };
 
   const connect = () => {

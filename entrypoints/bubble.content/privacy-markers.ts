@@ -11,10 +11,10 @@
  * changed) or a marked element left the page (the editor re-rendered the list).
  */
 import { h, render } from 'preact';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EDITOR_PANEL_CSS, PrivacyMarkers, type MarkerView } from '../../components/bubble/EditorPanel';
 import { mountClosedHost } from '@/in-page/builder-guard';
 import type { OwnContext } from '@/in-page/context';
+import { hostOnDemand, type InPageHost } from '@/in-page/shadow-host';
 
 export const MARKERS_HOST = 'micro-app-auditor-bubble-markers';
 export const MAX_TEXT_NODES = 20_000;
@@ -83,8 +83,7 @@ export function startPrivacyMarkers(ctx: OwnContext, win: Window = window): Mark
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let searchUntil = 0;
-  let ui: ShadowRootContentScriptUi<void> | undefined;
-  let mounting: Promise<void> | undefined;
+  let ui: InPageHost | undefined;
   let tick = 0;
   let following = false;
 
@@ -104,10 +103,7 @@ export function startPrivacyMarkers(ctx: OwnContext, win: Window = window): Mark
       win.removeEventListener('resize', paint);
     }
   };
-  const ensureUi = () =>
-    (mounting ??= mountClosedHost(ctx, MARKERS_HOST, EDITOR_PANEL_CSS).then((created) => {
-      ui = created;
-    }));
+  const host = hostOnDemand(() => mountClosedHost(ctx, MARKERS_HOST, EDITOR_PANEL_CSS));
 
   const needsScan = () =>
     Date.now() < searchUntil
@@ -122,8 +118,8 @@ export function startPrivacyMarkers(ctx: OwnContext, win: Window = window): Mark
     anchors = findTypeAnchors(win.document.body ?? win.document.documentElement, names);
     if (anchors.size || before.size) {
       follow(anchors.size > 0);
-      if (anchors.size) void ensureUi().then(paint);
-      else paint();
+      if (anchors.size) ui = host();
+      paint();
     }
   };
   const schedule = () => {

@@ -1,11 +1,11 @@
 /**
- * The marker layer in the page: one shadow-root UI (WXT createShadowRootUi), mounted on first use, following
+ * The marker layer in the page: one shadow-root host (in-page/shadow-host.ts, open), mounted on first use, following
  * scroll and resize only while markers are shown, emptied on navigation and removed with the content script.
  */
 import { h, render } from 'preact';
 import { hash64 } from '@/utils/hash';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { hostOnDemand, mountHost, type InPageHost } from '@/in-page/shadow-host';
 import { MARKERS_CSS, Markers, type MarkerView } from '../../components/supabase/Markers';
 import type { MarkerLayer, PlacedMarker } from './reader';
 import { labelMatches } from '@/utils/highlight';
@@ -17,8 +17,7 @@ export const HIGHLIGHT_MS = 4000;
 
 export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { highlight(name: string): boolean } {
   let placed: PlacedMarker[] = [];
-  let ui: ShadowRootContentScriptUi<void> | undefined;
-  let mounting: Promise<void> | undefined;
+  let ui: InPageHost | undefined;
   let views: MarkerView[] = [];
   let tick = 0;
   let listening = false;
@@ -49,7 +48,8 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
     ctx.requestIdleCallback(
       () => {
         idleQueued = false;
-        if (placed.length) void ensure().then(paint);
+        if (placed.length) ui = host();
+        paint();
       },
       { timeout: 1000 },
     );
@@ -102,18 +102,7 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
       window.removeEventListener('resize', onScroll);
     }
   };
-  const ensure = () =>
-    (mounting ??= createShadowRootUi(ctx, {
-      name: MARKERS_HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: MARKERS_CSS,
-      onMount: () => undefined,
-    }).then((created) => {
-      ui = created;
-      ui.mount();
-    }));
+  const host = hostOnDemand(() => mountHost(ctx, MARKERS_HOST, MARKERS_CSS, 'open'));
   const observe = (items: PlacedMarker[]) => {
     if (!io) return;
     const next = new Set(items.map((p) => p.anchor));
@@ -141,8 +130,8 @@ export function createMarkerLayer(ctx: ContentScriptContext): MarkerLayer & { hi
       follow(items.length > 0);
       observe(items);
       // With an IntersectionObserver the badges are drawn from its callback (after the browser's own layout).
-      if (items.length && !io) void ensure().then(paint);
-      else if (!items.length) paint();
+      if (items.length && !io) ui = host();
+      if (!items.length || !io) paint();
     },
     /** "Show me" (utils/highlight.ts): scrolls to the marked element a finding names and outlines it for a moment. */
     highlight(name: string) {

@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FindingItem } from '@/components/FindingItem';
-import { FieldWarnings } from '@/components/builder/FieldWarning';
+import { renderFieldWarnings } from '@/components/builder/field-warning';
 import type { Finding } from '@/engine/finding';
 
 afterEach(() => cleanup());
@@ -33,24 +33,23 @@ describe('page strings with bidi controls', () => {
   });
 
   it('the in-page builder warning shows the field label escaped', () => {
-    const { container } = render(
-      <FieldWarnings
-        tick={0}
-        onDismiss={() => undefined}
-        items={[
-          {
-            id: 'w1',
-            rect: () => undefined,
-            field: `API key ${EVIL}`,
-            providerName: 'Stripe',
-            exposure: 'secret',
-            masked: 'sk_live_…AbCd',
-            why: 'w',
-            safePlace: 's',
-            rotateUrl: 'https://dashboard.stripe.com/apikeys',
-          },
-        ]}
-      />,
+    const container = document.createElement('div');
+    renderFieldWarnings(
+      container,
+      [
+        {
+          id: 'w1',
+          rect: () => undefined,
+          field: `API key ${EVIL}`,
+          providerName: 'Stripe',
+          exposure: 'secret',
+          masked: 'sk_live_…AbCd',
+          why: 'w',
+          safePlace: 's',
+          rotateUrl: 'https://dashboard.stripe.com/apikeys',
+        },
+      ],
+      () => undefined,
     );
     expect(container.textContent).toContain(`API key ${SHOWN}`);
     expect(container.textContent).not.toContain('\u202E');

@@ -71,6 +71,24 @@ describe('startFieldGuard', () => {
     expect(h.found.mock.calls[0]![1]).toBe('code editor');
   });
 
+  it('asks whether the field is a safe store only for a key new to it, once per check', () => {
+    document.body.innerHTML = '<textarea name="body"></textarea>';
+    const ta = document.querySelector('textarea')!;
+    const h = hooks();
+    h.scan.mockImplementation((text) => [...(text.includes(KEY) ? [match('a'.repeat(16))] : []), ...(text.includes('SECOND') ? [match('b'.repeat(16))] : [])]);
+    stop = startFieldGuard(document, h, TRUSTED);
+    type(ta, 'plain text');
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.isSafe).not.toHaveBeenCalled(); // no key
+    type(ta, `${KEY} SECOND`);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.found).toHaveBeenCalledTimes(2);
+    expect(h.isSafe).toHaveBeenCalledTimes(1); // two new keys, one question
+    type(ta, `${KEY} SECOND and more typing`);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.isSafe).toHaveBeenCalledTimes(1); // the same keys again: nothing new to ask about
+  });
+
   it('reports a key once per field, and reports it cleared when the field no longer holds it', () => {
     document.body.innerHTML = '<textarea name="body"></textarea>';
     const ta = document.querySelector('textarea')!;

@@ -15,7 +15,7 @@ import { ALL_RULES } from '@/rules';
 import { PROVIDERS } from '@/utils/secrets/catalogue';
 import { LINK_HOSTS, LINK_MAX, isSafeLink, safeLink } from '@/utils/links';
 import { FixGuideView } from '@/components/FixGuideView';
-import { FieldWarnings, type WarningItem } from '@/components/builder/FieldWarning';
+import { renderFieldWarnings, type WarningItem } from '@/components/builder/field-warning';
 import { browserApi } from '@/entrypoints/popup/api';
 
 /** Values a deep-link template may need, as a real audit would have them. */
@@ -224,14 +224,10 @@ describe('a page-supplied value never becomes a link we open', () => {
       safePlace: 'Elsewhere.',
       rotateUrl,
     });
-    render(
-      h(FieldWarnings, {
-        items: [item('a', 'https://evil.example/rotate'), item('b', 'https://dashboard.stripe.com/apikeys')],
-        onDismiss: () => undefined,
-        tick: 0,
-      }),
-    );
+    const container = document.body.appendChild(document.createElement('div'));
+    renderFieldWarnings(container, [item('a', 'https://evil.example/rotate'), item('b', 'https://dashboard.stripe.com/apikeys')], () => undefined);
     const links = screen.getAllByRole('link', { name: 'Rotate this key' });
+    container.remove();
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://dashboard.stripe.com/apikeys']);
   });
 
