@@ -34,12 +34,13 @@ export const BUDGET_MARGIN = 0.1;
  */
 export const BASELINE: Readonly<Record<string, number>> = {
   background: 153_008,
-  // Re-measured on 2026-12-06 (fourth session) after the secret engine left the content scripts for scanner.js,
-  // injected on first need (in-page/scanner.ts), and webextension-polyfill left them (in-page/browser.ts); before:
-  // bubble 48,471, glide 50,055, supabase 56,901.
-  'content-scripts/bubble': 19_230,
-  'content-scripts/glide': 21_262,
-  'content-scripts/supabase': 28_015,
+  // Re-measured on 2026-12-07 (eighth session) after the field warning and its shadow-root host became plain DOM
+  // (components/builder/field-warning.ts, in-page/shadow-host.ts): Preact left the Glide content script and WXT's
+  // shadow-root UI left all three; before: bubble 19,230, glide 21,262, supabase 28,015 (2026-12-06, after the secret
+  // engine and webextension-polyfill left them; first: bubble 48,471, glide 50,055, supabase 56,901).
+  'content-scripts/bubble': 16_768,
+  'content-scripts/glide': 14_158,
+  'content-scripts/supabase': 26_648,
   scanner: 26_417,
   'bubble-export': 10_340,
   options: 93_903,
