@@ -53,7 +53,11 @@ describe('renderFieldWarnings', () => {
   it('places the card below the field, or above it near the bottom of the window', () => {
     setUp();
     const rect = (top: number, bottom: number, left: number) => () => ({ top, bottom, left }) as DOMRect;
-    renderFieldWarnings(container, [item('a', { rect: rect(100, 130, 40) }), item('b', { rect: rect(window.innerHeight - 40, window.innerHeight - 10, 40) })], () => undefined);
+    renderFieldWarnings(
+      container,
+      [item('a', { rect: rect(100, 130, 40) }), item('b', { rect: rect(window.innerHeight - 40, window.innerHeight - 10, 40) })],
+      () => undefined,
+    );
     const [a, b] = cards();
     expect(a!.style.top).toBe('136px');
     expect(a!.style.left).toBe('40px');
@@ -89,7 +93,9 @@ describe('renderFieldWarnings', () => {
     renderFieldWarnings(container, [item('a'), item('b')], onDismiss);
     cards()[1]!.querySelector('button')!.click();
     expect(onDismiss).toHaveBeenLastCalledWith('b');
-    cards()[0]!.querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    cards()[0]!
+      .querySelector('button')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(onDismiss).toHaveBeenLastCalledWith('a');
     cards()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(onDismiss).toHaveBeenCalledTimes(2);
