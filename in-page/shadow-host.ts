@@ -18,10 +18,28 @@ export interface InPageHost {
   remove(): void;
 }
 
-/** Mounts a host named `name` (a valid custom element name: lowercase, with a hyphen) at the end of <body>. */
-export function mountHost(ctx: Pick<OwnContext, 'onInvalidated'>, name: string, css: string, mode: ShadowRootMode, doc: Document = document): InPageHost {
+/** `<name>-<16 random hex>`: a name the page cannot know before we create it. */
+const unguessable = (name: string) => `${name}-${[...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+function hostElement(doc: Document, name: string, mode: ShadowRootMode): { shadowHost: HTMLElement; shadow: ShadowRoot } {
   const shadowHost = doc.createElement(name);
-  const shadow = shadowHost.attachShadow({ mode });
+  return { shadowHost, shadow: shadowHost.attachShadow({ mode }) };
+}
+
+/**
+ * Mounts a host named `name` (a valid custom element name: lowercase, with a hyphen) at the end of <body>.
+ * A page can define a custom element of that name (the page's registry upgrades the element we create, even from a
+ * content script) whose constructor attaches a shadow root first or throws: ours could then not be attached and the
+ * warning would never show. Then the host gets a name with a random suffix the page cannot have defined.
+ */
+export function mountHost(ctx: Pick<OwnContext, 'onInvalidated'>, name: string, css: string, mode: ShadowRootMode, doc: Document = document): InPageHost {
+  let made: { shadowHost: HTMLElement; shadow: ShadowRoot };
+  try {
+    made = hostElement(doc, name, mode);
+  } catch {
+    made = hostElement(doc, unguessable(name), mode);
+  }
+  const { shadowHost, shadow } = made;
   const style = doc.createElement('style');
   style.textContent = `:host{all:initial !important;}\n${css}`;
   const uiContainer = doc.createElement('div');

@@ -16,6 +16,8 @@ interface DomNode {
 }
 
 const HOST = 'MICRO-APP-AUDITOR-WARNING';
+/** The warning's host: its name, or (when the page defined an element of that name) the name with a random suffix. */
+const isHost = (nodeName: string) => nodeName === HOST || nodeName.startsWith(`${HOST}-`);
 
 async function withCdp<T>(page: Page, fn: (cdp: CDPSession) => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
@@ -39,7 +41,7 @@ async function onShadowRootsBidi<T>(bidi: PageBidi, fn: string): Promise<T[]> {
     return result.result;
   };
   const hosts = await call({
-    functionDeclaration: `() => [...document.querySelectorAll(${JSON.stringify(HOST.toLowerCase())})]`,
+    functionDeclaration: `() => [...document.querySelectorAll('*')].filter((e) => e.localName === ${JSON.stringify(HOST.toLowerCase())} || e.localName.startsWith(${JSON.stringify(`${HOST.toLowerCase()}-`)}))`,
     resultOwnership: 'none',
     serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
   });
@@ -59,7 +61,7 @@ async function onShadowRoots<T>(page: Page, fn: string): Promise<T[]> {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const roots: DomNode[] = [];
     const walk = (n: DomNode) => {
-      if (n.nodeName === HOST) roots.push(...(n.shadowRoots ?? []));
+      if (isHost(n.nodeName)) roots.push(...(n.shadowRoots ?? []));
       for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
     };
     walk(root);

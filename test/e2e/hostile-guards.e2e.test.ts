@@ -125,6 +125,21 @@ describe('item 7: the warning cannot be rewritten or removed by the page', () =>
   });
 });
 
+describe('item 7: a page cannot take the warning host’s name', () => {
+  it('a custom element named like the host, defined by the page, does not keep the warning from showing', async () => {
+    const page = await open('https://bubble.io/page?id=hostile7d&attack=define');
+    await page.locator(HEADER).fill(`Bearer ${STRIPE}`);
+    await expect.poll(async () => (await warningTexts(page)).length).toBe(1);
+    // The attack ran: the page's constructor was given the element the extension created first (and kept it).
+    expect(await page.evaluate(() => (window as unknown as { __defined?: number }).__defined)).toBeGreaterThan(0);
+    const texts = await warningTexts(page);
+    expect(texts[0]).toContain('Stripe');
+    expect(texts.join('\n')).not.toContain('All clear');
+    expect(await warningRootModes(page)).toEqual(['closed']);
+    await page.close();
+  });
+});
+
 describe('item 8: exactly the editor pages', () => {
   it('runs no content script on bubble.io/pagex or on the Supabase sign-in page, and files nothing under the bare host', async () => {
     // Positive control, counted the same way: the editor page next to them gets the extension's world.

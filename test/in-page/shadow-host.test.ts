@@ -4,7 +4,15 @@ import { hostOnDemand, mountHost } from '@/in-page/shadow-host';
 
 const ctx = () => {
   const callbacks: (() => void)[] = [];
-  return { onInvalidated: (cb: () => void) => (callbacks.push(cb), () => undefined), invalidate: () => callbacks.forEach((cb) => cb()) };
+  return {
+    onInvalidated(cb: () => void) {
+      callbacks.push(cb);
+      return () => undefined;
+    },
+    invalidate() {
+      for (const cb of callbacks) cb();
+    },
+  };
 };
 afterEach(() => {
   document.body.innerHTML = '';
@@ -25,6 +33,27 @@ describe('mountHost', () => {
   it('open when asked (the Supabase markers)', () => {
     const ui = mountHost(ctx(), 'micro-app-auditor-open', '', 'open');
     expect(ui.shadowHost.shadowRoot).toBe(ui.uiContainer.getRootNode());
+  });
+
+  it('a page that defined a custom element of that name (attaching its own shadow root) gets a host it could not name', () => {
+    let constructed = 0;
+    customElements.define(
+      'micro-app-auditor-taken',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          constructed++;
+          this.attachShadow({ mode: 'open' }).innerHTML = 'All clear';
+        }
+      },
+    );
+    const ui = mountHost(ctx(), 'micro-app-auditor-taken', '', 'closed');
+    expect(constructed).toBe(1); // the page's element was made, and refused ours
+    expect(ui.shadowHost.localName).toMatch(/^micro-app-auditor-taken-[0-9a-f]{16}$/);
+    expect(ui.shadowHost.shadowRoot).toBeNull();
+    expect(ui.shadowHost.parentNode).toBe(document.body);
+    expect(document.querySelectorAll('micro-app-auditor-taken')).toHaveLength(0); // the page's one was never put in
+    expect(mountHost(ctx(), 'micro-app-auditor-taken', '', 'closed').shadowHost.localName).not.toBe(ui.shadowHost.localName);
   });
 
   it('goes away with the extension context, and on remove()', () => {
