@@ -128,8 +128,8 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
     rerender();
   };
 
-  // One host, however many keys arrive; mounted with the first warning (when the page makes that fail, the next key
-  // tries again; the background has the finding either way).
+  // One host, however many keys arrive; mounted with the first warning (should that fail, the next key tries again;
+  // the background has the finding either way).
   const host = hostOnDemand(() => mountClosedHost(ctx, WARNING_HOST, FIELD_WARNING_CSS));
 
   const stop = startFieldGuard(document, {

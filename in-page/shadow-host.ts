@@ -54,8 +54,8 @@ export function mountHost(ctx: Pick<OwnContext, 'onInvalidated'>, name: string, 
 }
 
 /**
- * A host mounted on first use, once. Undefined while mounting fails (a page can make it throw, e.g. with a custom
- * element of that name that refuses a shadow root): the next call tries again, and nothing else breaks.
+ * A host mounted on first use, once. Should mounting still throw (`mountHost` already steps around a name the page
+ * took), it is undefined and the next call tries again: the UI is missing, nothing else breaks.
  */
 export function hostOnDemand(mount: () => InPageHost): () => InPageHost | undefined {
   let host: InPageHost | undefined;

@@ -79,20 +79,6 @@ async function activeCheckConsented(tabId: number): Promise<boolean> {
   return (await store.getConsent('supabase-exposure-check', origin)) !== undefined || (await store.getConsent('bubble-data-api-check', origin)) !== undefined;
 }
 
-/** When an audit the user asked for (not a monitoring re-audit) was last stored, by scope (memory only). */
-const userAuditStored = new Map<string, number>();
-const USER_AUDITS_REMEMBERED = 200;
-
-function noteUserAudit(scope: string, at: number): void {
-  userAuditStored.delete(scope);
-  userAuditStored.set(scope, at);
-  // Oldest first (insertion order): a long session of audits keeps the most recent scopes only.
-  for (const old of userAuditStored.keys()) {
-    if (userAuditStored.size <= USER_AUDITS_REMEMBERED) break;
-    userAuditStored.delete(old);
-  }
-}
-
 async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
   const startedAt = Date.now();
   let tab: Browser.tabs.Tab | undefined;
@@ -124,9 +110,8 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
     // A deployed app's monitoring re-audit (a page load, another tab of the same app) never replaces an audit the user
     // asked for that was stored while it ran: that one holds the consented active checks, which a re-audit does not
     // run. (A builder's re-audit follows new evidence from the editor, which it must not drop.)
-    const userStored = builder ? undefined : userAuditStored.get(audit.origin);
-    const kept = mode === 'monitor' && userStored !== undefined && userStored >= startedAt ? await loadAudit(audit.origin) : undefined;
-    if (mode !== 'monitor' && !builder) noteUserAudit(audit.origin, Date.now());
+    const current = mode === 'monitor' && !builder ? await loadAudit(audit.origin) : undefined;
+    const kept = current && current.mode !== 'monitor' && current.createdAt >= startedAt ? current : undefined;
     const stored = kept ?? (await saveAudit(audit)); // what is kept: within the storage budget
     await showBadge(
       tabId,
