@@ -79,6 +79,19 @@ async function activeCheckConsented(tabId: number): Promise<boolean> {
   return (await store.getConsent('supabase-exposure-check', origin)) !== undefined || (await store.getConsent('bubble-data-api-check', origin)) !== undefined;
 }
 
+/** The last store step queued per scope (read the stored audit, then write one). */
+const storing = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(scope: string, step: () => Promise<T>): Promise<T> {
+  const next = (storing.get(scope) ?? Promise.resolve()).catch(() => undefined).then(step);
+  storing.set(scope, next);
+  const forget = () => {
+    if (storing.get(scope) === next) storing.delete(scope);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
 async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply> {
   const startedAt = Date.now();
   let tab: Browser.tabs.Tab | undefined;
@@ -110,9 +123,13 @@ async function runAudit(tabId: number, mode: Audit['mode']): Promise<AuditReply>
     // A deployed app's monitoring re-audit (a page load, another tab of the same app) never replaces an audit the user
     // asked for that was stored while it ran: that one holds the consented active checks, which a re-audit does not
     // run. (A builder's re-audit follows new evidence from the editor, which it must not drop.)
-    const current = mode === 'monitor' && !builder ? await loadAudit(audit.origin) : undefined;
-    const kept = current && current.mode !== 'monitor' && current.createdAt >= startedAt ? current : undefined;
-    const stored = kept ?? (await saveAudit(audit)); // what is kept: within the storage budget
+    // Read and write one audit of a scope at a time: a re-audit that read the stored audit just before the user's was
+    // written would otherwise still write over it.
+    const stored = await oneAtATime(audit.origin, async () => {
+      const current = mode === 'monitor' && !builder ? await loadAudit(audit.origin) : undefined;
+      const kept = current && current.mode !== 'monitor' && current.createdAt >= startedAt ? current : undefined;
+      return kept ?? saveAudit(audit); // what is kept: within the storage budget
+    });
     await showBadge(
       tabId,
       stored,

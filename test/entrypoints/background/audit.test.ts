@@ -169,6 +169,31 @@ describe('auditTab', () => {
     expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ mode: 'monitor' });
   });
 
+  it('a re-audit that read the stored audit before the user’s was written does not write over it afterwards', async () => {
+    const a = await tab(PAGE);
+    const b = await tab(PAGE);
+    const key = 'audit:https://app.example.com';
+    // The re-audit's write is held (as a slow storage write would be) after it read the stored audit.
+    const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = false;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if (!held && key in items && (items[key] as { mode?: string }).mode === 'monitor') {
+        held = true;
+        await gate;
+      }
+      return realSet(items);
+    });
+    const monitor = auditTab(b, 'monitor');
+    await vi.waitFor(() => expect(held).toBe(true));
+    const user = auditTab(a, 'click');
+    await new Promise((r) => setTimeout(r, 20)); // the user's audit has collected and reached its write
+    release();
+    await Promise.all([monitor, user]);
+    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ mode: 'click' });
+  });
+
   it('new evidence while an audit runs: a "fresh" request runs after it (several share one re-audit)', async () => {
     const release = holdScripts();
     const id = await tab(PAGE);
