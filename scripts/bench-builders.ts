@@ -12,7 +12,7 @@
  *   from before the navigation to load + 1.5 s (start-up included) and over the following window (typing, pasting);
  *   prints min/median/max per side and the with/without ratio of the medians.
  * `--heavy-only` skips the light measures; `--builders bubble,glide` picks the content scripts; `--profile bubble`
- * adds a V8 CPU profile (self time per extension function) of one heavy launch with the extension (names are
+ * adds V8 CPU profiles (self time per extension function, mean of `--heavy-runs` launches) of heavy launches with the extension (names are
  * readable with a build made with MAA_NO_MINIFY=1 into .output-nominify/, see wxt.config.ts); `--ext DIR` measures that build instead of
  * .output/chrome-mv3. `--readable` serves the heavy page with what the Glide and Supabase readers read on that screen
  * (a table list, column headers, Supabase's "RLS disabled" header button), so their passes read it instead of ending at
@@ -291,11 +291,14 @@ async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules
   });
 }
 
-/** Self time per extension function during one heavy launch (load + 1.5 s + window with typing), from a V8 CPU profile. */
+/**
+ * Self time per extension function during heavy launches (load + 1.5 s + window with typing), from V8 CPU profiles:
+ * the mean of `--heavy-runs` launches (one launch's profile moves by a few ms per function between launches).
+ */
 async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<void> {
   const summary = new ProfileSummary(/^https:\/\/[^/]+\/.*/);
-  summary.add(await profiledLaunch(builder, extensionDir, rules, 99, 100));
-  summary.print(`${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension`);
+  for (let i = 1; i <= HEAVY_RUNS; i++) summary.add(await profiledLaunch(builder, extensionDir, rules, 98 + i, 100));
+  summary.print(`${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension, mean of ${HEAVY_RUNS} launches`);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Summaries of V8 CPU profiles (CDP `Profiler.stop`) taken by the benchmarks (bench-supabase, bench-builders): self
- * time per script, self time per extension function and inclusive time per extension function (each extension
- * function on a sample's stack counted once), averaged over the profiles added. Names are readable with a build made
+ * time per script, self time per extension function, inclusive time per extension function (each extension
+ * function on a sample's stack counted once), the extension's time by the function the browser called (its entry
+ * points) and by function with the browser work it called, averaged over the profiles added. Names are readable with a build made
  * with MAA_NO_MINIFY=1 (wxt.config.ts).
  */
 export interface ProfileNode {
@@ -53,6 +54,10 @@ export class ProfileSummary {
   private readonly byUrl = new Map<string, number>();
   private readonly self = new Map<string, number>();
   private readonly inclusive = new Map<string, number>();
+  /** Extension time by the function the browser called (the outermost extension frame: a listener, a timer, the script's start). */
+  private readonly entries = new Map<string, number>();
+  /** Extension time by function, the browser work it called directly (DOM calls, layout) included. */
+  private readonly own = new Map<string, number>();
   private count = 0;
 
   /** `pageUrl` turns the page's own script addresses into one label ("page"). */
@@ -74,25 +79,40 @@ export class ProfileSummary {
       put(this.byUrl, url.replace(EXT, 'ext:/').replace(this.pageUrl, 'page'), ms);
       if (EXT.test(url)) put(this.self, fnKey(node.callFrame), ms);
       const seen = new Set<string>();
+      let innermost: ProfileNode | undefined;
+      let outermost: ProfileNode | undefined;
       for (let at: ProfileNode | undefined = node; at; at = parent.get(at.id)) {
+        if (at.callFrame.url && !innermost) innermost = at;
         if (!EXT.test(at.callFrame.url)) continue;
+        outermost = at;
         const k = fnKey(at.callFrame);
         if (!seen.has(k)) put(this.inclusive, k, ms);
         seen.add(k);
+      }
+      // As scriptTimeByOwner: the sample is the extension's when its innermost frame with an address is.
+      if (innermost && EXT.test(innermost.callFrame.url)) {
+        put(this.own, fnKey(innermost.callFrame), ms);
+        put(this.entries, fnKey(outermost!.callFrame), ms);
       }
     }
   }
 
   /** Mean milliseconds per profile added (a function absent from a profile counts 0 there). */
-  means(): { byUrl: Map<string, number>; self: Map<string, number>; inclusive: Map<string, number> } {
+  means(): {
+    byUrl: Map<string, number>;
+    self: Map<string, number>;
+    inclusive: Map<string, number>;
+    own: Map<string, number>;
+    entries: Map<string, number>;
+  } {
     const n = Math.max(1, this.count);
     const mean = (m: Map<string, number>) => new Map([...m].map(([k, ms]) => [k, ms / n]));
-    return { byUrl: mean(this.byUrl), self: mean(this.self), inclusive: mean(this.inclusive) };
+    return { byUrl: mean(this.byUrl), self: mean(this.self), inclusive: mean(this.inclusive), own: mean(this.own), entries: mean(this.entries) };
   }
 
   /** Markdown lists: by script, self by function, inclusive by function (top `k` each), for `what` ("one heavy load"). */
   print(what: string, k = 20): void {
-    const { byUrl, self, inclusive } = this.means();
+    const { byUrl, self, inclusive, own, entries } = this.means();
     const top = (m: Map<string, number>, j: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, j);
     const per = this.count <= 1 ? what : `mean of ${this.count} profiles, ${what}`;
     console.log(`\n# CPU profile (${per}): self time by script\n`);
@@ -101,5 +121,10 @@ export class ProfileSummary {
     for (const [f, ms] of top(self, k)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
     console.log(`\n# Extension code, inclusive time by function (${per})\n`);
     for (const [f, ms] of top(inclusive, k)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+    const total = [...entries.values()].reduce((a, b) => a + b, 0);
+    console.log(`\n# Extension time (${total.toFixed(1)} ms) by the function the browser called: listener, timer, message, start (${per})\n`);
+    for (const [f, ms] of top(entries, k)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
+    console.log(`\n# Extension code, self time with the browser work it called (DOM, layout, messaging) (${per})\n`);
+    for (const [f, ms] of top(own, k)) console.log(`- ${ms.toFixed(1)} ms  ${f}`);
   }
 }

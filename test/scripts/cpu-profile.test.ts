@@ -40,6 +40,27 @@ describe('ProfileSummary', () => {
     expect([...inclusive.keys()].some((k) => k.startsWith('tick'))).toBe(false); // page code: not ours
   });
 
+  it('the extension’s time by the function the browser called, and by function with the DOM work it called', () => {
+    // The page's tick calls pass (ext) → read (ext) → querySelectorAll (native, no address) under read.
+    const nodes: ProfileNode[] = [
+      { id: 1, callFrame: frame('(root)', ''), children: [2, 7] },
+      { id: 2, callFrame: frame('tick', 'https://go.glideapps.com/app/x/data'), children: [3] },
+      { id: 3, callFrame: frame('pass', EXT, 10), children: [4] },
+      { id: 4, callFrame: frame('read', EXT, 20), children: [5] },
+      { id: 5, callFrame: frame('querySelectorAll', ''), children: [6] },
+      { id: 6, callFrame: frame('onMutation', 'https://go.glideapps.com/app/x/data') }, // the page's code again, inside ours
+      { id: 7, callFrame: frame('onPaste', EXT, 30) },
+    ];
+    const s = new ProfileSummary(/^https:\/\/go\.glideapps\.com\/.*/);
+    s.add({ nodes, samples: [2, 3, 4, 5, 6, 7], timeDeltas: [1, 2, 3, 4, 5, 6].map((ms) => ms * 1000) });
+    const { entries, own } = s.means();
+    expect(entries.get(`pass ext:/content-scripts/glide.js:11:1`)).toBe(2 + 3 + 4); // not the page's code under it
+    expect(entries.get(`onPaste ext:/content-scripts/glide.js:31:1`)).toBe(6);
+    expect(own.get(`read ext:/content-scripts/glide.js:21:1`)).toBe(3 + 4); // the DOM call it made counted as its own
+    expect(own.get(`pass ext:/content-scripts/glide.js:11:1`)).toBe(2);
+    expect([...entries.keys()].some((k) => k.startsWith('tick'))).toBe(false);
+  });
+
   it('averages over the profiles added; a function absent from one counts 0 there', () => {
     const s = new ProfileSummary(/^https:\/\/go\.glideapps\.com\/.*/);
     s.add(profile([[4, 4]]));
