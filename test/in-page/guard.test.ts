@@ -33,10 +33,20 @@ function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
+/**
+ * A paste as the browser makes it: the `paste` event with the clipboard text; then, unless a listener prevented it,
+ * for a text input or textarea outside a code editor, the text inserted at the caret and an `input` event
+ * (insertFromPaste) in the same task. Code editors (Monaco's textarea) insert it themselves.
+ */
 function paste(el: Element, text: string) {
   const dt = new DataTransfer();
   dt.setData('text/plain', text);
-  el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true }));
+  const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true });
+  el.dispatchEvent(ev);
+  const field = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', 'url'].includes(el.type)) ? el : undefined;
+  if (ev.defaultPrevented || !field || field.closest('.monaco-editor')) return;
+  field.setRangeText(text, field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length, 'end');
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
 }
 
 let stop: () => void = () => {};
@@ -62,6 +72,42 @@ describe('startFieldGuard', () => {
     expect(h.found).toHaveBeenCalledWith(input, 'Header value', expect.objectContaining({ fingerprint: 'aaaaaaaaaaaaaaaa' }), false);
   });
 
+  it('the pause is counted from the last keystroke; the same text after a pause is not scanned again', () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const h = hooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    type(input, 'tok');
+    vi.advanceTimersByTime(DEBOUNCE_MS - 100);
+    type(input, KEY);
+    vi.advanceTimersByTime(DEBOUNCE_MS - 100); // the first pause would have ended here: it did not, typing went on
+    expect(h.scan).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(h.scan.mock.calls.map((c) => c[0])).toEqual([KEY]);
+    expect(vi.getTimerCount()).toBe(0);
+    type(input, KEY); // an input that changed nothing (e.g. a character typed and deleted)
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.scan).toHaveBeenCalledTimes(1);
+    type(input, `${KEY} `);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.scan).toHaveBeenCalledTimes(2);
+  });
+
+  it('a text whose scan failed is scanned again at the next pause', async () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    const h = hooks();
+    h.scan.mockImplementationOnce(() => Promise.reject(new Error('the background did not answer')));
+    stop = startFieldGuard(document, h, TRUSTED);
+    type(input, KEY);
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    expect(h.found).not.toHaveBeenCalled();
+    type(input, KEY);
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    expect(h.scan).toHaveBeenCalledTimes(2);
+    expect(h.found).toHaveBeenCalledTimes(1);
+  });
+
   it('scans a paste at once, from the clipboard text', () => {
     document.body.innerHTML = '<div class="monaco-editor"><textarea class="inputarea"></textarea></div>';
     const h = hooks();
@@ -69,6 +115,57 @@ describe('startFieldGuard', () => {
     paste(document.querySelector('textarea')!, `select '${KEY}';`);
     expect(h.found).toHaveBeenCalledTimes(1);
     expect(h.found.mock.calls[0]![1]).toBe('code editor');
+  });
+
+  it('scans a paste into a plain field at once from the field, once the browser inserted it, without reading the clipboard', () => {
+    document.body.innerHTML = '<input aria-label="Header value">';
+    const input = document.querySelector('input')!;
+    input.value = 'Bearer ';
+    const getData = vi.spyOn(DataTransfer.prototype, 'getData');
+    const h = hooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(input, KEY);
+    expect(getData).not.toHaveBeenCalled();
+    expect(h.scan).toHaveBeenCalledTimes(1);
+    expect(h.scan.mock.calls[0]![0]).toBe(`Bearer ${KEY}`); // the field's text, the paste in it
+    expect(h.found).toHaveBeenCalledWith(input, 'Header value', expect.objectContaining({ fingerprint: 'aaaaaaaaaaaaaaaa' }), false);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(h.scan).toHaveBeenCalledTimes(1); // the typing pause reads the same text: not scanned again
+    expect(h.found).toHaveBeenCalledTimes(1);
+    getData.mockRestore();
+  });
+
+  it('a paste into a plain field whose insertion the page prevented is read from the field at the next task', () => {
+    document.body.innerHTML = '<textarea aria-label="Notes"></textarea>';
+    const ta = document.querySelector('textarea')!;
+    // The page inserts the pasted text itself (e.g. trimmed), with no input event.
+    ta.addEventListener('paste', (e) => {
+      e.preventDefault();
+      ta.value = (e as ClipboardEvent).clipboardData!.getData('text/plain').trim();
+    });
+    const h = hooks();
+    stop = startFieldGuard(document, h, TRUSTED);
+    paste(ta, `  ${KEY}  `);
+    expect(h.scan).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(h.scan.mock.calls.map((c) => c[0])).toEqual([KEY]);
+    expect(h.found).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a paste into a code editor’s input from the clipboard (Monaco, Ace, CodeMirror insert it themselves)', () => {
+    for (const editor of ['monaco-editor', 'ace_editor', 'CodeMirror']) {
+      document.body.innerHTML = `<div class="${editor}"><textarea></textarea></div>`;
+      const h = hooks();
+      stop = startFieldGuard(document, h, TRUSTED);
+      const ta = document.querySelector('textarea')!;
+      ta.addEventListener('paste', (e) => e.preventDefault()); // as Monaco and Ace do: the text never reaches the textarea
+      paste(ta, `select '${KEY}';`);
+      expect(
+        h.scan.mock.calls.map((c) => c[0]),
+        editor,
+      ).toEqual([`select '${KEY}';`]);
+      stop();
+    }
   });
 
   it('asks whether the field is a safe store only for a key new to it, once per check', () => {

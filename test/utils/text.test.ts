@@ -17,6 +17,16 @@ describe('showInvisible', () => {
   it('keeps ordinary text, tabs, newlines, accents, right-to-left letters and emoji', () => {
     for (const s of ['plain text', 'tab\tand\nnewline', 'é\u0301', 'שלום', 'مرحبا', '😀 ok', '日本語']) expect(showInvisible(s)).toBe(s);
   });
+  it('property: ASCII text keeps every printable character, tab and newline, and escapes every other control', () => {
+    const reference = (s: string) =>
+      s.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (s) => {
+        expect(showInvisible(s)).toBe(reference(s));
+        expect(hasInvisible(s)).toBe(reference(s) !== s);
+      }),
+    );
+  });
   it('property: the output has no invisible character left, and is the input when it had none', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
