@@ -6,6 +6,13 @@ import { SAYS, linkTarget, norm, type DashboardPage } from '../studio';
 import { BOUNDS, firstText, tableAnchor, take, type AnchorKey, type Extract, type TableIn } from './dom';
 import { listedTables, type TableNames } from './table-list';
 
+/**
+ * Every header wording read below says "RLS" or "row level security" (studio.ts SAYS: rlsDisabledButton,
+ * enableForTable, addPolicy, policyCount): a button without either is skipped before its text is normalised (an
+ * editor page has hundreds of buttons, read on every pass).
+ */
+export const HEADER_WORDS = /rls|row\s+level\s+security/i;
+
 export function readTableEditor(doc: Document, page: DashboardPage, base: string, names?: TableNames): Extract {
   const listed = listedTables(doc, page, base);
   names?.learn(page.ref, listed);
@@ -19,7 +26,7 @@ export function readTableEditor(doc: Document, page: DashboardPage, base: string
   // Header controls only: buttons, and links to the policies page (the sidebar's table links are not read here).
   for (const el of take(doc, 'button, [role="button"]:not(a), a[href*="/policies"]', BOUNDS.buttons)) {
     const raw = el.textContent ?? '';
-    if (raw.length > 60) continue;
+    if (raw.length > 60 || !HEADER_WORDS.test(raw)) continue;
     const t = norm(raw);
     if ((SAYS.rlsDisabledButton as readonly string[]).includes(t) || t === SAYS.enableForTable) {
       facts.rls = 'disabled';

@@ -10,9 +10,9 @@ import { readCron } from '@/entrypoints/supabase.content/readers/cron';
 import { readPolicies } from '@/entrypoints/supabase.content/readers/policies';
 import { parseCreatePolicies } from '@/entrypoints/supabase.content/readers/policy-sql';
 import { readStoragePolicies } from '@/entrypoints/supabase.content/readers/storage-policies';
-import { readTableEditor } from '@/entrypoints/supabase.content/readers/table-editor';
+import { HEADER_WORDS, readTableEditor } from '@/entrypoints/supabase.content/readers/table-editor';
 import { readTableList } from '@/entrypoints/supabase.content/readers/table-list';
-import { pageOf } from '@/entrypoints/supabase.content/studio';
+import { SAYS, pageOf } from '@/entrypoints/supabase.content/studio';
 import { DashboardObservationSchema } from '@/utils/supabase/dashboard-evidence';
 import {
   HOSTILE_TABLE,
@@ -112,6 +112,12 @@ describe('table editor', () => {
   it('"RLS policy" with its count', () => expect(editor(102)).toMatchObject({ rls: 'enabled', policyCount: 1 }));
   it('older wording "Row Level Security disabled"', () => expect(editor(101, 'old')).toMatchObject({ rls: 'disabled' }));
   it('the select-all header is not a column', () => expect(editor(103)!.columns).not.toContain('Select all rows'));
+  it('every header wording it reads passes the cheap test that skips other buttons', () => {
+    for (const t of [...SAYS.rlsDisabledButton, SAYS.enableForTable, SAYS.addPolicy, '3 rls policies', 'rls policy', 'Row  Level\nSecurity disabled'])
+      expect(HEADER_WORDS.test(t), t).toBe(true);
+    expect(SAYS.policyCount.test('3 rls policies')).toBe(true);
+    for (const t of ['Apply', 'Reset', 'Insert row', 'Definition']) expect(HEADER_WORDS.test(t), t).toBe(false);
+  });
 });
 
 describe('policies page', () => {
