@@ -142,5 +142,6 @@ export async function runBubbleCheck(o: BubbleCheckOptions): Promise<BubbleProbe
     types: checked,
     notChecked: unique.length - checked.length,
     ...(versionTest ? { versionTest } : {}),
+    reused: false,
   };
 }

@@ -124,13 +124,16 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
       }
       probed++;
       const names = project.tables.map((t) => t.name).slice(0, budget);
-      const run = runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal });
+      // Remembered inside the promise a re-audit waits for (above): it reads the result as soon as its wait ends.
+      const run = runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal }).then((probe) => {
+        probe.notChecked = Math.max(0, project.tablesFound - probe.tables.length);
+        lastProbe.set(memo, probe);
+        return probe;
+      });
       inflight.set(memo, run);
       const probe = await run.finally(() => inflight.delete(memo));
       budget -= probe.tables.length;
-      probe.notChecked = Math.max(0, project.tablesFound - probe.tables.length);
       project.probe = probe;
-      lastProbe.set(memo, probe);
       if (probe.state !== 'complete') {
         const why = {
           partial: 'some answers did not arrive',

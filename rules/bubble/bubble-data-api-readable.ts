@@ -1,5 +1,6 @@
 import { defineRule, type FindingDraft } from '../../engine/rule';
 import { isPersonalName, listOf } from '../../utils/bubble/classify';
+import { REUSED_NOTE } from '../../utils/bubble/deployed';
 import { DOCS, PRIVACY_LINK, UI } from '../../utils/bubble/links';
 
 type M = 'personal' | 'readable' | 'unchecked';
@@ -52,7 +53,7 @@ export default defineRule<M>({
         messageId: personal.length ? 'personal' : 'readable',
         severity: personal.length ? 'critical' : 'high',
         data: { type: t.type, total, personal: listOf(personal), fields: listOf(fields, 12) },
-        evidence: `GET ${url}?limit=1 (no credentials) → ${t.status}; ${total}; fields: ${listOf(fields, 20)}`,
+        evidence: `GET ${url}?limit=1 (no credentials) → ${t.status}; ${total}; fields: ${listOf(fields, 20)}${b.probe?.reused ? REUSED_NOTE : ''}`,
         location: { kind: 'request', url, name: t.type },
         identity: `obj:${t.type}`,
       });

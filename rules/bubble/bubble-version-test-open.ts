@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import { REUSED_NOTE } from '../../utils/bubble/deployed';
 import { DOCS, SETTINGS_LINK, UI } from '../../utils/bubble/links';
 
 type M = 'open';
@@ -31,14 +32,15 @@ export default defineRule<M>({
     },
   },
   check(evidence) {
-    const v = evidence.bubble?.probe?.versionTest;
+    const probe = evidence.bubble?.probe;
+    const v = probe?.versionTest;
     if (v?.verdict !== 'open') return [];
     const url = `${evidence.origin}/version-test`;
     return [
       {
         messageId: 'open',
         data: { url, status: v.status },
-        evidence: `GET ${url} (no credentials) → ${v.status}, no WWW-Authenticate: Basic`,
+        evidence: `GET ${url} (no credentials) → ${v.status}, no WWW-Authenticate: Basic${probe?.reused ? REUSED_NOTE : ''}`,
         location: { kind: 'request', url },
         identity: 'version-test',
       },

@@ -63,8 +63,13 @@ export const BubbleProbeSchema = z.object({
   types: boundedList(ObjAnswerSchema, DEPLOYED_LIMITS.probeTypes).default([]),
   notChecked: z.number().int().min(0).max(100_000).default(0),
   versionTest: VersionTestSchema.optional(),
+  /** A monitoring re-audit's copy of the last check of this session (no request was sent for it). */
+  reused: z.boolean().default(false),
 });
 export type BubbleProbe = z.output<typeof BubbleProbeSchema>;
+
+/** Added to a finding's evidence when it comes from a reused check. */
+export const REUSED_NOTE = ' (result of the last check, reused by a background re-audit)';
 
 export const BubbleDeployedSchema = z.object({
   meta: MetaSchema.optional(),

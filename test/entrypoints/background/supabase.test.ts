@@ -134,6 +134,28 @@ describe('collectSupabase: consent gate', () => {
     expect(again!.projects[0]!.probe).toMatchObject({ reused: true, state: 'complete' });
   });
 
+  it('a monitoring re-audit during the user’s check waits for it and reuses its result (not "not run")', async () => {
+    await consent();
+    const f = fakeFetch();
+    const held: (() => void)[] = [];
+    let holding = true;
+    const answer = f.fetch;
+    f.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (holding) await new Promise<void>((r) => held.push(r));
+      return answer(input, init);
+    }) as typeof globalThis.fetch;
+    const user = collectSupabase(opts(f), []);
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    const monitor = collectSupabase(opts(f, { mode: 'monitor', tabId: 4 }), []);
+    await new Promise((r) => setTimeout(r, 10)); // the re-audit reaches its wait
+    holding = false;
+    for (const r of held.splice(0)) r();
+    const [u, m] = await Promise.all([user, monitor]);
+    expect(u!.projects[0]!.probe).toMatchObject({ reused: false });
+    expect(m!.projects[0]!.skipped).toBeUndefined();
+    expect(m!.projects[0]!.probe).toMatchObject({ reused: true, startedAt: u!.projects[0]!.probe!.startedAt });
+  });
+
   it('a cancel that arrives before the check starts stops it before its first request', async () => {
     await consent();
     const f = fakeFetch();

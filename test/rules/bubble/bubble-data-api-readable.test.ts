@@ -26,6 +26,14 @@ describeRule(rule, {
       evidence: deployedEvidence({ probe: probe(readable('product', { _id: '1', Title: 't' })) }),
       messages: ['readable'],
       severity: 'high',
+      check: ([f]) => expect(f!.evidence).not.toMatch(/reused/),
+    },
+    {
+      name: 'the last check, reused by a monitoring re-audit: same finding, its evidence says so',
+      evidence: deployedEvidence({ probe: { ...probe(readable('product', { _id: '1', Title: 't' })), reused: true } }),
+      messages: ['readable'],
+      severity: 'high',
+      check: ([f]) => expect(f!.evidence).toMatch(/reused by a background re-audit/),
     },
     {
       name: 'Data API on but the check was not allowed',

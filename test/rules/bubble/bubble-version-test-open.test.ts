@@ -5,7 +5,7 @@ import { classifyVersionTest } from '@/utils/bubble/deployed';
 import { deployedEvidence } from '../../helpers/bubble';
 import { describeRule, findingsOf } from '../../helpers/rule-cases';
 
-const withVt = (status: number, authenticate?: string) =>
+const withVt = (status: number, authenticate?: string, reused = false) =>
   deployedEvidence({
     probe: {
       state: 'complete',
@@ -14,11 +14,25 @@ const withVt = (status: number, authenticate?: string) =>
       requests: 1,
       types: [],
       versionTest: classifyVersionTest({ status, ...(authenticate ? { authenticate } : {}) }),
+      ...(reused ? { reused } : {}),
     },
   });
 
 describeRule(rule, {
-  flagged: [{ name: '/version-test answers 200 without Basic auth', evidence: withVt(200), messages: ['open'] }],
+  flagged: [
+    {
+      name: '/version-test answers 200 without Basic auth',
+      evidence: withVt(200),
+      messages: ['open'],
+      check: ([f]) => expect(f!.evidence).not.toMatch(/reused/),
+    },
+    {
+      name: 'the same, from the last check reused by a monitoring re-audit: its evidence says so',
+      evidence: withVt(200, undefined, true),
+      messages: ['open'],
+      check: ([f]) => expect(f!.evidence).toMatch(/reused by a background re-audit/),
+    },
+  ],
   clean: [
     { name: '401 + WWW-Authenticate: Basic (protected)', evidence: withVt(401, 'Basic realm="app"') },
     { name: 'an unexpected status is not a finding', evidence: withVt(502) },
