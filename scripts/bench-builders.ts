@@ -18,14 +18,13 @@
  * (a table list, column headers, Supabase's "RLS disabled" header button), so their passes read it instead of ending at
  * the lookups (heavy-editor.ts says what it models).
  * `--paste-after MS` waits that long after each editor page's load before the paste (default 300; 35000 lets Chromium
- * stop the idle service worker, which scans the field). `--attribute N` profiles N heavy launches with the extension and splits each one's script time between the page and
+ * stop the idle service worker, which scans the field). `--attribute N` (with `--floor`: also for the build's content script evaluated but never
+ * started, lib/floors.ts) profiles N heavy launches with the extension and splits each one's script time between the page and
  * the extension (the ratio inside one launch; lib/cpu-profile.ts `scriptTimeByOwner`).
  * `--queries` prints what the readers' whole-document queries cost on the heavy page: each selector list queried as it
  * is and part by part (in-page/query.ts `selectorParts`, what the readers do over a document), median of 11 rounds.
  * Prints numbers; asserts nothing.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
@@ -34,6 +33,7 @@ import { type HeavyBuilder, heavyUrl, startHeavyEditors } from '../test/fixtures
 import { hostRules } from '../test/fixtures/apps/server';
 import { FAKE_KEYS, seeded } from '../test/utils/secrets/fake-keys';
 import { ensureBuilt, launchWithExtension } from './lib/browser';
+import { emptyExtension, notStarted } from './lib/floors';
 import { type CpuProfile, ProfileSummary, scriptTimeByOwner } from './lib/cpu-profile';
 import { ROLES } from '../entrypoints/glide.content/anchors';
 import { selectorParts } from '../in-page/query';
@@ -53,6 +53,7 @@ const { values } = parseArgs({
     queries: { type: 'boolean', default: false },
     attribute: { type: 'string' },
     'paste-after': { type: 'string', default: '300' },
+    floor: { type: 'boolean', default: false },
   },
 });
 const IDLE_MS = Number(values.idle) || 5000;
@@ -100,13 +101,6 @@ async function idleCost(
   } finally {
     await b.close();
   }
-}
-
-function emptyExtension(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'maa-empty-'));
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1', background: { service_worker: 'sw.js' } }));
-  writeFileSync(path.join(dir, 'sw.js'), '');
-  return dir;
 }
 
 /** Script time from navigation to load + 1 s, median of `runs` fresh launches (start-up is noisy on a shared machine). */
@@ -307,7 +301,7 @@ async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: 
  * extension's script time and (page + extension) / page: the script ratio measured inside one launch, without the
  * launch-to-launch spread of the page's own time that the with/without comparison carries.
  */
-async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules: string, n: number): Promise<void> {
+async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules: string, n: number, label = ''): Promise<void> {
   await profiledLaunch(builder, extensionDir, rules, 0, 500); // warm-up (disk cache, first start), not counted
   const rows: { page: number; extension: number; ratio: number }[] = [];
   for (let i = 1; i <= n; i++) {
@@ -320,7 +314,7 @@ async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules
       0.5,
     );
   console.log(
-    `\n# ${builder} heavy editor${READABLE ? ' (readable)' : ''}: script time by owner inside each launch (CPU profile, 500 µs sampling; load + 1.5 s + ${WINDOW_MS} ms window with typing and pasting), ${n} launches with the extension\n`,
+    `\n# ${builder} heavy editor${READABLE ? ' (readable)' : ''}${label}: script time by owner inside each launch (CPU profile, 500 µs sampling; load + 1.5 s + ${WINDOW_MS} ms window with typing and pasting), ${n} launches with the extension\n`,
   );
   console.log('| launch | page scripts | extension scripts | (page + extension) / page |');
   console.log('|---|---|---|---|');
@@ -407,7 +401,12 @@ if (values.profile || values['heavy-only'] || values.queries || values.attribute
   try {
     if (values.queries) await queryCosts(ext, hostRules([heavy]));
     else if (values.attribute)
-      for (const builder of BUILDER_IDS) await attributeHeavy(builder, ext, hostRules([heavy]), Math.max(1, Number(values.attribute) || 5));
+      for (const builder of BUILDER_IDS) {
+        const n = Math.max(1, Number(values.attribute) || 5);
+        await attributeHeavy(builder, ext, hostRules([heavy]), n);
+        // The floor: the same build with this content script evaluated but never started (lib/floors.ts).
+        if (values.floor) await attributeHeavy(builder, notStarted(ext, builder), hostRules([heavy]), n, ', floor: content script evaluated, not started');
+      }
     else if (values.profile) await profileHeavy(values.profile as HeavyBuilder, ext, hostRules([heavy]));
     else for (const builder of BUILDER_IDS) printHeavy(builder, await heavyCost(builder, ext, hostRules([heavy])));
   } finally {

@@ -24,8 +24,7 @@
  * `--cost-only` skips the latency measures (and the heavy page's "stored" time): main-thread cost only.
  * Prints numbers; asserts nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -33,6 +32,7 @@ import { KEYS } from '../utils/storage/keys';
 import { REF, dash, startSupabaseStudio } from '../test/fixtures/apps/supabase-studio';
 import { hostRules } from '../test/fixtures/apps/server';
 import { ensureBuilt, launchWithExtension, type ExtensionBrowser } from './lib/browser';
+import { emptyContentScript, emptyExtension, notStarted } from './lib/floors';
 import { type CpuProfile, ProfileSummary } from './lib/cpu-profile';
 import type { browser as WxtBrowser } from 'wxt/browser';
 
@@ -67,46 +67,6 @@ const SCOPE = `https://supabase.com/dashboard/project/${REF}`;
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const fmt = (xs: number[]) => `median ${q(xs, 0.5).toFixed(0)} ms · p95 ${q(xs, 0.95).toFixed(0)} ms · max ${Math.max(...xs).toFixed(0)} ms`;
 const fmt1 = (xs: number[]) => `${q(xs, 0.5).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
-
-function emptyExtension(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'maa-empty-'));
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1', background: { service_worker: 'sw.js' } }));
-  writeFileSync(path.join(dir, 'sw.js'), '');
-  return dir;
-}
-
-/** A copy of `buildDir` with an empty service worker and, on the dashboard, an empty content script run as ours is. */
-function emptyContentScript(buildDir: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'maa-empty-cs-'));
-  const ours = (JSON.parse(readFileSync(path.join(buildDir, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] }).content_scripts.find((c) =>
-    c.js.includes('content-scripts/supabase.js'),
-  );
-  if (!ours) throw new Error(`no Supabase content script in ${buildDir}`);
-  const manifest = {
-    manifest_version: 3,
-    name: 'empty content script',
-    version: '1',
-    background: { service_worker: 'sw.js' },
-    content_scripts: [{ ...ours, js: ['cs.js'] }],
-  };
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(path.join(dir, 'sw.js'), '');
-  writeFileSync(path.join(dir, 'cs.js'), '');
-  return dir;
-}
-
-/** A copy of `buildDir` whose Supabase content script is evaluated (every module set up) but whose `main` never runs. */
-function notStarted(buildDir: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'maa-not-started-'));
-  cpSync(buildDir, dir, { recursive: true });
-  const file = path.join(dir, 'content-scripts/supabase.js');
-  const src = readFileSync(file, 'utf8');
-  // WXT's wrapper: `return await main(new ContentScriptContext("supabase", options))` (minified or not).
-  const call = /return await ([\w$]+)\(new ([\w$]+)\("supabase", ?([\w$]+)\)\)/;
-  if (!call.test(src)) throw new Error('WXT wrapper call to main not found in content-scripts/supabase.js');
-  writeFileSync(file, src.replace(call, 'return void [$1, $2, $3]'));
-  return dir;
-}
 
 async function clearStore(b: ExtensionBrowser) {
   await b.worker.evaluate(async (keys) => chrome.storage.local.remove(keys), [KEYS.audit(SCOPE), KEYS.supabaseDashboard(REF)]);
@@ -322,8 +282,8 @@ try {
     ...builds.map((b) => ({ ...b, audited: !values['cost-only'] })),
     ...(values.floor
       ? [
-          { label: 'floor: content script evaluated, not started', dir: notStarted(ext), audited: false },
-          { label: 'floor: empty content script', dir: emptyContentScript(ext), audited: false },
+          { label: 'floor: content script evaluated, not started', dir: notStarted(ext, 'supabase'), audited: false },
+          { label: 'floor: empty content script', dir: emptyContentScript(ext, 'supabase'), audited: false },
         ]
       : []),
     { label: 'without (no content script)', dir: emptyExtension(), audited: false },
