@@ -124,8 +124,13 @@ export function createOwnContext(name: string, deps: ContextDeps = defaultDeps()
       return () => signal.removeEventListener('abort', cb);
     },
     setTimeout(handler, timeout) {
-      const id = setTimeout(() => void (valid() && handler()), timeout);
-      signal.addEventListener('abort', () => clearTimeout(id));
+      // The abort listener goes when the timer fires: a reader schedules a pass every few seconds for hours.
+      const cancel = () => clearTimeout(id);
+      const id = setTimeout(() => {
+        signal.removeEventListener('abort', cancel);
+        if (valid()) handler();
+      }, timeout);
+      signal.addEventListener('abort', cancel);
       return id;
     },
     setInterval(handler, timeout) {
@@ -135,15 +140,22 @@ export function createOwnContext(name: string, deps: ContextDeps = defaultDeps()
     },
     requestIdleCallback(cb, options) {
       const ric = typeof deps.win.requestIdleCallback === 'function' ? deps.win.requestIdleCallback.bind(deps.win) : undefined;
-      const id = ric
-        ? ric((d) => void (valid() && cb(d)), options)
-        : (setTimeout(() => void (valid() && cb({ didTimeout: true, timeRemaining: () => 0 })), 1) as unknown as number);
-      signal.addEventListener('abort', () => (ric ? deps.win.cancelIdleCallback(id) : clearTimeout(id)));
+      const cancel = () => (ric ? deps.win.cancelIdleCallback(id) : clearTimeout(id));
+      const run = (d: IdleDeadline) => {
+        signal.removeEventListener('abort', cancel);
+        if (valid()) cb(d);
+      };
+      const id = ric ? ric(run, options) : (setTimeout(() => run({ didTimeout: true, timeRemaining: () => 0 }), 1) as unknown as number);
+      signal.addEventListener('abort', cancel);
       return id;
     },
     requestAnimationFrame(cb) {
-      const id = deps.win.requestAnimationFrame((t) => void (valid() && cb(t)));
-      signal.addEventListener('abort', () => deps.win.cancelAnimationFrame(id));
+      const cancel = () => deps.win.cancelAnimationFrame(id);
+      const id = deps.win.requestAnimationFrame((t) => {
+        signal.removeEventListener('abort', cancel);
+        if (valid()) cb(t);
+      });
+      signal.addEventListener('abort', cancel);
       return id;
     },
     addEventListener(target, type, handler, options) {

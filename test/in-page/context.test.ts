@@ -28,6 +28,26 @@ afterEach(() => {
 });
 
 describe('createOwnContext', () => {
+  it('a timer or idle callback that ran leaves no listener behind on the context; one still pending is cancelled with it', async () => {
+    const { d } = deps();
+    const ctx = make('glide', d);
+    const add = vi.spyOn(ctx.signal, 'addEventListener');
+    const remove = vi.spyOn(ctx.signal, 'removeEventListener');
+    const ran = vi.fn();
+    for (let i = 0; i < 20; i++) {
+      ctx.setTimeout(ran, 0);
+      ctx.requestIdleCallback(ran, { timeout: 1 });
+    }
+    await vi.waitFor(() => expect(ran).toHaveBeenCalledTimes(40));
+    // Every listener added for a timer was taken off when it ran: none pile up over a long session.
+    expect(remove.mock.calls.map((c) => c[1]).sort()).toEqual(add.mock.calls.map((c) => c[1]).sort());
+    const late = vi.fn();
+    ctx.setTimeout(late, 5);
+    ctx.invalidate();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(late).not.toHaveBeenCalled();
+  });
+
   it('is not stopped by a forged WXT "content script started" event or message', () => {
     const { d } = deps();
     const ctx = make('bubble', d);
