@@ -28,15 +28,10 @@ const HEADLINE = {
   test: 'Test key in a builder field',
 } as const;
 
-/** The frame's viewport size. */
-export interface Viewport {
-  width: number;
-  height: number;
-}
-
-function place(rect: DOMRect | undefined, viewport: Viewport): { top: number; left: number } {
+function place(rect: DOMRect | undefined): { top: number; left: number } {
   const w = 360;
-  const { width: vw, height: vh } = viewport;
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
   if (!rect) return { top: 12, left: Math.max(8, vw - w - 12) };
   const below = rect.bottom + 6;
   const top = below + 180 > vh ? Math.max(8, rect.top - 186) : below;
@@ -87,10 +82,8 @@ const drawn = new WeakMap<Element, { stack: HTMLElement; cards: Map<string, HTML
 /**
  * Draws the warnings into `container`, in order: a card is created once per id and moved, never rebuilt, so a
  * keyboard user's focus on "Dismiss" survives the redraws that follow scrolling. `tick` marks each draw (tests).
- * `viewport` is the size measured with the fields' boxes (in-page/measure.ts); without it the window's size is read,
- * which forces a layout of the page.
  */
-export function renderFieldWarnings(container: Element, items: readonly WarningItem[], onDismiss: (id: string) => void, tick = 0, viewport?: Viewport): void {
+export function renderFieldWarnings(container: Element, items: readonly WarningItem[], onDismiss: (id: string) => void, tick = 0): void {
   const doc = container.ownerDocument;
   let state = drawn.get(container);
   if (!state || state.stack.parentNode !== container) {
@@ -113,8 +106,7 @@ export function renderFieldWarnings(container: Element, items: readonly WarningI
       c = card(doc, item, () => onDismiss(item.id));
       cards.set(item.id, c);
     }
-    viewport ??= { width: window.innerWidth, height: window.innerHeight };
-    const pos = place(item.rect(), viewport);
+    const pos = place(item.rect());
     c.style.top = `${pos.top}px`;
     c.style.left = `${pos.left}px`;
     if (c !== before) stack.insertBefore(c, before);

@@ -12,20 +12,16 @@ import type { BubbleDeployedInput, BubbleProbe } from '@/utils/bubble/deployed';
 import { PLATFORM_FINGERPRINTS } from '@/utils/platform/detect';
 import { local } from './store';
 import { readMeta, runBubbleCheck, type BubbleCheckOptions } from './bubble-probe';
+import { checkMemory } from './check-memory';
 
 const running = new Map<number, AbortController>();
 
-/** How long a monitoring re-audit reuses the last check of an origin (as supabase-app.ts). */
-const REUSE_MS = 30 * 60_000;
-/** The last check per origin in this session, and the one running per origin (a few origins: bounded anyway). */
-const lastProbe = new Map<string, BubbleProbe>();
-const inflight = new Map<string, Promise<BubbleProbe>>();
-const MAX_REMEMBERED = 200;
+/** The last Data API check per origin, for monitoring re-audits (./check-memory.ts). */
+const checks = checkMemory<BubbleProbe>();
 
 /** Test hook: forget reused results. */
 export function clearBubbleProbeMemory(): void {
-  lastProbe.clear();
-  inflight.clear();
+  checks.clear();
 }
 
 /** Cancels the Bubble check of a tab's audit (the popup's "Cancel check" also stops this one). */
@@ -82,27 +78,15 @@ export async function collectBubbleApp(o: BubbleCollectOptions, gaps: { collecto
   if (!consent) return { ...out, skipped: 'no-consent' };
   if (o.mode === 'monitor') {
     // A check the user started may still be running (a page load re-audits while it does): wait for its result.
-    await inflight.get(origin)?.catch(() => undefined);
-    const last = lastProbe.get(origin);
-    if (last && Date.now() - last.startedAt < REUSE_MS) return { ...out, probe: { ...last, reused: true } };
-    return { ...out, skipped: 'not-run' };
+    const last = await checks.reuse(origin);
+    return last ? { ...out, probe: last } : { ...out, skipped: 'not-run' };
   }
   const controller = new AbortController();
   running.get(o.tabId)?.abort();
   running.set(o.tabId, controller);
   try {
     // Types are asked about only when /meta lists them (Data API on); /version-test is asked either way.
-    // Remembered inside the promise a re-audit waits for: it reads the result as soon as its wait ends.
-    const run = runBubbleCheck({ ...o.check, origin, types: meta.state === 'on' ? meta.types : [], signal: controller.signal }).then((probe) => {
-      lastProbe.delete(origin); // re-inserted last: the oldest origin is the first dropped
-      lastProbe.set(origin, probe);
-      if (lastProbe.size > MAX_REMEMBERED) lastProbe.delete(lastProbe.keys().next().value!);
-      return probe;
-    });
-    inflight.set(origin, run);
-    const probe = await run.finally(() => {
-      if (inflight.get(origin) === run) inflight.delete(origin);
-    });
+    const probe = await checks.run(origin, runBubbleCheck({ ...o.check, origin, types: meta.state === 'on' ? meta.types : [], signal: controller.signal }));
     if (probe.state !== 'complete') gaps.push({ collector: 'bubble', message: `The Bubble Data API check is incomplete (${probe.state}).` });
     if (probe.notChecked > 0)
       gaps.push({ collector: 'bubble', message: `${probe.notChecked} exposed types were not checked (at most ${probe.types.length} per audit).` });

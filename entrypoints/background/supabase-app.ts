@@ -5,16 +5,14 @@ import { SUPABASE_LIMITS, type SupabaseApp, type SupabaseProbe } from '@/utils/s
 import { local } from './store';
 import { discoverSupabase } from '@/utils/supabase/app-discover';
 import { runExposureCheck, type ExposureCheckOptions } from './supabase-probe';
+import { checkMemory } from './check-memory';
 
 /** At most this many projects are checked per audit (a page naming more is not an ordinary app). */
 const MAX_PROJECTS_PROBED = 3;
-/** Monitoring re-audits reuse a check this recent (memory only; gone when the service worker stops). */
-const REUSE_MS = 30 * 60_000;
 
 const running = new Map<number, AbortController>();
-const lastProbe = new Map<string, SupabaseProbe>();
-/** Checks running now, by origin and project, so a monitoring re-audit can wait for one instead of reporting it "not run". */
-const inflight = new Map<string, Promise<SupabaseProbe>>();
+/** The last check per origin and project, for monitoring re-audits (./check-memory.ts). */
+const checks = checkMemory<SupabaseProbe>();
 /** A cancel that arrived while the audit was still collecting, before the check started (tab → when). */
 const cancelRequested = new Map<number, number>();
 const CANCEL_VALID_MS = 60_000;
@@ -110,10 +108,8 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
       if (o.mode === 'monitor') {
         // A check the user started may still be running (a page load re-audits while it does): wait for its result
         // rather than store an audit that says "not run" over the one the user asked for.
-        const pending = inflight.get(memo);
-        if (pending) await pending.catch(() => undefined);
-        const last = lastProbe.get(memo);
-        if (last && Date.now() - last.startedAt < REUSE_MS) project.probe = { ...last, reused: true };
+        const last = await checks.reuse(memo);
+        if (last) project.probe = last;
         else project.skipped = 'not-run';
         continue;
       }
@@ -124,14 +120,13 @@ export async function collectSupabase(o: SupabaseCollectOptions, gaps: { collect
       }
       probed++;
       const names = project.tables.map((t) => t.name).slice(0, budget);
-      // Remembered inside the promise a re-audit waits for (above): it reads the result as soon as its wait ends.
-      const run = runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal }).then((probe) => {
-        probe.notChecked = Math.max(0, project.tablesFound - probe.tables.length);
-        lastProbe.set(memo, probe);
-        return probe;
-      });
-      inflight.set(memo, run);
-      const probe = await run.finally(() => inflight.delete(memo));
+      const probe = await checks.run(
+        memo,
+        runExposureCheck({ ...o.probe, ref: project.ref, key, tables: names, signal: controller.signal }).then((p) => {
+          p.notChecked = Math.max(0, project.tablesFound - p.tables.length);
+          return p;
+        }),
+      );
       budget -= probe.tables.length;
       project.probe = probe;
       if (probe.state !== 'complete') {
@@ -163,5 +158,5 @@ export function pendingCancels(): number {
 
 /** Test hook: forget reused results. */
 export function clearProbeMemory(): void {
-  lastProbe.clear();
+  checks.clear();
 }

@@ -64,28 +64,6 @@ describe('renderFieldWarnings', () => {
     expect(b!.style.top).toBe(`${window.innerHeight - 40 - 186}px`);
   });
 
-  it('places the cards in the measured viewport without reading the window’s size (that read forces a layout)', () => {
-    setUp();
-    const windowSize = [vi.spyOn(window, 'innerWidth', 'get'), vi.spyOn(window, 'innerHeight', 'get')];
-    const rect = (top: number, bottom: number, left: number) => () => ({ top, bottom, left }) as DOMRect;
-    const viewport = { width: 500, height: 400 };
-    renderFieldWarnings(
-      container,
-      [item('a', { rect: rect(100, 130, 300) }), item('b', { rect: rect(360, 390, 40) }), item('c', { rect: () => undefined })],
-      () => undefined,
-      1,
-      viewport,
-    );
-    const [a, b, c] = cards();
-    expect([a!.style.top, a!.style.left]).toEqual(['136px', `${500 - 360 - 8}px`]); // kept inside the viewport's width
-    expect(b!.style.top).toBe(`${360 - 186}px`); // no room below within the viewport's height: above the field
-    expect([c!.style.top, c!.style.left]).toEqual(['12px', `${500 - 360 - 12}px`]); // no box: top right
-    for (const read of windowSize) {
-      expect(read).not.toHaveBeenCalled();
-      read.mockRestore();
-    }
-  });
-
   it('keeps each card across redraws (focus survives), moves it, and removes cards of gone warnings', () => {
     setUp();
     let top = 100;
