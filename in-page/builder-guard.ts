@@ -10,7 +10,7 @@ import type { BuilderInfo } from '@/utils/platform/builders';
 import type { ExtensionMessage } from '@/utils/messages';
 import { measureBoxes } from './measure';
 import { scanInBackground, warmBackground } from './scanner';
-import { FIELD_WARNING_CSS, renderFieldWarnings, type Viewport, type WarningItem } from '../components/builder/field-warning';
+import { FIELD_WARNING_CSS, renderFieldWarnings, type WarningItem } from '../components/builder/field-warning';
 import type { OwnContext } from './context';
 import { hostOnDemand, mountHost, type InPageHost } from './shadow-host';
 import { fieldValue, inPrivateRow, partialField, startFieldGuard, type FieldMatch } from './guard';
@@ -74,7 +74,6 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
 
   // The fields' boxes, measured by the browser's own rendering step (./measure.ts), never by a forced layout.
   let boxes = new Map<Element, DOMRect>();
-  let viewport: Viewport | undefined;
   let measuring = false;
   let remeasure = false;
 
@@ -91,7 +90,7 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
     }
     measuring = true;
     void measureBoxes(items.map((i) => i.element)).then((measured) => {
-      ({ boxes, viewport } = measured);
+      boxes = measured;
       measuring = false;
       draw();
       if (remeasure) {
@@ -103,7 +102,7 @@ export async function runBuilderGuard(ctx: OwnContext, builder: BuilderInfo): Pr
 
   const draw = () => {
     if (!ui) return;
-    renderFieldWarnings(ui.uiContainer, items, dismiss, ++tick, viewport);
+    renderFieldWarnings(ui.uiContainer, items, dismiss, ++tick);
     // The page may remove or restyle the warning: put it back while there is something to show.
     if (items.length && !unguard) unguard = keepInDocument(ui.shadowHost);
     else if (!items.length && unguard) {
