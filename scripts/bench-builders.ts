@@ -17,6 +17,7 @@
  * .output/chrome-mv3. `--readable` serves the heavy page with what the Glide and Supabase readers read on that screen
  * (a table list, column headers, Supabase's "RLS disabled" header button), so their passes read it instead of ending at
  * the lookups (heavy-editor.ts says what it models).
+ * `--phase start-up|window` makes `--profile` profile only that phase of each launch (start-up: navigation → load + 1.5 s).
  * `--paste-after MS` waits that long after each editor page's load before the paste (default 300; 35000 lets Chromium
  * stop the idle service worker, which scans the field). `--attribute N` (with `--floor`: also for the build's content script evaluated but never
  * started, lib/floors.ts) profiles N heavy launches with the extension and splits each one's script time between the page and
@@ -54,6 +55,7 @@ const { values } = parseArgs({
     attribute: { type: 'string' },
     'paste-after': { type: 'string', default: '300' },
     floor: { type: 'boolean', default: false },
+    phase: { type: 'string' },
   },
 });
 const IDLE_MS = Number(values.idle) || 5000;
@@ -63,6 +65,8 @@ const HEAVY_RUNS = Math.max(2, Number(values['heavy-runs']) || 5);
 const ELEMENTS = Math.max(20_000, Number(values.elements) || 24_000);
 const WINDOW_MS = Math.max(2000, Number(values.window) || 6000);
 const READABLE = values.readable;
+/** `--phase start-up|window`: `--profile` profiles only that phase of each launch (default: the whole launch). */
+const PHASE = values.phase === 'start-up' || values.phase === 'window' ? values.phase : undefined;
 const BUILDER_IDS = values.builders.split(',').filter((b): b is HeavyBuilder => ['bubble', 'glide', 'supabase'].includes(b));
 const URL_ = 'https://bubble.io/page?id=tinypoll&tab=Plugins';
 
@@ -271,7 +275,26 @@ async function heavyCost(builder: HeavyBuilder, extensionDir: string, rules: str
 
 /** One heavy launch with the extension under V8's CPU profiler (load + 1.5 s + window with typing), its profile. */
 async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number, intervalUs: number): Promise<CpuProfile> {
+  const [startUp, window] = await profiledPhases(builder, extensionDir, rules, run, intervalUs, false);
+  return window ?? startUp;
+}
+
+/**
+ * One heavy launch under the profiler. `split`: two profiles, navigation → load + 1.5 s (start-up: injection, the
+ * content script's start and first passes) and the window of typing and pasting (the profiler is stopped and started
+ * again between them: a few ms of the launch are in neither); otherwise one profile of the whole launch.
+ */
+async function profiledPhases(
+  builder: HeavyBuilder,
+  extensionDir: string,
+  rules: string,
+  run: number,
+  intervalUs: number,
+  split: boolean,
+): Promise<[CpuProfile, CpuProfile | undefined]> {
   let cdp: CDPSession | undefined;
+  let startUp: CpuProfile | undefined;
+  const stop = async () => ((await cdp!.send('Profiler.stop')) as { profile: CpuProfile }).profile;
   return driveHeavy(builder, extensionDir, rules, run, {
     async start(page) {
       cdp = await page.context().newCDPSession(page);
@@ -279,8 +302,14 @@ async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules
       await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
       await cdp.send('Profiler.start');
     },
+    async loaded() {
+      if (!split) return;
+      startUp = await stop();
+      await cdp!.send('Profiler.start');
+    },
     async end() {
-      return ((await cdp!.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+      const last = await stop();
+      return startUp ? [startUp, last] : [last, undefined];
     },
   });
 }
@@ -291,37 +320,67 @@ async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules
  */
 async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: string): Promise<void> {
   const summary = new ProfileSummary(/^https:\/\/[^/]+\/.*/);
-  for (let i = 1; i <= HEAVY_RUNS; i++) summary.add(await profiledLaunch(builder, extensionDir, rules, 98 + i, 100));
-  summary.print(`${builder} heavy editor, load + 1.5 s + ${WINDOW_MS} ms window, with the extension, mean of ${HEAVY_RUNS} launches`);
+  for (let i = 1; i <= HEAVY_RUNS; i++) {
+    const [startUp, window] = await profiledPhases(builder, extensionDir, rules, 98 + i, 100, PHASE !== undefined);
+    summary.add(PHASE === 'window' ? window! : startUp);
+  }
+  const measured =
+    PHASE === 'start-up'
+      ? 'start-up (navigation → load + 1.5 s)'
+      : PHASE === 'window'
+        ? `the ${WINDOW_MS} ms window after load + 1.5 s`
+        : `load + 1.5 s + ${WINDOW_MS} ms window`;
+  summary.print(`${builder} heavy editor, ${measured}, with the extension, mean of ${HEAVY_RUNS} launches`);
 }
 
 /**
  * `--attribute N`: N launches with the extension under the CPU profiler (sampling every 500 µs), each split by
  * whose script ran (lib/cpu-profile.ts `scriptTimeByOwner`). Prints, per launch and as medians, the page's and the
  * extension's script time and (page + extension) / page: the script ratio measured inside one launch, without the
- * launch-to-launch spread of the page's own time that the with/without comparison carries.
+ * launch-to-launch spread of the page's own time that the with/without comparison carries. The same for each phase
+ * of the launch: start-up (navigation → load + 1.5 s: the script's load and start, the readers' first passes) and the
+ * editing window (typing, pasting, the page re-rendering), whose ratio is what a longer session tends to (`--window`).
  */
 async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules: string, n: number, label = ''): Promise<void> {
   await profiledLaunch(builder, extensionDir, rules, 0, 500); // warm-up (disk cache, first start), not counted
-  const rows: { page: number; extension: number; ratio: number }[] = [];
+  type Split = { page: number; extension: number; ratio: number };
+  const split = (t: { page: number; extension: number }): Split => ({ ...t, ratio: (t.page + t.extension) / t.page });
+  const rows: { total: Split; startUp: Split; window: Split }[] = [];
   for (let i = 1; i <= n; i++) {
-    const t = scriptTimeByOwner(await profiledLaunch(builder, extensionDir, rules, i, 500));
-    rows.push({ ...t, ratio: (t.page + t.extension) / t.page });
+    const [a, b] = await profiledPhases(builder, extensionDir, rules, i, 500, true);
+    const startUp = scriptTimeByOwner(a);
+    const window = scriptTimeByOwner(b!);
+    rows.push({
+      total: split({ page: startUp.page + window.page, extension: startUp.extension + window.extension }),
+      startUp: split(startUp),
+      window: split(window),
+    });
   }
-  const med = (k: 'page' | 'extension' | 'ratio') =>
+  const med = (phase: keyof (typeof rows)[number], k: keyof Split) =>
     quant(
-      rows.map((r) => r[k]),
+      rows.map((r) => r[phase][k]),
       0.5,
     );
+  const range = (phase: keyof (typeof rows)[number]) => {
+    const rs = rows.map((r) => r[phase].ratio);
+    return `${Math.min(...rs).toFixed(3)}–${Math.max(...rs).toFixed(3)}`;
+  };
   console.log(
-    `\n# ${builder} heavy editor${READABLE ? ' (readable)' : ''}${label}: script time by owner inside each launch (CPU profile, 500 µs sampling; load + 1.5 s + ${WINDOW_MS} ms window with typing and pasting), ${n} launches with the extension\n`,
+    `\n# ${builder} heavy editor${READABLE ? ' (readable)' : ''}${label}: script time by owner inside each launch (CPU profile, 500 µs sampling; start-up = navigation → load + 1.5 s, then a ${WINDOW_MS} ms window with typing and pasting), ${n} launches with the extension\n`,
   );
-  console.log('| launch | page scripts | extension scripts | (page + extension) / page |');
-  console.log('|---|---|---|---|');
-  for (const [i, r] of rows.entries()) console.log(`| ${i + 1} | ${r.page.toFixed(1)} ms | ${r.extension.toFixed(1)} ms | ${r.ratio.toFixed(3)} |`);
-  const [lo, hi] = [Math.min(...rows.map((r) => r.ratio)), Math.max(...rows.map((r) => r.ratio))];
   console.log(
-    `| **median** | ${med('page').toFixed(1)} ms | ${med('extension').toFixed(1)} ms | **${med('ratio').toFixed(3)}** (${lo.toFixed(3)}–${hi.toFixed(3)}) |`,
+    '| launch | page scripts | extension scripts | (page + extension) / page | start-up: page · extension · ratio | window: page · extension · ratio |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  const cell = (s: Split) => `${s.page.toFixed(1)} · ${s.extension.toFixed(1)} · ${s.ratio.toFixed(3)}`;
+  for (const [i, r] of rows.entries())
+    console.log(
+      `| ${i + 1} | ${r.total.page.toFixed(1)} ms | ${r.total.extension.toFixed(1)} ms | ${r.total.ratio.toFixed(3)} | ${cell(r.startUp)} | ${cell(r.window)} |`,
+    );
+  const medCell = (phase: 'startUp' | 'window') =>
+    `${med(phase, 'page').toFixed(1)} · ${med(phase, 'extension').toFixed(1)} · **${med(phase, 'ratio').toFixed(3)}** (${range(phase)})`;
+  console.log(
+    `| **median** | ${med('total', 'page').toFixed(1)} ms | ${med('total', 'extension').toFixed(1)} ms | **${med('total', 'ratio').toFixed(3)}** (${range('total')}) | ${medCell('startUp')} | ${medCell('window')} |`,
   );
 }
 
