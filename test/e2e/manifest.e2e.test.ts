@@ -1,12 +1,13 @@
 /**
  * Least privilege, checked on the built artefacts for both browsers: no content script on <all_urls>, host access
- * only optional, and every permission explained in the README.
+ * only optional, every permission explained in the README, a strict extension CSP and no remote code.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
+import { checkHtml, checkScript } from '../../scripts/lib/remote-code';
 import { BUILDERS, BUILDER_ORIGINS } from '../../utils/platform/builders';
 
 type Manifest = {
@@ -15,6 +16,7 @@ type Manifest = {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches: string[]; js?: string[] }[];
+  content_security_policy?: unknown;
 };
 const read = (dir: string) => JSON.parse(readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Manifest;
 const BROAD = ['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'];
@@ -52,6 +54,19 @@ describe.each(['chrome', 'firefox'])('%s build', (browser) => {
     }
     expect(built('scanner.js')).toContain(ENGINE);
     expect(built('background.js')).toContain(POLYFILL); // the marker is the polyfill's: the service worker has it
+  });
+  it('lets its pages run only scripts from the package: no eval, no remote script, no plugin (strict CSP)', () =>
+    expect(manifests[browser]!.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'" }));
+  it('loads no remote code and turns no string into code, in any script or page of the package', () => {
+    const dir = path.join(ROOT, '.output', `${browser}-mv3`);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html)$/.test(f));
+    // Every entrypoint is there: the check read the package, not an empty folder.
+    for (const f of ['background.js', 'popup.html', 'options.html', 'scanner.js', 'content-scripts/bubble.js']) expect(files).toContain(f);
+    const found = files.flatMap((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      return f.endsWith('.js') ? checkScript(f, text) : checkHtml(f, text);
+    });
+    expect(found).toEqual([]);
   });
   it('explains every permission in the README', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
