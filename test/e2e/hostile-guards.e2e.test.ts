@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRON_SERVICE_JWT, CRON_STRIPE, HOSTILE_REF, startHostileBuilders } from '../fixtures/apps/hostile-builders';
+import { REACH_MARK, type ReachResult } from '../fixtures/apps/hostile-auditor';
 import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
 import { extensionWorlds } from '../../scripts/lib/headless';
 import { KEYS } from '../../utils/storage/keys';
@@ -155,6 +156,27 @@ describe('item 7: a page cannot take the warning host’s name', () => {
     expect(texts[0]).toContain('Stripe');
     expect(texts.join('\n')).not.toContain('All clear');
     expect(await warningRootModes(page)).toEqual(['closed']);
+    await page.close();
+  });
+});
+
+describe('a builder page cannot message the background or reach the popup (issue 14)', () => {
+  it('gets no extension API, cannot fetch, frame or open popup.html; what it posts and dispatches lands nowhere, and the guard still works', async () => {
+    const url = `https://bubble.io/page?id=reach14&attack=reach&extBase=${encodeURIComponent(h.browser.extensionUrl(''))}&extId=${encodeURIComponent(h.browser.extensionId)}`;
+    const page = await open(url);
+    await page.waitForFunction(() => document.title === 'reached', undefined, { timeout: 15_000 });
+    const reach = await page.evaluate(() => (window as unknown as { __reach: ReachResult }).__reach);
+    expect(reach.runtime).toBe('absent');
+    expect(reach.fetch).toBe('failed');
+    expect(reach.frame).not.toContain('POPUP READ');
+    expect(reach.opened).not.toContain('POPUP READ');
+    // Positive control in the same page: the content script is there and files a real key typed by the user.
+    await page.locator(HEADER).fill(`Bearer ${STRIPE}`);
+    await expect.poll(async () => (await warningTexts(page)).length).toBe(1);
+    await expect.poll(async () => (await storageDump()).includes(STRIPE.slice(-4))).toBe(true);
+    const dump = await storageDump();
+    expect(dump).not.toContain(REACH_MARK);
+    expect((await warningTexts(page)).join(' ')).not.toContain(REACH_MARK);
     await page.close();
   });
 });

@@ -1,16 +1,21 @@
 /**
  * Pages that attack the auditor, audited through the popup in real Chromium and Firefox ESR (issue 10, items 3, 4, 15, 16): scripts
  * the old discovery never saw, a page that hangs its renderer, a bundle cloaked from the extension's fetch, an audit
- * too large to store, bidi characters in names, and a Supabase project chosen by the page.
+ * too large to store, bidi characters in names, and a Supabase project chosen by the page; and (issue 14) a page that
+ * tries to message the background and to fetch, frame or open the popup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setFirefoxPref } from '../../scripts/lib/firefox';
-import { auditThroughExtension } from '../../scripts/lib/headless';
-import { EVIL_NAMES, keyFor, startHostileAuditor, startIntranet } from '../fixtures/apps/hostile-auditor';
+import { auditThroughExtension, openPage } from '../../scripts/lib/headless';
+import { EVIL_NAMES, REACH_MARK, type ReachResult, keyFor, startHostileAuditor, startIntranet } from '../fixtures/apps/hostile-auditor';
 import { startSupabaseApp } from '../fixtures/apps/supabase-app';
 import { fakeRef, mintAnonKey } from '../fixtures/apps/supabase-keys';
 import type { FixtureServer } from '../fixtures/apps/server';
 import { FIREFOX, startHarness, type Harness } from './harness';
+import type { browser as WxtBrowser } from 'wxt/browser';
+
+/** The extension service worker's `chrome` global, as seen by functions passed to worker.evaluate(). */
+declare const chrome: typeof WxtBrowser;
 
 const REF = fakeRef(1010);
 let h: Harness;
@@ -110,5 +115,38 @@ describe('the Supabase consent prompt names where requests would go (item 16)', 
     const tables = await panel.$$eval('[data-testid="probe-table"]', (els) => els.map((e) => e.textContent));
     expect(tables).toEqual(expect.arrayContaining(['users', 'payments']));
     expect(h.sink.requests.filter((q) => q.host.startsWith(`${REF}.supabase.co`))).toEqual([]);
+  });
+});
+
+describe('a page cannot message the background or reach the popup (issue 14)', () => {
+  it('finds no extension API, cannot fetch, frame or open popup.html, and what it forges lands nowhere', async () => {
+    // The page is told the extension's real address and id (more than a page can know in Firefox).
+    const url = `https://reach.test/?extBase=${encodeURIComponent(h.browser.extensionUrl(''))}&extId=${encodeURIComponent(h.browser.extensionId)}`;
+    const done = (p: Awaited<ReturnType<typeof openPage>>) => p.waitForFunction(() => document.title === 'reached', undefined, { timeout: 15_000 });
+    const attacker = await openPage(h.browser, url, 0);
+    await done(attacker);
+    const reach = await attacker.evaluate(() => (window as unknown as { __reach: ReachResult }).__reach);
+    // WebExtensions give a page a runtime only through the extension's externally_connectable (ours has none).
+    expect(reach.runtime).toBe('absent');
+    // popup.html is not a web-accessible resource: unreachable from the page, in every way it has.
+    expect(reach.fetch).toBe('failed');
+    expect(reach.frame).not.toContain('POPUP READ');
+    expect(reach.opened).not.toContain('POPUP READ');
+
+    // Audit the page (its attack runs again in that tab), then look everywhere the extension keeps or shows things.
+    const r = await auditThroughExtension(h.browser, url, 400);
+    await done(r.page);
+    await r.page.waitForTimeout(500); // a forged message, had anything taken it, would be stored by now
+    expect(r.failure).toBeUndefined();
+    // Positive control: the audit of this page ran on real evidence (its headers) and was stored.
+    expect(r.audit!.findings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(r.audit)).not.toContain(REACH_MARK);
+    expect(await r.popup.locator('body').innerText()).not.toContain(REACH_MARK);
+    const dump = await h.browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+    expect(dump).toContain('reach.test');
+    expect(dump).not.toContain(REACH_MARK);
+    await attacker.close();
+    await r.page.close();
+    await r.popup.close();
   });
 });
