@@ -157,4 +157,20 @@ describe('cases from mutation testing', () => {
     expect(readClaims(enc(`{"ref":"${'r'.repeat(201)}","role":"anon","x`))).toEqual({ role: 'anon' });
     expect(readClaims(enc(`{"ref":"${'r'.repeat(200)}","x`))).toEqual({ ref: 'r'.repeat(200) });
   });
+
+  it('a checksum is always 6 base62 digits, zero-padded, and needs a random part before it', () => {
+    // About a fifth of CRC32 values take fewer than 6 base62 digits: their tokens end in leading zeros.
+    expect(base62(61, 6)).toBe('00000z');
+    expect(base62(0, 6)).toBe('000000');
+    const random = Array.from({ length: 2000 }, (_, i) => `fIkRGaBu5PeKsznMzXQOg3kE${String(i).padStart(6, 'x')}`).find((r) => crc32(r) < 62 ** 5)!;
+    const digits = (n: number) => {
+      let out = '';
+      for (let v = n; v > 0; v = Math.floor(v / 62)) out = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[v % 62] + out;
+      return out;
+    };
+    expect(checksumValid(random + digits(crc32(random)).padStart(6, '0'))).toBe(true);
+    // Six zeros are the checksum of nothing (CRC32 of "" is 0): with no random part, no token.
+    expect(crc32('')).toBe(0);
+    expect(checksumValid('000000')).toBe(false);
+  });
 });
