@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CRON_SERVICE_JWT, CRON_STRIPE, HOSTILE_REF, startHostileBuilders } from '../fixtures/apps/hostile-builders';
+import { CRON_SERVICE_JWT, CRON_STRIPE, HOSTILE_GLIDE_APP, HOSTILE_REF, IMPOSTOR_HOSTS, startHostileBuilders } from '../fixtures/apps/hostile-builders';
 import { REACH_MARK, type ReachResult } from '../fixtures/apps/hostile-auditor';
 import { FAKE_KEYS, seeded } from '../utils/secrets/fake-keys';
 import { extensionWorlds } from '../../scripts/lib/headless';
@@ -178,6 +178,33 @@ describe('a builder page cannot message the background or reach the popup (issue
     expect(dump).not.toContain(REACH_MARK);
     expect((await warningTexts(page)).join(' ')).not.toContain(REACH_MARK);
     await page.close();
+  });
+});
+
+describe('a page impersonating a builder on another host gets nothing (issue 14)', () => {
+  it('no content script on the impostor hosts of all three builders (each real host gets one in the same test), and a key typed there files nothing', async () => {
+    const real = [
+      'https://bubble.io/page?id=impostor14&tab=Plugins',
+      `https://go.glideapps.com/app/${HOSTILE_GLIDE_APP}/data`,
+      `https://supabase.com/dashboard/project/${HOSTILE_REF}/sql/new`,
+    ];
+    for (const url of real) {
+      const impostor = Object.entries(IMPOSTOR_HOSTS).find(([, r]) => new URL(url).host === r)![0];
+      const fake = url.replace(`://${new URL(url).host}/`, `://${impostor}/`);
+      expect(await extensionWorlds(h.browser, [url], 400), url).toBeGreaterThan(0);
+      expect(await extensionWorlds(h.browser, [fake], 400), fake).toBe(0);
+    }
+    // The same key typed into the same field: warned about and filed on the editor, nothing at all on the impostor.
+    const fakePage = await open(`https://bubble.io.evil.test/page?id=impostor14`);
+    await fakePage.locator(HEADER).fill(`Bearer ${OPENAI}`);
+    const realPage = await open('https://bubble.io/page?id=impostor14');
+    await realPage.locator(HEADER).fill(`Bearer ${OPENAI}`);
+    await expect.poll(async () => (await warningTexts(realPage)).length).toBe(1);
+    await expect.poll(async () => (await storageDump()).includes('impostor14')).toBe(true);
+    expect(await warningTexts(fakePage)).toEqual([]);
+    expect(await storageDump()).not.toContain('evil.test');
+    await fakePage.close();
+    await realPage.close();
   });
 });
 
