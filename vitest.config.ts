@@ -48,6 +48,7 @@ export default defineConfig({
             'test/e2e/hostile-guards.e2e.test.ts',
             'test/e2e/own-security.e2e.test.ts',
             'test/e2e/hostile-storage.e2e.test.ts',
+            'test/e2e/hostile-cli.e2e.test.ts',
           ],
           environment: 'node',
           env: { E2E_BROWSER: 'firefox' },

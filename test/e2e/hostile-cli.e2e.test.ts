@@ -1,12 +1,14 @@
 /**
  * `npm run audit` against pages that attack the auditor (issue 10, items 1–3 and 15): run through runCli exactly as
- * the command does (its own Chromium profile, access to the audited origin only). Traffic stays on 127.0.0.1: the
+ * the command does (its own browser profile, access to the audited origin only), in Chromium and, in the e2e-firefox
+ * project, with `--browser firefox` (issue 14: the same report from the Firefox build). Traffic stays on 127.0.0.1: the
  * "intranet" is a fixture server there, and a catch-all sink answers every other host name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliOptions } from '../../scripts/audit';
 import { EVIL_NAMES, startHostileAuditor, startIntranet } from '../fixtures/apps/hostile-auditor';
 import { hostRules, send, startFixtureServer, type FixtureServer } from '../fixtures/apps/server';
+import { BROWSER } from './harness';
 
 let intranet: FixtureServer;
 let app: FixtureServer;
@@ -14,7 +16,7 @@ let sink: FixtureServer;
 
 async function cli(url: string, extra: Partial<CliOptions> = {}): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCli({ url, json: false, hostRules: hostRules([app, sink]), insecure: true, headed: false, ...extra }, (s) => {
+  const code = await runCli({ url, json: false, hostRules: hostRules([app, sink]), insecure: true, headed: false, browser: BROWSER, ...extra }, (s) => {
     out += s;
   });
   return { code, out };
