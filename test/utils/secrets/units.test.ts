@@ -2,7 +2,7 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64 } from '../../../utils/secrets/base64';
+import { decodeBase64, printableRatio } from '../../../utils/secrets/base64';
 import { base62, checksumValid, crc32 } from '../../../utils/secrets/checksum';
 import { decodeEscapes, escapeRegions } from '../../../utils/secrets/decode';
 import { readClaims } from '../../../utils/secrets/jwt';
@@ -172,5 +172,128 @@ describe('cases from mutation testing', () => {
     // Six zeros are the checksum of nothing (CRC32 of "" is 0): with no random part, no token.
     expect(crc32('')).toBe(0);
     expect(checksumValid('000000')).toBe(false);
+  });
+
+  it.each([
+    // Every word of the placeholder list, with its spellings (and no more: near misses are random values).
+    ['abcSAMPLEdef', 'placeholder text "SAMPLE"'],
+    ['q1dummy9z', 'placeholder text "dummy"'],
+    ['placeholder', 'placeholder text "placeholder"'],
+    ['REDACTED', 'placeholder text "REDACTED"'],
+    ['changeme', 'placeholder text "changeme"'],
+    ['change_me', 'placeholder text "change_me"'],
+    ['CHANGE-ME', 'placeholder text "CHANGE-ME"'],
+    ['replaceme', 'placeholder text "replaceme"'],
+    ['replace_with_key', 'placeholder text "replace_with"'],
+    ['replace-me', 'placeholder text "replace-me"'],
+    ['insertyour', 'placeholder text "insertyour"'],
+    ['insert_key', 'placeholder text "insert_key"'],
+    ['insert-here', 'placeholder text "insert-here"'],
+    ['yoursecret', 'placeholder text "yoursecret"'],
+    ['your_access', 'placeholder text "your_access"'],
+    ['your-own', 'placeholder text "your-own"'],
+    ['yourprivate', 'placeholder text "yourprivate"'],
+    ['your_app', 'placeholder text "your_app"'],
+    ['yourproject', 'placeholder text "yourproject"'],
+    ['your_token', 'placeholder text "your_token"'],
+    ['YOUR-PASSWORD', 'placeholder text "YOUR-PASSWORD"'],
+    ['abc...def', 'placeholder text "..."'],
+    ['abc\u2026def', 'placeholder text "\u2026"'],
+    ['XXXX', 'placeholder text "XXXX"'],
+    // Templates of every kind the list knows.
+    ['{{ secret }}', 'template placeholder'],
+    ['%(key)s', 'template placeholder'],
+    ['&lt;api key&gt;', 'template placeholder'],
+    ['[api key]', 'template placeholder'],
+    ['sk_***', 'template placeholder'],
+    ['\u0001', null],
+    ['', 'empty'],
+  ])('%j: %s', (body, reason) => expect(placeholderReason(body)).toBe(reason));
+
+  it('near misses of the placeholder list are random values', () => {
+    for (const body of ['xxx9Qz', 'replac3me7', 'your9key', 'ab..cd', '<a>', '[a]', '**x', '{x}', '%x', 'Qz$k7'])
+      expect(placeholderReason(body), body).toBeNull();
+  });
+
+  it('six equal chars in a row are a placeholder, five are not, and line breaks do not count', () => {
+    expect(placeholderReason('Qz7kLmaaaaaPw')).toBeNull();
+    expect(placeholderReason('Qz7kLmaaaaaaPw')).toBe('repeated characters');
+    expect(placeholderReason('Qz7kLm\n\n\n\n\n\n\nPw')).toBeNull();
+    expect(placeholderReason('Qz7kLm\r\r\r\r\r\r\rPw')).toBeNull();
+    expect(placeholderReason('Qz7kLm\u2028\u2028\u2028\u2028\u2028\u2028Pw')).toBeNull();
+    expect(placeholderReason('Qz7kLm\u2029\u2029\u2029\u2029\u2029\u2029Pw')).toBeNull();
+    // The run restarts after another char.
+    expect(placeholderReason('Qzaaaaa7aaaaaPw')).toBeNull();
+  });
+
+  it('eight consecutive digits or letters (any case) are a placeholder, seven are not; a gap restarts the run', () => {
+    expect(placeholderReason('Qz1234567Pw')).toBeNull();
+    expect(placeholderReason('Qz12345678Pw')).toBe('sequential characters');
+    expect(placeholderReason('QzaBcDeFgHPw')).toBe('sequential characters');
+    expect(placeholderReason('QzstuvwxyzQ')).toBe('sequential characters');
+    expect(placeholderReason('Qz123-4567Pw')).toBeNull();
+    // Digits do not run into letters ('9' then 'a'), nor '@' (just below 'A') into 'A'.
+    expect(placeholderReason('Qz3456789abcPw')).toBeNull();
+    expect(placeholderReason('Q@ABCDEFGzw')).toBeNull();
+    // Letters past 'z' and before 'a' (the chars around the lower-case range) break a run.
+    expect(placeholderReason('Q`abcdefgQ')).toBeNull();
+    expect(placeholderReason('QtuvwxyzE{|Q')).toBeNull();
+  });
+
+  it('16 chars or more drawn from 4 distinct ones are a placeholder; 5 distinct, or 15 chars, are not', () => {
+    expect(placeholderReason('abcdabcdabcdabcd')).toBe('too few distinct characters');
+    expect(placeholderReason('abcdabcdabcdabc')).toBeNull();
+    expect(placeholderReason('abcdeabcdeabcdea')).toBeNull();
+  });
+});
+
+describe('cases from mutation testing: base64', () => {
+  const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+  const latin1 = (bytes: number[]) => String.fromCharCode(...bytes);
+
+  it('decodes every byte value, in both alphabets, with and without padding', () => {
+    const all = Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeBase64(b64(all))).toBe(latin1(all));
+    expect(decodeBase64(Buffer.from(all).toString('base64url'))).toBe(latin1(all));
+    // 1 and 2 trailing bytes: 2 and 3 chars left over after the last group of four, padded or not.
+    for (const bytes of [[0xfb], [0xfb, 0xff], [0xfb, 0xff, 0xbf]]) {
+      expect(decodeBase64(b64(bytes))).toBe(latin1(bytes));
+      expect(decodeBase64(b64(bytes).replace(/=+$/, ''))).toBe(latin1(bytes));
+    }
+    expect(decodeBase64('')).toBe('');
+    expect(decodeBase64('==')).toBe('');
+  });
+
+  it('maps + and - to 62, / and _ to 63', () => {
+    expect(decodeBase64('++++')).toBe(latin1([0xfb, 0xef, 0xbe]));
+    expect(decodeBase64('----')).toBe(latin1([0xfb, 0xef, 0xbe]));
+    expect(decodeBase64('////')).toBe(latin1([0xff, 0xff, 0xff]));
+    expect(decodeBase64('____')).toBe(latin1([0xff, 0xff, 0xff]));
+  });
+
+  it('refuses a char of neither alphabet anywhere: in a group, in the tail, beyond ASCII, or padding inside', () => {
+    for (const bad of ['a$bc', 'abc$', 'abcd$', 'abcdab$', 'ab\u00e9c', 'abcd\u00e9', 'ab=c', 'a.bc', 'ab cd'])
+      expect(decodeBase64(bad), JSON.stringify(bad)).toBeNull();
+  });
+
+  it('drops the bits of a single leftover char (no whole byte)', () => {
+    expect(decodeBase64('QUJDR')).toBe('ABC');
+  });
+
+  it('decodes inputs larger than the kept buffer and than one fromCharCode chunk, and small ones after them', () => {
+    for (const n of [1023, 1024, 1025, 3 * 4096 + 7, 70_000]) {
+      const bytes = Array.from({ length: n }, (_, i) => (i * 7 + 3) & 0xff);
+      expect(decodeBase64(b64(bytes)), String(n)).toBe(latin1(bytes));
+    }
+    expect(decodeBase64(b64([1, 2, 3, 4]))).toBe(latin1([1, 2, 3, 4]));
+  });
+
+  it('printableRatio counts printable ASCII, tab, newline and carriage return', () => {
+    expect(printableRatio('')).toBe(0);
+    expect(printableRatio(' ~')).toBe(1);
+    expect(printableRatio('\t\n\r')).toBe(1);
+    expect(printableRatio('\u001f\u007f')).toBe(0);
+    expect(printableRatio('a\u0000')).toBe(0.5);
+    expect(printableRatio('\u00e9\u000b')).toBe(0);
   });
 });
