@@ -232,6 +232,11 @@ describe('cases from mutation testing', () => {
     expect(placeholderReason('QzaBcDeFgHPw')).toBe('sequential characters');
     expect(placeholderReason('QzstuvwxyzQ')).toBe('sequential characters');
     expect(placeholderReason('Qz123-4567Pw')).toBeNull();
+    // The first and last digit count: 0 starts a run, 9 ends one.
+    expect(placeholderReason('Qz01234567Pw')).toBe('sequential characters');
+    expect(placeholderReason('Qz23456789Pw')).toBe('sequential characters');
+    // Consecutive symbols are not a run (only digits and letters are).
+    expect(placeholderReason('Q!"#$%&\'()*Q')).toBeNull();
     // Digits do not run into letters ('9' then 'a'), nor '@' (just below 'A') into 'A'.
     expect(placeholderReason('Qz3456789abcPw')).toBeNull();
     expect(placeholderReason('Q@ABCDEFGzw')).toBeNull();
@@ -272,8 +277,12 @@ describe('cases from mutation testing: base64', () => {
   });
 
   it('refuses a char of neither alphabet anywhere: in a group, in the tail, beyond ASCII, or padding inside', () => {
-    for (const bad of ['a$bc', 'abc$', 'abcd$', 'abcdab$', 'ab\u00e9c', 'abcd\u00e9', 'ab=c', 'a.bc', 'ab cd'])
+    for (const bad of ['a$bc', 'abc$', 'abcd$', 'abcdab$', 'ab\u00e9c', 'abcd\u00e9', 'ab\u0080c', 'abcd\u007f', 'ab=c', 'a.bc', 'ab cd'])
       expect(decodeBase64(bad), JSON.stringify(bad)).toBeNull();
+  });
+
+  it('decodes a group of four zero sextets', () => {
+    expect(decodeBase64('AAAA')).toBe('\u0000\u0000\u0000');
   });
 
   it('drops the bits of a single leftover char (no whole byte)', () => {
