@@ -243,6 +243,7 @@ describe('cases from mutation testing', () => {
     // Letters past 'z' and before 'a' (the chars around the lower-case range) break a run.
     expect(placeholderReason('Q`abcdefgQ')).toBeNull();
     expect(placeholderReason('QtuvwxyzE{|Q')).toBeNull();
+    expect(placeholderReason('Quvwxyz{|}Q')).toBeNull();
   });
 
   it('16 chars or more drawn from 4 distinct ones are a placeholder; 5 distinct, or 15 chars, are not', () => {
