@@ -26,8 +26,10 @@ type AnyNode = { type: string; start: number; end: number; [key: string]: unknow
 const GLOBALS = new Set(['globalThis', 'window', 'self']);
 const STRING_TIMERS = new Set(['setTimeout', 'setInterval']);
 
-/** `name`, or `globalThis.name` / `window.name` / `self.name` (also `globalThis["name"]`). */
+/** `name`, or `globalThis.name` / `window.name` / `self.name` (also `globalThis["name"]`, `(0, name)`). */
 function calleeName(node: AnyNode): string | undefined {
+  // `(0, eval)(code)`: an indirect call of the same function.
+  if (node.type === 'SequenceExpression') return calleeName((node.expressions as AnyNode[]).at(-1)!);
   if (node.type === 'Identifier') return node.name as string;
   if (node.type === 'MemberExpression') {
     const object = node.object as AnyNode;

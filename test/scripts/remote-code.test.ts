@@ -12,6 +12,7 @@ describe('checkScript', () => {
   it.each([
     ['eval("1+1")', 'eval() call'],
     ['globalThis.eval(code)', 'eval() call'],
+    ['(0, eval)(code)', 'eval() call'],
     ['new Function("return 1")', 'new Function()'],
     ['Function("return this")()', 'Function()'],
     ['window["Function"]("x")', 'Function()'],
