@@ -273,12 +273,6 @@ async function heavyCost(builder: HeavyBuilder, extensionDir: string, rules: str
   return out;
 }
 
-/** One heavy launch with the extension under V8's CPU profiler (load + 1.5 s + window with typing), its profile. */
-async function profiledLaunch(builder: HeavyBuilder, extensionDir: string, rules: string, run: number, intervalUs: number): Promise<CpuProfile> {
-  const [startUp, window] = await profiledPhases(builder, extensionDir, rules, run, intervalUs, false);
-  return window ?? startUp;
-}
-
 /**
  * One heavy launch under the profiler. `split`: two profiles, navigation → load + 1.5 s (start-up: injection, the
  * content script's start and first passes) and the window of typing and pasting (the profiler is stopped and started
@@ -342,7 +336,7 @@ async function profileHeavy(builder: HeavyBuilder, extensionDir: string, rules: 
  * editing window (typing, pasting, the page re-rendering), whose ratio is what a longer session tends to (`--window`).
  */
 async function attributeHeavy(builder: HeavyBuilder, extensionDir: string, rules: string, n: number, label = ''): Promise<void> {
-  await profiledLaunch(builder, extensionDir, rules, 0, 500); // warm-up (disk cache, first start), not counted
+  await profiledPhases(builder, extensionDir, rules, 0, 500, false); // warm-up (disk cache, first start), not counted
   type Split = { page: number; extension: number; ratio: number };
   const split = (t: { page: number; extension: number }): Split => ({ ...t, ratio: (t.page + t.extension) / t.page });
   const rows: { total: Split; startUp: Split; window: Split }[] = [];

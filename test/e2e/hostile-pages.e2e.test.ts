@@ -132,6 +132,14 @@ describe('a page cannot message the background or reach the popup (issue 14)', (
     expect(reach.fetch).toBe('failed');
     expect(reach.frame).not.toContain('POPUP READ');
     expect(reach.opened).not.toContain('POPUP READ');
+    // The page could not read a cross-origin frame even if the popup had loaded in it (clickjacking needs no reading):
+    // whether it loaded is seen from outside. Chromium: the frame is there (positive control) and holds Chromium's
+    // blocked-load error page, not the extension's. (Firefox's test driver has no frame list.)
+    if (!FIREFOX) {
+      const frames = attacker.frames().slice(1);
+      expect(frames.length).toBeGreaterThan(0);
+      expect(frames.map((f) => f.url()).filter((u) => u.startsWith(h.browser.extensionUrl('')))).toEqual([]);
+    }
 
     // Audit the page (its attack runs again in that tab), then look everywhere the extension keeps or shows things.
     const r = await auditThroughExtension(h.browser, url, 400);
