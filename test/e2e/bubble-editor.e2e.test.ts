@@ -130,8 +130,18 @@ describe('Bubble editor, live', () => {
   });
 
   it('a page pretending to be the editor on another host gets no Bubble model read', async () => {
-    const r = await auditThroughExtension(h.browser, `https://${FAKE_EDITOR_HOST}/page?id=leaky-app`, 800);
-    expect(r.audit?.findings.some((f) => f.ruleId.startsWith('bubble-type') || f.ruleId === 'bubble-api-connector-key')).toBe(false);
+    const modelRead = (a: { findings: { ruleId: string }[] } | undefined) =>
+      a?.findings.some((f) => f.ruleId.startsWith('bubble-type') || f.ruleId === 'bubble-api-connector-key');
+    const fake = await auditThroughExtension(h.browser, `https://${FAKE_EDITOR_HOST}/page?id=leaky-app`, 800);
+    // Positive control, same test and same path: on the editor's real host the model is read.
+    const real = await auditThroughExtension(h.browser, EDITOR, 800);
+    expect(modelRead(real.audit)).toBe(true);
+    expect(fake.audit).toBeDefined();
+    expect(modelRead(fake.audit)).toBe(false);
+    for (const r of [fake, real]) {
+      await r.popup.close();
+      await r.page.close();
+    }
   });
 
   it('shows the findings in a quiet panel: a count badge in a closed shadow root, the list on click', async () => {
@@ -269,7 +279,21 @@ describe('Bubble editor, live', () => {
     await page.evaluate(() =>
       (window as unknown as { __editorWrite(p: string[], b: unknown): Promise<unknown> }).__editorWrite(['user_types', 'x'], { '%d': 'X' }),
     );
-    await page.waitForTimeout(3000);
+    // Positive control, same test, opened after the impostor: the same screen on the real host gets its panel and
+    // its markers. Once it has them, the impostor's page has had longer than that to get its own.
+    const real = await h.browser.context.newPage();
+    await real.goto(PRIVACY, { waitUntil: 'load' });
+    await until(
+      'the real editor’s panel',
+      () => panelState(real),
+      (p) => !!p?.badge,
+    );
+    await until(
+      'the real editor’s markers',
+      () => markerNames(real),
+      (n) => n.length > 0,
+    );
+    await real.close();
     expect(await page.evaluate(() => document.querySelectorAll('micro-app-auditor-panel, micro-app-auditor-bubble-markers').length)).toBe(0);
     expect(await markerNames(page)).toEqual([]);
     expect(await panelState(page)).toBeUndefined();

@@ -59,10 +59,17 @@ describe('deployed Glide apps, logged out', () => {
 
   it('a page impersonating Glide on another host gets nothing', async () => {
     const r = await auditThroughExtension(h.browser, IMPOSTOR_URL, 600);
+    // Positive control, same test: a real Glide host serving the same kind of app is recognised and audited.
+    const real = await auditThroughExtension(h.browser, Object.values(PUBLIC_URLS)[0]!, 600);
+    expect(real.audit!.platforms.find((p) => p.id === 'glide')?.confidence).toBe('high');
+    expect(glideIds(real.audit!).length).toBeGreaterThan(0);
+    expect(r.audit).toBeDefined();
     expect(glideIds(r.audit!)).toEqual([]);
     expect(r.audit!.platforms.find((p) => p.id === 'glide')?.confidence ?? 'none').not.toBe('high');
-    await r.popup.close();
-    await r.page.close();
+    for (const x of [r, real]) {
+      await x.popup.close();
+      await x.page.close();
+    }
   });
 });
 
@@ -216,9 +223,15 @@ describe('the Glide builder', () => {
   it('the same screens on another host file nothing (the content script matches go.glideapps.com only)', async () => {
     // Host access is granted in this harness, so the monitoring audit may still inject its snapshot there: count
     // what the builder reader files instead of isolated worlds.
-    for (const p of ['/settings/privacy', '/data?table=Customers&menu=Email', '/users']) {
+    // Each impostor screen is opened first, then the same screen of another app on the real host (the positive
+    // control, same test): once the real one is filed, the impostor's page has had longer than that.
+    const screens = ['/settings/privacy', '/data?table=Customers&menu=Email', '/users'];
+    for (const [i, p] of screens.entries()) {
       const page = await open(`https://glide-impostor.test/app/ImpostorApp000000001${p}`);
-      await page.waitForTimeout(1200);
+      const control = `ImpostorCtrl00000000${i}`;
+      const real = await open(builderUrl(p, control));
+      await until(control, (x) => x.screens.length > 0);
+      await real.close();
       await page.close();
     }
     expect(await stored('ImpostorApp000000001')).toBeUndefined();
