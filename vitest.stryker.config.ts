@@ -11,7 +11,15 @@ import type { Reporter, TestModule } from 'vitest/node';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const TESTS: Record<string, string[]> = {
   rules: ['test/rules/**/*.test.ts'],
-  parsers: ['test/utils/http/**/*.test.ts', 'test/utils/secrets/**/*.test.ts', 'test/utils/bubble/**/*.test.ts', 'test/utils/supabase/**/*.test.ts'],
+  // The rules' tests count for the parsers too: Bubble's rule tests read their apps through utils/bubble/read.ts, so a
+  // reader mutant that changes a verdict is caught there (vitest.related keeps only the files that import it).
+  parsers: [
+    'test/utils/http/**/*.test.ts',
+    'test/utils/secrets/**/*.test.ts',
+    'test/utils/bubble/**/*.test.ts',
+    'test/utils/supabase/**/*.test.ts',
+    'test/rules/**/*.test.ts',
+  ],
 };
 const target = process.env.MUTATION_TARGET ?? 'rules';
 

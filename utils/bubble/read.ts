@@ -30,7 +30,11 @@ import {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Readable key → the editor's short codes for it (reference 1a: BUBBLEEX, POWERUP decoder ring, BEFREE PATH_TOKEN_MAP). */
+/**
+ * Readable key → the editor's short codes for it (reference 1a: BUBBLEEX, POWERUP decoder ring, BEFREE PATH_TOKEN_MAP),
+ * for the keys this reader looks up. Elements (`%el`) and workflows (`%wf`) are not looked up: the text scan walks
+ * every key of a page or reusable, whatever its name; the password (`%pw`) is never read.
+ */
 export const SHORT_CODES: Record<string, readonly string[]> = {
   display: ['%d'],
   fields: ['%f3'],
@@ -39,11 +43,8 @@ export const SHORT_CODES: Record<string, readonly string[]> = {
   deleted: ['%del'],
   name: ['%nm'],
   properties: ['%p'],
-  elements: ['%el'],
-  workflows: ['%wf'],
   element_definitions: ['%ed'],
   pages: ['%p3', '%p2', '%p1'],
-  password: ['%pw'],
   key: ['%k'],
   type: ['%x'],
 };
@@ -351,15 +352,21 @@ function readWorkflow(wrapper: string, w: Obj): BubbleWorkflow {
 /**
  * Collects the string leaves of each client-side part (a page, a reusable, a backend workflow, the client-safe
  * settings without the API Connector, which has its own rule) and scans them once per part with the secret engine;
- * also notes any of the app's own API token values found there. Iterative, depth- and budget-bounded.
+ * also notes any of the app's own API token values found there. Iterative, depth- and budget-bounded (`scanChars`:
+ * characters over all parts, approximately: the leaf that crosses it is still read; exported for its tests).
  */
-function scanClientText(root: Obj, clientSafe: Obj | undefined, tokens: Set<string>): { secrets: AppSecret[]; truncated: boolean } {
+export function scanClientText(
+  root: Obj,
+  clientSafe: Obj | undefined,
+  tokens: Set<string>,
+  scanChars: number = BUBBLE_LIMITS.scanChars,
+): { secrets: AppSecret[]; truncated: boolean } {
   const parts: { where: string; value: unknown; skip?: string }[] = [];
   for (const [id, p] of entries(field(root, 'pages'))) parts.push({ where: `page ${str(field(p, 'name')) ?? id}`, value: p });
   for (const [id, p] of entries(field(root, 'element_definitions'))) parts.push({ where: `reusable ${str(field(p, 'name')) ?? id}`, value: p });
   for (const [id, w] of entries(root.api)) parts.push({ where: `backend workflow ${str(obj(field(w, 'properties'))?.wf_name) ?? id}`, value: w });
   if (clientSafe) parts.push({ where: 'settings (client-safe)', value: clientSafe, skip: 'apiconnector2' });
-  let budget: number = BUBBLE_LIMITS.scanChars;
+  let budget = scanChars;
   let truncated = false;
   const secrets: AppSecret[] = [];
   const seen = new Set<string>();
