@@ -4,7 +4,9 @@ import {
   classifyBuckets,
   classifyOpenApi,
   classifyTableAnswer,
+  columnsOf,
   isAnonymousRequest,
+  isWrongRequest,
   jwtRole,
   ownerOf,
   parseContentRange,
@@ -190,5 +192,206 @@ describe('personal columns and owners', () => {
     expect(ownerOf('profiles', ['id', 'email'])).toBe('id');
     expect(ownerOf('products', ['id', 'title'])).toBeUndefined();
     expect(ownerOf('todos', undefined)).toBeUndefined();
+  });
+});
+
+describe('cases from mutation testing', () => {
+  const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+  const jwt = (payload: unknown) => `eyJhbGciOiJIUzI1NiJ9.${b64url(JSON.stringify(payload))}.c2ln`;
+  const ref = 'abcdefghijklmnopqrst';
+
+  it('parseContentRange: padding, units, many digits, and nothing before or after', () => {
+    expect(parseContentRange('  0-4/10  ')).toEqual({ rows: 5, total: 10 });
+    expect(parseContentRange('items  0-4/10')).toEqual({ rows: 5, total: 10 });
+    expect(parseContentRange('10-14/100')).toEqual({ rows: 5, total: 100 });
+    expect(parseContentRange('0-4 / 10')).toEqual({ rows: 5, total: 10 });
+    expect(parseContentRange('5-2/10')).toEqual({ rows: 0, total: 10 });
+    for (const v of ['1 0-4/10', 'x0-4/10', '0-4/10 x', '0-4/10x']) expect(parseContentRange(v), v).toBeUndefined();
+  });
+
+  it('restTableOf: the whole host and the whole path, and no table from a broken escape', () => {
+    expect(restTableOf(`https://x${ref}.supabase.co/rest/v1/t`)).toBeUndefined();
+    expect(restTableOf(`https://${ref}.supabase.co/x/rest/v1/t`)).toBeUndefined();
+    expect(restTableOf(`https://${ref}.supabase.co/rest/v1/profiles/extra`)).toBeUndefined();
+    expect(restTableOf(`https://${ref}.supabase.co/rest/v1/profiles/`)).toEqual({ ref, table: 'profiles' });
+    expect(restTableOf(`https://${ref}.supabase.co/rest/v1/%E0%A4%A`)).toBeUndefined();
+  });
+
+  it('parseSelect: commas inside an embed, stray parentheses, spaces, quotes and invalid names', () => {
+    expect(parseSelect('owner:profiles(id,email,name),title')).toEqual({ columns: ['title'], embeds: ['profiles'] });
+    expect(parseSelect('a),b,c')).toEqual({ columns: ['b', 'c'], embeds: [] });
+    expect(parseSelect('pp(b:c)')).toEqual({ columns: [], embeds: ['pp'] });
+    expect(parseSelect('a: profiles (x)')).toEqual({ columns: [], embeds: ['profiles'] });
+    expect(parseSelect('p(x),p(y),count(),2024(z)')).toEqual({ columns: [], embeds: ['p'] });
+    expect(parseSelect('total ::text, id , id')).toEqual({ columns: ['total', 'id'], embeds: [] });
+    expect(parseSelect('x"a","a"b,"ok"')).toEqual({ columns: ['ok'], embeds: [] });
+    expect(parseSelect("a'b,c")).toEqual({ columns: ['c'], embeds: [] });
+  });
+
+  it('parseSelect: bounded by characters, items and columns', () => {
+    const bad = (n: number, len = 1) => Array.from({ length: n }, () => `'${'x'.repeat(len - 1)}`);
+    expect(parseSelect([...bad(50, 100), 'ok'].join(',')).columns).toEqual([]);
+    expect(parseSelect([...bad(149), 'ok'].join(',')).columns).toEqual(['ok']);
+    expect(parseSelect([...bad(200), 'ok'].join(',')).columns).toEqual([]);
+    const cols = Array.from({ length: 120 }, (_, i) => `c${i}`);
+    expect(parseSelect(cols.join(',')).columns).toEqual(cols.slice(0, 100));
+  });
+
+  it('jwtRole: a whole token only, trimmed, its role a string cut at 64 characters', () => {
+    expect(jwtRole(` ${jwt({ role: 'anon' })} `)).toBe('anon');
+    expect(jwtRole(`Bearer ${jwt({ role: 'anon' })}`)).toBeUndefined();
+    expect(jwtRole(`${jwt({ role: 'anon' })}.more`)).toBeUndefined();
+    expect(jwtRole(jwt({ role: ['anon'] }))).toBeUndefined();
+    expect(jwtRole(jwt({ role: 7 }))).toBeUndefined();
+    expect(jwtRole(jwt({ role: 'r'.repeat(100) }))).toBe('r'.repeat(64));
+  });
+
+  it('isAnonymousRequest: trimmed headers, the Bearer scheme in any case, one token after it', () => {
+    expect(isAnonymousRequest(' k ', ' Bearer k ')).toBe(true);
+    expect(isAnonymousRequest('k', 'bearer  k')).toBe(true);
+    expect(isAnonymousRequest('k', 'x Bearer k')).toBe(false);
+    expect(isAnonymousRequest('k', 'Bearer k extra')).toBe(false);
+    expect(isAnonymousRequest('   ', undefined)).toBeUndefined();
+  });
+
+  it('columnsOf: own keys of one JSON object, valid names only, at most 100', () => {
+    expect(columnsOf(null)).toBeUndefined();
+    expect(columnsOf([{ a: 1 }])).toBeUndefined();
+    expect(columnsOf('row')).toBeUndefined();
+    expect(columnsOf(5)).toBeUndefined();
+    expect(columnsOf({ a: 1, 'b"c': 2, d: 3 })).toEqual(['a', 'd']);
+    expect(columnsOf(Object.create({ inherited: 1 }))).toEqual([]);
+    const wide = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`c${i}`, i]));
+    expect(columnsOf(wide)).toHaveLength(100);
+  });
+
+  it('isWrongRequest: only a complete 401 answer with the PGRST301 code', () => {
+    const body = '{"code":"PGRST301","message":"Expected 3 parts in JWT; got 1"}';
+    expect(isWrongRequest({ status: 401, body })).toBe(true);
+    expect(isWrongRequest({ status: 401, body, truncated: true })).toBe(false);
+    expect(isWrongRequest({ status: 403, body })).toBe(false);
+    expect(isWrongRequest({ status: 401, body: '{"code":"42501"}' })).toBe(false);
+    expect(isWrongRequest({ status: 401, body: 'not json' })).toBe(false);
+    expect(isWrongRequest({ status: 401 })).toBe(false);
+    expect(isWrongRequest({ status: 401, body: 'null' })).toBe(false);
+  });
+
+  it('classifyTableAnswer: every note, code and count exactly', () => {
+    const t = (a: Parameters<typeof classifyTableAnswer>[1]) => classifyTableAnswer('t', a);
+    expect(t({ status: 0 })).toEqual({ name: 't', status: 0, verdict: 'unknown', note: 'no answer' });
+    expect(t({ status: 0, error: 'e'.repeat(300) }).note).toBe('e'.repeat(200));
+    expect(t({ status: 200, body: '[1]' })).toEqual({ name: 't', status: 200, verdict: 'readable', note: 'rows are not JSON objects' });
+    expect(t({ status: 200, body: '[]' })).toEqual({ name: 't', status: 200, verdict: 'empty' });
+    expect(t({ status: 200, contentRange: '0-0/*', body: '[{"a":1}]' })).toEqual({ name: 't', status: 200, verdict: 'readable', columns: ['a'] });
+    expect(t({ status: 200, contentRange: '0-0/*', body: '<html>' })).toEqual({ name: 't', status: 200, verdict: 'readable', note: 'answer was not JSON' });
+    expect(t({ status: 200, contentRange: '*/0', body: '<html>' })).toEqual({ name: 't', status: 200, verdict: 'unknown', note: 'answer was not a JSON list' });
+    expect(t({ status: 200, body: '[', truncated: true })).toEqual({
+      name: 't',
+      status: 200,
+      verdict: 'unknown',
+      note: 'answer too large and without Content-Range',
+    });
+    expect(t({ status: 403, body: '{"code":"42501"}' })).toEqual({ name: 't', status: 403, code: '42501', verdict: 'no-grant' });
+    expect(t({ status: 500, body: '{"code":"42501"}' })).toEqual({
+      name: 't',
+      status: 500,
+      code: '42501',
+      verdict: 'unknown',
+      note: 'unexpected answer (HTTP 500 42501)',
+    });
+    expect(t({ status: 404, body: '{"code":"42501"}' }).verdict).toBe('unknown');
+    expect(t({ status: 400, body: '{"code":"PGRST205"}' }).verdict).toBe('unknown');
+    expect(t({ status: 401, body: '{"code":"PGRST301"}' })).toEqual({
+      name: 't',
+      status: 401,
+      code: 'PGRST301',
+      verdict: 'unknown',
+      note: 'our request was wrong (401 PGRST301: the key was sent as a Bearer token), not a sign of protection',
+    });
+    expect(t({ status: 403, body: '{"code":"PGRST301"}' }).note).toBe('unexpected answer (HTTP 403 PGRST301)');
+    expect(t({ status: 401, body: '{"code":"x1"}' })).toEqual({ name: 't', status: 401, verdict: 'unknown', note: 'the project refused the public key (401)' });
+    expect(t({ status: 401, body: '{"code":"TOOLONGCODE1"}' })).toEqual({
+      name: 't',
+      status: 401,
+      verdict: 'unknown',
+      note: 'the project refused the public key (401)',
+    });
+    expect(t({ status: 401, body: '{"code":"aPGRST301"}' }).code).toBeUndefined();
+    expect(t({ status: 401, body: '{"code":"PGRST301x"}' }).code).toBeUndefined();
+    expect(t({ status: 401, body: '{"code":42501}' }).code).toBeUndefined();
+    expect(t({ status: 401, body: 'null' }).code).toBeUndefined();
+  });
+
+  it('classifyBuckets: each status, truncated and odd answers, names as ids, at most 100', () => {
+    expect(classifyBuckets({ status: 0 })).toEqual({ status: 0, verdict: 'unknown', list: [] });
+    for (const status of [400, 401, 403])
+      expect(classifyBuckets({ status, body: '[{"id":"a","public":true}]' })).toEqual({ status, verdict: 'denied', list: [] });
+    expect(classifyBuckets({ status: 404, body: '[{"id":"a","public":true}]' })).toEqual({ status: 404, verdict: 'unknown', list: [] });
+    expect(classifyBuckets({ status: 200, body: '[{"id":"a","public":true}]', truncated: true })).toEqual({ status: 200, verdict: 'unknown', list: [] });
+    expect(classifyBuckets({ status: 200, body: '{"id":"a"}' })).toEqual({ status: 200, verdict: 'unknown', list: [] });
+    const body = JSON.stringify([
+      null,
+      5,
+      { name: 'by-name', public: true },
+      { id: 7, name: 'n', public: false },
+      { id: 'x', public: 'yes' },
+      { public: true },
+    ]);
+    expect(classifyBuckets({ status: 200, body }).list).toEqual([
+      { id: 'by-name', public: true },
+      { id: 'n', public: false },
+    ]);
+    const many = JSON.stringify(Array.from({ length: 130 }, (_, i) => ({ id: `b${i}`, public: false })));
+    expect(classifyBuckets({ status: 200, body: many }).list).toHaveLength(100);
+  });
+
+  it('personalColumns: every word for people, the name columns, and `*` left out', () => {
+    for (const table of [
+      'user',
+      'users',
+      'profile',
+      'profiles',
+      'customer',
+      'members',
+      'contact',
+      'employee',
+      'patient',
+      'student',
+      'lead',
+      'account',
+      'people',
+      'person',
+      'subscriber',
+      'applicant',
+      'client',
+      'guest',
+      'app_users',
+      'users_archive',
+    ])
+      expect(personalColumns(table, ['name']), table).toEqual(['name']);
+    for (const table of ['userss', 'superusers', 'products', 'leaderboard']) expect(personalColumns(table, ['name']), table).toEqual([]);
+    expect(
+      personalColumns('orders', [
+        '*',
+        'display_name',
+        'displayname',
+        'user_name',
+        'username',
+        'name',
+        'surname',
+        'name_x',
+        'home_address',
+        'birth_date',
+        'gender',
+        'salary',
+        'nationality',
+        'addressbook',
+        'xaddress',
+      ]),
+      // `surname` is personal in the dashboard's list (columns.ts); the other names come from this function's own pattern.
+    ).toEqual(['surname', 'home_address', 'birth_date', 'display_name', 'displayname', 'user_name', 'username', 'gender', 'salary', 'nationality']);
+    expect(personalColumns('t', undefined)).toEqual([]);
+    // `address` is in the dashboard's list and matches this function's pattern too: listed once.
+    expect(personalColumns('users', ['address', 'street_address'])).toEqual(['address', 'street_address']);
   });
 });
