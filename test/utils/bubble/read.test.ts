@@ -100,6 +100,19 @@ describe('readBubbleApp: hostile models', () => {
   });
 });
 
+/** A privacy rule of the model: nothing allowed unless `over` says. */
+const rule = (key: string, over: Record<string, unknown> = {}) => ({
+  key,
+  display: key,
+  conditional: false,
+  viewAll: false,
+  searchFor: false,
+  viewAttachments: false,
+  autoBinding: false,
+  viewFields: [],
+  ...over,
+});
+
 /** The model with each found key reduced to what a test can state without the generated key itself. */
 const shape = (m: ReturnType<typeof read>) => ({
   ...m,
@@ -109,15 +122,12 @@ const shape = (m: ReturnType<typeof read>) => ({
 });
 
 describe('readBubbleApp: the whole model of the fixture apps', () => {
-  const rule = (key: string, over: Record<string, unknown> = {}) => ({
+  /** A type of the model: its fields as [key, display, type (default text)], privacy rules present unless `over` says. */
+  const type = (key: string, display: string, fields: [string, string, string?][], over: Record<string, unknown>) => ({
     key,
-    display: key,
-    conditional: false,
-    viewAll: false,
-    searchFor: false,
-    viewAttachments: false,
-    autoBinding: false,
-    viewFields: [],
+    display,
+    fields: fields.map(([k, d, t = 'text']) => ({ key: k, display: d, type: t })),
+    hasPrivacyRoles: true,
     ...over,
   });
   const wf = (id: string, name: string, over: Record<string, unknown> = {}) => ({
@@ -151,51 +161,50 @@ describe('readBubbleApp: the whole model of the fixture apps', () => {
       source: 'export',
       appId: 'leaky-app',
       types: [
-        {
-          key: 'user',
-          display: 'User',
-          fields: [
-            { key: 'name_text', display: 'Name', type: 'text' },
-            { key: 'phone_text', display: 'Phone number', type: 'text' },
+        type(
+          'user',
+          'User',
+          [
+            ['name_text', 'Name'],
+            ['phone_text', 'Phone number'],
           ],
-          hasPrivacyRoles: false,
-          rules: [],
-          exposedApi: true,
-        },
-        {
-          key: 'project',
-          display: 'Project',
-          fields: [
-            { key: 'title_text', display: 'Title', type: 'text' },
-            { key: 'owner_user', display: 'Owner', type: 'user' },
+          { hasPrivacyRoles: false, rules: [], exposedApi: true },
+        ),
+        type(
+          'project',
+          'Project',
+          [
+            ['title_text', 'Title'],
+            ['owner_user', 'Owner', 'user'],
           ],
-          hasPrivacyRoles: true,
-          rules: [
-            rule('owner_', { display: 'owner', conditional: true, searchFor: true, viewAttachments: true, viewFields: ['title_text', 'owner_user'] }),
-            rule('everyone'),
+          {
+            rules: [
+              rule('owner_', { display: 'owner', conditional: true, searchFor: true, viewAttachments: true, viewFields: ['title_text', 'owner_user'] }),
+              rule('everyone'),
+            ],
+          },
+        ),
+        type(
+          'note',
+          'Note',
+          [
+            ['title_text', 'Title'],
+            ['body_text', 'Body'],
           ],
-        },
-        {
-          key: 'note',
-          display: 'Note',
-          fields: [
-            { key: 'title_text', display: 'Title', type: 'text' },
-            { key: 'body_text', display: 'Body', type: 'text' },
+          { rules: [rule('everyone', { searchFor: true, viewFields: ['title_text'] })] },
+        ),
+        type(
+          'invoice',
+          'Invoice',
+          [
+            ['iban_text', 'IBAN'],
+            ['amount_number', 'Amount', 'number'],
           ],
-          hasPrivacyRoles: true,
-          rules: [rule('everyone', { searchFor: true, viewFields: ['title_text'] })],
-        },
-        {
-          key: 'invoice',
-          display: 'Invoice',
-          fields: [
-            { key: 'iban_text', display: 'IBAN', type: 'text' },
-            { key: 'amount_number', display: 'Amount', type: 'number' },
-          ],
-          hasPrivacyRoles: true,
-          rules: [rule('everyone', { viewAll: true, searchFor: true })],
-          exposedApi: true,
-        },
+          {
+            rules: [rule('everyone', { viewAll: true, searchFor: true })],
+            exposedApi: true,
+          },
+        ),
       ],
       typesFound: 4,
       apiRows: [
@@ -302,39 +311,10 @@ describe('readBubbleApp: each part, at its edges', () => {
     };
     const t = read(minimalApp({ types: { thing: { display: 'Thing', privacy_role: role, exposed_api: 'yes' } } })).types[0]!;
     expect(t.rules).toEqual([
-      {
-        key: 'writer_',
-        display: 'writer',
-        conditional: false,
-        viewAll: false,
-        searchFor: false,
-        viewAttachments: false,
-        autoBinding: false,
-        viewFields: [],
-        createViaApi: true,
-        modifyViaApi: false,
-      },
-      {
-        key: 'empty_',
-        display: 'empty_',
-        conditional: false,
-        viewAll: false,
-        searchFor: false,
-        viewAttachments: true,
-        autoBinding: true,
-        viewFields: ['a_text', 'b_text'],
-      },
+      rule('writer_', { display: 'writer', createViaApi: true, modifyViaApi: false }),
+      rule('empty_', { viewAttachments: true, autoBinding: true, viewFields: ['a_text', 'b_text'] }),
       // The fallback rule applies to everyone, whatever condition it carries.
-      {
-        key: 'everyone',
-        display: 'everyone',
-        conditional: false,
-        viewAll: false,
-        searchFor: false,
-        viewAttachments: false,
-        autoBinding: false,
-        viewFields: [],
-      },
+      rule('everyone'),
     ]);
     expect(t.hasPrivacyRoles).toBe(true);
     expect('exposedApi' in t).toBe(false);
