@@ -79,3 +79,12 @@ describe('scanSecretsDetailed: the options', () => {
     expect(() => providerById('no-such-provider')).toThrow('unknown secret provider: no-such-provider');
   });
 });
+
+describe('the masked preview of a key whose provider has nested prefixes', () => {
+  it('keeps the longest known prefix (tvly-dev- rather than tvly-)', () => {
+    const key = FAKE_KEYS['tavily-api-key'](seeded(79)).value;
+    const m = scanSecrets(`k=${key}`)[0]!;
+    expect(m.provider).toBe('tavily-api-key');
+    expect(m.masked).toBe(`tvly-dev-…${key.slice(-4)}`);
+  });
+});
