@@ -381,3 +381,18 @@ describe('cases from mutation testing', () => {
     expect(personalColumns('users', ['address', 'street_address'])).toEqual(['address', 'street_address']);
   });
 });
+
+describe('cases from mutation testing (after the re-check)', () => {
+  it('an embed inside an embed keeps its columns out of the list', () => {
+    expect(parseSelect('p(q(x),z,w),k')).toEqual({ columns: ['k'], embeds: ['p'] });
+  });
+
+  it('a bucket named by a number is left out', () => {
+    expect(classifyBuckets({ status: 200, body: '[{"name":7,"public":true}]' })).toEqual({ status: 200, verdict: 'empty', list: [] });
+  });
+
+  it('`member` is a table about people; `nickname`, `myusername` and `username_x` are not name columns', () => {
+    expect(personalColumns('member', ['name'])).toEqual(['name']);
+    expect(personalColumns('users', ['nickname', 'myusername', 'username_x'])).toEqual([]);
+  });
+});
