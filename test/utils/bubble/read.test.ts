@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CREDENTIAL_NAME, field, queryKeys, readBubbleApp, scanClientText } from '@/utils/bubble/read';
 import { BUBBLE_LIMITS } from '@/utils/bubble/model';
+import { scanSecrets } from '@/utils/secrets/index';
 import { fixtureKeys, hardenedApp, leakyApp, minimalApp, toEditor } from '../../fixtures/bubble/app';
 
 const read = (json: unknown, as: 'export' | 'editor' = 'export') => readBubbleApp(as === 'editor' ? toEditor(json) : json, { source: as, appId: 'leaky-app' });
@@ -780,5 +781,28 @@ describe('scanClientText: the character budget', () => {
     const pages = { p1: { name: 'one', text: 'x'.repeat(50) }, p2: { name: 'two', text: `key ${k.openai}` } };
     const r = scan(pages, 52 + k.openai.length + 5);
     expect([r.secrets.map((s) => s.where), r.truncated]).toEqual([['page two'], false]);
+  });
+});
+
+describe('readBubbleApp: cases from mutation testing (third run)', () => {
+  it('marks a Bubble API token the engine finds as an API token, even when the app does not list it', () => {
+    const token = fixtureKeys(43).bubbleToken;
+    const text = `https://other-app.bubbleapps.io/api/1.1/obj/user Authorization: Bearer ${token}`;
+    const m = read(minimalApp({ pages: { p: { name: 'p', text } } }));
+    expect(m.secrets.map((s) => [s.provider, s.apiToken])).toEqual([['bubble-api-token', true]]);
+  });
+
+  it('gives a listed app token the fingerprint the engine gives the same token', () => {
+    const token = fixtureKeys(47).bubbleToken;
+    const text = `https://leaky-app.bubbleapps.io/api/1.1/obj/user Authorization: Bearer ${token}`;
+    const m = read(minimalApp({ secure: { api_tokens: { t: { name: 'zap', private_key: token } } }, pages: { p: { name: 'p', text } } }));
+    const engine = scanSecrets(text).find((x) => x.provider === 'bubble-api-token')!;
+    expect(m.secrets.map((s) => s.fingerprint)).toEqual([engine.fingerprint]);
+  });
+
+  it('flags the cut at the 201st secret, not later', () => {
+    const keys = Array.from({ length: BUBBLE_LIMITS.secrets + 1 }, (_, i) => fixtureKeys(2000 + i).openai);
+    const m = read(minimalApp({ pages: { p: { name: 'many', text: keys.join('\n') } } }));
+    expect([m.secrets.length, m.truncated]).toEqual([BUBBLE_LIMITS.secrets, true]);
   });
 });
