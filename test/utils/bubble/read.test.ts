@@ -101,6 +101,10 @@ describe('readBubbleApp: hostile models', () => {
   });
 });
 
+/** The one call of an app whose API Connector has that call alone. */
+const callOf = (c: Record<string, unknown>) =>
+  read(minimalApp({ clientSafe: { apiconnector2: { g: { human: 'G', calls: { c: { name: 'C', ...c } } } } } })).apiCalls[0]!;
+
 /** A privacy rule of the model: nothing allowed unless `over` says. */
 const rule = (key: string, over: Record<string, unknown> = {}) => ({
   key,
@@ -408,7 +412,7 @@ describe('readBubbleApp: each part, at its edges', () => {
     ]);
   });
 
-  it('reads rows in every group of a call, shared ones only at the API, with the call’s host for the engine', () => {
+  it('reads rows in every group of a call, shared ones only at the API', () => {
     const api = {
       g: {
         human: 'Svc',
@@ -440,26 +444,10 @@ describe('readBubbleApp: each part, at its edges', () => {
     const m = readBubbleApp({ settings: { client_safe: { apiconnector2: { g: { human: 'A', shared_headers: rows } } } } }, { source: 'editor' });
     expect(m.apiRows.map((r) => [r.key, r.secret?.provider])).toEqual([['x-api-key', 'anthropic-api-key']]);
   });
-
-  it('bounds API rows and calls, and says so', () => {
-    const rows = Object.fromEntries(Array.from({ length: BUBBLE_LIMITS.apiRows + 5 }, (_, i) => [`r${i}`, { key: 'token', value: `value-${i}` }]));
-    const calls = Object.fromEntries(Array.from({ length: BUBBLE_LIMITS.apiCalls + 1 }, (_, i) => [`c${i}`, { url: 'https://x.example.test/' }]));
-    const many = read(minimalApp({ clientSafe: { apiconnector2: { g: { shared_headers: rows, calls } } } }));
-    expect(many.apiRows.length).toBeLessThanOrEqual(BUBBLE_LIMITS.apiRows + 1);
-    expect(many.apiRows.length).toBeGreaterThanOrEqual(BUBBLE_LIMITS.apiRows);
-    expect(many.apiCalls).toHaveLength(BUBBLE_LIMITS.apiCalls);
-    expect(many.truncated).toBe(true);
-    const atCalls = read(minimalApp({ clientSafe: { apiconnector2: { g: { calls: Object.fromEntries(Object.entries(calls).slice(1)) } } } }));
-    expect([atCalls.apiCalls.length, atCalls.truncated]).toEqual([BUBBLE_LIMITS.apiCalls, false]);
-    const atRows = read(minimalApp({ clientSafe: { apiconnector2: { g: { shared_headers: Object.fromEntries(Object.entries(rows).slice(5)) } } } }));
-    expect([atRows.apiRows.length, atRows.truncated]).toEqual([BUBBLE_LIMITS.apiRows, false]);
-  });
 });
 
 describe('readBubbleApp: calls, workflows and text, at their edges', () => {
   const k = fixtureKeys(29);
-  const callOf = (c: Record<string, unknown>) =>
-    read(minimalApp({ clientSafe: { apiconnector2: { g: { human: 'G', calls: { c: { name: 'C', ...c } } } } } })).apiCalls[0]!;
 
   it('reads the host of a call URL: protocol-relative, any case, leading spaces; nothing for other schemes', () => {
     expect(callOf({ url: '  HTTPS://API.Example.TEST:8443/v1?x=1' }).host).toBe('api.example.test:8443');
@@ -618,7 +606,8 @@ describe('readBubbleApp: short codes and the secrets bound', () => {
   });
 
   it('keeps at most the secrets bound, and says the model was cut', () => {
-    const keys = Array.from({ length: BUBBLE_LIMITS.secrets + 5 }, (_, i) => fixtureKeys(1000 + i).openai);
+    // One past the bound: the cut is flagged at the 201st secret, not later.
+    const keys = Array.from({ length: BUBBLE_LIMITS.secrets + 1 }, (_, i) => fixtureKeys(1000 + i).openai);
     const m = read(minimalApp({ pages: { p: { name: 'many', text: keys.join('\n') } } }));
     expect(m.secrets).toHaveLength(BUBBLE_LIMITS.secrets);
     expect(m.truncated).toBe(true);
@@ -629,8 +618,6 @@ describe('readBubbleApp: short codes and the secrets bound', () => {
 
 describe('readBubbleApp: cases from mutation testing (second run)', () => {
   const k = fixtureKeys(37);
-  const callOf = (c: Record<string, unknown>) =>
-    read(minimalApp({ clientSafe: { apiconnector2: { g: { human: 'G', calls: { c: { name: 'C', ...c } } } } } })).apiCalls[0]!;
   const rowsOf = (rows: Record<string, unknown>, call?: Record<string, unknown>) =>
     read(
       minimalApp({
@@ -697,13 +684,17 @@ describe('readBubbleApp: cases from mutation testing (second run)', () => {
     expect(callOf({ types: k.stripeSecret, full_response: k.openai }).responseSecrets.map((s) => s.provider)).toEqual(['stripe-secret-key', 'openai-api-key']);
   });
 
-  it('bounds calls, rows, workflow actions and written types, each saying so where the model keeps the flag', () => {
+  it('bounds calls, rows, workflow actions and written types at the limit, saying so past it where the model keeps the flag', () => {
     const calls = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, { url: 'https://x.example.test/' }]));
     const onlyCalls = read(minimalApp({ clientSafe: { apiconnector2: { g: { calls: calls(BUBBLE_LIMITS.apiCalls + 1) } } } }));
     expect([onlyCalls.apiCalls.length, onlyCalls.truncated]).toEqual([BUBBLE_LIMITS.apiCalls, true]);
+    const atCalls = read(minimalApp({ clientSafe: { apiconnector2: { g: { calls: calls(BUBBLE_LIMITS.apiCalls) } } } }));
+    expect([atCalls.apiCalls.length, atCalls.truncated]).toEqual([BUBBLE_LIMITS.apiCalls, false]);
     const rows = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`r${i}`, { key: 'token', value: `v${i}` }]));
     const onlyRows = read(minimalApp({ clientSafe: { apiconnector2: { g: { shared_headers: rows(BUBBLE_LIMITS.apiRows + 1) } } } }));
     expect([onlyRows.apiRows.length, onlyRows.truncated]).toEqual([BUBBLE_LIMITS.apiRows, true]);
+    const atRows = read(minimalApp({ clientSafe: { apiconnector2: { g: { shared_headers: rows(BUBBLE_LIMITS.apiRows) } } } }));
+    expect([atRows.apiRows.length, atRows.truncated]).toEqual([BUBBLE_LIMITS.apiRows, false]);
     const actions: Record<string, unknown> = Object.fromEntries(Array.from({ length: 501 }, (_, i) => [String(i), { type: 'ChangeThing' }]));
     actions['500'] = { type: 'NewThing', properties: { thing_type: 'custom.late' } };
     expect(read(minimalApp({ api: { w: { actions } } })).workflows[0]!.creates).toEqual([]);
@@ -751,6 +742,8 @@ describe('readBubbleApp: cases from mutation testing (second run)', () => {
       `bubble-api-token …${token.slice(-4)} in page q`,
       'bubble-api-token …o9p0 in page q',
     ]);
+    // The listed token's entry carries the fingerprint the engine gives it, so the two are one finding.
+    expect(m.secrets[0]!.fingerprint).toBe(scanSecrets(text).find((x) => x.provider === 'bubble-api-token')!.fingerprint);
   });
 
   it('skips the API Connector only at the top of the client-safe settings', () => {
@@ -784,25 +777,11 @@ describe('scanClientText: the character budget', () => {
   });
 });
 
-describe('readBubbleApp: cases from mutation testing (third run)', () => {
+describe('readBubbleApp: a Bubble token the app does not list', () => {
   it('marks a Bubble API token the engine finds as an API token, even when the app does not list it', () => {
     const token = fixtureKeys(43).bubbleToken;
     const text = `https://other-app.bubbleapps.io/api/1.1/obj/user Authorization: Bearer ${token}`;
     const m = read(minimalApp({ pages: { p: { name: 'p', text } } }));
     expect(m.secrets.map((s) => [s.provider, s.apiToken])).toEqual([['bubble-api-token', true]]);
-  });
-
-  it('gives a listed app token the fingerprint the engine gives the same token', () => {
-    const token = fixtureKeys(47).bubbleToken;
-    const text = `https://leaky-app.bubbleapps.io/api/1.1/obj/user Authorization: Bearer ${token}`;
-    const m = read(minimalApp({ secure: { api_tokens: { t: { name: 'zap', private_key: token } } }, pages: { p: { name: 'p', text } } }));
-    const engine = scanSecrets(text).find((x) => x.provider === 'bubble-api-token')!;
-    expect(m.secrets.map((s) => s.fingerprint)).toEqual([engine.fingerprint]);
-  });
-
-  it('flags the cut at the 201st secret, not later', () => {
-    const keys = Array.from({ length: BUBBLE_LIMITS.secrets + 1 }, (_, i) => fixtureKeys(2000 + i).openai);
-    const m = read(minimalApp({ pages: { p: { name: 'many', text: keys.join('\n') } } }));
-    expect([m.secrets.length, m.truncated]).toEqual([BUBBLE_LIMITS.secrets, true]);
   });
 });
