@@ -95,12 +95,14 @@ export function readBubbleApp(root: unknown, o: ReadOptions): BubbleApp {
   const clientSafe = obj(settings?.client_safe);
   const secure = obj(settings?.secure);
   if (!isObj(root)) throw new Error('Not a Bubble app: the file is not a JSON object.');
-  if (!settings && !obj(root.user_types) && !field(root, 'pages') && !obj(root.api))
+  // Data types are keyed by type id; a list of them (keyed by index, as `entries` reads it) is read as well.
+  const hasTypes = isObj(root.user_types) || Array.isArray(root.user_types);
+  if (!settings && !hasTypes && !field(root, 'pages') && !obj(root.api))
     throw new Error('Not a Bubble app: none of settings, user_types, pages or api is present.');
   if (!clientSafe) missing.push('settings.client_safe');
   if (!secure) missing.push('settings.secure');
   if (!obj(root.api)) missing.push('api');
-  if (!obj(root.user_types)) missing.push('user_types');
+  if (!hasTypes) missing.push('user_types');
   if (!obj(field(root, 'element_definitions')) || Object.keys(obj(field(root, 'element_definitions'))!).length === 0) missing.push('element_definitions');
 
   // --- Data types and privacy rules (1b) ---
@@ -383,8 +385,9 @@ export function scanClientText(
       if (typeof v === 'string') {
         if (v.length >= 16) {
           const s = v.length > 64 * 1024 ? v.slice(0, 64 * 1024) : v;
+          // The joined text's length: a separator before every leaf but the first.
+          size += s.length + (leaves.length ? 1 : 0);
           leaves.push(s);
-          size += s.length + 1;
           if (size > budget) break;
         }
         continue;
@@ -394,8 +397,9 @@ export function scanClientText(
     }
     if (!leaves.length) continue;
     const text = leaves.join('\n');
+    // Over the budget only when a leaf crossed it, and the walk stopped there.
+    if (text.length > budget) truncated = true;
     budget -= text.length;
-    if (size > budget + text.length) truncated = true;
     const where = cut(part.where);
     for (const t of tokens) {
       if (text.includes(t)) {

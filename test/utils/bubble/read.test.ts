@@ -278,6 +278,10 @@ describe('readBubbleApp: each part, at its edges', () => {
   it('accepts an app with any one of its four parts, and lists exactly the parts it lacks', () => {
     expect(read({ settings: {} }).missing).toEqual(['settings.client_safe', 'settings.secure', 'api', 'user_types', 'element_definitions']);
     expect(read({ user_types: {} }).missing).toEqual(['settings.client_safe', 'settings.secure', 'api', 'element_definitions']);
+    // A list of types is read (by index), so it is neither missing nor "not an app".
+    expect(read({ user_types: [] }).missing).toEqual(['settings.client_safe', 'settings.secure', 'api', 'element_definitions']);
+    expect(read({ settings: {}, user_types: 'types' }).missing).toContain('user_types');
+    expect(() => read({ user_types: 'types' })).toThrow('Not a Bubble app');
     expect(read({ pages: { p: {} } }).missing).toEqual(['settings.client_safe', 'settings.secure', 'api', 'user_types', 'element_definitions']);
     expect(read({ api: {} }).missing).toEqual(['settings.client_safe', 'settings.secure', 'user_types', 'element_definitions']);
     expect(read({ '%p3': { p: {} } }, 'editor').missing).toHaveLength(5);
@@ -346,6 +350,7 @@ describe('readBubbleApp: each part, at its edges', () => {
       ['0', 'First'],
       ['2', 'Third'],
     ]);
+    expect(listed.missing).not.toContain('user_types');
   });
 
   it('bounds types at the limit exactly: truncated only past it', () => {
@@ -768,6 +773,14 @@ describe('scanClientText: the character budget', () => {
     const page = { name: 'p', key: `k ${k.openai}`, c: 'z'.repeat(30), a: 'y'.repeat(80) };
     expect(scan({ p: page }, 100)).toEqual({ secrets: [], truncated: true });
     expect(scan({ p: page }, 1000).secrets.map((s) => s.provider)).toEqual(['openai-api-key']);
+  });
+
+  it('does not call a text cut when it fills the budget exactly', () => {
+    // 61 chars in one part, budget 61: all of it is read, nothing is left over.
+    expect(scan({ p: { name: 'one', text: 'x'.repeat(61) } }, 61)).toEqual({ secrets: [], truncated: false });
+    // Two leaves joined by one separator: 30 + 1 + 30.
+    expect(scan({ p: { name: 'one', a: 'x'.repeat(30), b: 'y'.repeat(30) } }, 61)).toEqual({ secrets: [], truncated: false });
+    expect(scan({ p: { name: 'one', a: 'x'.repeat(30), b: 'y'.repeat(30) } }, 60)).toEqual({ secrets: [], truncated: true });
   });
 
   it('keeps reading while what is left covers the text', () => {
