@@ -6,7 +6,7 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner', './scripts/lib/stryker-ignore-rule-meta.mjs'],
-  ignorers: process.env.MUTATION_TARGET === 'parsers' ? [] : ['rule-meta'],
+  ignorers: process.env.MUTATION_TARGET === 'parsers' ? ['provider-meta'] : ['rule-meta'],
   coverageAnalysis: 'perTest',
   // The machine has two cores shared with other work: one test runner process.
   concurrency: 1,

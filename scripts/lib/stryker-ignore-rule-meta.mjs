@@ -7,6 +7,13 @@
 // it, which made up about a fifth of all mutants. They are reported as Ignored with this reason, never as killed.
 // What a rule shows or decides stays mutated: `severity`, `messages` (the text with its placeholders) and `fix` (some
 // fix guides build SQL and links from the finding).
+//
+// The second ignorer, `provider-meta` (parsers target), does the same for the secret engine's provider catalogue
+// (utils/secrets/providers/*.ts): an entry's `name`, `category`, `format`, `rotateUrl`, `advice` and `docs` in the list
+// passed to `defineProviders([...])` are catalogue text. docs/keys.md is generated from them (test/docs.test.ts), the
+// catalogue tests check each link's host and each entry's shape, and no detector reads them. Without this, they were
+// about a third of the providers' mutants, each one module-level. What decides a finding stays mutated: `id` (the
+// detectors report it), `exposure`, `secretSeverity`, `prefixes` (masking) and every detector.
 import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 
 const CATALOGUE = new Set(['id', 'title', 'rationale', 'category', 'checklist', 'surfaces', 'confidence']);
@@ -17,6 +24,20 @@ const keyName = (node) => (node.key?.type === 'Identifier' ? node.key.name : nod
 const isDefineRuleArgument = (objectPath) => {
   const call = objectPath?.parentPath;
   return call?.node.type === 'CallExpression' && call.node.callee.type === 'Identifier' && call.node.callee.name === 'defineRule';
+};
+
+const PROVIDER_CATALOGUE = new Set(['name', 'category', 'format', 'rotateUrl', 'advice', 'docs']);
+
+/** True when `objectPath` is an element of the array literal passed to `defineProviders([...])`. */
+const isProviderEntry = (objectPath) => {
+  const array = objectPath?.parentPath;
+  const call = array?.parentPath;
+  return (
+    array?.node.type === 'ArrayExpression' &&
+    call?.node.type === 'CallExpression' &&
+    call.node.callee.type === 'Identifier' &&
+    call.node.callee.name === 'defineProviders'
+  );
 };
 
 export const strykerPlugins = [
@@ -30,6 +51,13 @@ export const strykerPlugins = [
       }
       if (!isDefineRuleArgument(metaProperty.parentPath)) return undefined;
       return `rule catalogue text (meta.${keyName(path.node)}): checked by test/docs.test.ts and the registry tests, not by rule behaviour`;
+    },
+  }),
+  declareValuePlugin(PluginKind.Ignore, 'provider-meta', {
+    shouldIgnore(path) {
+      if (path.node.type !== 'ObjectProperty' || !PROVIDER_CATALOGUE.has(keyName(path.node))) return undefined;
+      if (path.parentPath?.node.type !== 'ObjectExpression' || !isProviderEntry(path.parentPath)) return undefined;
+      return `provider catalogue text (${keyName(path.node)}): checked by test/docs.test.ts and the catalogue tests, read by no detector`;
     },
   }),
 ];
