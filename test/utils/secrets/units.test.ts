@@ -49,6 +49,37 @@ describe('prefilter', () => {
     );
   });
 
+  it('finds exactly what indexOf finds with non-ASCII text and anchors that share their last pair', () => {
+    // 'xab'/'yab'/'zab' end on the same pair with different chars before it (no single second char to compare);
+    // 'sk_q'/'pk_q' likewise for 4 chars. Each non-ASCII char folds (& 127) onto an anchor char: 'á' → 'a',
+    // 'ų' → 's', 'ī' → '+', '\u4e4b' → 'K', '\u00ff' → DEL. They may cause extra verifications, never a miss.
+    const anchors = ['xab', 'yab', 'zab', 'sk_q', 'pk_q', 'AKIA', 'ab+K'];
+    const alphabet = fc.constantFrom(...'xyzabspkq_AKI+'.split(''), '\u00e1', '\u0173', '\u012b', '\u4e4b', '\u00ff', ...anchors);
+    const matcher = compileAnchors(anchors);
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 300 }), (parts) => {
+        const text = parts.join('');
+        const found = matcher.find(text);
+        const hits: string[] = [];
+        for (let k = 0; k < found.length; k += 2) hits.push(`${found.data[k]}:${found.data[k + 1]}`);
+        expect(hits.sort()).toEqual(naive(text, anchors));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports hits in text order, across both cursors of a long text', () => {
+    const anchors = ['sk_live_', 'eyJ'];
+    const matcher = compileAnchors(anchors);
+    // 40,000 chars: two cursors; anchors near the start, either side of the middle and at the very end.
+    const text = `eyJ${'.'.repeat(19_990)}sk_live_${'x'.repeat(19_990)}eyJ`;
+    const found = matcher.find(text);
+    expect(Array.from(found.data.slice(0, found.length))).toEqual([0, 1, 19_993, 0, text.length - 3, 1]);
+    const order: number[] = [];
+    matcher.scan(text, (at) => order.push(at));
+    expect(order).toEqual([0, 19_993, text.length - 3]);
+  });
+
   it('rejects anchors it cannot handle', () => {
     expect(() => compileAnchors(['ab'])).toThrow();
     expect(() => compileAnchors(['caf\u00e9'])).toThrow();
