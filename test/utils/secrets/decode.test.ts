@@ -39,6 +39,8 @@ describe('escapeAt: one escape of printable ASCII, a tab or a line break', () =>
 
   it('is not an escape without hex digits or with another letter after the backslash', () => {
     for (const text of ['%4g', '%g4', '%4', '%', '\\u00zz', '\\u004', '\\x4', '\\xg1', '\\q41', '\\', 'x41', '41']) expect(esc(text)).toBe(0);
+    // An escape's letters after any other char than a backslash.
+    for (const text of ['au0041', 'ax41', 'a/', '/u0041']) expect(esc(text)).toBe(0);
   });
 
   it('accepts printable ASCII, tab, LF and CR, and nothing else', () => {
