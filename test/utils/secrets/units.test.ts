@@ -18,6 +18,25 @@ describe('prefilter', () => {
     });
     return hits.sort();
   };
+  /** `find`'s hits as sorted "start:anchor" strings, checked against indexOf on texts drawn from `alphabet`. */
+  const agreesWithIndexOf = (
+    anchors: readonly string[],
+    alphabet: fc.Arbitrary<string>,
+    length: { minLength?: number; maxLength: number },
+    numRuns: number,
+  ) => {
+    const matcher = compileAnchors(anchors);
+    fc.assert(
+      fc.property(fc.array(alphabet, length), (parts) => {
+        const text = parts.join('');
+        const found = matcher.find(text);
+        const hits: string[] = [];
+        for (let k = 0; k < found.length; k += 2) hits.push(`${found.data[k]}:${found.data[k + 1]}`);
+        expect(hits.sort()).toEqual(naive(text, anchors));
+      }),
+      { numRuns },
+    );
+  };
 
   it('finds exactly what indexOf finds, overlapping anchors and text edges included', () => {
     const anchors = ['sk_live_', 'eyJ', 'AIza', 'hooks.slack.com/', 'key-', 'pubkey-', '\\u00', 'abab'];
@@ -35,18 +54,7 @@ describe('prefilter', () => {
 
   it('finds exactly what indexOf finds on long texts (two cursors, batches of candidates, buffer reuse)', () => {
     const anchors = ['sk_live_', 'eyJ', 'AIza', 'hooks.slack.com/', 'abab'];
-    const matcher = compileAnchors(anchors);
-    const alphabet = fc.constantFrom(...'xyz;,(){}'.split(''), ...anchors);
-    fc.assert(
-      fc.property(fc.array(alphabet, { minLength: 2000, maxLength: 6000 }), (parts) => {
-        const text = parts.join('');
-        const found = matcher.find(text);
-        const hits: string[] = [];
-        for (let k = 0; k < found.length; k += 2) hits.push(`${found.data[k]}:${found.data[k + 1]}`);
-        expect(hits.sort()).toEqual(naive(text, anchors));
-      }),
-      { numRuns: 60 },
-    );
+    agreesWithIndexOf(anchors, fc.constantFrom(...'xyz;,(){}'.split(''), ...anchors), { minLength: 2000, maxLength: 6000 }, 60);
   });
 
   it('finds exactly what indexOf finds with non-ASCII text and anchors that share their last pair', () => {
@@ -55,17 +63,7 @@ describe('prefilter', () => {
     // 'ų' → 's', 'ī' → '+', '\u4e4b' → 'K', '\u00ff' → DEL. They may cause extra verifications, never a miss.
     const anchors = ['xab', 'yab', 'zab', 'sk_q', 'pk_q', 'AKIA', 'ab+K'];
     const alphabet = fc.constantFrom(...'xyzabspkq_AKI+'.split(''), '\u00e1', '\u0173', '\u012b', '\u4e4b', '\u00ff', ...anchors);
-    const matcher = compileAnchors(anchors);
-    fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 300 }), (parts) => {
-        const text = parts.join('');
-        const found = matcher.find(text);
-        const hits: string[] = [];
-        for (let k = 0; k < found.length; k += 2) hits.push(`${found.data[k]}:${found.data[k + 1]}`);
-        expect(hits.sort()).toEqual(naive(text, anchors));
-      }),
-      { numRuns: 500 },
-    );
+    agreesWithIndexOf(anchors, alphabet, { maxLength: 300 }, 500);
   });
 
   it('reports hits in text order, across both cursors of a long text', () => {
