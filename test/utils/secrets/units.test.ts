@@ -81,6 +81,21 @@ describe('prefilter', () => {
     expect(order).toEqual([0, 19_993, text.length - 3]);
   });
 
+  it('counts an anchor once whichever half of a long text its window ends in, the middle included', () => {
+    // 40,000 chars: the second cursor starts at 20,000. Anchors placed so their windows end just before, at and after it.
+    const matcher = compileAnchors(['eyJ', 'sk_live_']);
+    for (let at = 19_985; at <= 20_002; at++) {
+      for (const [anchor, index] of [
+        ['eyJ', 0],
+        ['sk_live_', 1],
+      ] as const) {
+        const text = `${'.'.repeat(at)}${anchor}${'.'.repeat(40_000 - at - anchor.length)}`;
+        const found = matcher.find(text);
+        expect([at, ...found.data.slice(0, found.length)]).toEqual([at, at, index]);
+      }
+    }
+  });
+
   it('rejects anchors it cannot handle', () => {
     const refused = 'anchor must be 3+ printable ASCII chars';
     expect(() => compileAnchors(['ab'])).toThrow(refused);
