@@ -139,7 +139,8 @@ export function nameBefore(text: string, start: number): string {
     assigns ||= glue.assigns;
     const name = nameEndingAt(text, glue.end);
     if (!name) return '';
-    if (!SCHEME_WORDS.has(name.toLowerCase())) return assigns ? name : '';
+    // A scheme word is followed by spaces (`Bearer v`); one followed by `=` or `:` is a name (`token = v`, `?token=v`).
+    if (glue.assigns || !SCHEME_WORDS.has(name.toLowerCase())) return assigns ? name : '';
     end = glue.end - name.length;
   }
   return '';

@@ -196,6 +196,17 @@ describe('Telegram bot tokens', () => {
 });
 
 describe('detectors that search a window around a vendor word', () => {
+  it('take `token` assigned a value as the name, in code and in a query string (not the word before it)', () => {
+    // Before the fix the scheme word `token` was skipped as in `Token v`, and `const` or the path was the name.
+    const uuid = fake('glide-api-token');
+    const host = 'https://api.glideapp.io/api/function/queryTables';
+    expect(only(`fetch("${host}"); const token = "${uuid}";`).provider).toBe('glide-api-token');
+    expect(only(`fetch("${host}?token=${uuid}")`).provider).toBe('glide-api-token');
+    expect(only(`{"url":"${host}","token":"${uuid}"}`).provider).toBe('glide-api-token');
+    // A name that does not say credential is still no token.
+    expect(scanSecrets(`fetch("${host}"); const row = "${uuid}";`).filter((m) => m.provider === 'glide-api-token')).toEqual([]);
+  });
+
   it('find every key when the vendor word repeats close by', () => {
     for (const provider of ['glide-app-id', 'glide-api-token', 'bubble-api-token'] as const) {
       const [a, b] = [1, 2].map((seed) => FAKE_KEYS[provider](seeded(seed)));
