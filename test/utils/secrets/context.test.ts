@@ -161,71 +161,71 @@ describe('glue after a name', () => {
 });
 
 describe('the name a value is assigned to', () => {
-  const before = (text: string) => nameBefore(text, text.indexOf('VALUE'));
+  const nameOf = (text: string) => nameBefore(text, text.indexOf('VALUE'));
 
   it('reads names before assignments in code, JSON, HTML, query strings and calls', () => {
-    expect(before('apiKey = VALUE')).toBe('apiKey');
-    expect(before('"apiKey": "VALUE"')).toBe('apiKey');
-    expect(before("api_key => 'VALUE'")).toBe('api_key');
-    expect(before('x?token=VALUE')).toBe('token');
-    expect(before('<secret>VALUE</secret>')).toBe('secret');
-    expect(before('<input name="VALUE">')).toBe('name');
-    expect(before('set("STRIPE_KEY", "VALUE")')).toBe('STRIPE_KEY');
-    expect(before('config.algolia.adminKey: VALUE')).toBe('config.algolia.adminKey');
-    expect(before('$token = VALUE')).toBe('$token');
-    expect(before('data-api-key="VALUE"')).toBe('data-api-key');
+    expect(nameOf('apiKey = VALUE')).toBe('apiKey');
+    expect(nameOf('"apiKey": "VALUE"')).toBe('apiKey');
+    expect(nameOf("api_key => 'VALUE'")).toBe('api_key');
+    expect(nameOf('x?token=VALUE')).toBe('token');
+    expect(nameOf('<secret>VALUE</secret>')).toBe('secret');
+    expect(nameOf('<input name="VALUE">')).toBe('name');
+    expect(nameOf('set("STRIPE_KEY", "VALUE")')).toBe('STRIPE_KEY');
+    expect(nameOf('config.algolia.adminKey: VALUE')).toBe('config.algolia.adminKey');
+    expect(nameOf('$token = VALUE')).toBe('$token');
+    expect(nameOf('data-api-key="VALUE"')).toBe('data-api-key');
   });
 
   it('is empty without an assignment char between name and value', () => {
-    expect(before('apiKey VALUE')).toBe('');
-    expect(before('apiKey "VALUE"')).toBe('');
-    expect(before('VALUE')).toBe('');
-    expect(before('= VALUE')).toBe('');
-    expect(before('apiKey;VALUE')).toBe('');
+    expect(nameOf('apiKey VALUE')).toBe('');
+    expect(nameOf('apiKey "VALUE"')).toBe('');
+    expect(nameOf('VALUE')).toBe('');
+    expect(nameOf('= VALUE')).toBe('');
+    expect(nameOf('apiKey;VALUE')).toBe('');
   });
 
   it('trims the dots and dashes around a path', () => {
-    expect(before('.a.b. = VALUE')).toBe('a.b');
-    expect(before('-data-key- = VALUE')).toBe('data-key');
-    expect(before('... = VALUE')).toBe('');
+    expect(nameOf('.a.b. = VALUE')).toBe('a.b');
+    expect(nameOf('-data-key- = VALUE')).toBe('data-key');
+    expect(nameOf('... = VALUE')).toBe('');
   });
 
   it('takes the name through an auth scheme word, one at most', () => {
-    expect(before('Authorization: Bearer VALUE')).toBe('Authorization');
-    expect(before('authorization: bearer VALUE')).toBe('authorization');
-    expect(before('Authorization: Basic VALUE')).toBe('Authorization');
-    expect(before('"Authorization": "Token VALUE"')).toBe('Authorization');
-    expect(before('Authorization: Bot VALUE')).toBe('Authorization');
+    expect(nameOf('Authorization: Bearer VALUE')).toBe('Authorization');
+    expect(nameOf('authorization: bearer VALUE')).toBe('authorization');
+    expect(nameOf('Authorization: Basic VALUE')).toBe('Authorization');
+    expect(nameOf('"Authorization": "Token VALUE"')).toBe('Authorization');
+    expect(nameOf('Authorization: Bot VALUE')).toBe('Authorization');
     // The assignment may come before the scheme word only.
-    expect(before('key: Bearer VALUE')).toBe('key');
-    expect(before('Bearer VALUE')).toBe('');
+    expect(nameOf('key: Bearer VALUE')).toBe('key');
+    expect(nameOf('Bearer VALUE')).toBe('');
     // A scheme word followed by an assignment is a name (it was skipped, and the name before it taken).
-    expect(before('Bearer = VALUE')).toBe('Bearer');
-    expect(before('const token = VALUE')).toBe('token');
-    expect(before('"token": "VALUE"')).toBe('token');
-    expect(before('auth = Bearer Token VALUE')).toBe('');
+    expect(nameOf('Bearer = VALUE')).toBe('Bearer');
+    expect(nameOf('const token = VALUE')).toBe('token');
+    expect(nameOf('"token": "VALUE"')).toBe('token');
+    expect(nameOf('auth = Bearer Token VALUE')).toBe('');
   });
 
   it('reads through quote entities (HTML attributes written escaped)', () => {
-    expect(before('key=&quot;VALUE')).toBe('key');
-    expect(before('key=&#34;VALUE')).toBe('key');
-    expect(before('key:&#x27;VALUE')).toBe('key');
-    expect(before('&quot;key&quot;:&quot;VALUE')).toBe('key');
-    expect(before('key&amp;VALUE')).toBe('');
+    expect(nameOf('key=&quot;VALUE')).toBe('key');
+    expect(nameOf('key=&#34;VALUE')).toBe('key');
+    expect(nameOf('key:&#x27;VALUE')).toBe('key');
+    expect(nameOf('&quot;key&quot;:&quot;VALUE')).toBe('key');
+    expect(nameOf('key&amp;VALUE')).toBe('');
     // An entity that starts the text (shorter than the longest entity before the value).
-    expect(before('&#39;VALUE')).toBe('');
-    expect(before('k&#39;VALUE')).toBe('');
-    expect(before('k=&#39;VALUE')).toBe('k');
+    expect(nameOf('&#39;VALUE')).toBe('');
+    expect(nameOf('k&#39;VALUE')).toBe('');
+    expect(nameOf('k=&#39;VALUE')).toBe('k');
   });
 
   it('looks back over 16 chars of glue and 64 chars of name at most', () => {
-    expect(before(`key =${' '.repeat(14)}VALUE`)).toBe('key');
-    expect(before(`key =${' '.repeat(15)}VALUE`)).toBe('');
-    expect(before(`key${' '.repeat(15)}=VALUE`)).toBe('key');
-    expect(before(`key${' '.repeat(16)}=VALUE`)).toBe('');
+    expect(nameOf(`key =${' '.repeat(14)}VALUE`)).toBe('key');
+    expect(nameOf(`key =${' '.repeat(15)}VALUE`)).toBe('');
+    expect(nameOf(`key${' '.repeat(15)}=VALUE`)).toBe('key');
+    expect(nameOf(`key${' '.repeat(16)}=VALUE`)).toBe('');
     const long = `a${'b'.repeat(69)}`;
-    expect(before(`${long} = VALUE`)).toBe('b'.repeat(64));
-    expect(before(`${'c'.repeat(64)} = VALUE`)).toBe('c'.repeat(64));
+    expect(nameOf(`${long} = VALUE`)).toBe('b'.repeat(64));
+    expect(nameOf(`${'c'.repeat(64)} = VALUE`)).toBe('c'.repeat(64));
   });
 });
 
