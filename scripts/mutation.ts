@@ -13,12 +13,14 @@
  * Each run keeps its own incremental file (artifacts/mutation/<target>-<run>.incremental.json), so running the same
  * shard again only tests mutants whose code changed (`--force` tests them all; new test cases alone are not noticed with the Vitest runner: re-run with `--force` after adding cases). The JSON and HTML
  * reports go to artifacts/mutation/ too (ignored by git). After a run, and with `--summary`, the script merges the
- * newest report of each file and prints the score per folder and every surviving or uncovered mutant.
+ * newest report of each file, lays newer re-checks of its lines (`recheck-*.report.json`, lib/mutation-merge.ts) over
+ * it, and prints the score per folder and every surviving or uncovered mutant.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { type FileScore, type Mutant, type NamedReport, type Report, mergeReports } from './lib/mutation-merge';
 
 type Target = 'rules' | 'parsers';
 
@@ -91,18 +93,6 @@ export function shardFiles(files: string[], count: number, size: (f: string) => 
   return shards.map((s) => s.files.sort());
 }
 
-interface Mutant {
-  id: string;
-  mutatorName: string;
-  replacement?: string;
-  status: string;
-  statusReason?: string;
-  location: { start: { line: number; column: number } };
-}
-interface Report {
-  files: Record<string, { source: string; mutants: Mutant[] }>;
-}
-
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
@@ -116,27 +106,25 @@ function score(mutants: Mutant[]) {
   return { detected, undetected, ignored, errors, total: mutants.length, pct: valid ? (100 * detected) / valid : Number.NaN };
 }
 
-/** The newest report of each mutated file among every JSON report of the target. */
-function mergedReports(target: Target): Map<string, { mutants: Mutant[]; source: string; from: string; at: number }> {
-  const merged = new Map<string, { mutants: Mutant[]; source: string; from: string; at: number }>();
-  if (!existsSync(OUT)) return merged;
-  for (const name of readdirSync(OUT).filter((n) => n.startsWith(`${target}-`) && n.endsWith('.report.json'))) {
+/** Every readable JSON report in OUT whose name starts with `prefix`. */
+function reportsNamed(prefix: string): NamedReport[] {
+  if (!existsSync(OUT)) return [];
+  const out: NamedReport[] = [];
+  for (const name of readdirSync(OUT).filter((n) => n.startsWith(prefix) && n.endsWith('.report.json'))) {
     const file = path.join(OUT, name);
-    const at = statSync(file).mtimeMs;
-    let report: Report;
     try {
-      report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+      out.push({ name, at: statSync(file).mtimeMs, report: JSON.parse(readFileSync(file, 'utf8')) as Report });
     } catch {
       console.warn(`skipping ${file}: not a readable report`);
-      continue;
-    }
-    for (const [source, data] of Object.entries(report.files ?? {})) {
-      const rel = path.relative(process.cwd(), path.resolve(source)).split(path.sep).join('/');
-      const prev = merged.get(rel);
-      if (!prev || prev.at < at) merged.set(rel, { mutants: data.mutants, source: data.source, from: name, at });
     }
   }
-  return merged;
+  return out;
+}
+
+/** The newest report of each mutated file of the target, with the newer re-checks of its lines laid over it. */
+function mergedReports(target: Target): Map<string, FileScore> {
+  const relative = (source: string) => path.relative(process.cwd(), path.resolve(source)).split(path.sep).join('/');
+  return mergeReports(reportsNamed(`${target}-`), reportsNamed('recheck-'), relative, (m) => console.warn(m));
 }
 
 const fmt = (s: ReturnType<typeof score>) =>
@@ -160,7 +148,10 @@ function summarise(target: Target): string {
   lines.push('Per file (score, undetected):');
   for (const [file, r] of [...merged].sort(([a], [b]) => a.localeCompare(b))) {
     const s = score(r.mutants);
-    lines.push(`  ${file}: ${Number.isNaN(s.pct) ? 'n/a' : `${s.pct.toFixed(1)}%`} (${s.undetected} undetected of ${s.detected + s.undetected})`);
+    const also = r.rechecks.length ? `, re-checked by ${r.rechecks.join(', ')}` : '';
+    lines.push(
+      `  ${file}: ${Number.isNaN(s.pct) ? 'n/a' : `${s.pct.toFixed(1)}%`} (${s.undetected} undetected of ${s.detected + s.undetected}; ${r.from}${also})`,
+    );
   }
   lines.push('', 'Undetected mutants (file:line:column mutator → replacement):');
   for (const [file, r] of [...merged].sort(([a], [b]) => a.localeCompare(b))) {
