@@ -97,6 +97,8 @@ export const assignedName = (text: string, start: number): string => nameBefore(
 
 /** `Bearer ` / `Token ` right before a value. */
 const BEARER_BEFORE = /(?:bearer|token)[ \t]+$/i;
+/** How far back it is looked for: the longer word (`bearer`) and up to 16 spaces or tabs, as much glue as a name's. */
+const BEARER_REACH = 6 + 16;
 
 /** Names that hold credentials: `apiKey`, `X-Api-Token`, `authorization`, `client_secret`, `password`. */
 export const AUTH_NAME = /token|secret|api.?key|auth|bearer|password|pat$/;
@@ -127,7 +129,7 @@ export function nearVendor<Id extends string>(spec: {
           const end = start + m[0].length;
           if (!startsClean(text, start) || !endsClean(text, end)) continue;
           const name = assignedName(text, start);
-          const bearer = BEARER_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+          const bearer = BEARER_BEFORE.test(text.slice(Math.max(0, start - BEARER_REACH), start));
           if (!spec.accept(name, bearer)) continue;
           const why = bearer ? 'Bearer credential' : `name "${name}"`;
           return { provider: spec.provider, start, end, confidence: spec.confidence, reason: `${why} near "${anchor}"` };

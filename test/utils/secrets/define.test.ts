@@ -148,6 +148,10 @@ describe('nearVendor', () => {
     expect(run(`acme.io Bearer ${uuid}`)?.reason).toBe('Bearer credential near "acme"');
     expect(run(`acme.io token\t${uuid}`)?.reason).toBe('Bearer credential near "acme"');
     expect(run(`acme.io Bearer  ${uuid}`)?.reason).toBe('Bearer credential near "acme"');
+    // Up to 16 spaces or tabs between the word and the value (it was 8 chars back in all: `Bearer` and two spaces).
+    expect(run(`acme Bearer${' '.repeat(16)}${uuid}`)?.reason).toBe('Bearer credential near "acme"');
+    expect(run(`acme Bearer${' '.repeat(17)}${uuid}`)).toBeNull();
+    expect(run(`acme token${'\t'.repeat(16)}${uuid}`)?.reason).toBe('Bearer credential near "acme"');
   });
 
   it('refuses other names, a scheme word that is not right before the value, and values glued to other chars', () => {
