@@ -1,6 +1,6 @@
 /** The catalogue, and one flagged and one near-miss case for every provider. */
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS, scanSecrets } from '../../../utils/secrets/index';
+import { PROVIDERS, maskSecret, scanSecrets } from '../../../utils/secrets/index';
 import { FAKE_KEYS, plantedKeys, seeded } from './fake-keys';
 import { expectPlanted } from './helpers';
 
@@ -137,6 +137,16 @@ describe.each(planted.map((p) => [p.provider, p] as const))('%s', (provider, key
     const expected = { publishable: ['info'], capability: ['medium'], test: ['low'], secret: ['critical', 'high'] }[key.exposure];
     expect(expected).toContain(match.severity);
     expect(match.rotateUrl).toMatch(/^https:\/\//);
+    // Every detector says how sure it is and why (a verdict emptied or dropped leaves these blank).
+    expect(['high', 'medium', 'low']).toContain(match.confidence);
+    expect(match.reason.length, match.reason).toBeGreaterThan(3);
+  });
+
+  it("is previewed with its provider's longest literal prefix, when the catalogue lists prefixes", () => {
+    const prefixes = PROVIDERS.find((p) => p.id === provider)!.prefixes ?? [];
+    const own = prefixes.filter((p) => key.value.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+    if (prefixes.length) expect(own, `${provider}'s fake value starts with one of ${prefixes.join(' ')}`).toBeDefined();
+    if (own) expect(maskSecret(key.value).startsWith(`${own}\u2026`), maskSecret(key.value)).toBe(true);
   });
 
   it('is flagged for other seeds too', () => {
