@@ -186,6 +186,14 @@ describe('connection URLs and private keys', () => {
   });
 });
 
+describe('Typeform tokens', () => {
+  it('end where the token chars end: 80 after the prefix is a token, 81 is something longer', () => {
+    const body = (n: number) => 'a1B2c3.D4_e5=F6-'.repeat(6).slice(0, n);
+    expect(only(`t=${'tf'}p_${body(80)};`).provider).toBe('typeform-token');
+    expect(scanSecrets(`t=${'tf'}p_${body(81)};`).filter((m) => m.provider === 'typeform-token')).toEqual([]);
+  });
+});
+
 describe('Telegram bot tokens', () => {
   it('the canonical shape stands alone; a looser one needs the word telegram nearby', () => {
     expect(only(fake('telegram-bot-token')).confidence).toBe('high');

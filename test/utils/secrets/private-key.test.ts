@@ -39,6 +39,11 @@ describe('private key blocks', () => {
     }
   });
 
+  it('counts an escaped slash (`\\/`, as JSON encoders write it) as key material', () => {
+    expect(detect(`${begin()}\\n${'A'.repeat(39)}\\/${end()}`)).not.toBeNull();
+    expect(detect(`${begin()}\\n${'A'.repeat(38)}\\/${end()}`)).toBeNull();
+  });
+
   it('counts n, r and t that are not escapes, and a body that starts with one', () => {
     expect(detect(`${begin()}\n${'nrt'.repeat(13)}n\n${end()}`)).not.toBeNull();
     // The char before the body is the header's dash: a first `n` is key material, the `n` of the `\n` after it is not.
@@ -47,7 +52,9 @@ describe('private key blocks', () => {
   });
 
   it("reads through old PEM's Proc-Type and DEK-Info lines (dashes inside), and stops at the footer's five", () => {
-    const text = `${begin('RSA PRIVATE KEY')}\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0A1B2C3D4E5F\n\n${'C'.repeat(64)}\n${end('RSA PRIVATE KEY')}\ntrailer`;
+    // Far enough into the text that the look at the body's first 80 chars cannot wrap around to the text's end.
+    const preamble = `// ${'key for the staging server, rotated monthly; '.repeat(3)}\nconst pem = \``;
+    const text = `${preamble}${begin('RSA PRIVATE KEY')}\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0A1B2C3D4E5F\n\n${'C'.repeat(64)}\n${end('RSA PRIVATE KEY')}\`;`;
     const hit = detect(text)!;
     expect(hit).toMatchObject({ provider: 'private-key', confidence: 'medium', reason: 'RSA PRIVATE KEY (encrypted: needs its passphrase)' });
     expect(text.slice(hit.bodyEnd!, hit.end)).toBe(end('RSA PRIVATE KEY'));

@@ -147,6 +147,15 @@ describe.each(planted.map((p) => [p.provider, p] as const))('%s', (provider, key
     const own = prefixes.filter((p) => key.value.startsWith(p)).sort((a, b) => b.length - a.length)[0];
     if (prefixes.length) expect(own, `${provider}'s fake value starts with one of ${prefixes.join(' ')}`).toBeDefined();
     if (own) expect(maskSecret(key.value).startsWith(`${own}\u2026`), maskSecret(key.value)).toBe(true);
+    // A detector that names the prefix it found: the catalogue lists it (or a longer or shorter form of it), so
+    // previews keep it; an empty prefix is no prefix.
+    expect(prefixes).not.toContain('');
+    const said = /^prefix "([^"]+)"/.exec(expectPlanted(key.snippet, key).reason)?.[1];
+    if (said)
+      expect(
+        prefixes.some((p) => said.startsWith(p) || p.startsWith(said)),
+        `${provider} reports prefix "${said}"; lists ${prefixes.join(' ')}`,
+      ).toBe(true);
   });
 
   it('is flagged for other seeds too', () => {
