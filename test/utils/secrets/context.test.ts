@@ -263,6 +263,7 @@ describe('valueAfter', () => {
     expect(after('key\tString := v', 'key')).toBe(14);
     expect(after('key abcdefghijkl = v', 'key')).toBe(19); // 12 letters
     expect(after('key abcdefghijklm = v', 'key')).toBe(-1); // 13
+    expect(after('key  \t string = v', 'key')).toBe(16); // any run of spaces and tabs before the type word
     expect(after('key string v', 'key')).toBe(-1);
     expect(after('key 9 = v', 'key')).toBe(-1);
   });
@@ -316,6 +317,8 @@ describe('nearby', () => {
     const dotted = 'VALUE sec\u0130d';
     expect(nearby(dotted, 0, 5, 20, ctx(), /seci/i)).toBe(true);
     expect(nearby('VALUE \u00e9pikey', 0, 5, 20, ctx(), re)).toBe(false);
+    // A Kelvin sign alone says nothing: the lower-cased window must still name the keyword.
+    expect(nearby('VALUE \u212a', 0, 5, 20, ctx(), re)).toBe(false);
     // Outside the window, neither counts.
     const far = `api\u212aey${'x'.repeat(40)}VALUE`;
     expect(nearby(far, far.indexOf('VALUE'), far.length, 20, ctx(), re)).toBe(false);
