@@ -248,34 +248,34 @@ describe('nameAround', () => {
 });
 
 describe('valueAfter', () => {
-  const after = (text: string, name: string) => valueAfter(text, text.indexOf(name) + name.length);
+  const valueStart = (text: string, name: string) => valueAfter(text, text.indexOf(name) + name.length);
 
   it('finds where the assigned value starts', () => {
-    expect(after('apiKey = "v"', 'apiKey')).toBe(10);
-    expect(after('apiKey:v', 'apiKey')).toBe(7);
-    expect(after('apiKey v', 'apiKey')).toBe(-1);
-    expect(after('apiKey', 'apiKey')).toBe(-1);
-    expect(after('apiKey;v', 'apiKey')).toBe(-1);
+    expect(valueStart('apiKey = "v"', 'apiKey')).toBe(10);
+    expect(valueStart('apiKey:v', 'apiKey')).toBe(7);
+    expect(valueStart('apiKey v', 'apiKey')).toBe(-1);
+    expect(valueStart('apiKey', 'apiKey')).toBe(-1);
+    expect(valueStart('apiKey;v', 'apiKey')).toBe(-1);
   });
 
   it('accepts a short type word between the name and the operator', () => {
-    expect(after('var key string = "v"', 'key')).toBe(18);
-    expect(after('key\tString := v', 'key')).toBe(14);
-    expect(after('key abcdefghijkl = v', 'key')).toBe(19); // 12 letters
-    expect(after('key abcdefghijklm = v', 'key')).toBe(-1); // 13
-    expect(after('key  \t string = v', 'key')).toBe(16); // any run of spaces and tabs before the type word
-    expect(after('key string v', 'key')).toBe(-1);
-    expect(after('key 9 = v', 'key')).toBe(-1);
+    expect(valueStart('var key string = "v"', 'key')).toBe(18);
+    expect(valueStart('key\tString := v', 'key')).toBe(14);
+    expect(valueStart('key abcdefghijkl = v', 'key')).toBe(19); // 12 letters
+    expect(valueStart('key abcdefghijklm = v', 'key')).toBe(-1); // 13
+    expect(valueStart('key  \t string = v', 'key')).toBe(16); // any run of spaces and tabs before the type word
+    expect(valueStart('key string v', 'key')).toBe(-1);
+    expect(valueStart('key 9 = v', 'key')).toBe(-1);
   });
 
   it('steps over an auth scheme word before the value', () => {
-    expect(after('key: "Bearer v"', 'key')).toBe(13);
-    expect(after('key: "bearer \tv"', 'key')).toBe(14);
-    expect(after('key: Basic v', 'key')).toBe(11);
-    expect(after('key: Token v', 'key')).toBe(11);
-    expect(after('key: Bot v', 'key')).toBe(9);
-    expect(after('key: Bearerv', 'key')).toBe(5);
-    expect(after('key: Botany', 'key')).toBe(5);
+    expect(valueStart('key: "Bearer v"', 'key')).toBe(13);
+    expect(valueStart('key: "bearer \tv"', 'key')).toBe(14);
+    expect(valueStart('key: Basic v', 'key')).toBe(11);
+    expect(valueStart('key: Token v', 'key')).toBe(11);
+    expect(valueStart('key: Bot v', 'key')).toBe(9);
+    expect(valueStart('key: Bearerv', 'key')).toBe(5);
+    expect(valueStart('key: Botany', 'key')).toBe(5);
   });
 });
 

@@ -50,7 +50,10 @@ describe('prefixed', () => {
       provider: 'p',
       prefixes: ['zz_'],
       pattern: /zz_[a-z]{6}/,
-      verify: (v) => (seen.push(v), v.endsWith('f') ? { confidence: 'low', reason: 'checked' } : null),
+      verify: (v) => {
+        seen.push(v);
+        return v.endsWith('f') ? { confidence: 'low', reason: 'checked' } : null;
+      },
       bodyOffset: () => 4,
     });
     expect(checked.detect('zz_abcdef', 0, 'zz_', ctx())).toEqual({
@@ -78,9 +81,10 @@ describe('named', () => {
   const detector = named({
     anchors: ['acme'],
     value: /[a-f0-9]{8}/,
-    classify: (name, _text, start, end) => (
-      names.push(`${name}@${start}-${end}`), name.includes('key') ? { provider: 'acme-key', confidence: 'medium' } : null
-    ),
+    classify: (name, _text, start, end) => {
+      names.push(`${name}@${start}-${end}`);
+      return name.includes('key') ? { provider: 'acme-key', confidence: 'medium' } : null;
+    },
   });
 
   it('reads the value assigned to the name around the anchor, and says the name as written', () => {
@@ -166,15 +170,15 @@ describe('nearVendor', () => {
 
   it('searches the radius after the whole vendor word, and before it', () => {
     // After: the value must end inside at + anchor.length + radius (60).
-    const after = (n: number) => `acme${' '.repeat(n)}auth=${uuid}`;
+    const keyAfter = (n: number) => `acme${' '.repeat(n)}auth=${uuid}`;
     const fits = 60 - 'auth='.length - uuid.length; // spaces that put the value's end exactly at the window's end
-    expect(run(after(fits))?.start).toBe(4 + fits + 5);
-    expect(run(after(fits + 1))).toBeNull();
+    expect(run(keyAfter(fits))?.start).toBe(4 + fits + 5);
+    expect(run(keyAfter(fits + 1))).toBeNull();
     // Before: the value must start at or after at - radius.
-    const before = (n: number) => `auth=${uuid}${' '.repeat(n)}acme`;
+    const keyBefore = (n: number) => `auth=${uuid}${' '.repeat(n)}acme`;
     const edge = 60 - uuid.length; // spaces that put the window's start (at - 60) exactly at the value's start (5)
-    expect(run(before(edge))?.start).toBe(5);
-    expect(run(before(edge + 1))).toBeNull();
+    expect(run(keyBefore(edge))?.start).toBe(5);
+    expect(run(keyBefore(edge + 1))).toBeNull();
   });
 
   it('accepts a value pattern that carries the g flag', () => {

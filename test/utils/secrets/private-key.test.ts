@@ -32,10 +32,10 @@ describe('private key blocks', () => {
 
   it('does not count the letters of \\n, \\r and \\t escapes as key material', () => {
     // 39 base64 chars, split by escapes of each kind: still under the floor.
-    for (const escape of ['\\n', '\\r', '\\t']) {
-      const body = `${'A'.repeat(13)}${escape}${'A'.repeat(13)}${escape}${'A'.repeat(13)}${escape}`;
-      expect(detect(`${begin()}${escape}${body}${end()}`), escape).toBeNull();
-      expect(detect(`${begin()}${escape}${body}A${end()}`), escape).not.toBeNull();
+    for (const esc of ['\\n', '\\r', '\\t']) {
+      const body = `${'A'.repeat(13)}${esc}${'A'.repeat(13)}${esc}${'A'.repeat(13)}${esc}`;
+      expect(detect(`${begin()}${esc}${body}${end()}`), esc).toBeNull();
+      expect(detect(`${begin()}${esc}${body}A${end()}`), esc).not.toBeNull();
     }
   });
 
