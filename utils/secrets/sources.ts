@@ -5,6 +5,7 @@
 import type { Evidence, Source } from '../evidence/evidence';
 import { safeUrl } from '../http/http';
 import { scanSecrets, type SecretMatch } from './index';
+import { maskMatches } from './redact';
 
 export interface ScannedSource {
   source: Source;
@@ -33,15 +34,7 @@ const CONTEXT = 32;
 export function maskedContext(text: string, match: SecretMatch, all: readonly SecretMatch[]): string {
   const from = Math.max(0, match.start - CONTEXT);
   const to = Math.min(text.length, match.end + CONTEXT);
-  let out = '';
-  let at = from;
-  for (const m of all.filter((x) => x.end > from && x.start < to).sort((a, b) => a.start - b.start)) {
-    if (m.start < at) continue;
-    // A key cut by the window's edge is masked whole, never shown in part.
-    out += text.slice(at, Math.max(at, m.start)) + m.masked;
-    at = m.end;
-  }
-  if (at < to) out += text.slice(at, to);
+  const out = maskMatches(text, all, from, to);
   return `${from > 0 ? '…' : ''}${out.replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 }
 

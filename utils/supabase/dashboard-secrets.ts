@@ -8,6 +8,7 @@
  * Facts: shared/reference/supabase-studio.md (cron jobs list shows the command), shared/reference/secrets.md.
  */
 import { scanSecrets, type SecretMatch } from '../secrets';
+import { maskMatches } from '../secrets/redact';
 
 export interface DashboardSecret {
   /** Where it was seen, for the finding's "field" (≤ 120 characters, page text quoted and cut). */
@@ -29,7 +30,7 @@ const quoteText = (s: unknown, max = 40) => {
 /** A human name for where a string sat in the observation. */
 function whereOf(root: unknown, path: Path, scan: (text: string) => SecretMatch[]): string {
   // Names are page text too: masked before they are quoted (and cut), so no part of a key reaches the label.
-  const quote = (s: unknown) => quoteText(typeof s === 'string' && s.length >= MIN_LEN ? maskText(s, scan(s)) : s);
+  const quote = (s: unknown) => quoteText(typeof s === 'string' && s.length >= MIN_LEN ? maskMatches(s, scan(s)) : s);
   const at = (p: Path) => p.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], root) as Record<string, unknown> | undefined;
   const [top, , , field] = path;
   const item = path.length >= 3 ? at(path.slice(0, top === 'cron' || top === 'advisors' ? 3 : 2)) : undefined;
@@ -41,17 +42,6 @@ function whereOf(root: unknown, path: Path, scan: (text: string) => SecretMatch[
   else if (top === 'buckets') label = `bucket ${quote(item?.name)}`;
   else label = `dashboard ${path.join('.')}`;
   return `Supabase dashboard: ${label}`.slice(0, 120);
-}
-
-function maskText(text: string, matches: readonly SecretMatch[]): string {
-  let out = '';
-  let at = 0;
-  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
-    if (m.start < at) continue;
-    out += text.slice(at, m.start) + m.masked;
-    at = m.end;
-  }
-  return out + text.slice(at);
 }
 
 /**
@@ -77,7 +67,7 @@ export function maskDashboardSecrets<T>(
         const severity = path[0] === 'cron' && m.exposure !== 'publishable' ? 'critical' : m.severity;
         found.push({ where, match: m, severity });
       }
-      return maskText(value, matches);
+      return maskMatches(value, matches);
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
     if (value && typeof value === 'object') {

@@ -2,8 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import { capabilityUrl, identifier, publishable, rotateThen, testSecret } from '@/utils/secrets/advice';
 import { providerById, scanSecrets, scanSecretsDetailed } from '@/utils/secrets/index';
-import { redactSecrets } from '@/utils/secrets/redact';
+import { maskMatches, redactSecrets } from '@/utils/secrets/redact';
 import { FAKE_KEYS, seeded } from './fake-keys';
+
+describe('maskMatches', () => {
+  const m = (start: number, end: number, masked: string) => ({ start, end, masked });
+  const text = '0123456789abcdefghij';
+
+  it('masks each match inside [from, to) in text order, and keeps the rest of the span', () => {
+    expect(maskMatches(text, [m(12, 14, '[B]'), m(2, 5, '[A]')])).toBe('01[A]56789ab[B]efghij');
+    expect(maskMatches(text, [m(2, 5, '[A]')], 4, 10)).toBe('[A]56789');
+    expect(maskMatches(text, [m(8, 12, '[C]')], 4, 10)).toBe('4567[C]');
+    expect(maskMatches(text, [m(0, 2, '[D]'), m(18, 20, '[E]')], 4, 10)).toBe('456789');
+    expect(maskMatches(text, [m(4, 10, '[F]')], 4, 10)).toBe('[F]');
+    expect(maskMatches(text, [])).toBe(text);
+  });
+
+  it('masks an overlapping match whole, and one inside a masked one not again', () => {
+    expect(maskMatches(text, [m(2, 8, '[A]'), m(4, 12, '[X]')])).toBe('01[A][X]cdefghij');
+    expect(maskMatches(text, [m(2, 8, '[A]'), m(2, 8, '[A2]'), m(3, 6, '[in]')])).toBe('01[A]89abcdefghij');
+  });
+});
 
 describe('redactSecrets', () => {
   const r = seeded(77);

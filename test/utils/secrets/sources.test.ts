@@ -37,6 +37,11 @@ describe('scannedSources', () => {
     const odd = withSources([src('request-url', `not a url ${google}`, 'https://app.example.com/x', 'odd')]);
     expect(scannedSources(odd)[0]!.matches.map((m) => m.provider)).toEqual(['google-api-key']);
   });
+
+  it('scans a request whose address does not parse, without a hint (no throw)', () => {
+    const e = withSources([src('request-url', `key=${google}`, 'http://[not a url', 'a request')]);
+    expect(scannedSources(e)[0]!.matches.map((m) => m.provider)).toEqual(['google-api-key']);
+  });
 });
 
 describe('maskedContext', () => {
@@ -59,6 +64,47 @@ describe('maskedContext', () => {
     // The window ends inside the second key: it is masked whole, and the text goes on after the window.
     expect(out).toBe(`k=${all[0]!.masked} and ${'c'.repeat(20)} ${all[1]!.masked}…`);
     expect(maskedContext(stripe, scanSecrets(stripe)[0]!, scanSecrets(stripe))).toBe(scanSecrets(stripe)[0]!.masked);
+  });
+
+  it('masks every key in the window whatever order the matches come in, and each once', () => {
+    const text = `x=${stripe};${openai}`;
+    const all = scanSecrets(text);
+    const [s, o] = all;
+    for (const m of [s!, o!]) {
+      const sorted = maskedContext(text, m, [s!, o!]);
+      expect(sorted).toContain(`${s!.masked};${o!.masked}`);
+      expect(maskedContext(text, m, [o!, s!])).toBe(sorted);
+      // The same span reported twice (two providers): masked once.
+      expect(maskedContext(text, m, [s!, { ...s!, provider: 'other' }, o!])).toBe(sorted);
+    }
+  });
+
+  it('never shows part of a key that starts before the window or overlaps the one before', () => {
+    /** Any 8 chars of the key's middle (the preview shows at most its prefix and last 4) found in `out`. */
+    const leaked = (out: string, key: string) => {
+      for (let i = 8; i + 8 <= key.length - 4; i++) if (out.includes(key.slice(i, i + 8))) return key.slice(i, i + 8);
+      return undefined;
+    };
+    // Two keys a line apart, as in a .env blob: the window around the second starts inside the first.
+    const text = `STRIPE_KEY=${stripe}\nOPENAI_KEY=${openai}\n`;
+    const all = scanSecrets(text);
+    expect(all.map((m) => m.provider)).toEqual(['stripe-secret-key', 'openai-api-key']);
+    const out = maskedContext(text, all[1]!, all);
+    expect(out).toBe(`…${all[0]!.masked} OPENAI_KEY=${all[1]!.masked} `);
+    expect(leaked(out, stripe)).toBeUndefined();
+    // Overlapping spans (a wider match over a narrower one): both masked, nothing of either shown between them.
+    const [s] = all;
+    const inner = { ...s!, start: s!.start + 10, end: s!.end + 5, masked: '[inner]' };
+    const both = maskedContext(text, s!, [s!, inner]);
+    expect(leaked(both, stripe)).toBeUndefined();
+    expect(both).toContain(`${s!.masked}[inner]`);
+  });
+
+  it('leaves out a key that starts right where the window ends', () => {
+    const text = `${stripe}${' '.repeat(32)}${openai}`;
+    const all = scanSecrets(text);
+    expect(all[1]!.start).toBe(all[0]!.end + 32);
+    expect(maskedContext(text, all[0]!, all)).toBe(`${all[0]!.masked} …`);
   });
 
   it('ignores matches outside the window', () => {
@@ -85,6 +131,7 @@ describe('where a key was found', () => {
     const drafts = keyDrafts(e, (m) => m.provider === 'stripe-secret-key');
     expect(drafts).toHaveLength(1);
     const d = drafts[0]!;
+    expect(d.match.provider).toBe('stripe-secret-key');
     expect(d.location).toEqual({ kind: 'page', url: 'https://app.example.com/', name: 'inline script 1' });
     expect(d.data).toMatchObject({ provider: d.match.providerName, masked: d.match.masked, where: 'the inline script 1' });
     expect(d.evidence.startsWith('inline script 1: ')).toBe(true);
