@@ -31,9 +31,29 @@ describe('connection URLs', () => {
   });
 
   it('leaves out development hosts, and only whole ones', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.10.200.3', '0.0.0.0', 'host.docker.internal', 'db', 'postgres', 'api.local', 'db.example.org'])
+    for (const host of [
+      'localhost',
+      '127.0.0.1',
+      '127.10.200.3',
+      '0.0.0.0',
+      'host.docker.internal',
+      'db',
+      'postgres',
+      'api.local',
+      'db.example.org',
+      'example.com',
+    ])
       expect(found(url('postgres', host)), host).toEqual([]);
-    for (const host of ['127.0.0.1.nip-evil.io', 'mydb.prod.io', 'db.prod.io', 'localhost-proxy.io', '127.0.io', 'reportsdb'])
+    for (const host of [
+      '127.0.0.1.nip-evil.io',
+      'mydb.prod.io',
+      'db.prod.io',
+      'localhost-proxy.io',
+      '127.0.io',
+      'reportsdb',
+      'example.com.prod-eu.io',
+      'myexample.com',
+    ])
       expect(
         found(url('postgres', host)).map((m) => m.provider),
         host,
